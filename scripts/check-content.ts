@@ -1,0 +1,29 @@
+/**
+ * Validates content/ before every bundle (wrangler's [build] command) and in CI.
+ * Runs on Node 22 with type stripping, hence the explicit .ts import extensions.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { validatePack } from "../src/content/validate.ts";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const read = (name: string) => readFileSync(join(root, "content", name), "utf8");
+
+const article = read("belgorod-article.txt");
+const errors = await validatePack({
+  info: JSON.parse(read("pack.json")),
+  items: JSON.parse(read("items.json")),
+  cards: JSON.parse(read("cards.json")),
+  article,
+});
+// The shared source sits beside the repository on team machines and in CI; compare when it is there.
+const source = join(root, "..", "shared", "source", "belgorod-article.txt");
+if (existsSync(source) && readFileSync(source, "utf8") !== article) {
+  errors.push("belgorod-article.txt: differs from ../shared/source/belgorod-article.txt");
+}
+if (errors.length > 0) {
+  console.error(`content/ has ${errors.length} problem(s):\n- ${errors.join("\n- ")}`);
+  process.exit(1);
+}
+console.log("content/ is valid");

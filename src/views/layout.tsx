@@ -1,0 +1,68 @@
+/** @module The page frame every HTML page shares: head, skip link, header, footer. */
+import type { Child } from "hono/jsx";
+import { cssPath } from "./styles";
+
+export interface LayoutProps {
+  title: string;
+  /** One sentence for search engines and link previews. */
+  description?: string;
+  children?: Child;
+  /** Hides the site chrome (used by print-first pages such as the worksheet). */
+  bare?: boolean;
+}
+
+export const SITE_NAME = "Claim Check: Belgorod";
+
+export function Layout({ title, description, children, bare }: LayoutProps) {
+  const fullTitle = title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        <meta
+          name="description"
+          content={description ?? "A short quiz on telling verified facts from unverified claims in war reporting."}
+        />
+        <link rel="stylesheet" href={cssPath} />
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          Skip to content
+        </a>
+        {bare ? null : (
+          <header class="site">
+            <a href="/">{SITE_NAME}</a>
+            <nav class="site" aria-label="Main">
+              <ul>
+                <li>
+                  <a href="/cards">Cards</a>
+                </li>
+                <li>
+                  <a href="/quiz">Quiz</a>
+                </li>
+                <li>
+                  <a href="/teach">For teachers</a>
+                </li>
+              </ul>
+            </nav>
+          </header>
+        )}
+        <main id="main">{children}</main>
+        {bare ? null : (
+          <footer class="site">
+            <ul>
+              <li>
+                <a href="/corrections">Corrections and reporting a problem</a>
+              </li>
+              <li>
+                <a href="/api/v1/openapi.json">JSON API</a>
+              </li>
+            </ul>
+          </footer>
+        )}
+      </body>
+    </html>
+  );
+}

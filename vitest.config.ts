@@ -1,0 +1,12 @@
+import { cloudflareTest } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: { bindings: { QUIZ_SECRET: "test-only-secret" } },
+    }),
+  ],
+  test: { include: ["tests/**/*.test.ts", "src/**/*.test.ts"] },
+});
