@@ -1,0 +1,263 @@
+/**
+ * @module quiz: the flow of one quiz attempt as a pure value (the signed token's payload).
+ *
+ * The state holds the attempt id, the pack version, the ordered item ids of this
+ * attempt and one character per item for the answers so far. Every function here
+ * returns a new state and never touches the network: routes sign and store it.
+ */
+import { type Judgement, roundScore, type Score, scoreAnswers } from "./scoring";
+
+/** What a reader said about an item: "v" verified, "u" unverified, "-" not yet answered. */
+export type AnswerChar = "v" | "u" | "-";
+
+/** The in-progress (or finished) state of one attempt, as carried in its token. */
+export interface QuizState {
+  /** Token purpose: a token signed for anything else with the same secret is refused. */
+  kind: "quiz";
+  /** Attempt id: time-ordered, ≥ 128 random bits (see ids.ts). */
+  id: string;
+  /** The content pack version the attempt is played on. */
+  pack: string;
+  /** Item ids in the order this attempt asks them. */
+  items: string[];
+  /** One AnswerChar per item, in the order of `items`. */
+  answers: string;
+  /** Epoch milliseconds when the attempt started; the token expires a fixed time after it. */
+  startedAt: number;
+  /** Epoch milliseconds of the first finish; set once, never changed. */
+  finishedAt?: number;
+  /** Classroom context (set by the classroom mode; the public quiz leaves it out). */
+  class?: { code: string; nick: string };
+}
+
+/** The outcome of answering one item. */
+export interface ItemResult {
+  itemId: string;
+  answer: Judgement;
+  verdict: Judgement;
+  correct: boolean;
+}
+
+/** One line of a finished attempt's review; `answer` is null for an item left unanswered. */
+export interface ReviewLine {
+  itemId: string;
+  answer: Judgement | null;
+  verdict: Judgement;
+  correct: boolean | null;
+}
+
+/** A finished attempt as stored and returned: everything the result page and the API show. */
+export interface AttemptResult {
+  attemptId: string;
+  packVersion: string;
+  items: string[];
+  answers: string;
+  startedAt: number;
+  finishedAt: number;
+  /** The score with fractional figures rounded to two places. */
+  score: Score;
+  class?: { code: string; nick: string };
+}
+
+/** Looks up an item's verdict; undefined for an id the pack does not hold. */
+export type VerdictOf = (itemId: string) => Judgement | undefined;
+
+/** Most items an attempt may hold; a bound on token size, far above any pack. */
+export const MAX_ATTEMPT_ITEMS = 100;
+
+const ATTEMPT_ID = /^[0-9a-z]{9}[a-z2-7]{26}$/;
+const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const ANSWERS = /^[vu-]*$/;
+
+function toChar(answer: Judgement): AnswerChar {
+  return answer === "verified" ? "v" : "u";
+}
+
+function fromChar(char: string | undefined): Judgement | null {
+  if (char === "v") return "verified";
+  if (char === "u") return "unverified";
+  return null;
+}
+
+/**
+ * A fresh attempt over `items` (in the order to ask them).
+ * @example newAttemptState({ id: newAttemptId(Date.now()), pack: "2026-11-25.1", items: ["a", "b"], startedAt: Date.now() })
+ */
+export function newAttemptState(input: {
+  id: string;
+  pack: string;
+  items: readonly string[];
+  startedAt: number;
+  class?: { code: string; nick: string };
+}): QuizState {
+  if (input.items.length === 0 || input.items.length > MAX_ATTEMPT_ITEMS) {
+    throw new RangeError(`An attempt needs 1 to ${MAX_ATTEMPT_ITEMS} items.`);
+  }
+  if (new Set(input.items).size !== input.items.length) throw new RangeError("An attempt cannot repeat an item.");
+  const state: QuizState = {
+    kind: "quiz",
+    id: input.id,
+    pack: input.pack,
+    items: [...input.items],
+    answers: "-".repeat(input.items.length),
+    startedAt: input.startedAt,
+  };
+  if (input.class) state.class = { code: input.class.code, nick: input.class.nick };
+  return state;
+}
+
+/**
+ * Checks that a verified token payload has the shape of a quiz state. Signed
+ * payloads are ours, but a token signed for another purpose (or by an older
+ * release) must not be mistaken for one. Returns null when it is not.
+ */
+export function parseQuizState(payload: unknown): QuizState | null {
+  if (typeof payload !== "object" || payload === null) return null;
+  const p = payload as Record<string, unknown>;
+  if (p.kind !== "quiz" || typeof p.id !== "string" || !ATTEMPT_ID.test(p.id)) return null;
+  if (typeof p.pack !== "string" || p.pack.length === 0 || p.pack.length > 40) return null;
+  if (!Array.isArray(p.items) || p.items.length === 0 || p.items.length > MAX_ATTEMPT_ITEMS) return null;
+  const items: string[] = [];
+  for (const item of p.items) {
+    if (typeof item !== "string" || item.length > 80 || !ITEM_ID.test(item)) return null;
+    items.push(item);
+  }
+  if (new Set(items).size !== items.length) return null;
+  if (typeof p.answers !== "string" || p.answers.length !== items.length || !ANSWERS.test(p.answers)) return null;
+  if (!Number.isSafeInteger(p.startedAt) || (p.startedAt as number) < 0) return null;
+  const state: QuizState = {
+    kind: "quiz",
+    id: p.id,
+    pack: p.pack,
+    items,
+    answers: p.answers,
+    startedAt: p.startedAt as number,
+  };
+  if (p.finishedAt !== undefined) {
+    if (!Number.isSafeInteger(p.finishedAt) || (p.finishedAt as number) < state.startedAt) return null;
+    state.finishedAt = p.finishedAt as number;
+  }
+  if (p.class !== undefined) {
+    const cls = p.class as Record<string, unknown> | null;
+    if (typeof cls !== "object" || cls === null || typeof cls.code !== "string" || typeof cls.nick !== "string") {
+      return null;
+    }
+    state.class = { code: cls.code, nick: cls.nick };
+  }
+  return state;
+}
+
+/** The answer given to an item, or null if it has not been answered (or is not in the attempt). */
+export function answerOf(state: QuizState, itemId: string): Judgement | null {
+  const index = state.items.indexOf(itemId);
+  return index === -1 ? null : fromChar(state.answers[index]);
+}
+
+/** How many items have been answered. */
+export function answeredCount(state: QuizState): number {
+  let n = 0;
+  for (const char of state.answers) if (char !== "-") n++;
+  return n;
+}
+
+/** True when every item of the attempt has an answer. */
+export function isComplete(state: QuizState): boolean {
+  return !state.answers.includes("-");
+}
+
+/** True once the attempt has been finished (completed or stopped early). */
+export function isFinished(state: QuizState): boolean {
+  return state.finishedAt !== undefined;
+}
+
+/** The first unanswered item and its 1-based position, or null when all are answered. */
+export function nextItem(state: QuizState): { itemId: string; position: number } | null {
+  const index = state.answers.indexOf("-");
+  const itemId = index === -1 ? undefined : state.items[index];
+  return itemId === undefined ? null : { itemId, position: index + 1 };
+}
+
+/** Why an answer was refused. */
+export type AnswerProblem = "not-in-attempt" | "unknown-item" | "finished";
+
+/**
+ * Answers one item. An item already answered returns the state unchanged and
+ * its ORIGINAL result (`repeated: true`), whatever the new answer: the Back
+ * button cannot change an answer. A finished attempt takes no new answers.
+ */
+export function answerItem(
+  state: QuizState,
+  itemId: string,
+  answer: Judgement,
+  verdictOf: VerdictOf,
+): { ok: true; state: QuizState; result: ItemResult; repeated: boolean } | { ok: false; problem: AnswerProblem } {
+  const index = state.items.indexOf(itemId);
+  if (index === -1) return { ok: false, problem: "not-in-attempt" };
+  const verdict = verdictOf(itemId);
+  if (verdict === undefined) return { ok: false, problem: "unknown-item" };
+  const earlier = fromChar(state.answers[index]);
+  if (earlier !== null) {
+    return {
+      ok: true,
+      state,
+      result: { itemId, answer: earlier, verdict, correct: earlier === verdict },
+      repeated: true,
+    };
+  }
+  if (isFinished(state)) return { ok: false, problem: "finished" };
+  const answers = state.answers.slice(0, index) + toChar(answer) + state.answers.slice(index + 1);
+  return {
+    ok: true,
+    state: { ...state, answers },
+    result: { itemId, answer, verdict, correct: answer === verdict },
+    repeated: false,
+  };
+}
+
+/** Every item of the attempt in order, with the answer given (null if none) and whether it was right. */
+export function review(state: QuizState, verdictOf: VerdictOf): ReviewLine[] {
+  return state.items.map((itemId, index) => {
+    const answer = fromChar(state.answers[index]);
+    // The route refuses states whose items the pack lacks, so the fallback is never shown.
+    const verdict = verdictOf(itemId) ?? "unverified";
+    return { itemId, answer, verdict, correct: answer === null ? null : answer === verdict };
+  });
+}
+
+/** Scores the answered items only: a reader who stops early is scored on what they answered. */
+export function summarize(state: QuizState, verdictOf: VerdictOf): Score {
+  const answered = review(state, verdictOf).flatMap((line) =>
+    line.answer === null ? [] : [{ verdict: line.verdict, answer: line.answer }],
+  );
+  return scoreAnswers(answered);
+}
+
+/** Marks the attempt finished at `now` (epoch ms); a finished state is returned unchanged. */
+export function finish(state: QuizState, now: number): QuizState {
+  return isFinished(state) ? state : { ...state, finishedAt: now };
+}
+
+/** The result to store and show for a finished state. */
+export function resultOf(state: QuizState, verdictOf: VerdictOf): AttemptResult {
+  if (state.finishedAt === undefined) throw new Error("resultOf needs a finished state.");
+  const result: AttemptResult = {
+    attemptId: state.id,
+    packVersion: state.pack,
+    items: [...state.items],
+    answers: state.answers,
+    startedAt: state.startedAt,
+    finishedAt: state.finishedAt,
+    score: roundScore(summarize(state, verdictOf)),
+  };
+  if (state.class) result.class = { ...state.class };
+  return result;
+}
+
+/**
+ * The state after a finish that lost the race: "first finish wins across tokens
+ * of one attempt", so a later token adopts the stored answers and finish time.
+ */
+export function adoptResult(state: QuizState, stored: AttemptResult): QuizState {
+  if (stored.attemptId !== state.id || stored.items.join() !== state.items.join()) return state;
+  return { ...state, answers: stored.answers, finishedAt: stored.finishedAt };
+}
