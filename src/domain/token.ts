@@ -76,7 +76,7 @@ export async function verifyToken<T>(token: string, secret: string, now: number)
   }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bodyBytes));
+    parsed = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bodyBytes));
   } catch {
     return { ok: false, reason: "malformed" };
   }
