@@ -5,7 +5,7 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { QUIZ_SECRET: "test-only-secret" } },
+      miniflare: { bindings: { QUIZ_SECRET: "test-only-secret-not-for-production" } },
     }),
   ],
   test: { include: ["tests/**/*.test.ts", "src/**/*.test.ts"] },
