@@ -1,0 +1,89 @@
+/**
+ * @module attempts: finished quiz attempts in KV, one record per attempt.
+ *
+ * Key: `v1:quiz:<attemptId>`. Attempt ids are time-ordered at START (ids.ts), so
+ * keys sort by start time, not finish time (a departure from DESIGN.md §5): "the
+ * first finish wins across tokens of one attempt" needs a key derivable from the
+ * attempt id alone, so that a second finish finds the first with one `get`. A
+ * finish always falls within the token lifetime of its start, so a job reading
+ * "what is new since T" lists from the prefix of T − token lifetime
+ * (`attemptIdTimePrefix`) and filters on `metadata.finishedAt`.
+ *
+ * Finishing costs one `get` and at most one `put`; nothing here ever reads,
+ * modifies and rewrites a shared key.
+ */
+import type { AttemptResult } from "../domain/quiz";
+import { kvCall } from "./kv-errors";
+
+/** Every finished attempt's key starts with this. */
+export const ATTEMPT_PREFIX = "v1:quiz:";
+
+/** Finished attempts expire after 30 days. */
+export const ATTEMPT_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/** KV's limit on metadata, in bytes of JSON. */
+export const MAX_METADATA_BYTES = 1024;
+
+/** What a list() needs to show or aggregate results without a get() per attempt. */
+export interface AttemptMetadata {
+  /** Correct answers. */
+  score: number;
+  answered: number;
+  /** Discernment, −1..1, two decimals. */
+  discernment: number;
+  /** Bias c, two decimals; positive = cautious, negative = trusting. */
+  c: number;
+  /** One character per item of the attempt, in its order: "v", "u" or "-" (not answered). */
+  answers: string;
+  /** Content pack version the attempt was played on. */
+  pack: string;
+  /** Epoch milliseconds of the (first) finish. */
+  finishedAt: number;
+  /** Classroom attempts only. */
+  class?: { code: string; nick: string };
+}
+
+/** The KV key of an attempt. */
+export function attemptKey(attemptId: string): string {
+  return ATTEMPT_PREFIX + attemptId;
+}
+
+/** The list metadata of a result; throws if it would exceed KV's 1024-byte limit. */
+export function metadataOf(result: AttemptResult): AttemptMetadata {
+  const metadata: AttemptMetadata = {
+    score: result.score.correct,
+    answered: result.score.answered,
+    discernment: result.score.discernment,
+    c: result.score.bias,
+    answers: result.answers,
+    pack: result.packVersion,
+    finishedAt: result.finishedAt,
+  };
+  if (result.class) metadata.class = { code: result.class.code, nick: result.class.nick };
+  const bytes = new TextEncoder().encode(JSON.stringify(metadata)).length;
+  if (bytes > MAX_METADATA_BYTES) throw new RangeError(`Attempt metadata is ${bytes} bytes, over KV's limit.`);
+  return metadata;
+}
+
+/**
+ * Stores a finished attempt once. If the attempt is already stored, the stored
+ * result wins and nothing is written (`stored: false`): finishing twice, or from
+ * an older token of the same attempt, returns the first result.
+ * Throws KvUnavailableError when KV fails; nothing is lost, the caller can retry.
+ */
+export async function saveFinishedAttempt(
+  kv: KVNamespace,
+  result: AttemptResult,
+): Promise<{ result: AttemptResult; stored: boolean }> {
+  const key = attemptKey(result.attemptId);
+  const existing = await kvCall("get", () => kv.get<AttemptResult>(key, "json"));
+  if (existing && existing.attemptId === result.attemptId) return { result: existing, stored: false };
+  const metadata = metadataOf(result);
+  await kvCall("put", () => kv.put(key, JSON.stringify(result), { metadata, expirationTtl: ATTEMPT_TTL_SECONDS }));
+  return { result, stored: true };
+}
+
+/** Reads one finished attempt, or null. Throws KvUnavailableError when KV fails. */
+export function getFinishedAttempt(kv: KVNamespace, attemptId: string): Promise<AttemptResult | null> {
+  return kvCall("get", () => kv.get<AttemptResult>(attemptKey(attemptId), "json"));
+}
