@@ -5,8 +5,11 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { secureHeaders } from "hono/secure-headers";
+import { apiCards } from "./routes/api/cards";
 import { assets } from "./routes/assets";
+import { cards } from "./routes/cards";
 import type { AppEnv } from "./routes/env";
+import { pages } from "./routes/pages";
 import { problem, wantsJson } from "./routes/problem";
 import { ErrorPage } from "./views/error-page";
 
@@ -58,6 +61,9 @@ app.use(
 );
 
 app.route("/", assets);
+app.route("/", pages);
+app.route("/cards", cards);
+app.route("/api/v1/cards", apiCards);
 
 app.notFound((c) =>
   wantsJson(c)

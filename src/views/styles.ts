@@ -49,6 +49,12 @@ fieldset{border:1px solid var(--line);border-radius:.5rem;margin:1rem 0}
 .pager{display:flex;justify-content:space-between;gap:1rem;margin-top:2rem}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important;scroll-behavior:auto!important}}
 @media print{header.site,footer.site,nav,.no-print,button,.button{display:none!important}body{background:#fff;color:#000;font-size:11pt}main{max-width:none;padding:0}a{color:#000}.panel{border:1px solid #999}}
+textarea{font:inherit;width:100%;padding:.5rem;border:2px solid var(--line);border-radius:.375rem;background:var(--bg);color:var(--fg)}
+textarea:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
+[aria-invalid=true]{border-color:var(--warn)}.field-error{color:var(--warn);font-weight:600;margin:.25rem 0}
+.note>:first-child{margin-top:0}.note>:last-child{margin-bottom:0}
+summary{padding:.6rem 0;font-weight:600;cursor:pointer}
+ol.cards h2{font-size:1.125rem;margin:0}ol.cards h2 a{display:block;padding:.6rem 0}.pager{flex-wrap:wrap}
 `.trim();
 
 /** A short content hash for the stylesheet's URL, so it can be cached for a year (FNV-1a). */
