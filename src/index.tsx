@@ -11,6 +11,7 @@ import { cards } from "./routes/cards";
 import type { AppEnv } from "./routes/env";
 import { pages } from "./routes/pages";
 import { problem, wantsJson } from "./routes/problem";
+import { quiz } from "./routes/quiz";
 import { ErrorPage } from "./views/error-page";
 
 /** Request bodies are small forms and JSON answers; anything bigger is refused before parsing. */
@@ -64,6 +65,7 @@ app.route("/", assets);
 app.route("/", pages);
 app.route("/cards", cards);
 app.route("/api/v1/cards", apiCards);
+app.route("/quiz", quiz);
 
 app.notFound((c) =>
   wantsJson(c)

@@ -1,0 +1,88 @@
+/** @module Feedback on one answer: right or wrong in words, the verdict, who claims it, the quote, how to check. */
+import type { ClaimantKind, Verdict } from "../content/pack";
+import { Layout } from "./layout";
+import {
+  ActionForm,
+  CLAIMANT_KIND_WORDS,
+  Progress,
+  QuoteInParagraph,
+  type QuoteInParagraphView,
+  verdictWord,
+} from "./quiz-parts";
+
+export interface QuizFeedbackPageProps {
+  itemId: string;
+  statement: string;
+  answer: Verdict;
+  verdict: Verdict;
+  correct: boolean;
+  claimant: { name: string; kind: ClaimantKind };
+  paragraph: QuoteInParagraphView;
+  explanation: string;
+  check: string;
+  card: { slug: string; title: string };
+  position: number;
+  total: number;
+  answered: number;
+  /** The reader tried to answer again (Back button): their first answer stands. */
+  repeated: boolean;
+  /** Where "Next" goes, or null when every statement is answered. */
+  nextHref: string | null;
+  finished: boolean;
+}
+
+export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
+  const verdict = verdictWord(p.verdict).toLowerCase();
+  return (
+    <Layout title={`${p.correct ? "Right" : "Not quite"}: statement ${p.position} of ${p.total}`}>
+      <Progress total={p.total} answered={p.answered} />
+      {p.repeated ? (
+        <p class="note" role="status">
+          You had already answered this statement. Your first answer stands.
+        </p>
+      ) : null}
+      <h1 class={p.correct ? "result-ok" : "result-miss"}>
+        {p.correct ? "Right" : "Not quite"}: it is {verdict}.
+      </h1>
+      <p>
+        You said <strong>{p.answer}</strong>. The answer is <strong>{verdict}</strong>.
+      </p>
+      <p class="statement">{p.statement}</p>
+      <dl class="facts">
+        <dt>Who makes the claim</dt>
+        <dd>
+          {p.claimant.name}: {CLAIMANT_KIND_WORDS[p.claimant.kind]}.
+        </dd>
+        <dt>Why it is {verdict}</dt>
+        <dd>{p.explanation}</dd>
+        <dt>How you could check</dt>
+        <dd>{p.check}</dd>
+      </dl>
+      <h2>What the article says</h2>
+      <p class="muted">The sentences this statement rests on are highlighted in their paragraph.</p>
+      <QuoteInParagraph paragraph={p.paragraph} />
+      <p>
+        Learn more: <a href={`/cards/${p.card.slug}`}>{p.card.title}</a>
+      </p>
+      <div class="row">
+        {p.finished ? (
+          <a class="button" href="/quiz/result">
+            Back to your result
+          </a>
+        ) : p.nextHref ? (
+          <>
+            <a class="button" href={p.nextHref}>
+              Next statement
+            </a>
+            <ActionForm action="/quiz/finish" label="Finish now" secondary />
+          </>
+        ) : (
+          <ActionForm action="/quiz/finish" label="See my result" />
+        )}
+      </div>
+      <p class="muted">
+        <a href={`/corrections?item=${encodeURIComponent(p.itemId)}`}>Report a problem with this statement</a>
+      </p>
+    </Layout>
+  );
+}

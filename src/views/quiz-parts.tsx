@@ -1,0 +1,101 @@
+/** @module Pieces the quiz pages share: verdict words, source kinds, the quote in its paragraph, forms. */
+import type { Child } from "hono/jsx";
+import type { ClaimantKind, Verdict } from "../content/pack";
+import { Layout } from "./layout";
+
+/** "Verified" / "Unverified". */
+export function verdictWord(verdict: Verdict): string {
+  return verdict === "verified" ? "Verified" : "Unverified";
+}
+
+/** What kind of source a claimant is, in words a reader knows. */
+export const CLAIMANT_KIND_WORDS: Record<ClaimantKind, string> = {
+  party: "a party to the conflict",
+  "independent-expert": "an independent expert",
+  reporters: "the reporters themselves",
+};
+
+/** The article paragraph around a quote, split so the quote can be highlighted. */
+export interface QuoteInParagraphView {
+  before: string;
+  quote: string;
+  after: string;
+}
+
+/** The paragraph of the article with the quoted sentences marked. */
+export function QuoteInParagraph({ paragraph }: { paragraph: QuoteInParagraphView }) {
+  return (
+    <blockquote>
+      <p>
+        {paragraph.before}
+        <mark>{paragraph.quote}</mark>
+        {paragraph.after}
+      </p>
+    </blockquote>
+  );
+}
+
+/** "Statement 3 of 25 · 2 answered". */
+export function Progress({ position, total, answered }: { position?: number; total: number; answered: number }) {
+  return (
+    <p class="muted">
+      {position ? `Statement ${position} of ${total} · ` : ""}
+      {answered} of {total} answered
+    </p>
+  );
+}
+
+/** A one-button form posting to a quiz action (the csrf check needs a real form POST). */
+export function ActionForm({
+  action,
+  label,
+  secondary,
+  hidden,
+}: {
+  action: string;
+  label: string;
+  secondary?: boolean;
+  hidden?: Record<string, string>;
+}) {
+  return (
+    <form method="post" action={action} class="inline">
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={secondary ? "secondary" : undefined}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * A quiz page that explains why it cannot go on (no secret, storage down, too
+ * many tries): a clear message, and a way to retry that keeps the reader's answers.
+ */
+export function QuizProblemPage({
+  title,
+  message,
+  retry,
+  children,
+}: {
+  title: string;
+  message: string;
+  /** A form action to try again, e.g. "/quiz/finish". */
+  retry?: { action: string; label: string };
+  children?: Child;
+}) {
+  return (
+    <Layout title={title}>
+      <h1>{title}</h1>
+      <p role="status">{message}</p>
+      {children}
+      <div class="row">
+        {retry ? <ActionForm action={retry.action} label={retry.label} /> : null}
+        <a class="button secondary" href="/cards">
+          Read the cards
+        </a>
+      </div>
+    </Layout>
+  );
+}

@@ -1,0 +1,52 @@
+/** @module One quiz statement with two large buttons: Verified / Unverified. Works without JavaScript. */
+import { Layout } from "./layout";
+import { ActionForm, Progress } from "./quiz-parts";
+
+export interface QuizQuestionPageProps {
+  itemId: string;
+  statement: string;
+  position: number;
+  total: number;
+  answered: number;
+  /** Where the card on how the quiz decides lives. */
+  ruleHref: string;
+}
+
+export function QuizQuestionPage({ itemId, statement, position, total, answered, ruleHref }: QuizQuestionPageProps) {
+  return (
+    <Layout title={`Statement ${position} of ${total}`}>
+      <Progress position={position} total={total} answered={answered} />
+      <h1 id="question">Verified or unverified?</h1>
+      <p class="statement" id="statement">
+        {statement}
+      </p>
+      <form method="post" action="/quiz/answer">
+        <input type="hidden" name="item" value={itemId} />
+        <div class="choices">
+          <button type="submit" name="answer" value="verified">
+            Verified
+          </button>
+          <button type="submit" name="answer" value="unverified">
+            Unverified
+          </button>
+        </div>
+      </form>
+      <details>
+        <summary>How do I decide?</summary>
+        <p>
+          <strong>Verified</strong>: the coverage establishes it, such as a public act, a matter of record, or the fact
+          that someone said something on the record.
+        </p>
+        <p>
+          <strong>Unverified</strong>: a claim by one side, an estimate, the outlet's own judgement, or anything the
+          report hedges. <a href={ruleHref}>How this quiz decides</a>.
+        </p>
+      </details>
+      {answered > 0 ? (
+        <div class="row">
+          <ActionForm action="/quiz/finish" label="Finish now and see my result" secondary />
+        </div>
+      ) : null}
+    </Layout>
+  );
+}

@@ -1,0 +1,126 @@
+/** @module The result: score, discernment and lean in kind, plain words with the counts, and a review of every item. */
+import type { Verdict } from "../content/pack";
+import type { LeanExplanation } from "../domain/scoring";
+import { Layout } from "./layout";
+import { ActionForm, verdictWord } from "./quiz-parts";
+
+export interface ReviewLineView {
+  itemId: string;
+  position: number;
+  statement: string;
+  answer: Verdict | null;
+  verdict: Verdict;
+  correct: boolean | null;
+  card: { slug: string; title: string };
+}
+
+export interface QuizResultPageProps {
+  total: number;
+  answered: number;
+  correct: number;
+  discernment: number;
+  hitRate: number;
+  falseAlarmRate: number;
+  dPrime: number;
+  bias: number;
+  leanThreshold: number;
+  lean: LeanExplanation;
+  review: ReviewLineView[];
+}
+
+/** A signed figure with a real minus sign: "+0.50", "−0.25", "0.00". */
+export function signed(value: number): string {
+  const fixed = Math.abs(value).toFixed(2);
+  if (fixed === "0.00") return fixed;
+  return `${value > 0 ? "+" : "\u2212"}${fixed}`;
+}
+
+function ReviewLine({ line }: { line: ReviewLineView }) {
+  const verdict = verdictWord(line.verdict).toLowerCase();
+  return (
+    <li>
+      <p>{line.statement}</p>
+      <p>
+        {line.answer === null ? (
+          `Not answered. It is ${verdict}. `
+        ) : (
+          <>
+            <span class={line.correct ? "result-ok" : "result-miss"}>{line.correct ? "Right" : "Not quite"}</span>: you
+            said {line.answer}; it is {verdict}. <a href={`/quiz/feedback/${line.itemId}`}>Why</a> ·{" "}
+          </>
+        )}
+        Card: <a href={`/cards/${line.card.slug}`}>{line.card.title}</a>
+      </p>
+    </li>
+  );
+}
+
+export function QuizResultPage(p: QuizResultPageProps) {
+  const stoppedEarly = p.answered < p.total;
+  return (
+    <Layout title="Your result">
+      <h1>Your result</h1>
+      <p class="lede">
+        You got <strong>{p.correct}</strong> of {p.answered} right.
+        {stoppedEarly ? ` You answered ${p.answered} of the ${p.total} statements, and only those count.` : ""}
+      </p>
+
+      <h2>How you lean</h2>
+      <p>
+        <strong>{p.lean.headline}</strong>
+      </p>
+      {p.lean.counts.length > 0 ? (
+        <ul class="plain">
+          {p.lean.counts.map((sentence) => (
+            <li>{sentence}</li>
+          ))}
+        </ul>
+      ) : null}
+      <p>{p.lean.tip}</p>
+      {p.lean.tentative ? (
+        <p class="muted">
+          With only a few answers this is a rough guess: answer more statements for a clearer picture.
+        </p>
+      ) : null}
+
+      <h2>Telling facts from claims</h2>
+      <p>
+        Your discernment is <strong>{signed(p.discernment)}</strong>, on a scale from −1 to +1. +1 means you called
+        every established fact verified and every unproven claim unverified. 0 means you gave facts and claims the same
+        answer just as often.
+      </p>
+      <details>
+        <summary>The numbers behind this</summary>
+        <dl class="facts">
+          <dt>Hit rate H (facts called verified, corrected)</dt>
+          <dd>{p.hitRate.toFixed(2)}</dd>
+          <dt>False-alarm rate F (claims called verified, corrected)</dt>
+          <dd>{p.falseAlarmRate.toFixed(2)}</dd>
+          <dt>Sensitivity d′ = z(H) − z(F)</dt>
+          <dd>{signed(p.dPrime)}</dd>
+          <dt>Bias c = −½ (z(H) + z(F))</dt>
+          <dd>
+            {signed(p.bias)}. We call c of +{p.leanThreshold} or more cautious, and −{p.leanThreshold} or less trusting.
+          </dd>
+        </dl>
+        <p class="muted">
+          H and F use the log-linear correction: (count + 0.5) ÷ (answered + 1), so no rate is exactly 0 or 1.
+        </p>
+      </details>
+
+      <h2>Every statement</h2>
+      <ol class="review">
+        {p.review.map((line) => (
+          <ReviewLine line={line} />
+        ))}
+      </ol>
+
+      <div class="row">
+        <ActionForm action="/quiz/start" label="Play again" />
+        <a class="button secondary" href="/cards">
+          Read the cards
+        </a>
+      </div>
+    </Layout>
+  );
+}

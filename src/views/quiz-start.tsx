@@ -1,0 +1,71 @@
+/** @module The quiz start page: what the quiz is, a content note, and the Start button. */
+import { Layout } from "./layout";
+import { ActionForm } from "./quiz-parts";
+
+export interface QuizStartPageProps {
+  total: number;
+  /** Why the reader was sent here (an expired or damaged quiz), in plain words. */
+  notice?: string | undefined;
+  /** A quiz in progress on this device, if its token is good. */
+  inProgress?: { answered: number; total: number; finished: boolean } | undefined;
+}
+
+export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps) {
+  return (
+    <Layout
+      title="The quiz"
+      description="Verified fact or unverified claim? A quiz on the news coverage of the May 2023 Belgorod incursion."
+    >
+      {notice ? (
+        <p class="note" role="status">
+          {notice}
+        </p>
+      ) : null}
+      <h1>Verified or unverified?</h1>
+      <p class="lede">
+        You will see {total} statements taken from news coverage of the May 2023 incursion into Russia's Belgorod
+        region, one at a time. For each one, decide:
+      </p>
+      <dl class="facts">
+        <dt>Verified</dt>
+        <dd>The coverage establishes it: a public act, a matter of record, or the fact that someone said something.</dd>
+        <dt>Unverified</dt>
+        <dd>A claim or estimate that nobody outside the fight has confirmed. Unverified does not mean false.</dd>
+      </dl>
+      <p>
+        After each answer you see who makes the claim, the sentences it rests on and how you could check it. There is no
+        timer, and you can stop whenever you like: you will be scored on what you answered.
+      </p>
+      <aside class="note" aria-labelledby="quiz-content-note">
+        <h2 id="quiz-content-note">Content note</h2>
+        <p>The statements come from a report on an armed attack: shelling, damage, and claims of people killed.</p>
+      </aside>
+      {inProgress && !inProgress.finished ? (
+        <div class="panel">
+          <p>
+            You have a quiz in progress on this device: {inProgress.answered} of {inProgress.total} answered.
+          </p>
+          <div class="row">
+            <a class="button" href="/quiz/q">
+              Continue the quiz
+            </a>
+            <ActionForm action="/quiz/start" label="Start again" secondary />
+          </div>
+        </div>
+      ) : (
+        <div class="row">
+          <ActionForm action="/quiz/start" label="Start the quiz" />
+          {inProgress?.finished ? (
+            <a class="button secondary" href="/quiz/result">
+              See your last result
+            </a>
+          ) : null}
+        </div>
+      )}
+      <p class="muted">
+        While you play, your answers are kept in a cookie on this device. When you finish, your answers and score are
+        stored without your name for 30 days, so we can see which statements mislead people most.
+      </p>
+    </Layout>
+  );
+}

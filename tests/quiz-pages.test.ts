@@ -1,0 +1,392 @@
+/** The quiz as pages: the whole flow through form POSTs and the __Host-quiz cookie, inside workerd with real KV. */
+import { reset } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { pack } from "../src/content/pack";
+import { newAttemptId } from "../src/domain/ids";
+import { newAttemptState } from "../src/domain/quiz";
+import { signToken } from "../src/domain/token";
+import { ATTEMPT_PREFIX, type AttemptMetadata } from "../src/store/attempts";
+import { CookieJar, call, countingKv, escapeHtml, failingKv, getPage, location, postForm } from "./quiz-helpers";
+
+const items = pack.items;
+
+async function storedAttempts() {
+  return (await env.SCORES.list<AttemptMetadata>({ prefix: ATTEMPT_PREFIX })).keys;
+}
+
+/** Starts a quiz and returns the jar holding its cookie. */
+async function started(): Promise<CookieJar> {
+  const jar = new CookieJar();
+  const res = await postForm(jar, "/quiz/start");
+  expect(res.status).toBe(303);
+  expect(location(res)).toBe("/quiz/q/1");
+  expect(jar.value).not.toBeNull();
+  return jar;
+}
+
+/** Answers the item at a 1-based position, checking the redirect to its feedback. */
+async function answer(jar: CookieJar, position: number, value: "verified" | "unverified"): Promise<void> {
+  const item = items[position - 1];
+  if (!item) throw new Error(`no item ${position}`);
+  const res = await postForm(jar, "/quiz/answer", { item: item.id, answer: value });
+  expect(res.status).toBe(303);
+  expect(location(res)).toBe(`/quiz/feedback/${item.id}`);
+}
+
+beforeEach(async () => {
+  await reset();
+});
+
+describe("the pack the quiz is played on", () => {
+  it("has items to play", () => {
+    expect(items.length).toBeGreaterThanOrEqual(16);
+  });
+});
+
+describe("the whole quiz as pages", () => {
+  it("plays from the start page to the result, writing one KV record and reading nothing to render", async () => {
+    const { kv, calls } = countingKv();
+    const bindings = { SCORES: kv };
+    const jar = new CookieJar();
+
+    const start = await getPage(jar, "/quiz", bindings);
+    expect(start.status).toBe(200);
+    const startHtml = await start.text();
+    expect(startHtml).toContain("Content note");
+    expect(startHtml).toContain('action="/quiz/start"');
+    expect(startHtml).toContain(`You will see ${items.length} statements`);
+
+    const begin = await postForm(jar, "/quiz/start", {}, bindings);
+    expect(begin.status).toBe(303);
+    const cookie = begin.headers.getSetCookie().find((h) => h.startsWith("__Host-quiz="));
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toMatch(/Domain=/i);
+
+    let expectedCorrect = 0;
+    for (const [index, item] of items.entries()) {
+      const position = index + 1;
+      const question = await getPage(jar, `/quiz/q/${position}`, bindings);
+      expect(question.status).toBe(200);
+      expect(question.headers.get("cache-control")).toBe("no-store");
+      const q = await question.text();
+      expect(q).toContain(escapeHtml(item.statement));
+      expect(q).toContain(`Statement ${position} of ${items.length}`);
+      expect(q).toContain('name="answer" value="verified"');
+      expect(q).toContain('name="answer" value="unverified"');
+      expect(q).not.toContain("<script");
+
+      // Right on even positions, wrong on odd ones.
+      const right = position % 2 === 0;
+      const given = right ? item.verdict : item.verdict === "verified" ? "unverified" : "verified";
+      if (right) expectedCorrect++;
+      await answer(jar, position, given);
+      const feedback = await getPage(jar, `/quiz/feedback/${item.id}`, bindings);
+      expect(feedback.status).toBe(200);
+      const f = await feedback.text();
+      expect(f).toContain(right ? "Right: it is " : "Not quite: it is ");
+      expect(f).toContain(`The answer is <strong>${item.verdict}</strong>`);
+      expect(f).toContain(escapeHtml(item.claimant.name));
+      expect(f).toContain(`<mark>${escapeHtml(item.quote)}</mark>`);
+      expect(f).toContain(escapeHtml(item.explanation));
+      expect(f).toContain(escapeHtml(item.check));
+      expect(f).toContain(`href="/cards/${item.lesson}"`);
+      if (position < items.length) expect(f).toContain(`href="/quiz/q/${position + 1}"`);
+      else expect(f).toContain("See my result");
+    }
+    // Rendering the start page, every question and every feedback page did no KV operation.
+    expect(calls).toEqual([]);
+
+    const finish = await postForm(jar, "/quiz/finish", {}, bindings);
+    expect(finish.status).toBe(303);
+    expect(location(finish)).toBe("/quiz/result");
+    expect(calls.filter((m) => m === "put")).toHaveLength(1);
+    expect(calls).toEqual(["get", "put"]);
+
+    const result = await getPage(jar, "/quiz/result", bindings);
+    expect(result.status).toBe(200);
+    const r = await result.text();
+    expect(r).toContain(`You got <strong>${expectedCorrect}</strong> of ${items.length} right.`);
+    expect(r).toContain("How you lean");
+    expect(r).toMatch(/You called \d+ of \d+ established facts? unverified\./);
+    expect(r).toMatch(/You accepted \d+ of \d+ unproven claims? as verified\./);
+    expect(r).toContain("Your discernment is");
+    expect((r.match(/<li><p>/g) ?? []).length).toBe(items.length);
+    expect(calls).toEqual(["get", "put"]); // the result page is rendered from the token
+
+    const keys = await storedAttempts();
+    expect(keys).toHaveLength(1);
+    const meta = keys[0]?.metadata;
+    expect(meta).toMatchObject({ score: expectedCorrect, answered: items.length, pack: pack.version });
+    expect(meta?.answers).toMatch(new RegExp(`^[vu]{${items.length}}$`));
+    expect(new TextEncoder().encode(JSON.stringify(meta)).length).toBeLessThanOrEqual(1024);
+    expect(keys[0]?.expiration).toBeGreaterThan(Date.now() / 1000 + 29 * 24 * 3600);
+  });
+
+  it("sends GET /quiz/q to the next unanswered statement", async () => {
+    const jar = await started();
+    await answer(jar, 1, "verified");
+    const res = await getPage(jar, "/quiz/q");
+    expect(res.status).toBe(303);
+    expect(location(res)).toBe("/quiz/q/2");
+  });
+
+  it("shows a quiz in progress on the start page", async () => {
+    const jar = await started();
+    await answer(jar, 1, "verified");
+    const html = await (await getPage(jar, "/quiz")).text();
+    expect(html).toContain(`1 of ${items.length} answered`);
+    expect(html).toContain("Continue the quiz");
+  });
+
+  it("refuses a form post without Origin (CSRF)", async () => {
+    const jar = new CookieJar();
+    const post = await call("/quiz/start", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
+    expect(post.status).toBe(403);
+    jar.take(post);
+    expect(jar.value).toBeNull();
+  });
+
+  it("answers a GET to a form action with 405 and Allow", async () => {
+    const res = await getPage(new CookieJar(), "/quiz/finish");
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+  });
+});
+
+describe("the Back button cannot change an answer", () => {
+  it("replaying a different answer shows the first result and changes no cookie", async () => {
+    const jar = await started();
+    const item = items[0];
+    if (!item) throw new Error("no items");
+    const wrong = item.verdict === "verified" ? "unverified" : "verified";
+    await answer(jar, 1, item.verdict);
+    const before = jar.value;
+
+    // A cached question page posts again, with the other answer.
+    const replay = await postForm(jar, "/quiz/answer", { item: item.id, answer: wrong });
+    expect(replay.status).toBe(303);
+    expect(location(replay)).toBe(`/quiz/feedback/${item.id}?again=1`);
+    expect(replay.headers.getSetCookie()).toEqual([]);
+    expect(jar.value).toBe(before);
+
+    const page = await (await getPage(jar, `/quiz/feedback/${item.id}?again=1`)).text();
+    expect(page).toContain("Your first answer stands");
+    expect(page).toContain(`You said <strong>${item.verdict}</strong>`);
+    expect(page).toContain("Right: it is");
+
+    // Going back to the question itself shows its feedback instead.
+    const back = await getPage(jar, "/quiz/q/1");
+    expect(back.status).toBe(303);
+    expect(location(back)).toBe(`/quiz/feedback/${item.id}`);
+  });
+});
+
+describe("finishing early", () => {
+  it("scores only what was answered and stores it once", async () => {
+    const jar = await started();
+    await answer(jar, 1, items[0]?.verdict ?? "verified");
+    await answer(jar, 2, items[1]?.verdict ?? "verified");
+    await answer(jar, 3, items[2]?.verdict === "verified" ? "unverified" : "verified");
+
+    const question = await (await getPage(jar, "/quiz/q/4")).text();
+    expect(question).toContain("Finish now and see my result");
+
+    const finish = await postForm(jar, "/quiz/finish");
+    expect(location(finish)).toBe("/quiz/result");
+    const html = await (await getPage(jar, "/quiz/result")).text();
+    expect(html).toContain("You got <strong>2</strong> of 3 right.");
+    expect(html).toContain(`You answered 3 of the ${items.length} statements, and only those count.`);
+    expect(html).toContain("Not answered.");
+    expect(html).toContain("rough guess");
+
+    const keys = await storedAttempts();
+    expect(keys).toHaveLength(1);
+    expect(keys[0]?.metadata).toMatchObject({ score: 2, answered: 3 });
+    expect(keys[0]?.metadata?.answers).toMatch(new RegExp(`^[vu]{3}-{${items.length - 3}}$`));
+
+    // A finished quiz takes no more answers.
+    const late = await postForm(jar, "/quiz/answer", { item: items[5]?.id ?? "", answer: "verified" });
+    expect(location(late)).toBe("/quiz/result");
+  });
+
+  it("with nothing answered, goes back to the question without storing", async () => {
+    const jar = await started();
+    const res = await postForm(jar, "/quiz/finish");
+    expect(location(res)).toBe("/quiz/q");
+    expect(await storedAttempts()).toHaveLength(0);
+  });
+
+  it("finishing twice stores once; a finished cookie costs no KV operation", async () => {
+    const jar = await started();
+    await answer(jar, 1, "verified");
+    const unfinished = jar.value;
+    const { kv, calls } = countingKv();
+
+    expect(location(await postForm(jar, "/quiz/finish", {}, { SCORES: kv }))).toBe("/quiz/result");
+    const first = await (await getPage(jar, "/quiz/result")).text();
+    expect(location(await postForm(jar, "/quiz/finish", {}, { SCORES: kv }))).toBe("/quiz/result");
+    expect(calls).toEqual(["get", "put"]);
+
+    // The older, unfinished token of the same attempt (another tab) answers more, then finishes: the first finish wins.
+    const other = new CookieJar();
+    other.value = unfinished;
+    await answer(other, 2, "verified");
+    expect(location(await postForm(other, "/quiz/finish", {}, { SCORES: kv }))).toBe("/quiz/result");
+    expect(calls).toEqual(["get", "put", "get"]);
+    const second = await (await getPage(other, "/quiz/result")).text();
+    expect(second).toBe(first);
+    expect(await storedAttempts()).toHaveLength(1);
+  });
+});
+
+describe("faults", () => {
+  it("a KV failure shows 503 with a retry form and keeps the reader's answers", async () => {
+    const jar = await started();
+    await answer(jar, 1, "verified");
+    const before = jar.value;
+    const res = await postForm(jar, "/quiz/finish", {}, { SCORES: failingKv("put") });
+    expect(res.status).toBe(503);
+    const html = await res.text();
+    expect(html).toContain("We could not save your result");
+    expect(html).toContain('action="/quiz/finish"');
+    expect(res.headers.getSetCookie()).toEqual([]);
+    expect(jar.value).toBe(before);
+    expect(await storedAttempts()).toHaveLength(0);
+
+    const retry = await postForm(jar, "/quiz/finish");
+    expect(location(retry)).toBe("/quiz/result");
+    expect(await storedAttempts()).toHaveLength(1);
+  });
+
+  it("a KV read failure is a 503 too, never a 500", async () => {
+    const jar = await started();
+    await answer(jar, 1, "verified");
+    const res = await postForm(jar, "/quiz/finish", {}, { SCORES: failingKv("get") });
+    expect(res.status).toBe(503);
+  });
+
+  it("too many finishes of one attempt get a friendly 429 (real rate limiter)", async () => {
+    const jar = await started();
+    await answer(jar, 1, "verified");
+    const unfinished = jar.value;
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const tab = new CookieJar();
+      tab.value = unfinished;
+      statuses.push((await postForm(tab, "/quiz/finish")).status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses[0]).toBe(303);
+    expect(await storedAttempts()).toHaveLength(1);
+  });
+});
+
+describe("bad tokens send the reader to a fresh start with a notice", () => {
+  const state = () =>
+    newAttemptState({
+      id: newAttemptId(Date.now()),
+      pack: pack.version,
+      items: items.map((i) => i.id),
+      startedAt: Date.now(),
+    });
+
+  async function expectRestart(value: string, notice: string) {
+    const jar = new CookieJar();
+    const attempts = [
+      () => getPage(jar, "/quiz/q/1"),
+      () => postForm(jar, "/quiz/answer", { item: items[0]?.id ?? "", answer: "verified" }),
+      () => postForm(jar, "/quiz/finish"),
+      () => getPage(jar, "/quiz/result"),
+    ];
+    for (const attempt of attempts) {
+      jar.value = value;
+      const res = await attempt();
+      expect(res.status).toBe(303);
+      expect(location(res)).toBe(`/quiz?notice=${notice}`);
+      expect(res.headers.getSetCookie().join()).toMatch(/__Host-quiz=;.*Max-Age=0/);
+    }
+    jar.value = null;
+    const page = await (await getPage(jar, `/quiz?notice=${notice}`)).text();
+    expect(page).toContain('role="status"');
+    expect(page).toContain("fresh start");
+  }
+
+  it("tampered", async () => {
+    const jar = await started();
+    const token = jar.value ?? "";
+    const [body = "", sig = ""] = token.split(".");
+    const flipped = body.slice(0, 10) + (body[10] === "A" ? "B" : "A") + body.slice(11);
+    await expectRestart(`${flipped}.${sig}`, "invalid");
+  });
+
+  it("signed with a foreign key", async () => {
+    await expectRestart(await signToken(state(), "some-other-servers-secret-key", Date.now() / 1000 + 600), "invalid");
+  });
+
+  it("expired", async () => {
+    await expectRestart(await signToken(state(), env.QUIZ_SECRET, Math.floor(Date.now() / 1000) - 1), "expired");
+  });
+
+  it("signed by us but not a quiz state", async () => {
+    await expectRestart(
+      await signToken({ kind: "class", code: "ABC234" }, env.QUIZ_SECRET, Date.now() / 1000 + 600),
+      "invalid",
+    );
+  });
+
+  it("from an older pack", async () => {
+    await expectRestart(
+      await signToken({ ...state(), pack: "2000-01-01.1" }, env.QUIZ_SECRET, Date.now() / 1000 + 600),
+      "updated",
+    );
+  });
+
+  it("no cookie at all", async () => {
+    const res = await getPage(new CookieJar(), "/quiz/result");
+    expect(location(res)).toBe("/quiz?notice=start");
+  });
+});
+
+describe("bad form input gets a friendly 400", () => {
+  it("an answer that is neither verified nor unverified", async () => {
+    const jar = await started();
+    const res = await postForm(jar, "/quiz/answer", { item: items[0]?.id ?? "", answer: "maybe" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Please choose Verified or Unverified.");
+  });
+
+  it("an item that is not in the quiz", async () => {
+    const jar = await started();
+    const res = await postForm(jar, "/quiz/answer", { item: "no-such-item", answer: "verified" });
+    expect(res.status).toBe(400);
+  });
+
+  it("a question number out of range is a 404 page", async () => {
+    const jar = await started();
+    expect((await getPage(jar, `/quiz/q/${items.length + 1}`)).status).toBe(404);
+    expect((await getPage(jar, "/quiz/feedback/no-such-item")).status).toBe(404);
+  });
+});
+
+describe("without a signing secret the quiz fails closed", () => {
+  for (const secret of ["", "too-short"]) {
+    it(`QUIZ_SECRET=${JSON.stringify(secret)}: 503 pages, no cookie, no token`, async () => {
+      const jar = new CookieJar();
+      const page = await getPage(jar, "/quiz", { QUIZ_SECRET: secret });
+      expect(page.status).toBe(503);
+      expect(await page.text()).toContain("The quiz is unavailable");
+      const start = await postForm(jar, "/quiz/start", {}, { QUIZ_SECRET: secret });
+      expect(start.status).toBe(503);
+      expect(start.headers.getSetCookie()).toEqual([]);
+      expect(jar.value).toBeNull();
+    });
+  }
+});
