@@ -14,8 +14,11 @@ import { problem, wantsJson } from "./routes/problem";
 import { quiz } from "./routes/quiz";
 import { ErrorPage } from "./views/error-page";
 
-/** Request bodies are small forms and JSON answers; anything bigger is refused before parsing. */
-export const MAX_BODY_BYTES = 16 * 1024;
+/**
+ * Request bodies are small forms and JSON answers; anything bigger is refused before parsing.
+ * Not exported: workerd treats every named export of the main module as an entry point.
+ */
+const MAX_BODY_BYTES = 16 * 1024;
 
 const app = new Hono<AppEnv>();
 
@@ -36,17 +39,7 @@ app.use(
     crossOriginEmbedderPolicy: false,
   }),
 );
-// Checks Origin / Sec-Fetch-Site on form posts; JSON requests are not simple requests and pass through.
-app.use(csrf());
-app.use(
-  bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) =>
-      wantsJson(c)
-        ? problem(413, "body-too-large", "Request body too large", { detail: `The limit is ${MAX_BODY_BYTES} bytes.` })
-        : c.html(<ErrorPage title="That was too much text" message="Please send a shorter form." />, 413),
-  }),
-);
+// A wrong method is a 405 before any other check (a bodyless DELETE should not read as a CSRF refusal).
 app.use(
   methodNotAllowed({
     app,
@@ -58,6 +51,17 @@ app.use(
             allow,
           });
     },
+  }),
+);
+// Checks Origin / Sec-Fetch-Site on form posts; JSON requests are not simple requests and pass through.
+app.use(csrf());
+app.use(
+  bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: (c) =>
+      wantsJson(c)
+        ? problem(413, "body-too-large", "Request body too large", { detail: `The limit is ${MAX_BODY_BYTES} bytes.` })
+        : c.html(<ErrorPage title="That was too much text" message="Please send a shorter form." />, 413),
   }),
 );
 
