@@ -1,5 +1,5 @@
 /** @module Schemas of the content pack (content/*.json), used at build and test time. */
-import { z } from "zod/mini";
+import * as z from "zod/mini";
 
 /** A verdict as reported in May 2023: see the editorial rule in DESIGN.md §3. */
 export const Verdict = z.enum(["verified", "unverified"]);

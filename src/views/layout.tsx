@@ -1,4 +1,5 @@
 /** @module The page frame every HTML page shares: head, skip link, header, footer. */
+import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { cssPath } from "./styles";
 
@@ -15,54 +16,58 @@ export const SITE_NAME = "Claim Check: Belgorod";
 
 export function Layout({ title, description, children, bare }: LayoutProps) {
   const fullTitle = title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
+  // The doctype keeps browsers out of quirks mode; JSX cannot express it.
   return (
-    <html lang="en">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{fullTitle}</title>
-        <meta
-          name="description"
-          content={description ?? "A short quiz on telling verified facts from unverified claims in war reporting."}
-        />
-        <link rel="stylesheet" href={cssPath} />
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          Skip to content
-        </a>
-        {bare ? null : (
-          <header class="site">
-            <a href="/">{SITE_NAME}</a>
-            <nav class="site" aria-label="Main">
+    <>
+      {raw("<!DOCTYPE html>")}
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          <meta
+            name="description"
+            content={description ?? "A short quiz on telling verified facts from unverified claims in war reporting."}
+          />
+          <link rel="stylesheet" href={cssPath} />
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            Skip to content
+          </a>
+          {bare ? null : (
+            <header class="site">
+              <a href="/">{SITE_NAME}</a>
+              <nav class="site" aria-label="Main">
+                <ul>
+                  <li>
+                    <a href="/cards">Cards</a>
+                  </li>
+                  <li>
+                    <a href="/quiz">Quiz</a>
+                  </li>
+                  <li>
+                    <a href="/teach">For teachers</a>
+                  </li>
+                </ul>
+              </nav>
+            </header>
+          )}
+          <main id="main">{children}</main>
+          {bare ? null : (
+            <footer class="site">
               <ul>
                 <li>
-                  <a href="/cards">Cards</a>
+                  <a href="/corrections">Corrections and reporting a problem</a>
                 </li>
                 <li>
-                  <a href="/quiz">Quiz</a>
-                </li>
-                <li>
-                  <a href="/teach">For teachers</a>
+                  <a href="/api/v1/openapi.json">JSON API</a>
                 </li>
               </ul>
-            </nav>
-          </header>
-        )}
-        <main id="main">{children}</main>
-        {bare ? null : (
-          <footer class="site">
-            <ul>
-              <li>
-                <a href="/corrections">Corrections and reporting a problem</a>
-              </li>
-              <li>
-                <a href="/api/v1/openapi.json">JSON API</a>
-              </li>
-            </ul>
-          </footer>
-        )}
-      </body>
-    </html>
+            </footer>
+          )}
+        </body>
+      </html>
+    </>
   );
 }
