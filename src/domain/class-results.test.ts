@@ -1,0 +1,127 @@
+import { describe, expect, it } from "vitest";
+import {
+  answersInClassOrder,
+  classScore,
+  csvTable,
+  discussionPrompt,
+  itemStats,
+  mostFooled,
+  rankBoard,
+  type StudentEntry,
+  sharedNicknames,
+} from "./class-results";
+import { toCsv } from "./csv";
+
+const ITEMS = ["a", "b", "c", "d"];
+const VERDICTS: Record<string, "verified" | "unverified"> = {
+  a: "verified",
+  b: "unverified",
+  c: "verified",
+  d: "unverified",
+};
+const verdictOf = (id: string) => VERDICTS[id];
+
+function finished(nick: string, answers: string, score: number, discernment: number, c = 0): StudentEntry {
+  return {
+    sid: `sid-${nick}`,
+    nick,
+    id: `id-${nick}`,
+    joinedAt: 1,
+    finishedAt: 2,
+    score,
+    answered: answers.replace(/-/g, "").length,
+    discernment,
+    c,
+    answers,
+    pack: "p",
+  };
+}
+const playing = (nick: string): StudentEntry => ({ sid: `sid-${nick}`, nick, id: `id-${nick}`, joinedAt: 1 });
+
+describe("rankBoard", () => {
+  it("orders by score then discernment; equal results share a rank (1, 2, 2, 4)", () => {
+    const rows = rankBoard([
+      finished("Cy", "vuvu", 4, 1),
+      finished("Bo", "vuvv", 3, 0.5),
+      finished("Al", "vuuu", 3, 0.5),
+      finished("Di", "vvvv", 3, 0),
+      playing("Ed"),
+    ]);
+    expect(rows.map((r) => [r.rank, r.nick, r.tied])).toEqual([
+      [1, "Cy", false],
+      [2, "Al", true],
+      [2, "Bo", true],
+      [4, "Di", false],
+    ]);
+  });
+
+  it("uses no time tie-break: a later finish with the same result has the same rank", () => {
+    const early = { ...finished("Zed", "vu--", 2, 1), finishedAt: 1 };
+    const late = { ...finished("Amy", "vu--", 2, 1), finishedAt: 999 };
+    const rows = rankBoard([early, late]);
+    expect(rows.map((r) => r.rank)).toEqual([1, 1]);
+  });
+});
+
+describe("dashboard figures", () => {
+  const entries = [
+    finished("A", "vuvu", 4, 1),
+    finished("B", "uvvu", 2, 0),
+    finished("C", "uv--", 0, -1, 0),
+    playing("D"),
+  ];
+
+  it("computes each item's share correct over those who answered it", () => {
+    const stats = itemStats(ITEMS, entries, verdictOf);
+    expect(stats.map((s) => [s.itemId, s.correct, s.answered])).toEqual([
+      ["a", 1, 3],
+      ["b", 1, 3],
+      ["c", 2, 2],
+      ["d", 2, 2],
+    ]);
+    expect(stats[0]?.shareCorrect).toBeCloseTo(1 / 3);
+  });
+
+  it("finds the items that fooled the class most, leaving out items nobody missed", () => {
+    const fooled = mostFooled(itemStats(ITEMS, entries, verdictOf));
+    expect(fooled.map((s) => s.itemId)).toEqual(["a", "b"]);
+  });
+
+  it("pools every finished answer into a class score with scoring.ts", () => {
+    const score = classScore(ITEMS, entries, verdictOf);
+    expect(score.answered).toBe(10);
+    expect(score.correct).toBe(6);
+    // verified answered 5 (a×3, c×2): judged verified 3 → 0.6; unverified 5: judged verified 2 → 0.4
+    expect(score.discernment).toBe(0.2);
+  });
+
+  it("marks nicknames held by two keys (a join race)", () => {
+    expect([...sharedNicknames([playing("Ana"), { ...playing("ana"), sid: "other" }, playing("Bo")])]).toEqual(["ana"]);
+  });
+
+  it("re-orders a shuffled attempt's answers into class order", () => {
+    expect(answersInClassOrder(ITEMS, { items: ["c", "a", "d", "b"], answers: "vu-u" })).toBe("uuv-");
+  });
+
+  it("writes prompts by verdict and kind of source", () => {
+    expect(discussionPrompt({ verdict: "unverified", claimant: { name: "Moscow", kind: "party" } })).toMatch(/Moscow/);
+    expect(discussionPrompt({ verdict: "verified", claimant: { name: "x", kind: "reporters" } })).toMatch(/record/);
+  });
+});
+
+describe("csvTable", () => {
+  it("keeps numbers as numbers and makes formula nicknames inert", () => {
+    const { header, rows } = csvTable(
+      ITEMS,
+      [finished('=HYPERLINK("x")', "uvu-", 0, -0.5, 0.6), playing("+plus")],
+      verdictOf,
+    );
+    const csv = toCsv(header, rows);
+    expect(
+      csv.startsWith("\uFEFFnickname,status,correct,answered,discernment,bias_c,lean,finished_at,a,b,c,d\r\n"),
+    ).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""x"")",finished,0,3,-0.5,0.6,cautious,`);
+    expect(csv).toContain(",0,0,0,\r\n");
+    expect(csv).toContain("'+plus,playing,,,,,,,,,,\r\n");
+  });
+});

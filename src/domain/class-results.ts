@@ -1,0 +1,300 @@
+/**
+ * @module class-results: what the board and the teacher's dashboard show, computed
+ * from the students' list metadata alone (one KV list, never a get per student).
+ *
+ * Answers are kept in CLASS order (one character per item of the class record),
+ * whatever order the student played them in, so per-item figures need no lookup.
+ */
+import type { AttemptResult } from "./quiz";
+import { type Judgement, type Lean, leanOf, roundScore, type Score, scoreAnswers } from "./scoring";
+
+/** The list metadata of one student key (≤ 1024 bytes of JSON; see store/classes.ts). */
+export interface StudentMeta {
+  nick: string;
+  /** The attempt id the student joined with. */
+  id: string;
+  /** Epoch milliseconds. */
+  joinedAt: number;
+  /** The rest is present once the student has finished (or stopped early). */
+  finishedAt?: number;
+  /** Correct answers. */
+  score?: number;
+  answered?: number;
+  /** −1..1, two decimals. */
+  discernment?: number;
+  /** Bias c, two decimals: positive = cautious, negative = trusting. */
+  c?: number;
+  /** One of "v", "u", "-" per item of the class, in class order. */
+  answers?: string;
+  /** Content pack version the attempt was played on. */
+  pack?: string;
+}
+
+/** A student as listed: their metadata and the last part of their key (used to remove them). */
+export interface StudentEntry extends StudentMeta {
+  sid: string;
+}
+
+/** A finished student's figures. */
+export interface FinishedEntry extends StudentEntry {
+  finishedAt: number;
+  score: number;
+  answered: number;
+  discernment: number;
+  c: number;
+  answers: string;
+}
+
+export function isFinishedEntry(entry: StudentEntry): entry is FinishedEntry {
+  return (
+    typeof entry.finishedAt === "number" &&
+    typeof entry.score === "number" &&
+    typeof entry.answered === "number" &&
+    typeof entry.discernment === "number" &&
+    typeof entry.c === "number" &&
+    typeof entry.answers === "string"
+  );
+}
+
+/**
+ * A finished attempt's answers in class order: `result.items` may be the
+ * student's own shuffle of `classItems`. Items outside the attempt stay "-".
+ */
+export function answersInClassOrder(classItems: readonly string[], result: Pick<AttemptResult, "items" | "answers">) {
+  const byItem = new Map(result.items.map((id, index) => [id, result.answers[index] ?? "-"]));
+  return classItems.map((id) => byItem.get(id) ?? "-").join("");
+}
+
+/** The metadata of a finished class attempt (answers re-ordered to class order). */
+export function finishedMeta(
+  joined: Pick<StudentMeta, "nick" | "id" | "joinedAt">,
+  classItems: readonly string[],
+  result: AttemptResult,
+): StudentMeta {
+  return {
+    nick: joined.nick,
+    id: joined.id,
+    joinedAt: joined.joinedAt,
+    finishedAt: result.finishedAt,
+    score: result.score.correct,
+    answered: result.score.answered,
+    discernment: result.score.discernment,
+    c: result.score.bias,
+    answers: answersInClassOrder(classItems, result),
+    pack: result.packVersion,
+  };
+}
+
+/** One row of the class board. */
+export interface BoardRow {
+  /** Competition ranking: equal results share a rank (1, 2, 2, 4). */
+  rank: number;
+  /** True when another student has the same rank. */
+  tied: boolean;
+  nick: string;
+  score: number;
+  answered: number;
+  discernment: number;
+  lean: Lean;
+}
+
+/**
+ * Ranks finished students by correct answers, then discernment. Equal results
+ * share a rank: there is no time tie-break and no speed bonus (DESIGN.md §2).
+ * Within a shared rank, names are listed alphabetically (display only).
+ */
+export function rankBoard(entries: readonly StudentEntry[]): BoardRow[] {
+  const finished = entries.filter(isFinishedEntry);
+  finished.sort(
+    (a, b) => b.score - a.score || b.discernment - a.discernment || a.nick.localeCompare(b.nick, "en") || 0,
+  );
+  const rows: BoardRow[] = [];
+  finished.forEach((entry, index) => {
+    const previous = finished[index - 1];
+    const same = previous && previous.score === entry.score && previous.discernment === entry.discernment;
+    const rank = same ? (rows[index - 1]?.rank ?? index + 1) : index + 1;
+    rows.push({
+      rank,
+      tied: false,
+      nick: entry.nick,
+      score: entry.score,
+      answered: entry.answered,
+      discernment: entry.discernment,
+      lean: leanOf(entry.c),
+    });
+  });
+  const counts = new Map<number, number>();
+  for (const row of rows) counts.set(row.rank, (counts.get(row.rank) ?? 0) + 1);
+  for (const row of rows) row.tied = (counts.get(row.rank) ?? 0) > 1;
+  return rows;
+}
+
+/** How the class did on one item. */
+export interface ItemStat {
+  itemId: string;
+  verdict: Judgement;
+  /** Students who answered it. */
+  answered: number;
+  correct: number;
+  /** correct ÷ answered, or null when nobody answered it yet. */
+  shareCorrect: number | null;
+}
+
+/** Looks up an item's verdict; undefined for an id the pack does not hold. */
+export type VerdictLookup = (itemId: string) => Judgement | undefined;
+
+function fromChar(char: string | undefined): Judgement | null {
+  if (char === "v") return "verified";
+  if (char === "u") return "unverified";
+  return null;
+}
+
+/** Per-item share of correct answers over finished students, in class order. */
+export function itemStats(
+  classItems: readonly string[],
+  entries: readonly StudentEntry[],
+  verdictOf: VerdictLookup,
+): ItemStat[] {
+  const finished = entries.filter(isFinishedEntry);
+  return classItems.flatMap((itemId, index) => {
+    const verdict = verdictOf(itemId);
+    if (!verdict) return [];
+    let answered = 0;
+    let correct = 0;
+    for (const entry of finished) {
+      const answer = fromChar(entry.answers[index]);
+      if (answer === null) continue;
+      answered++;
+      if (answer === verdict) correct++;
+    }
+    return [{ itemId, verdict, answered, correct, shareCorrect: answered === 0 ? null : correct / answered }];
+  });
+}
+
+/**
+ * The items that fooled the class most: highest share of wrong answers first
+ * (then most wrong answers, then class order). Items nobody got wrong are left out.
+ */
+export function mostFooled(stats: readonly ItemStat[], limit = 3): ItemStat[] {
+  return stats
+    .map((stat, order) => ({ stat, order, wrong: stat.answered - stat.correct }))
+    .filter(({ stat, wrong }) => stat.answered > 0 && wrong > 0)
+    .sort(
+      (a, b) => (a.stat.shareCorrect ?? 1) - (b.stat.shareCorrect ?? 1) || b.wrong - a.wrong || a.order - b.order || 0,
+    )
+    .slice(0, limit)
+    .map(({ stat }) => stat);
+}
+
+/**
+ * The class as one reader: every finished student's answers pooled and scored
+ * with scoring.ts, so the class gets a discernment, a bias c and a lean, with
+ * the counts behind them.
+ */
+export function classScore(
+  classItems: readonly string[],
+  entries: readonly StudentEntry[],
+  verdictOf: VerdictLookup,
+): Score {
+  const pooled: { verdict: Judgement; answer: Judgement }[] = [];
+  for (const entry of entries.filter(isFinishedEntry)) {
+    classItems.forEach((itemId, index) => {
+      const verdict = verdictOf(itemId);
+      const answer = fromChar(entry.answers[index]);
+      if (verdict && answer) pooled.push({ verdict, answer });
+    });
+  }
+  return roundScore(scoreAnswers(pooled));
+}
+
+/** Joined and finished counts for the live line. */
+export function counts(entries: readonly StudentEntry[]): { joined: number; finished: number } {
+  return { joined: entries.length, finished: entries.filter(isFinishedEntry).length };
+}
+
+/**
+ * Lower-cased nicknames held by more than one key: two students who joined with
+ * the same name at the same moment (KV cannot stop that race). Both results
+ * are kept; the dashboard marks the name so the teacher can ask who is who.
+ */
+export function sharedNicknames(entries: readonly StudentEntry[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const entry of entries) {
+    const key = entry.nick.toLowerCase();
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
+}
+
+/** The students in a stable order for the dashboard: finished first by name, then those still playing. */
+export function dashboardOrder(entries: readonly StudentEntry[]): StudentEntry[] {
+  return [...entries].sort(
+    (a, b) =>
+      Number(isFinishedEntry(b)) - Number(isFinishedEntry(a)) ||
+      a.nick.localeCompare(b.nick, "en") ||
+      a.sid.localeCompare(b.sid) ||
+      0,
+  );
+}
+
+/** A question for the class to discuss an item that fooled it, by verdict and kind of source. */
+export function discussionPrompt(item: {
+  verdict: Judgement;
+  claimant: { name: string; kind: "party" | "independent-expert" | "reporters" };
+}): string {
+  if (item.verdict === "verified") {
+    return `Many of us doubted this, but the report shows it on the record. What in the wording tells us it happened or was said — and why did it feel uncertain?`;
+  }
+  switch (item.claimant.kind) {
+    case "party":
+      return `This rests on the word of ${item.claimant.name}, a side in the conflict. What would they gain if we believed it, and who else could confirm it?`;
+    case "independent-expert":
+      return `${item.claimant.name} is independent, but this is still an estimate. How is an expert's estimate different from a fact of record?`;
+    default:
+      return `This is the reporters' own view or a hedged claim. Which words show that it is not established, and what would settle it?`;
+  }
+}
+
+/**
+ * The CSV export as header and rows for csv.ts: one row per student, numbers as
+ * numbers (so a negative discernment stays a number), one column per item with
+ * 1 (right), 0 (wrong) or empty (not answered). Nicknames go through toCsv,
+ * which makes a leading = + - @ inert.
+ */
+export function csvTable(
+  classItems: readonly string[],
+  entries: readonly StudentEntry[],
+  verdictOf: VerdictLookup,
+): { header: string[]; rows: (string | number | null)[][] } {
+  const header = [
+    "nickname",
+    "status",
+    "correct",
+    "answered",
+    "discernment",
+    "bias_c",
+    "lean",
+    "finished_at",
+    ...classItems,
+  ];
+  const rows = dashboardOrder(entries).map((entry) => {
+    if (!isFinishedEntry(entry)) {
+      return [entry.nick, "playing", null, null, null, null, null, null, ...classItems.map(() => null)];
+    }
+    return [
+      entry.nick,
+      "finished",
+      entry.score,
+      entry.answered,
+      entry.discernment,
+      entry.c,
+      leanOf(entry.c),
+      new Date(entry.finishedAt).toISOString(),
+      ...classItems.map((itemId, index) => {
+        const answer = fromChar(entry.answers[index]);
+        return answer === null ? null : answer === verdictOf(itemId) ? 1 : 0;
+      }),
+    ];
+  });
+  return { header, rows };
+}

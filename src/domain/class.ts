@@ -1,0 +1,173 @@
+/**
+ * @module class: a classroom session as a pure value — the teacher's options, the
+ * items the class plays (chosen once, at creation) and each student's order.
+ *
+ * No KV here: src/store/classes.ts stores a ClassRecord, routes build one from a form.
+ */
+import type { Judgement } from "./scoring";
+
+/** Classes, and every student record under them, expire this long after creation. */
+export const CLASS_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/** Item counts a teacher can pick besides "all". */
+export const ITEM_COUNT_CHOICES = [6, 8, 12] as const;
+
+/** Longest class name, in characters after trimming. */
+export const CLASS_NAME_MAX = 60;
+
+/** Each verdict makes up at least this share of a class's items whenever the pack allows it. */
+export const MIN_VERDICT_SHARE = 0.4;
+
+/** How students get their nicknames: typed (with "pick one for me"), or generated only. */
+export type NameMode = "typed" | "generated";
+
+/** What the teacher chooses when creating a class. */
+export interface ClassOptions {
+  /** Optional; "" when the teacher gave none. */
+  name: string;
+  /** How many items each student answers (already capped at the pack size). */
+  itemCount: number;
+  /** Each student gets the class's items in their own random order. */
+  shuffle: boolean;
+  names: NameMode;
+  /** Whether students may see the class board (the teacher always can). */
+  board: boolean;
+}
+
+/** A class as stored: the options, its fixed items, and the hash of its teacher key. */
+export interface ClassRecord {
+  v: 1;
+  code: string;
+  name: string;
+  /** The class's items, fixed at creation, in pack order (the order when not shuffled). */
+  itemIds: string[];
+  shuffle: boolean;
+  names: NameMode;
+  board: boolean;
+  /** SHA-256 (hex) of the teacher key; the key itself is never stored. */
+  keyHash: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  /** Epoch milliseconds; KV drops the class and its students at this time. */
+  expiresAt: number;
+  /** Closed classes refuse new joins; students already in can still finish. */
+  closed: boolean;
+  /** Attempt ids the teacher removed: a later finish from one of them is not stored. */
+  removed: string[];
+}
+
+/** An item as class selection needs it. */
+export interface ItemVerdict {
+  id: string;
+  verdict: Judgement;
+}
+
+/** A uniform float in [0, 1) from WebCrypto. */
+export function secureRandom(): number {
+  return (crypto.getRandomValues(new Uint32Array(1))[0] ?? 0) / 2 ** 32;
+}
+
+/** A shuffled copy (Fisher–Yates). */
+export function shuffled<T>(list: readonly T[], random: () => number = secureRandom): T[] {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.min(i, Math.floor(random() * (i + 1)));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/**
+ * How many verified items a class of `count` items gets: in proportion to the
+ * pack, but at least MIN_VERDICT_SHARE of each verdict when the pack has enough
+ * of both (availability wins over balance when it does not).
+ */
+export function verifiedTarget(count: number, verifiedAvailable: number, unverifiedAvailable: number): number {
+  const total = verifiedAvailable + unverifiedAvailable;
+  const n = Math.min(count, total);
+  if (n === 0) return 0;
+  const min = Math.ceil(MIN_VERDICT_SHARE * n);
+  let target = Math.round((n * verifiedAvailable) / total);
+  target = Math.max(min, Math.min(n - min, target));
+  return Math.max(n - unverifiedAvailable, Math.min(verifiedAvailable, target));
+}
+
+/**
+ * Chooses a class's items: `count` of them (all when count ≥ the pack), both
+ * verdicts at ≥ 40 % where possible, chosen at random within each verdict and
+ * returned in pack order. Called once, at creation: every student plays these.
+ * @example chooseClassItems(pack.items, 8) // 4 verified and 4 unverified ids, in pack order
+ */
+export function chooseClassItems(
+  items: readonly ItemVerdict[],
+  count: number,
+  random: () => number = secureRandom,
+): string[] {
+  const verified = items.filter((item) => item.verdict === "verified");
+  const unverified = items.filter((item) => item.verdict === "unverified");
+  const n = Math.min(Math.max(1, Math.floor(count)), items.length);
+  const v = verifiedTarget(n, verified.length, unverified.length);
+  const chosen = new Set([
+    ...shuffled(verified, random)
+      .slice(0, v)
+      .map((item) => item.id),
+    ...shuffled(unverified, random)
+      .slice(0, n - v)
+      .map((item) => item.id),
+  ]);
+  return items.filter((item) => chosen.has(item.id)).map((item) => item.id);
+}
+
+/** The order one student answers the class's items in: their own shuffle, or the class order. */
+export function studentOrder(record: Pick<ClassRecord, "itemIds" | "shuffle">, random = secureRandom): string[] {
+  return record.shuffle ? shuffled(record.itemIds, random) : [...record.itemIds];
+}
+
+/** The item count the teacher asked for ("all" or one of the choices), capped at the pack size. */
+export function resolveItemCount(choice: string, packSize: number): number | null {
+  if (choice === "all") return packSize;
+  const n = Number(choice);
+  return (ITEM_COUNT_CHOICES as readonly number[]).includes(n) ? Math.min(n, packSize) : null;
+}
+
+/** A class name as typed: NFKC, whitespace collapsed, trimmed; null if too long or hidden characters. */
+export function cleanClassName(raw: string): string | null {
+  const name = raw
+    .normalize("NFKC")
+    .replace(/\p{White_Space}+/gu, " ")
+    .trim();
+  if ([...name].length > CLASS_NAME_MAX || /[\p{Cc}\p{Cf}\p{Co}\p{Cs}]/u.test(name)) return null;
+  return name;
+}
+
+/** What the class is called on pages: its name, or "Class ABC234". */
+export function classTitle(record: Pick<ClassRecord, "name" | "code">): string {
+  return record.name || `Class ${record.code}`;
+}
+
+/**
+ * The worksheet's six statements, three of each verdict: two claim/attribution
+ * pairs, a matter of record and an assessment, interleaved so neighbours do not
+ * give each other away. Missing ids (after a content change) are filled from the
+ * pack in order, still three of each.
+ */
+export const WORKSHEET_IDS = [
+  "counter-terror-regime-declared",
+  "seventy-attackers-killed",
+  "groups-claimed-responsibility",
+  "setback-for-russia",
+  "spokesman-gave-toll",
+  "groups-carried-out-attack",
+] as const;
+
+export function worksheetItems<T extends ItemVerdict>(items: readonly T[], perVerdict = 3): T[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  const chosen = WORKSHEET_IDS.flatMap((id) => byId.get(id) ?? []);
+  for (const verdict of ["verified", "unverified"] as const) {
+    for (const item of items) {
+      if (chosen.filter((c) => c.verdict === verdict).length >= perVerdict) break;
+      if (item.verdict === verdict && !chosen.includes(item)) chosen.push(item);
+    }
+  }
+  return chosen;
+}
