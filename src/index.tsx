@@ -6,6 +6,8 @@ import { HTTPException } from "hono/http-exception";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { secureHeaders } from "hono/secure-headers";
 import { apiCards } from "./routes/api/cards";
+import { apiDocs } from "./routes/api/openapi";
+import { apiQuiz } from "./routes/api/quiz";
 import { assets } from "./routes/assets";
 import { cards } from "./routes/cards";
 import type { AppEnv } from "./routes/env";
@@ -70,6 +72,8 @@ app.route("/", pages);
 app.route("/cards", cards);
 app.route("/api/v1/cards", apiCards);
 app.route("/quiz", quiz);
+app.route("/api/v1", apiQuiz);
+app.route("/api/v1", apiDocs);
 
 app.notFound((c) =>
   wantsJson(c)

@@ -5,9 +5,10 @@
  * keys sort by start time, not finish time (a departure from DESIGN.md §5): "the
  * first finish wins across tokens of one attempt" needs a key derivable from the
  * attempt id alone, so that a second finish finds the first with one `get`. A
- * finish always falls within the token lifetime of its start, so a job reading
- * "what is new since T" lists from the prefix of T − token lifetime
- * (`attemptIdTimePrefix`) and filters on `metadata.finishedAt`.
+ * finish always falls within the token lifetime (6 h) of its start, so a job
+ * reading "what is new since T" lists the time-window prefixes from T − 6 h to
+ * now (KV lists by prefix only: `ATTEMPT_PREFIX + attemptIdTimePrefix(t).slice(0, 5)`
+ * is a window of 36^4 ms, about 28 minutes) and filters on `metadata.finishedAt`.
  *
  * Finishing costs one `get` and at most one `put`; nothing here ever reads,
  * modifies and rewrites a shared key.

@@ -6,6 +6,7 @@
  */
 import * as z from "zod/mini";
 import type { Problem as ProblemBody } from "../problem";
+import { AnswerRequest, attemptToken, FinishRequest, itemId, Judgement, StartAttemptRequest } from "./requests";
 
 const about = (description: string) => z.describe(description);
 
@@ -113,6 +114,200 @@ export const cardRoutes: ApiRoute[] = [
       "200": { description: "The card.", schema: CardDetail, headers: cacheHeaders },
       "304": { description: "Not modified since the ETag given in If-None-Match." },
       "404": { description: "No card has this slug (field path.slug).", schema: Problem },
+    },
+  },
+];
+
+// ---- Quiz (statements, attempts, answers, results) --------------------------------------
+
+// Request bodies live in ./requests.ts (bundled by the Worker); re-exported here so the
+// OpenAPI document names them as components like every other schema.
+export { AnswerRequest, FinishRequest, Judgement, StartAttemptRequest };
+
+const count = (description: string) => z.int().check(z.gte(0), about(description));
+const figure = (description: string) => z.number().check(about(description));
+const isoTime = (description: string) => z.string().check(about(`${description} (ISO 8601, UTC).`));
+
+/** A statement to judge. Verdicts are never included. */
+export const QuizStatement = z.object({
+  id: itemId,
+  position: count("1-based position in the quiz."),
+  statement: z.string().check(about("The statement to judge verified or unverified.")),
+});
+export type QuizStatement = z.infer<typeof QuizStatement>;
+
+/** GET /api/v1/quiz */
+export const QuizStatements = z.object({
+  packVersion,
+  title: z.string(),
+  total: count("How many statements the quiz has."),
+  items: z.array(QuizStatement).check(about("Every statement in quiz order, without verdicts.")),
+});
+export type QuizStatements = z.infer<typeof QuizStatements>;
+
+/** 201 from POST /api/v1/attempts */
+export const AttemptStarted = z.object({
+  attemptId: z.string().check(about("The attempt's id: time-ordered, with 128 random bits.")),
+  packVersion,
+  token: attemptToken,
+  expiresAt: isoTime("When this attempt's tokens expire"),
+  total: count("How many statements this attempt asks."),
+  answered: count("How many are answered so far (0)."),
+  next: QuizStatement,
+});
+export type AttemptStarted = z.infer<typeof AttemptStarted>;
+
+/** What a reader sees after answering: the verdict, who claims it, the quote in its paragraph, how to check. */
+export const ItemFeedback = z.object({
+  itemId,
+  statement: z.string(),
+  answer: Judgement,
+  verdict: Judgement,
+  correct: z.boolean(),
+  claimant: z.object({
+    name: z.string().check(about("Who makes the claim.")),
+    kind: z.enum(["party", "independent-expert", "reporters"]).check(about("What kind of source the claimant is.")),
+  }),
+  quote: z.string().check(about("The whole sentences of the article the verdict rests on.")),
+  paragraph: z.object({
+    text: z.string().check(about("The article paragraph holding the quote.")),
+    quoteStart: count("Where the quote starts in text (UTF-16 code units)."),
+    quoteEnd: count("Where the quote ends in text (exclusive)."),
+  }),
+  explanation: z.string(),
+  check: z.string().check(about("The one move that would settle the claim.")),
+  card: z.object({ slug, title: z.string(), url: z.string(), page: z.string() }),
+});
+export type ItemFeedback = z.infer<typeof ItemFeedback>;
+
+/** 200 from POST /api/v1/attempts/answer */
+export const AnswerResponse = z.object({
+  result: ItemFeedback,
+  repeated: z
+    .boolean()
+    .check(about("True when this token had already answered the item: the first answer stands, nothing changed.")),
+  token: attemptToken,
+  answered: count("How many statements are answered now."),
+  total: count("How many statements this attempt asks."),
+  next: z.nullable(QuizStatement).check(about("The next unanswered statement, or null when all are answered.")),
+});
+export type AnswerResponse = z.infer<typeof AnswerResponse>;
+
+/** 200 from POST /api/v1/attempts/finish: the stored result (the first finish of the attempt). */
+export const AttemptResultBody = z.object({
+  attemptId: z.string(),
+  packVersion,
+  startedAt: isoTime("When the attempt started"),
+  finishedAt: isoTime("When the attempt was first finished"),
+  total: count("How many statements the attempt asked."),
+  answered: count("How many were answered: a reader who stops early is scored on these."),
+  correct: count("Correct answers."),
+  discernment: figure("Share of verified items judged verified minus share of unverified judged verified, −1..1."),
+  hitRate: figure("H: verified items judged verified, with the log-linear correction."),
+  falseAlarmRate: figure("F: unverified items judged verified, with the log-linear correction."),
+  dPrime: figure("Sensitivity d′ = z(H) − z(F)."),
+  c: figure("Bias c = −½ (z(H) + z(F)); positive means cautious, negative trusting."),
+  lean: z.enum(["cautious", "trusting", "balanced"]),
+  leanThreshold: figure("|c| at or above this is reported as a lean."),
+  leanExplanation: z.object({
+    headline: z.string(),
+    counts: z
+      .array(z.string())
+      .check(about('The counts behind the lean, e.g. "You called 3 of 8 established facts unverified."')),
+    tip: z.string(),
+    tentative: z.boolean().check(about("True when there are too few answers for the lean to mean much.")),
+  }),
+  review: z
+    .array(
+      z.object({
+        itemId,
+        answer: z.nullable(Judgement),
+        verdict: Judgement,
+        correct: z.nullable(z.boolean()),
+      }),
+    )
+    .check(about("Every statement of the attempt in order; answer is null where the reader stopped before it.")),
+});
+export type AttemptResultBody = z.infer<typeof AttemptResultBody>;
+
+const problemResponse = (description: string): ApiResponse => ({ description, schema: Problem });
+const tokenProblems = {
+  "401": problemResponse(
+    "The token is malformed, tampered with, signed by another key, expired, or from an older quiz (field body.token). Start a new attempt.",
+  ),
+  "503": problemResponse(
+    "The quiz is not configured (no signing secret), or storage is briefly unavailable. Retry later.",
+  ),
+};
+const bodyProblems = {
+  "400": problemResponse(
+    "Malformed JSON, or a body that does not match the schema; `field` names the first field at fault.",
+  ),
+  "413": problemResponse("The body is larger than 16 KB."),
+  "415": problemResponse("The body was not sent as application/json."),
+};
+
+export const quizRoutes: ApiRoute[] = [
+  {
+    method: "get",
+    path: "/api/v1/quiz",
+    operationId: "getQuiz",
+    summary: "List the quiz statements (never their verdicts)",
+    tags: ["Quiz"],
+    responses: { "200": { description: "Every statement, in quiz order.", schema: QuizStatements } },
+  },
+  {
+    method: "post",
+    path: "/api/v1/attempts",
+    operationId: "startAttempt",
+    summary: "Start an attempt: a signed token and the first statement",
+    tags: ["Quiz"],
+    requestBody: { description: "Empty, or {}.", schema: StartAttemptRequest },
+    responses: {
+      "201": { description: "The attempt's token and its first statement.", schema: AttemptStarted },
+      ...bodyProblems,
+      "503": tokenProblems["503"],
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/attempts/answer",
+    operationId: "answerItem",
+    summary: "Answer one statement: its verdict, the evidence, and the next token",
+    tags: ["Quiz"],
+    requestBody: { description: "The current token, the item and the answer.", schema: AnswerRequest },
+    responses: {
+      "200": {
+        description:
+          "The result for this item and the token to use next. Answering an item this token already answered returns the first result and the same token.",
+        schema: AnswerResponse,
+      },
+      ...bodyProblems,
+      ...tokenProblems,
+      "409": problemResponse("The attempt is already finished and takes no new answers."),
+      "422": problemResponse("The item is not part of this attempt (field body.itemId)."),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/attempts/finish",
+    operationId: "finishAttempt",
+    summary: "Finish an attempt (early or not): store it once and return the result",
+    tags: ["Quiz"],
+    requestBody: { description: "The current token.", schema: FinishRequest },
+    responses: {
+      "200": {
+        description:
+          "The stored result. Finishing again, with this or any other token of the attempt, returns the first stored result and writes nothing.",
+        schema: AttemptResultBody,
+      },
+      ...bodyProblems,
+      ...tokenProblems,
+      "409": problemResponse("Nothing has been answered yet: answer at least one statement first."),
+      "429": {
+        ...problemResponse("Too many finishes for this attempt in a short time."),
+        headers: { "Retry-After": "Seconds to wait." },
+      },
     },
   },
 ];

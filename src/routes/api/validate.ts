@@ -1,0 +1,74 @@
+/**
+ * @module validate: reads a JSON request body and checks it with a zod/mini schema,
+ * answering problem+json that names the field at fault ("body.answer").
+ */
+import type { Context } from "hono";
+import type * as z from "zod/mini";
+import { problem } from "../problem";
+
+const JSON_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json\s*(?:;|$)/i;
+
+/** "body", "body.answer", "body.items[2].id". */
+export function fieldName(path: readonly PropertyKey[]): string {
+  let name = "body";
+  for (const part of path) name += typeof part === "number" ? `[${part}]` : `.${String(part)}`;
+  return name;
+}
+
+/**
+ * Parses the body as JSON and validates it. An empty body counts as `{}` so a
+ * request with nothing to say can send none. On failure returns a ready
+ * problem response: 415 for another media type, 400 for malformed JSON or a
+ * body that does not match (the first issue in `field`, all of them in `errors`).
+ * @example
+ * const body = await readJson(c, AnswerRequest);
+ * if (!body.ok) return body.response;
+ */
+export async function readJson<S extends z.ZodMiniType>(
+  c: Context,
+  schema: S,
+): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
+  if (!JSON_TYPE.test(c.req.header("content-type") ?? "")) {
+    return {
+      ok: false,
+      response: problem(415, "unsupported-media-type", "Send JSON", {
+        detail: "Send the request body as JSON with the header Content-Type: application/json.",
+        field: "header.content-type",
+      }),
+    };
+  }
+  let json: unknown;
+  try {
+    const text = await c.req.text();
+    json = text.trim() === "" ? {} : JSON.parse(text);
+  } catch {
+    return {
+      ok: false,
+      response: problem(400, "malformed-json", "The body is not valid JSON", {
+        detail: "The request body could not be parsed as JSON.",
+        field: "body",
+      }),
+    };
+  }
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const errors = parsed.error.issues.map((issue) => ({
+    field: fieldName(unrecognizedPath(issue)),
+    message: issue.message,
+  }));
+  const first = errors[0] ?? { field: "body", message: "The body does not match the schema." };
+  return {
+    ok: false,
+    response: problem(400, "invalid-body", "The request body is not valid", {
+      detail: `${first.field}: ${first.message}`,
+      field: first.field,
+      errors,
+    }),
+  };
+}
+
+/** An unknown key is reported at its own name ("body.extra"), not at the object holding it. */
+function unrecognizedPath(issue: z.core.$ZodIssue): PropertyKey[] {
+  if (issue.code === "unrecognized_keys" && issue.keys.length > 0) return [...issue.path, issue.keys[0] as string];
+  return issue.path;
+}

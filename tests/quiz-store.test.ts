@@ -1,0 +1,110 @@
+/** src/store/attempts.ts against real local KV: one record per attempt, metadata within KV's limit. */
+import { reset } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { pack } from "../src/content/pack";
+import { attemptIdTimePrefix, newAttemptId } from "../src/domain/ids";
+import { answerItem, finish, newAttemptState, type QuizState, resultOf } from "../src/domain/quiz";
+import { verdictOf } from "../src/routes/quiz-session";
+import {
+  ATTEMPT_PREFIX,
+  type AttemptMetadata,
+  attemptKey,
+  getFinishedAttempt,
+  MAX_METADATA_BYTES,
+  metadataOf,
+  saveFinishedAttempt,
+} from "../src/store/attempts";
+import { KvUnavailableError } from "../src/store/kv-errors";
+import { countingKv, failingKv } from "./quiz-helpers";
+
+const T0 = Date.UTC(2026, 10, 25, 12);
+
+function played(startedAt = T0, answer: "verified" | "unverified" = "verified"): QuizState {
+  let state = newAttemptState({
+    id: newAttemptId(startedAt),
+    pack: pack.version,
+    items: pack.items.map((i) => i.id),
+    startedAt,
+  });
+  for (const item of pack.items) {
+    const r = answerItem(state, item.id, answer, verdictOf);
+    if (r.ok) state = r.state;
+  }
+  return finish(state, startedAt + 60_000);
+}
+
+beforeEach(async () => {
+  await reset();
+});
+
+describe("saveFinishedAttempt", () => {
+  it("writes one record under v1:quiz:<id> with the summary in metadata and a 30-day TTL", async () => {
+    const { kv, calls } = countingKv();
+    const result = resultOf(played(), verdictOf);
+    const saved = await saveFinishedAttempt(kv, result);
+    expect(saved).toEqual({ result, stored: true });
+    expect(calls).toEqual(["get", "put"]);
+
+    const { keys } = await env.SCORES.list<AttemptMetadata>({ prefix: ATTEMPT_PREFIX });
+    expect(keys.map((k) => k.name)).toEqual([attemptKey(result.attemptId)]);
+    expect(keys[0]?.metadata).toEqual({
+      score: result.score.correct,
+      answered: pack.items.length,
+      discernment: result.score.discernment,
+      c: result.score.bias,
+      answers: "v".repeat(pack.items.length),
+      pack: pack.version,
+      finishedAt: T0 + 60_000,
+    });
+    const ttl = (keys[0]?.expiration ?? 0) - Date.now() / 1000;
+    expect(ttl).toBeGreaterThan(30 * 24 * 3600 - 120);
+    expect(ttl).toBeLessThanOrEqual(30 * 24 * 3600 + 1);
+    expect(await getFinishedAttempt(env.SCORES, result.attemptId)).toEqual(result);
+  });
+
+  it("stores the first finish of an attempt and returns it to later ones, writing nothing", async () => {
+    const first = resultOf(played(), verdictOf);
+    await saveFinishedAttempt(env.SCORES, first);
+    const { kv, calls } = countingKv();
+    const laterState = { ...played(), id: first.attemptId };
+    const later = resultOf({ ...laterState, answers: "u".repeat(pack.items.length) }, verdictOf);
+    expect(await saveFinishedAttempt(kv, later)).toEqual({ result: first, stored: false });
+    expect(calls).toEqual(["get"]);
+  });
+
+  it("turns KV failures into KvUnavailableError and writes nothing", async () => {
+    const result = resultOf(played(), verdictOf);
+    await expect(saveFinishedAttempt(failingKv("get"), result)).rejects.toBeInstanceOf(KvUnavailableError);
+    await expect(saveFinishedAttempt(failingKv("put"), result)).rejects.toBeInstanceOf(KvUnavailableError);
+    expect((await env.SCORES.list({ prefix: ATTEMPT_PREFIX })).keys).toHaveLength(0);
+  });
+
+  it("keys sort by start time, and a time prefix lists one window of starts", async () => {
+    const early = resultOf(played(T0), verdictOf);
+    const late = resultOf(played(T0 + 3_600_000), verdictOf);
+    await saveFinishedAttempt(env.SCORES, late);
+    await saveFinishedAttempt(env.SCORES, early);
+    const { keys } = await env.SCORES.list({ prefix: ATTEMPT_PREFIX });
+    expect(keys.map((k) => k.name)).toEqual([attemptKey(early.attemptId), attemptKey(late.attemptId)]);
+    // KV lists by prefix only: 5 base36 characters of the start time make windows of 36^4 ms (about 28 minutes).
+    const window = ATTEMPT_PREFIX + attemptIdTimePrefix(T0 + 3_600_000).slice(0, 5);
+    const recent = await env.SCORES.list({ prefix: window });
+    expect(recent.keys.map((k) => k.name)).toEqual([attemptKey(late.attemptId)]);
+  });
+});
+
+describe("metadataOf", () => {
+  it("stays within 1024 bytes for the full pack with a long classroom nickname", () => {
+    const result = resultOf(played(), verdictOf);
+    result.class = { code: "ABC234", nick: "👨‍👩‍👧‍👦".repeat(24) };
+    const bytes = new TextEncoder().encode(JSON.stringify(metadataOf(result))).length;
+    expect(bytes).toBeLessThanOrEqual(MAX_METADATA_BYTES);
+  });
+
+  it("refuses metadata KV would reject", () => {
+    const result = resultOf(played(), verdictOf);
+    result.answers = "v".repeat(1100);
+    expect(() => metadataOf(result)).toThrow(RangeError);
+  });
+});
