@@ -65,6 +65,8 @@ describe("the whole quiz as pages", () => {
     expect(cookie).toMatch(/; SameSite=Lax/i);
     expect(cookie).toMatch(/; Path=\//);
     expect(cookie).not.toMatch(/Domain=/i);
+    // Items travel as pack positions, so the cookie sent with every request stays small.
+    expect(jar.value?.length).toBeLessThan(400);
 
     let expectedCorrect = 0;
     for (const [index, item] of items.entries()) {
@@ -340,6 +342,11 @@ describe("bad tokens send the reader to a fresh start with a notice", () => {
       await signToken({ kind: "class", code: "ABC234" }, env.QUIZ_SECRET, Date.now() / 1000 + 600),
       "invalid",
     );
+  });
+
+  it("signed by us with items the pack does not have", async () => {
+    const payload = { ...state(), items: "z".repeat(items.length) };
+    await expectRestart(await signToken(payload, env.QUIZ_SECRET, Date.now() / 1000 + 600), "invalid");
   });
 
   it("from an older pack", async () => {

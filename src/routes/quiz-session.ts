@@ -42,18 +42,42 @@ export type TokenRefusal = TokenProblem | "missing" | "not-a-quiz" | "pack-chang
 
 export type OpenedToken = { ok: true; state: QuizState } | { ok: false; reason: TokenRefusal };
 
+// The token carries item ids as positions in the pack (base36, one or two characters
+// each), not as ids: the pack version is in the token too, so the positions are exact,
+// and the cookie sent with every request shrinks from about 1.2 KB to about 0.3 KB.
+const ITEM_WIDTH = pack.items.length <= 36 ? 1 : 2;
+const itemIndex = new Map(pack.items.map((item, index) => [item.id, index]));
+
+function encodeItems(ids: readonly string[]): string {
+  return ids.map((id) => (itemIndex.get(id) ?? -1).toString(36).padStart(ITEM_WIDTH, "0")).join("");
+}
+
+function decodeItems(code: unknown): string[] | null {
+  if (typeof code !== "string" || code.length === 0 || code.length % ITEM_WIDTH !== 0) return null;
+  const ids: string[] = [];
+  for (let at = 0; at < code.length; at += ITEM_WIDTH) {
+    const chunk = code.slice(at, at + ITEM_WIDTH);
+    const id = /^[0-9a-z]+$/.test(chunk) ? pack.items[Number.parseInt(chunk, 36)]?.id : undefined;
+    if (id === undefined) return null;
+    ids.push(id);
+  }
+  return ids;
+}
+
 /** Verifies a token and checks that it holds a quiz state for the pack this Worker serves. */
 export async function openToken(token: string | undefined, secret: string, nowMs = Date.now()): Promise<OpenedToken> {
   if (!token) return { ok: false, reason: "missing" };
   const verified = await verifyToken<unknown>(token, secret, Math.floor(nowMs / 1000));
   if (!verified.ok) return verified;
-  const state = parseQuizState(verified.payload);
-  if (!state) return { ok: false, reason: "not-a-quiz" };
-  // A deploy with a new pack invalidates attempts in progress: their items may have changed.
-  if (state.pack !== pack.version || state.items.some((id) => !pack.itemById.has(id))) {
-    return { ok: false, reason: "pack-changed" };
+  const payload = verified.payload as Record<string, unknown> | null;
+  if (typeof payload !== "object" || payload === null || payload.kind !== "quiz") {
+    return { ok: false, reason: "not-a-quiz" };
   }
-  return { ok: true, state };
+  // A deploy with a new pack invalidates attempts in progress: their items may have changed.
+  if (payload.pack !== pack.version) return { ok: false, reason: "pack-changed" };
+  const items = decodeItems(payload.items);
+  const state = items && parseQuizState({ ...payload, items });
+  return state ? { ok: true, state } : { ok: false, reason: "not-a-quiz" };
 }
 
 /** Epoch seconds at which an attempt's tokens expire. */
@@ -61,9 +85,12 @@ export function expiresAt(state: QuizState): number {
   return Math.floor(state.startedAt / 1000) + TOKEN_LIFETIME_SECONDS;
 }
 
-/** Signs a state; its expiry is fixed by the attempt's start. */
+/** Signs a state; its expiry is fixed by the attempt's start. Items must come from the pack. */
 export function sealToken(state: QuizState, secret: string): Promise<string> {
-  return signToken(state, secret, expiresAt(state));
+  if (state.pack !== pack.version || state.items.some((id) => !itemIndex.has(id))) {
+    throw new Error("sealToken: the state's items are not in the pack this Worker serves.");
+  }
+  return signToken({ ...state, items: encodeItems(state.items) }, secret, expiresAt(state));
 }
 
 /** A new public attempt over every item of the pack, in pack order. */

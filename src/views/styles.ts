@@ -55,6 +55,9 @@ textarea:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .note>:first-child{margin-top:0}.note>:last-child{margin-bottom:0}
 summary{padding:.6rem 0;font-weight:600;cursor:pointer}
 ol.cards h2{font-size:1.125rem;margin:0}ol.cards h2 a{display:block;padding:.6rem 0}.pager{flex-wrap:wrap}
+form.inline{display:inline-flex;margin:0}
+ol.review{padding-left:1.5rem}ol.review li{margin:0 0 1.25rem}ol.review p{margin:.25rem 0}span.result-ok,span.result-miss{padding:0 .3rem;font-weight:600}
+h1.result-ok,h1.result-miss{padding:.5rem .75rem}blockquote p{margin:0}
 `.trim();
 
 /** A short content hash for the stylesheet's URL, so it can be cached for a year (FNV-1a). */
