@@ -10,6 +10,7 @@ import { apiDocs } from "./routes/api/openapi";
 import { apiQuiz } from "./routes/api/quiz";
 import { assets } from "./routes/assets";
 import { cards } from "./routes/cards";
+import { classes } from "./routes/classes";
 import type { AppEnv } from "./routes/env";
 import { pages } from "./routes/pages";
 import { problem, wantsJson } from "./routes/problem";
@@ -72,6 +73,7 @@ app.route("/", pages);
 app.route("/cards", cards);
 app.route("/api/v1/cards", apiCards);
 app.route("/quiz", quiz);
+app.route("/", classes);
 app.route("/api/v1", apiQuiz);
 app.route("/api/v1", apiDocs);
 

@@ -106,7 +106,8 @@ export interface BoardRow {
 export function rankBoard(entries: readonly StudentEntry[]): BoardRow[] {
   const finished = entries.filter(isFinishedEntry);
   finished.sort(
-    (a, b) => b.score - a.score || b.discernment - a.discernment || a.nick.localeCompare(b.nick, "en") || 0,
+    (a, b) =>
+      b.score - a.score || b.discernment - a.discernment || a.nick.localeCompare(b.nick, "en", { numeric: true }) || 0,
   );
   const rows: BoardRow[] = [];
   finished.forEach((entry, index) => {
@@ -231,7 +232,7 @@ export function dashboardOrder(entries: readonly StudentEntry[]): StudentEntry[]
   return [...entries].sort(
     (a, b) =>
       Number(isFinishedEntry(b)) - Number(isFinishedEntry(a)) ||
-      a.nick.localeCompare(b.nick, "en") ||
+      a.nick.localeCompare(b.nick, "en", { numeric: true }) ||
       a.sid.localeCompare(b.sid) ||
       0,
   );

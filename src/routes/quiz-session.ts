@@ -21,6 +21,7 @@ import {
 } from "../domain/quiz";
 import { MIN_SECRET_LENGTH, signToken, type TokenProblem, verifyToken } from "../domain/token";
 import { saveFinishedAttempt } from "../store/attempts";
+import { saveClassAttempt } from "../store/classes";
 
 /** A quiz token lasts this long from the START of its attempt; re-signing never extends it. */
 export const TOKEN_LIFETIME_SECONDS = 6 * 60 * 60;
@@ -119,7 +120,10 @@ export async function finishAttempt(env: Env, state: QuizState, nowMs = Date.now
   if (answeredCount(state) === 0) return { ok: false, problem: "nothing-answered" };
   if (!(await allowWrite(env, state.id))) return { ok: false, problem: "rate-limited" };
   const result = resultOf(finish(state, nowMs), verdictOf);
-  const saved = await saveFinishedAttempt(env.SCORES, result);
+  // A class attempt is stored on the student's own key under the class (store/classes.ts).
+  const saved = result.class
+    ? await saveClassAttempt(env.SCORES, result, nowMs)
+    : await saveFinishedAttempt(env.SCORES, result);
   return {
     ok: true,
     state: adoptResult(finish(state, nowMs), saved.result),

@@ -1,0 +1,97 @@
+/** @module The class board: ranks by score then discernment, equal results share a rank, refreshed by a button or polling. */
+import type { BoardRow } from "../domain/class-results";
+import { pollPath } from "./class-poll";
+import { Layout } from "./layout";
+import { signed } from "./quiz-result";
+
+export interface BoardPageProps {
+  code: string;
+  title: string;
+  rows: BoardRow[];
+  joined: number;
+  finished: number;
+  pollSeconds: number;
+  /** Epoch ms of the list the board was computed from. */
+  listedAt: number;
+  teacher: boolean;
+}
+
+/** "12 of 30 students have finished." */
+export function finishedLine(finished: number, joined: number): string {
+  if (joined === 0) return "Nobody has joined yet.";
+  return `${finished} of ${joined} ${joined === 1 ? "student has" : "students have"} finished.`;
+}
+
+/** GET /c/:code/board */
+export function BoardPage(p: BoardPageProps) {
+  return (
+    <Layout title={`Class board: ${p.title}`}>
+      <div data-poll={String(p.pollSeconds)}>
+        <h1>Class board: {p.title}</h1>
+        <p id="board-status" data-live role="status" aria-live="polite">
+          {finishedLine(p.finished, p.joined)}
+        </p>
+        <div id="board-table" data-live>
+          {p.rows.length === 0 ? (
+            <p>Results appear here as students finish.</p>
+          ) : (
+            <div class="table-wrap">
+              <table class="board">
+                <caption>Ranked by correct answers, then discernment. Equal results share a rank.</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Rank</th>
+                    <th scope="col">Name</th>
+                    <th scope="col">Correct</th>
+                    <th scope="col">Discernment</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.rows.map((row) => (
+                    <tr>
+                      <td>
+                        {row.rank}
+                        {row.tied ? <span class="muted"> (shared)</span> : null}
+                      </td>
+                      <th scope="row" class="nick">
+                        {row.nick}
+                      </th>
+                      <td>
+                        {row.score} of {row.answered}
+                      </td>
+                      <td>{signed(row.discernment)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p class="muted">
+            Updated at <time datetime={new Date(p.listedAt).toISOString()}>{clock(p.listedAt)}</time> UTC. No points for
+            speed.
+          </p>
+        </div>
+        <p class="row no-print">
+          <a class="button" href={`/c/${p.code}/board`}>
+            Refresh
+          </a>
+          {p.teacher ? (
+            <a class="button secondary" href={`/c/${p.code}/teacher`}>
+              Dashboard
+            </a>
+          ) : null}
+        </p>
+        <p class="muted no-print">
+          Discernment runs from −1 to +1: how much more often someone called real facts verified than unproven claims.
+          With JavaScript on, this page refreshes itself every {p.pollSeconds} seconds while it is on screen.
+        </p>
+      </div>
+      <script src={pollPath} defer />
+    </Layout>
+  );
+}
+
+/** "14:05:09" in UTC: the same for everyone in the room, whatever their device's clock says. */
+export function clock(ms: number): string {
+  return new Date(ms).toISOString().slice(11, 19);
+}

@@ -1,0 +1,265 @@
+/**
+ * Classroom mode end to end, in workerd with the real local KV: a teacher creates
+ * a class, 30 students join and finish at once through the ordinary quiz pages,
+ * and every one of them is on the board and the dashboard.
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { pack } from "../src/content/pack";
+import { JOIN_CODE_ALPHABET } from "../src/domain/ids";
+import { classKey, studentPrefix } from "../src/store/classes";
+import { Browser, call, countingKv, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
+
+/** Every URL-bearing attribute and header value in a response. */
+function urlsIn(html: string): string[] {
+  return [...html.matchAll(/\b(?:href|src|action|formaction)="([^"]*)"/g)].map((m) => m[1] ?? "");
+}
+
+async function listAll(prefix: string) {
+  const names: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await env.SCORES.list(cursor ? { prefix, cursor } : { prefix });
+    names.push(...page.keys.map((k) => k.name));
+    cursor = page.list_complete ? undefined : page.cursor;
+  } while (cursor);
+  return names;
+}
+
+describe("creating a class", () => {
+  it("shows a join code, a QR code of the join URL, and the teacher key once, signed in by a __Host- cookie", async () => {
+    const { code, key, html, response, teacher } = await createClass({ name: "Year 9 media" });
+    expect(code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
+    expect(code).not.toMatch(/[01OIL]/);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    // ≥ 128 random bits: 24 bytes of base64url after "tk_".
+    expect(key.length - 3).toBeGreaterThanOrEqual(32);
+
+    const joinUrl = `http://localhost/c/${code}`;
+    expect(html).toContain(`<a href="${joinUrl}">${joinUrl}</a>`);
+    expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="qr-title"/);
+    expect(html).toContain(`<title id="qr-title">QR code that opens ${joinUrl}</title>`);
+    expect(html).toContain("the only way back in");
+
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`__Host-teacher-${code}=`)) ?? "";
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; SameSite=Strict/i);
+    expect(cookie).toMatch(/; Path=\//);
+    expect(cookie).not.toContain(key);
+
+    // Only the hash is stored.
+    const record = await env.SCORES.get(classKey(code));
+    expect(record).not.toBeNull();
+    expect(record).not.toContain(key);
+
+    // The key is in no URL the app generates: not in links, forms or redirects.
+    expect(urlsIn(html).filter((u) => u.includes(key))).toEqual([]);
+    const dashboard = await teacher.get(`/c/${code}/teacher`);
+    expect(dashboard.status).toBe(200);
+    const dashHtml = await dashboard.text();
+    expect(dashHtml).not.toContain(key);
+    const signIn = await new Browser().post(`/c/${code}/teacher/sign-in`, { key });
+    expect(signIn.status).toBe(303);
+    expect(signIn.headers.get("location") ?? "").not.toContain(key);
+  });
+
+  it("refuses bad options with a clear message and no class", async () => {
+    const res = await new Browser().post("/teach", { items: "7", names: "typed" });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("Choose 6, 8 or 12 statements");
+  });
+
+  it("fixes the class's items at creation: both verdicts at 40% or more", async () => {
+    const { code } = await createClass({ items: "8" });
+    const record = await env.SCORES.get<{ itemIds: string[] }>(classKey(code), "json");
+    const verdicts = record?.itemIds.map((id) => pack.itemById.get(id)?.verdict) ?? [];
+    expect(verdicts).toHaveLength(8);
+    expect(verdicts.filter((v) => v === "verified").length).toBeGreaterThanOrEqual(4);
+    expect(verdicts.filter((v) => v === "unverified").length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe("a lesson of 30", () => {
+  it("30 students join and finish concurrently; all 30 are on the board and the dashboard", {
+    timeout: 120_000,
+  }, async () => {
+    const { code, teacher } = await createClass({ items: "8", shuffle: "on", board: "on" });
+    const nicknames = Array.from({ length: 30 }, (_, i) => `Student ${i + 1}`);
+
+    const joined = await Promise.all(nicknames.map((nickname) => join(code, { nickname })));
+    for (const { response } of joined) {
+      expect(response.status).toBe(303);
+      expect(location(response)).toBe(`/c/${code}/joined`);
+    }
+    // Half answer everything right, half everything wrong; one stops after 3 items.
+    await Promise.all(
+      joined.map(({ student }, i) => play(student, i % 2 === 0 ? rightly : wrongly, i === 29 ? 3 : undefined)),
+    );
+
+    const keys = await listAll(studentPrefix(code));
+    expect(keys).toHaveLength(30);
+
+    const board = await new Browser().get(`/c/${code}/board`);
+    expect(board.status).toBe(200);
+    const boardHtml = await board.text();
+    expect(boardHtml).toContain("30 of 30 students have finished.");
+    for (const nickname of nicknames) expect(boardHtml).toContain(`>${nickname}</th>`);
+    // 14 all right share rank 1 (8 of 8), and the student who stopped early is counted on 3 answers.
+    expect(boardHtml.match(/<td>1<span class="muted"> \(shared\)<\/span><\/td>/g)).toHaveLength(15);
+    expect(boardHtml).toMatch(/>Student 30<\/th><td>0 of 3<\/td>/);
+
+    const dashboard = await teacher.get(`/c/${code}/teacher`);
+    const dashHtml = await dashboard.text();
+    expect(dashboard.status).toBe(200);
+    expect(dashHtml).toContain("Joined: 30. 30 of 30 students have finished.");
+    for (const nickname of nicknames) expect(dashHtml).toContain(`>${nickname}</th>`);
+    expect(dashHtml).not.toContain('<td colspan="3">still playing</td>');
+    // Every item answered by 29 or 30 students, half of them right.
+    const shares = [...dashHtml.matchAll(/<td>(\d+)%<span class="muted"> \((\d+) of (\d+)\)<\/span><\/td>/g)];
+    expect(shares).toHaveLength(8);
+    for (const [, , right, answered] of shares) {
+      expect(Number(right)).toBe(15);
+      expect([29, 30]).toContain(Number(answered));
+    }
+  });
+});
+
+describe("joining", () => {
+  it("accepts a code in any case with spaces, and a nickname; the quiz then carries the class", async () => {
+    const { code } = await createClass();
+    const spaced = `${code.slice(0, 3).toLowerCase()} ${code.slice(3).toLowerCase()}`;
+    const { student, response } = await join(spaced, { nickname: "  Ｓａｍ  " });
+    expect(response.status).toBe(303);
+    const welcome = await student.get(location(response));
+    const html = await welcome.text();
+    expect(html).toContain('your name is <strong class="nick">Sam</strong>');
+    expect(html).toContain("8 statements");
+    const first = await student.get("/quiz/q");
+    expect(location(first)).toBe("/quiz/q/1");
+  });
+
+  it.each([
+    ["A", "2 to 24 characters"],
+    ["x".repeat(25), "2 to 24 characters"],
+    ["Ann\u0007", "hidden character"],
+    ["Bo\u200bb", "hidden character"],
+    ["stupid cat", "choose a different name"],
+    ["   ", "Type a nickname"],
+  ])("refuses the nickname %j with a clear message", async (nickname, message) => {
+    const { code } = await createClass();
+    const { response } = await join(code, { nickname });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html.toLowerCase()).toContain(message.toLowerCase());
+    expect(html).toContain('aria-invalid="true"');
+  });
+
+  it.each([["Scunthorpe"], ["👩‍💻 Coder"], ["🏴󠁧󠁢󠁳󠁣󠁴󠁿🏴󠁧󠁢󠁳󠁣󠁴󠁿"], ["Zoë"]])("accepts %j", async (nickname) => {
+    const { code } = await createClass();
+    expect((await join(code, { nickname })).response.status).toBe(303);
+  });
+
+  it("keeps nicknames unique in the class, ignoring case, and suggests another", async () => {
+    const { code } = await createClass();
+    expect((await join(code, { nickname: "Ana" })).response.status).toBe(303);
+    const { response } = await join(code, { nickname: "ANA" });
+    expect(response.status).toBe(409);
+    expect(await response.text()).toContain("Try “ANA 2”");
+  });
+
+  it("picks a friendly name when asked", async () => {
+    const { code } = await createClass();
+    const { student, response } = await join(code, { generate: true });
+    const html = await (await student.get(location(response))).text();
+    expect(html).toMatch(/your name is <strong class="nick">[A-Z][a-z]+ [A-Z][a-z]+<\/strong>/);
+  });
+
+  it("gives only generated names when the teacher chose them, whatever is typed", async () => {
+    const { code } = await createClass({ names: "generated" });
+    const page = await (await call(`/c/${code}`)).text();
+    expect(page).not.toContain('name="nickname"');
+    expect(page).toContain("made-up names");
+    const { student, response } = await join(code, { nickname: "Typed Name" });
+    expect(response.status).toBe(303);
+    const html = await (await student.get(location(response))).text();
+    expect(html).not.toContain("Typed Name");
+    expect(html).toMatch(/your name is <strong class="nick">[A-Z][a-z]+ [A-Z][a-z]+<\/strong>/);
+  });
+
+  it("tells a student plainly when the code matches no class", async () => {
+    const { response } = await join("ZZZZZZ", { nickname: "Kim" });
+    expect(response.status).toBe(404);
+    expect(await response.text()).toContain("No class has the code ZZZZZZ");
+    const bad = await join("0OIL", { nickname: "Kim" });
+    expect(bad.response.status).toBe(400);
+  });
+
+  it("a closed class refuses new joins with a clear message; students already in can finish", async () => {
+    const { code, teacher } = await createClass();
+    const inside = await join(code, { nickname: "Early" });
+    const closed = await teacher.post(`/c/${code}/teacher/close`);
+    expect(closed.status).toBe(303);
+    expect(location(closed)).toBe(`/c/${code}/teacher?done=closed`);
+
+    const late = await join(code, { nickname: "Late" });
+    expect(late.response.status).toBe(403);
+    expect(await late.response.text()).toContain("your teacher has closed joining");
+    expect((await call(`/c/${code}`)).status).toBe(403);
+
+    await play(inside.student, rightly);
+    const board = await (await teacher.get(`/c/${code}/board`)).text();
+    expect(board).toContain(">Early</th>");
+    expect(board).not.toContain(">Late</th>");
+  });
+});
+
+describe("the board", () => {
+  it("is hidden from students unless the teacher turned it on (the teacher still sees it)", async () => {
+    const { code, teacher } = await createClass({ board: "" });
+    const student = await new Browser().get(`/c/${code}/board`);
+    expect(student.status).toBe(403);
+    expect(await student.text()).toContain("chosen not to show a class board");
+    expect((await teacher.get(`/c/${code}/board`)).status).toBe(200);
+  });
+
+  it("costs one list (and one get of the class) per refresh interval, none for a refresh within it", async () => {
+    const { code } = await createClass();
+    const { student } = await join(code, { nickname: "Counted" });
+    await play(student, rightly);
+
+    const first = countingKv();
+    const res = await call(`/c/${code}/board`, {}, { SCORES: first.kv });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain(">Counted</th>");
+    expect(first.calls.filter((c) => c === "list")).toHaveLength(1);
+    expect(first.calls.filter((c) => c === "get")).toHaveLength(0); // the record was read at join, still fresh
+    expect(first.calls.filter((c) => c === "put" || c === "delete")).toHaveLength(0);
+
+    // 29 more phones refresh within the interval: no KV call at all.
+    const more = countingKv();
+    const refreshed = await Promise.all(
+      Array.from({ length: 29 }, () => call(`/c/${code}/board`, {}, { SCORES: more.kv })),
+    );
+    expect(refreshed.every((r) => r.status === 200)).toBe(true);
+    expect(more.calls).toEqual([]);
+  });
+
+  it("has no meta refresh; a Refresh button; polling via a same-origin script and an aria-live region", async () => {
+    const { code } = await createClass();
+    const html = await (await call(`/c/${code}/board`)).text();
+    expect(html).not.toMatch(/http-equiv="refresh"/i);
+    expect(html).toContain(`<a class="button" href="/c/${code}/board">Refresh</a>`);
+    expect(html).toMatch(/<p id="board-status" data-live="" role="status" aria-live="polite">|aria-live="polite"/);
+    const script = /<script src="(\/assets\/poll\.[a-z0-9]+\.js)" defer=""><\/script>/.exec(html)?.[1];
+    expect(script).toBeDefined();
+    const js = await call(script ?? "");
+    expect(js.status).toBe(200);
+    expect(js.headers.get("content-type")).toMatch(/javascript/);
+    expect(js.headers.get("cache-control")).toContain("immutable");
+    expect(await js.text()).toContain("document.hidden");
+    // No inline scripts or style attributes (CSP: script-src 'self', style-src 'self').
+    expect(html).not.toMatch(/<script>(?!<\/script>)/);
+    expect(html).not.toMatch(/\sstyle="/);
+  });
+});

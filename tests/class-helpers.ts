@@ -1,0 +1,129 @@
+/**
+ * Helpers for the classroom tests: a browser-like cookie jar (several cookies,
+ * `__Host-` ones included), form posts with an Origin header, a teacher who
+ * creates a class, and students who join and play through the real /quiz pages.
+ */
+import { pack } from "../src/content/pack";
+import { call, location, ORIGIN } from "./quiz-helpers";
+
+export { call, countingKv, escapeHtml, location, ORIGIN } from "./quiz-helpers";
+
+/** A browser: keeps every cookie the app sets (Max-Age=0 deletes) and sends them back. */
+export class Browser {
+  cookies = new Map<string, string>();
+
+  take(res: Response): Response {
+    for (const header of res.headers.getSetCookie()) {
+      const match = /^([^=]+)=([^;]*)/.exec(header);
+      if (!match?.[1]) continue;
+      if (/Max-Age=0/i.test(header) || match[2] === "") this.cookies.delete(match[1]);
+      else this.cookies.set(match[1], match[2] ?? "");
+    }
+    return res;
+  }
+
+  headers(): Record<string, string> {
+    if (this.cookies.size === 0) return {};
+    return { cookie: [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; ") };
+  }
+
+  async get(path: string, bindings: Partial<Env> = {}): Promise<Response> {
+    return this.take(await call(path, { headers: this.headers() }, bindings));
+  }
+
+  async post(path: string, fields: Record<string, string> = {}, bindings: Partial<Env> = {}): Promise<Response> {
+    return this.take(
+      await call(
+        path,
+        {
+          method: "POST",
+          headers: { ...this.headers(), origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(fields).toString(),
+        },
+        bindings,
+      ),
+    );
+  }
+}
+
+export interface CreatedClass {
+  code: string;
+  key: string;
+  teacher: Browser;
+  html: string;
+  response: Response;
+}
+
+/** A teacher creates a class through the form; returns the code, the key shown once, and their signed-in browser. */
+export async function createClass(fields: Record<string, string> = {}): Promise<CreatedClass> {
+  const teacher = new Browser();
+  const response = await teacher.post("/teach", { items: "8", names: "typed", board: "on", ...fields });
+  const html = await response.text();
+  if (response.status !== 200) throw new Error(`Creating a class failed: ${response.status}\n${html}`);
+  const code = /<p class="code">([A-Z0-9]{6})<\/p>/.exec(html)?.[1];
+  const key = /<code>(tk_[A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
+  if (!code || !key) throw new Error("No code or key on the created page.");
+  return { code, key, teacher, html, response };
+}
+
+/**
+ * A student joins through POST /join like a browser. Retries when the class's
+ * write limiter says "wait a few seconds" (429), as a student would press Join again.
+ */
+export async function join(
+  code: string,
+  fields: { nickname?: string; generate?: boolean } = {},
+  bindings: Partial<Env> = {},
+): Promise<{ student: Browser; response: Response }> {
+  const student = new Browser();
+  const form: Record<string, string> = { code };
+  if (fields.nickname !== undefined) form.nickname = fields.nickname;
+  if (fields.generate) form.generate = "on";
+  for (let attempt = 0; ; attempt++) {
+    const response = await student.post("/join", form, bindings);
+    if (response.status !== 429 || attempt >= 30) return { student, response };
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+/** The item id on a question page. */
+function itemOn(html: string): string {
+  const id = /name="item" value="([a-z0-9-]+)"/.exec(html)?.[1];
+  if (!id) throw new Error("No item on the question page.");
+  return id;
+}
+
+/**
+ * Plays the class quiz through the ordinary /quiz pages: answers `count` items
+ * (all by default) with `answer(itemId)`, then finishes (unless told not to). Returns the item ids answered.
+ */
+export async function play(
+  student: Browser,
+  answer: (itemId: string) => "verified" | "unverified",
+  count = Number.POSITIVE_INFINITY,
+  { finish = true } = {},
+): Promise<string[]> {
+  const answered: string[] = [];
+  while (answered.length < count) {
+    const next = await student.get("/quiz/q");
+    if (next.status !== 303) throw new Error(`GET /quiz/q: ${next.status}`);
+    const target = location(next);
+    if (!target.startsWith("/quiz/q/")) break; // all answered: the last feedback page is next
+    const page = await student.get(target);
+    const itemId = itemOn(await page.text());
+    const res = await student.post("/quiz/answer", { item: itemId, answer: answer(itemId) });
+    if (res.status !== 303) throw new Error(`POST /quiz/answer: ${res.status}`);
+    answered.push(itemId);
+  }
+  if (!finish) return answered;
+  const finished = await student.post("/quiz/finish");
+  if (finished.status !== 303 || location(finished) !== "/quiz/result") {
+    throw new Error(`POST /quiz/finish: ${finished.status} ${await finished.text()}`);
+  }
+  return answered;
+}
+
+/** Always right. */
+export const rightly = (itemId: string) => pack.itemById.get(itemId)?.verdict ?? "verified";
+/** Always wrong. */
+export const wrongly = (itemId: string) => (rightly(itemId) === "verified" ? "unverified" : "verified");
