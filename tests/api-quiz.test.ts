@@ -239,25 +239,30 @@ describe("bad input gets problem+json naming the field", () => {
     await expectProblem(res, 403);
   });
 
-  const cases: [string, unknown, string][] = [
-    ["missing token", { itemId: "x", answer: "verified" }, "body.token"],
-    ["token not a string", { token: 42, itemId: "x", answer: "verified" }, "body.token"],
-    ["empty token", { token: "", itemId: "x", answer: "verified" }, "body.token"],
-    ["token too long", { token: "a".repeat(MAX_TOKEN_LENGTH + 1), itemId: "x", answer: "verified" }, "body.token"],
-    ["missing itemId", { token: "t", answer: "verified" }, "body.itemId"],
-    ["itemId not an id", { token: "t", itemId: "Not An Id!", answer: "verified" }, "body.itemId"],
-    ["answer not a verdict", { token: "t", itemId: "x", answer: "maybe" }, "body.answer"],
-    ["answer missing", { token: "t", itemId: "x" }, "body.answer"],
-    ["an unknown field", { token: "t", itemId: "x", answer: "verified", score: 25 }, "body.score"],
-    ["an array for a body", [1, 2], "body"],
-    ["null for a body", null, "body"],
+  const cases: [string, unknown, string, string][] = [
+    ["missing token", { itemId: "x", answer: "verified" }, "body.token", "is required"],
+    ["token not a string", { token: 42, itemId: "x", answer: "verified" }, "body.token", "must be a string"],
+    ["empty token", { token: "", itemId: "x", answer: "verified" }, "body.token", "must not be empty"],
+    [
+      "token too long",
+      { token: "a".repeat(MAX_TOKEN_LENGTH + 1), itemId: "x", answer: "verified" },
+      "body.token",
+      `at most ${MAX_TOKEN_LENGTH}`,
+    ],
+    ["missing itemId", { token: "t", answer: "verified" }, "body.itemId", "is required"],
+    ["itemId not an id", { token: "t", itemId: "Not An Id!", answer: "verified" }, "body.itemId", "an item id"],
+    ["answer not a verdict", { token: "t", itemId: "x", answer: "maybe" }, "body.answer", '"verified", "unverified"'],
+    ["answer missing", { token: "t", itemId: "x" }, "body.answer", "is required"],
+    ["an unknown field", { token: "t", itemId: "x", answer: "verified", score: 25 }, "body.score", "not a field"],
+    ["an array for a body", [1, 2], "body", "must be a JSON object"],
+    ["null for a body", null, "body", "must be a JSON object"],
   ];
-  for (const [name, body, field] of cases) {
+  for (const [name, body, field, message] of cases) {
     it(name, async () => {
       const problem = await expectProblem(await postJson("/api/v1/attempts/answer", body), 400, field);
       expect(problem.type).toBe("/api/v1/problems/invalid-body");
-      expect(problem.detail).toContain(field);
-      expect(problem.errors?.length).toBeGreaterThan(0);
+      expect(problem.detail).toBe(`${field}: ${problem.errors?.[0]?.message}`);
+      expect(problem.detail).toContain(message);
     });
   }
 

@@ -50,7 +50,7 @@ export async function readJson<S extends z.ZodMiniType>(
       }),
     };
   }
-  const parsed = schema.safeParse(json);
+  const parsed = schema.safeParse(json, { error: plainMessage });
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors = parsed.error.issues.map((issue) => ({
     field: fieldName(unrecognizedPath(issue)),
@@ -65,6 +65,26 @@ export async function readJson<S extends z.ZodMiniType>(
       errors,
     }),
   };
+}
+
+/**
+ * Plain messages for the issues zod/mini reports as "Invalid input" (it ships no
+ * locale). Messages given in a schema's own checks take precedence over these.
+ */
+function plainMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if ((issue.code === "invalid_type" || issue.code === "invalid_value") && issue.input === undefined) {
+    return "is required";
+  }
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.expected === "object" ? "must be a JSON object" : `must be a ${issue.expected}`;
+    case "invalid_value":
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "unrecognized_keys":
+      return "is not a field this request takes";
+    default:
+      return undefined;
+  }
 }
 
 /** An unknown key is reported at its own name ("body.extra"), not at the object holding it. */
