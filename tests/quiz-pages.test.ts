@@ -219,6 +219,17 @@ describe("finishing early", () => {
     expect(location(late)).toBe("/quiz/result");
   });
 
+  it("shows discernment only once both kinds of statement have answers", async () => {
+    const jar = await started();
+    const first = items[0];
+    if (!first) throw new Error("no items");
+    await answer(jar, 1, first.verdict);
+    await postForm(jar, "/quiz/finish");
+    const html = await (await getPage(jar, "/quiz/result")).text();
+    expect(html).toContain("needs at least one answer of each kind");
+    expect(html).not.toContain("Your discernment is");
+  });
+
   it("with nothing answered, goes back to the question without storing", async () => {
     const jar = await started();
     const res = await postForm(jar, "/quiz/finish");

@@ -268,6 +268,7 @@ quiz.get("/result", async (c) => {
       answered={score.answered}
       correct={score.correct}
       discernment={score.discernment}
+      bothKinds={score.verifiedAnswered > 0 && score.unverifiedAnswered > 0}
       hitRate={score.hitRate}
       falseAlarmRate={score.falseAlarmRate}
       dPrime={score.dPrime}

@@ -19,6 +19,8 @@ export interface QuizResultPageProps {
   answered: number;
   correct: number;
   discernment: number;
+  /** Whether both kinds (established facts and unproven claims) have answers: discernment needs both. */
+  bothKinds: boolean;
   hitRate: number;
   falseAlarmRate: number;
   dPrime: number;
@@ -84,11 +86,18 @@ export function QuizResultPage(p: QuizResultPageProps) {
       ) : null}
 
       <h2>Telling facts from claims</h2>
-      <p>
-        Your discernment is <strong>{signed(p.discernment)}</strong>, on a scale from −1 to +1. +1 means you called
-        every established fact verified and every unproven claim unverified. 0 means you gave facts and claims the same
-        answer just as often.
-      </p>
+      {p.bothKinds ? (
+        <p>
+          Your discernment is <strong>{signed(p.discernment)}</strong>, on a scale from −1 to +1. +1 means you called
+          every established fact verified and every unproven claim unverified. 0 means you gave facts and claims the
+          same answer just as often.
+        </p>
+      ) : (
+        <p>
+          This figure compares how you judged established facts with how you judged unproven claims, so it needs at
+          least one answer of each kind. Answer a few more statements next time to see it.
+        </p>
+      )}
       <details>
         <summary>The numbers behind this</summary>
         <dl class="facts">

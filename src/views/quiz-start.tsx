@@ -30,7 +30,9 @@ export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps)
         <dt>Verified</dt>
         <dd>The coverage establishes it: a public act, a matter of record, or the fact that someone said something.</dd>
         <dt>Unverified</dt>
-        <dd>A claim or estimate that nobody outside the fight has confirmed. Unverified does not mean false.</dd>
+        <dd>
+          A claim, an estimate or a judgement that the coverage does not establish. Unverified does not mean false.
+        </dd>
       </dl>
       <p>
         After each answer you see who makes the claim, the sentences it rests on and how you could check it. There is no
