@@ -55,6 +55,13 @@ textarea:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 .note>:first-child{margin-top:0}.note>:last-child{margin-bottom:0}
 summary{padding:.6rem 0;font-weight:600;cursor:pointer}
 ol.cards h2{font-size:1.125rem;margin:0}ol.cards h2 a{display:block;padding:.6rem 0}.pager{flex-wrap:wrap}
+.join-card{text-align:center}.join-card .code{margin:.5rem 0}.qr{display:flex;flex-direction:column;align-items:center}.qr svg{max-width:18rem}
+.key code{display:block;font:600 1.125rem/1.4 ui-monospace,Menlo,Consolas,monospace;word-break:break-all;background:var(--bg);padding:.5rem;border:1px solid var(--line);border-radius:.375rem;user-select:all}
+.code-inline,.code-input{font-family:ui-monospace,Menlo,Consolas,monospace;letter-spacing:.12em}.code-input{text-transform:uppercase}
+.nick{overflow-wrap:anywhere}
+ol.plan,ol.preview,ol.fooled,.worksheet-items{padding-left:1.5rem}ol.plan h2{font-size:1.125rem}ol.preview li,ol.fooled li{margin:0 0 1.25rem}
+.worksheet-items li{margin:0 0 1rem;break-inside:avoid}.tick{font-size:1.125rem}
+@media print{.answer-key{break-before:page}.table-wrap{overflow:visible}.qr svg{max-width:6cm}table{font-size:10pt}.worksheet p{margin:.3rem 0}.worksheet-items li{margin-bottom:.6rem}}
 form.inline{display:inline-flex;margin:0}
 ol.review{padding-left:1.5rem}ol.review li{margin:0 0 1.25rem}ol.review p{margin:.25rem 0}span.result-ok,span.result-miss{padding:0 .15rem;font-weight:600}
 h1.result-ok,h1.result-miss{padding:.5rem .75rem}blockquote p{margin:0}
