@@ -1,0 +1,82 @@
+/**
+ * @module axe-core run inside a page, injected from the npm package (no network).
+ *
+ * The source is evaluated through the DevTools protocol, which the page's strict
+ * CSP (script-src 'self') does not govern, so the app's CSP stays as shipped.
+ */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import type { Page } from "playwright-core";
+import { scriptlessContexts } from "./browser";
+
+const require = createRequire(import.meta.url);
+let source: Promise<string> | undefined;
+
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA. */
+export const WCAG_AA_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/** Runs axe on the page at WCAG 2.2 AA and returns its violations (empty when the page passes). */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const scriptless = scriptlessContexts.get(page.context());
+  if (!scriptless) return audit(page);
+  // With JavaScript off, timers never fire and axe.run() never settles. So the page as
+  // the browser built it without scripts (its DOM, which the server rendered) is
+  // replayed at the same URL in a twin page with scripts on, and audited there. Its
+  // own scripts are dropped and <noscript> content kept, exactly as the reader saw it.
+  const html = await page.content();
+  const url = page.url();
+  const viewport = page.viewportSize();
+  const twin = await page
+    .context()
+    .browser()
+    ?.newPage({
+      viewport,
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+      javaScriptEnabled: true,
+      colorScheme: scriptless.colorScheme ?? "light",
+      reducedMotion: scriptless.reducedMotion ?? "no-preference",
+    });
+  if (!twin) throw new Error("The page has no browser to open a twin page in.");
+  try {
+    const replay = html.replace(/<script\b[\s\S]*?<\/script>/gi, "").replace(/<\/?noscript>/gi, "");
+    await twin.route(url, (route) => route.fulfill({ status: 200, contentType: "text/html", body: replay }));
+    await twin.goto(url);
+    return await audit(twin);
+  } finally {
+    await twin.close();
+  }
+}
+
+async function audit(page: Page): Promise<AxeViolation[]> {
+  source ??= readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  const axeSource = await source;
+  const hasAxe = await page.evaluate(() => "axe" in globalThis);
+  if (!hasAxe) await page.evaluate(axeSource);
+  return page.evaluate(async (tags) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is a global the evaluated script defined.
+    const axe = (globalThis as any).axe;
+    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    return result.violations.map((v: AxeViolation) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
+  }, WCAG_AA_TAGS);
+}
+
+/** A readable, one-violation-per-line summary for assertion messages. */
+export function describeViolations(url: string, violations: AxeViolation[]): string {
+  return violations
+    .map((v) => `${url}: [${v.impact}] ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)
+    .join("\n");
+}

@@ -1,0 +1,77 @@
+/**
+ * @module Checks every browser test applies to a page: no sideways scrolling,
+ * axe at WCAG 2.2 AA, visible keyboard focus, screenshots, and no requests
+ * leaving our own host.
+ */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { expect, inject } from "vitest";
+import { axeViolations, describeViolations } from "./axe";
+
+/** Fails the test if the page is wider than the viewport (WCAG 1.4.10 reflow). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth, culprits } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).replace(/ /g, ".")}` : ""}`);
+    return { scrollWidth: document.documentElement.scrollWidth, innerWidth: width, culprits: wide };
+  });
+  expect(scrollWidth, `${page.url()} scrolls sideways; too wide: ${culprits.join(", ")}`).toBeLessThanOrEqual(
+    innerWidth,
+  );
+}
+
+/** Fails the test on any axe violation at WCAG 2.2 AA. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, describeViolations(page.url(), violations)).toEqual([]);
+}
+
+/** The run's screenshot folder, printed by the global setup. */
+export function artifactsDir(): string {
+  return inject("artifactsDir");
+}
+
+/** Saves a full-page screenshot as <run folder>/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = artifactsDir();
+  await mkdir(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${name}.png`), fullPage: true, scale: "css" });
+}
+
+/**
+ * The outline or box-shadow that shows where keyboard focus is, read from the
+ * focused element's computed style; null when focus is invisible.
+ */
+export async function focusIndicator(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const outline = style.outlineStyle !== "none" && Number.parseFloat(style.outlineWidth) >= 2;
+    if (outline) return `outline ${style.outlineWidth} ${style.outlineStyle} ${style.outlineColor}`;
+    if (style.boxShadow && style.boxShadow !== "none") return `box-shadow ${style.boxShadow}`;
+    return null;
+  });
+}
+
+/** Records every request to another host; the app must make none (no fonts, no third parties). */
+export function watchForeignRequests(context: BrowserContext, baseURL: string): string[] {
+  const origin = new URL(baseURL).origin;
+  const foreign: string[] = [];
+  context.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) foreign.push(url);
+  });
+  return foreign;
+}
+
+/** The page's own checks, all at once: reflow, axe, screenshot. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page);
+}
