@@ -6,6 +6,7 @@ import { HTTPException } from "hono/http-exception";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { secureHeaders } from "hono/secure-headers";
 import { apiCards } from "./routes/api/cards";
+import { apiClasses } from "./routes/api/classes";
 import { apiDocs } from "./routes/api/openapi";
 import { apiQuiz } from "./routes/api/quiz";
 import { assets } from "./routes/assets";
@@ -74,6 +75,7 @@ app.route("/cards", cards);
 app.route("/api/v1/cards", apiCards);
 app.route("/quiz", quiz);
 app.route("/", classes);
+app.route("/api/v1/classes", apiClasses);
 app.route("/api/v1", apiQuiz);
 app.route("/api/v1", apiDocs);
 

@@ -20,9 +20,7 @@ function staleStudentReads(kv: KVNamespace = env.SCORES): KVNamespace {
       const value = Reflect.get(target, prop);
       if (prop === "get") {
         return (key: string, ...rest: unknown[]) =>
-          key.includes(":s:")
-            ? Promise.resolve(null)
-            : (value as KVNamespace["get"]).call(target, key, ...(rest as []));
+          key.includes(":s:") ? Promise.resolve(null) : Reflect.apply(value as () => unknown, target, [key, ...rest]);
       }
       return typeof value === "function" ? value.bind(target) : value;
     },

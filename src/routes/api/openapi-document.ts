@@ -8,6 +8,7 @@
  * fails when the committed file differs from what this module builds now.
  */
 import * as z from "zod/mini";
+import * as classSchemas from "./class-schemas";
 import type { ApiResponse, ApiRoute } from "./schemas";
 import * as schemas from "./schemas";
 
@@ -23,14 +24,19 @@ const documentRoute: ApiRoute = {
 };
 
 /** Every documented route; the OpenAPI test fails when the app has one that is missing here. */
-export const apiRoutes: ApiRoute[] = [...schemas.cardRoutes, ...schemas.quizRoutes, documentRoute];
+export const apiRoutes: ApiRoute[] = [
+  ...schemas.cardRoutes,
+  ...schemas.quizRoutes,
+  ...classSchemas.classRoutes,
+  documentRoute,
+];
 
 type JsonObject = Record<string, unknown>;
 
-/** Every zod schema exported by ./schemas, by export name: these become components. */
+/** Every zod schema exported by ./schemas and ./class-schemas, by export name: these become components. */
 function namedSchemas(): Map<z.core.$ZodType, string> {
   const named = new Map<z.core.$ZodType, string>();
-  for (const [name, value] of Object.entries(schemas)) {
+  for (const [name, value] of [...Object.entries(schemas), ...Object.entries(classSchemas)]) {
     if (value && typeof value === "object" && "_zod" in value) named.set(value as z.core.$ZodType, name);
   }
   return named;
@@ -85,6 +91,7 @@ export function buildOpenApiDocument(): JsonObject {
       tags: route.tags,
       responses,
     };
+    if (route.security) operation.security = [{ [route.security]: [] }];
     if (route.parameters) {
       operation.parameters = route.parameters.map((p) => ({ ...p, schema: { type: "string" } }));
     }
@@ -105,10 +112,20 @@ export function buildOpenApiDocument(): JsonObject {
       title: "Claim Check: Belgorod API",
       version: API_VERSION,
       description:
-        "Explainer cards and a quiz on telling verified facts from unverified claims in the coverage of the May 2023 Belgorod incursion. Errors are application/problem+json (RFC 9457); `field` names the request field at fault. Quiz state travels in a signed token in the request body.",
+        "Explainer cards and a quiz on telling verified facts from unverified claims in the coverage of the May 2023 Belgorod incursion. Errors are application/problem+json (RFC 9457); `field` names the request field at fault. Quiz state travels in a signed token in the request body. Classroom routes marked with the teacherKey scheme need the class's teacher key as `Authorization: Bearer <key>`.",
     },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        teacherKey: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "The class's teacher key (tk_…), shown once when the class is created. Only its hash is stored; never put it in a URL.",
+        },
+      },
+    },
   };
 }

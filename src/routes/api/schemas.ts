@@ -84,6 +84,8 @@ export interface ApiRoute {
   parameters?: { name: string; in: "path" | "query" | "header"; required: boolean; description: string }[];
   requestBody?: { description: string; schema: z.core.$ZodType };
   responses: Record<string, ApiResponse>;
+  /** Set when the route needs a class's teacher key (`Authorization: Bearer <key>`). */
+  security?: "teacherKey";
 }
 
 const cacheHeaders = {

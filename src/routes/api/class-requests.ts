@@ -1,0 +1,54 @@
+/**
+ * @module class-requests: zod/mini schemas of the JSON request bodies the class API
+ * validates (bundled by the Worker; ./class-schemas re-exports them for the document).
+ */
+import * as z from "zod/mini";
+import { CLASS_NAME_MAX, ITEM_COUNT_CHOICES } from "../../domain/class";
+import { NICKNAME_MAX, NICKNAME_MIN } from "../../domain/nickname";
+
+const about = (description: string) => z.describe(description);
+const nameMode = z
+  .enum(["typed", "generated"])
+  .check(about('"typed": students type a nickname or ask for one; "generated": made-up names only.'));
+
+/** POST /api/v1/classes */
+export const CreateClassRequest = z.strictObject({
+  name: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(CLASS_NAME_MAX, `must be at most ${CLASS_NAME_MAX} characters`),
+        about("Optional class name."),
+      ),
+  ),
+  items: z.optional(
+    z
+      .union([z.literal([...ITEM_COUNT_CHOICES]), z.literal("all")])
+      .check(about(`How many statements each student answers: ${ITEM_COUNT_CHOICES.join(", ")} or "all" (default 8).`)),
+  ),
+  shuffle: z.optional(z.boolean().check(about("Each student gets the statements in their own order (default false)."))),
+  names: z.optional(nameMode),
+  board: z.optional(z.boolean().check(about("Students may see the class board (default false)."))),
+});
+export type CreateClassRequest = z.infer<typeof CreateClassRequest>;
+
+/** POST /api/v1/classes/{code}/students */
+export const JoinClassRequest = z.strictObject({
+  nickname: z.optional(
+    z
+      .string()
+      .check(
+        z.maxLength(512, "must be at most 512 characters"),
+        about(
+          `${NICKNAME_MIN}–${NICKNAME_MAX} graphemes after NFKC and trimming, no hidden characters (emoji are fine), unique in the class ignoring case. Omit it, or set generate, for a made-up name.`,
+        ),
+      ),
+  ),
+  generate: z.optional(
+    z.boolean().check(about("Pick a friendly made-up name (always the case for generated-names classes).")),
+  ),
+});
+export type JoinClassRequest = z.infer<typeof JoinClassRequest>;
+
+/** POST /api/v1/classes/{code}/close (the body may be empty or {}). */
+export const CloseClassRequest = z.strictObject({});

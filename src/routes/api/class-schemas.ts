@@ -1,0 +1,308 @@
+/**
+ * @module JSON shapes of the classroom responses (/api/v1/classes…), as zod/mini
+ * schemas, and their route descriptors for the OpenAPI document.
+ *
+ * Like ./schemas (which it builds on), this is read by the tests and the document
+ * generator (openapi-document.ts), not bundled: routes import only its types.
+ */
+import * as z from "zod/mini";
+import { CloseClassRequest, CreateClassRequest, JoinClassRequest } from "./class-requests";
+import { type ApiResponse, type ApiRoute, AttemptStarted, Judgement, Problem } from "./schemas";
+
+const about = (description: string) => z.describe(description);
+const count = (description: string) => z.int().check(z.gte(0), about(description));
+const figure = (description: string) => z.number().check(about(description));
+const isoTime = (description: string) => z.string().check(about(`${description} (ISO 8601, UTC).`));
+
+const code = z.string().check(about("The class's 6-character join code, e.g. ABC234 (no 0/O, 1/I/L)."));
+const nameMode = z
+  .enum(["typed", "generated"])
+  .check(about('"typed": students type a nickname or ask for one; "generated": made-up names only.'));
+const lean = z
+  .enum(["cautious", "trusting", "balanced"])
+  .check(about("From bias c with threshold 0.5: cautious calls facts unverified, trusting accepts claims."));
+
+// Request bodies live in ./class-requests.ts (bundled by the Worker); re-exported here so
+// the OpenAPI document names them as components.
+export { CloseClassRequest, CreateClassRequest, JoinClassRequest } from "./class-requests";
+
+// ---- Responses ---------------------------------------------------------------------------------
+
+/** GET /api/v1/classes/{code}: what anyone with the code may know. */
+export const ClassInfo = z.object({
+  code,
+  name: z.string().check(about('The class name, or "" when none was given.')),
+  open: z.boolean().check(about("False once the teacher has closed joining.")),
+  names: nameMode,
+  itemCount: count("How many statements each student answers."),
+  board: z.boolean().check(about("Whether students may see the class board.")),
+  joinUrl: z.string().check(about("The page students open to join (what the QR code holds).")),
+  expiresAt: isoTime("When the class and all its results are deleted"),
+});
+export type ClassInfo = z.infer<typeof ClassInfo>;
+
+/** 201 from POST /api/v1/classes */
+export const ClassCreated = z.object({
+  ...ClassInfo.shape,
+  teacherKey: z
+    .string()
+    .check(
+      about(
+        "Shown this once: 192 random bits. Send it as `Authorization: Bearer <key>`; only its hash is stored, so it cannot be recovered.",
+      ),
+    ),
+  qrSvg: z.string().check(about("An SVG image (with an accessible title) of a QR code holding joinUrl.")),
+});
+export type ClassCreated = z.infer<typeof ClassCreated>;
+
+/** 201 from POST /api/v1/classes/{code}/students: a quiz attempt bound to the class. */
+export const ClassJoined = z.object({
+  ...AttemptStarted.shape,
+  code,
+  nickname: z.string().check(about("The student's nickname in the class (made up, if asked for).")),
+});
+export type ClassJoined = z.infer<typeof ClassJoined>;
+
+/** One row of the board. */
+export const BoardRow = z.object({
+  rank: count("Competition rank: equal results (correct, then discernment) share a rank; no time tie-break."),
+  tied: z.boolean().check(about("True when another student shares this rank.")),
+  nickname: z.string(),
+  correct: count("Correct answers."),
+  answered: count("Statements answered (a student who stopped early is counted on these)."),
+  discernment: figure("−1..1, two decimals."),
+});
+export type BoardRow = z.infer<typeof BoardRow>;
+
+/** GET /api/v1/classes/{code}/board */
+export const ClassBoard = z.object({
+  code,
+  name: z.string(),
+  joined: count("Students who joined."),
+  finished: count("Students who finished (or stopped early)."),
+  listedAt: isoTime("When the students were listed; boards are reused for up to 20 seconds"),
+  rows: z.array(BoardRow).check(about("Finished students, best first.")),
+});
+export type ClassBoard = z.infer<typeof ClassBoard>;
+
+const itemStat = {
+  itemId: z.string(),
+  statement: z.string(),
+  verdict: Judgement,
+  answered: count("Finished students who answered it."),
+  correct: count("Of those, how many were right."),
+  shareCorrect: z.nullable(z.number()).check(about("correct ÷ answered, or null when nobody answered it.")),
+};
+
+/** GET /api/v1/classes/{code}/dashboard (teacher only) */
+export const ClassDashboard = z.object({
+  ...ClassInfo.shape,
+  joined: count("Students who joined."),
+  finished: count("Students who finished (or stopped early)."),
+  listedAt: isoTime("When the students were listed; reused for up to 20 seconds"),
+  class: z.object({
+    answered: count("All answers given by finished students."),
+    discernment: figure("The pooled answers' discernment, −1..1."),
+    c: figure("The pooled answers' bias c."),
+    lean,
+    verifiedAnswered: count("Answers on established facts."),
+    verifiedJudgedUnverified: count("Of those, called unverified."),
+    unverifiedAnswered: count("Answers on unproven claims."),
+    unverifiedJudgedVerified: count("Of those, accepted as verified."),
+  }),
+  students: z.array(
+    z.object({
+      id: z.string().check(about("Use with DELETE /api/v1/classes/{code}/students/{id}.")),
+      nickname: z.string(),
+      sharedName: z.boolean().check(about("Two students joined with this name at the same moment; both are kept.")),
+      finished: z.boolean(),
+      correct: z.nullable(z.int()),
+      answered: z.nullable(z.int()),
+      discernment: z.nullable(z.number()),
+      c: z.nullable(z.number()),
+      lean: z.nullable(lean),
+    }),
+  ),
+  items: z.array(z.object(itemStat)).check(about("Every statement of the class, in class order.")),
+  mostFooled: z
+    .array(
+      z.object({
+        ...itemStat,
+        explanation: z.string(),
+        prompt: z.string().check(about("A question for the class to discuss.")),
+      }),
+    )
+    .check(about("Up to three statements with the highest share of wrong answers.")),
+});
+export type ClassDashboard = z.infer<typeof ClassDashboard>;
+
+/** 200 from DELETE /api/v1/classes/{code} */
+export const ClassDeleted = z.object({
+  code,
+  deletedKeys: count("KV keys deleted: the class record and every student's."),
+});
+export type ClassDeleted = z.infer<typeof ClassDeleted>;
+
+// ---- Route descriptors -------------------------------------------------------------------------
+
+const problemResponse = (description: string): ApiResponse => ({ description, schema: Problem });
+const codeParam = {
+  name: "code",
+  in: "path" as const,
+  required: true,
+  description: "The join code; case and spaces are ignored.",
+};
+const teacherOnly = {
+  "401": {
+    ...problemResponse("No teacher key was sent (Authorization: Bearer <key>). Says nothing about the class."),
+    headers: { "WWW-Authenticate": "Bearer" },
+  },
+  "403": problemResponse("The key does not open this class, or there is no such class: the same answer either way."),
+};
+const bodyProblems = {
+  "400": problemResponse("Malformed JSON or a body that does not match the schema; `field` names the field at fault."),
+  "413": problemResponse("The body is larger than 16 KB."),
+  "415": problemResponse("The body was not sent as application/json."),
+};
+const limited = {
+  ...problemResponse("Too many writes for this class in a short time."),
+  headers: { "Retry-After": "Seconds to wait." },
+};
+const unavailable = problemResponse("No signing secret configured, or storage briefly unavailable. Retry later.");
+
+export const classRoutes: ApiRoute[] = [
+  {
+    method: "post",
+    path: "/api/v1/classes",
+    operationId: "createClass",
+    summary: "Create a class: join code, join URL, QR code and the teacher key (shown once)",
+    tags: ["Classes"],
+    requestBody: { description: "The teacher's options; all optional.", schema: CreateClassRequest },
+    responses: {
+      "201": { description: "The class. Store teacherKey now: it is never shown again.", schema: ClassCreated },
+      ...bodyProblems,
+      "429": limited,
+      "503": unavailable,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/classes/{code}",
+    operationId: "getClass",
+    summary: "What a student needs before joining: name, open or closed, nickname mode",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    responses: {
+      "200": { description: "The class.", schema: ClassInfo },
+      "404": problemResponse("No class has this code (field path.code)."),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/classes/{code}/students",
+    operationId: "joinClass",
+    summary: "Join a class: a nickname and a quiz token for the class's statements",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    requestBody: { description: "A nickname, or generate: true.", schema: JoinClassRequest },
+    responses: {
+      "201": {
+        description:
+          "Joined. Play with POST /api/v1/attempts/answer and /finish using the token; the finished attempt is stored under the class.",
+        schema: ClassJoined,
+      },
+      ...bodyProblems,
+      "403": problemResponse("The teacher has closed joining."),
+      "404": problemResponse("No class has this code."),
+      "409": problemResponse("The nickname is taken in this class (ignoring case); detail suggests another."),
+      "422": problemResponse(
+        "The nickname breaks a rule (length, hidden characters, blocked word) (field body.nickname).",
+      ),
+      "429": limited,
+      "503": unavailable,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/classes/{code}/board",
+    operationId: "getClassBoard",
+    summary: "The class board (if the teacher shows it, or with the teacher key)",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    responses: {
+      "200": { description: "Finished students ranked by correct answers, then discernment.", schema: ClassBoard },
+      "403": problemResponse("The teacher has not turned the board on (send the teacher key to see it anyway)."),
+      "404": problemResponse("No class has this code."),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/classes/{code}/dashboard",
+    operationId: "getClassDashboard",
+    summary: "Teacher: every student's result, every item's share correct, the claims that fooled the class most",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    responses: { "200": { description: "The dashboard.", schema: ClassDashboard }, ...teacherOnly },
+  },
+  {
+    method: "get",
+    path: "/api/v1/classes/{code}/results.csv",
+    operationId: "getClassCsv",
+    summary: "Teacher: the results as CSV (RFC 4180, UTF-8 with BOM, formula-safe)",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    responses: {
+      "200": {
+        description: "One row per student, one column per statement (1 right, 0 wrong).",
+        contentType: "text/csv",
+      },
+      ...teacherOnly,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/classes/{code}/close",
+    operationId: "closeClass",
+    summary: "Teacher: close joining (students already in can finish)",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    requestBody: { description: "Empty, or {}.", schema: CloseClassRequest },
+    responses: {
+      "200": { description: "The class, now closed.", schema: ClassInfo },
+      ...bodyProblems,
+      ...teacherOnly,
+      "429": limited,
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/classes/{code}/students/{id}",
+    operationId: "removeStudent",
+    summary: "Teacher: remove a nickname (the student can join again)",
+    tags: ["Classes"],
+    parameters: [
+      codeParam,
+      { name: "id", in: "path", required: true, description: "A student id from the dashboard." },
+    ],
+    security: "teacherKey",
+    responses: {
+      "204": { description: "Removed." },
+      ...teacherOnly,
+      "404": problemResponse("No such student in this class (field path.id)."),
+      "429": limited,
+    },
+  },
+  {
+    method: "delete",
+    path: "/api/v1/classes/{code}",
+    operationId: "deleteClass",
+    summary: "Teacher: delete the class and all its results at once",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    responses: { "200": { description: "Deleted.", schema: ClassDeleted }, ...teacherOnly, "429": limited },
+  },
+];
