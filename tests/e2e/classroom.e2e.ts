@@ -1,0 +1,163 @@
+/**
+ * Classroom mode in a real browser: a teacher creates a class; two students on
+ * phones, each in their own browser context, join by code (one types a name, one
+ * lets the app pick) and finish (one stops early); the board and the dashboard
+ * show both; the CSV downloads. Every page passes axe and fits 320 px.
+ */
+import { readFile } from "node:fs/promises";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchBrowser, NARROW, PHONE, phoneContext } from "./harness/browser";
+import { checkPage, expectNoSidewaysScroll, watchForeignRequests } from "./harness/checks";
+import { answer, playToResult } from "./harness/quiz";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+let teacher: BrowserContext;
+let teacherPage: Page;
+const foreign: string[] = [];
+
+/** Set by the first test, used by the rest (they run in order). */
+let code = "";
+let teacherKey = "";
+const nicks: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  teacher = await phoneContext(browser, { baseURL, ...PHONE });
+  foreign.push(...watchForeignRequests(teacher, baseURL));
+  teacherPage = await teacher.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("a lesson (tests run in order and build on each other)", () => {
+  test("a teacher reads the lesson plan and worksheet, then creates a class", async () => {
+    const page = teacherPage;
+    await page.goto("/");
+    await page.getByRole("link", { name: "For teachers" }).first().click();
+    await page.waitForURL(/\/teach$/);
+    await checkPage(page, "phone-teach");
+    for (const [name, path] of [
+      ["lesson-plan", "/teach/lesson"],
+      ["worksheet", "/teach/worksheet"],
+    ] as const) {
+      await page.goto(path);
+      await checkPage(page, `phone-${name}`);
+    }
+    await page.goto("/teach");
+    await page.getByLabel(/class name/i).fill("9B media literacy");
+    await page.getByLabel(/students can see the class board/i).check();
+    await page.getByRole("button", { name: "Create the class" }).click();
+    await page.locator("p.code").waitFor();
+    code = ((await page.locator("p.code").textContent()) ?? "").trim();
+    teacherKey = ((await page.locator(".key code").textContent()) ?? "").trim();
+    expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    expect(teacherKey).toMatch(/^tk_/);
+    // The key is shown in the page, never put in a URL.
+    expect(page.url()).not.toContain(teacherKey);
+    await expect(page.locator(".qr svg").count()).resolves.toBe(1);
+    await checkPage(page, "phone-class-created");
+  });
+
+  test("two students join by code in their own browsers and finish; one stops early", async () => {
+    const students = await Promise.all([
+      phoneContext(browser, { baseURL, ...PHONE }),
+      phoneContext(browser, { baseURL, ...NARROW, javaScriptEnabled: false }),
+    ]);
+    for (const context of students) foreign.push(...watchForeignRequests(context, baseURL));
+    const [ada, other] = await Promise.all(students.map((context) => context.newPage()));
+    if (!ada || !other) throw new Error("no pages");
+
+    // Ada types the code on /join and a nickname.
+    await ada.goto("/join");
+    await checkPage(ada, "phone-join");
+    await ada.getByLabel("Class code").fill(code.toLowerCase());
+    await ada.getByLabel("Nickname").fill("Ada 🦊");
+    await ada.getByRole("button", { name: "Join" }).click();
+    await ada.waitForURL(/\/joined$/);
+    nicks.push(((await ada.locator("strong.nick").textContent()) ?? "").trim());
+    await checkPage(ada, "phone-joined");
+
+    // The other student follows the QR link (no JavaScript, 320 px) and lets the app pick a name.
+    await other.goto(`/c/${code}`);
+    await checkPage(other, "320px-join-with-code");
+    await other.getByLabel(/pick a name for me/i).check();
+    await other.getByRole("button", { name: "Join" }).click();
+    await other.waitForURL(/\/joined$/);
+    nicks.push(((await other.locator("strong.nick").textContent()) ?? "").trim());
+    await checkPage(other, "320px-joined");
+    expect(nicks[0]).toBe("Ada 🦊");
+    expect(nicks[1]?.length).toBeGreaterThan(2);
+
+    // Ada plays every statement of the class.
+    await ada.getByRole("link", { name: "Start", exact: true }).click();
+    await ada.waitForURL(/\/quiz\/q\/\d+$/);
+    const adaFeedback = await playToResult(ada, (i) => (i % 3 === 0 ? "unverified" : "verified"));
+    await checkPage(ada, "phone-class-result");
+
+    // The other answers two, then stops early from the next question.
+    await other.getByRole("link", { name: "Start", exact: true }).click();
+    await other.waitForURL(/\/quiz\/q\/\d+$/);
+    await answer(other, "verified");
+    await other.getByRole("link", { name: "Next statement" }).click();
+    await other.waitForURL(/\/quiz\/q\/\d+$/);
+    await answer(other, "unverified");
+    await other.getByRole("button", { name: "Finish now" }).click();
+    await other.waitForURL(/\/result/);
+    await expect(other.locator(".lede").textContent()).resolves.toMatch(/of 2 right/);
+    await expectNoSidewaysScroll(other);
+
+    expect(adaFeedback.length).toBeGreaterThan(2);
+    await Promise.all(students.map((context) => context.close()));
+  });
+
+  test("the board shows both students, to a student and at 320 px", async () => {
+    const context = await phoneContext(browser, { baseURL, ...NARROW });
+    const page = await context.newPage();
+    await page.goto(`/c/${code}/board`);
+    const names = await page.locator("table.board .nick").allTextContents();
+    expect(names.map((n) => n.trim()).sort()).toEqual([...nicks].sort());
+    await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/2 of 2 students have finished/);
+    await checkPage(page, "320px-board");
+    await context.close();
+  });
+
+  test("the dashboard shows both, each statement's share correct, and the CSV downloads", async () => {
+    const page = teacherPage;
+    await page.goto(`/c/${code}/teacher`);
+    const text = (await page.locator("main").textContent()) ?? "";
+    for (const nick of nicks) expect(text).toContain(nick);
+    await checkPage(page, "phone-dashboard");
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: /csv/i }).first().click(),
+    ]);
+    const path = await download.path();
+    const csv = await readFile(path, "utf8");
+    const lines = csv.trim().split(/\r?\n/);
+    expect(lines.length, csv).toBe(3);
+    for (const nick of nicks) expect(csv).toContain(nick);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`${code}.*\\.csv$`));
+  });
+
+  test("on another device the teacher signs in with the key; the dashboard fits 320 px", async () => {
+    const context = await phoneContext(browser, { baseURL, ...NARROW, colorScheme: "dark" });
+    const page = await context.newPage();
+    const response = await page.goto(`/c/${code}/teacher`);
+    expect(response?.status()).toBe(401);
+    await checkPage(page, "dark-320px-teacher-sign-in");
+    await page.getByLabel("Teacher key").fill(teacherKey);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.waitForURL(/\/teacher\?done=signed-in$/);
+    const text = (await page.locator("main").textContent()) ?? "";
+    for (const nick of nicks) expect(text).toContain(nick);
+    await checkPage(page, "dark-320px-dashboard");
+    await page.goto(`/c/${code}/board`);
+    await checkPage(page, "dark-320px-board-teacher");
+    await context.close();
+    expect(foreign).toEqual([]);
+  });
+});
