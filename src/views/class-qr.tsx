@@ -1,5 +1,10 @@
-/** @module A QR code as inline SVG, drawn in the Worker from uqr's module matrix (no outside service). */
-import { encode } from "uqr";
+/**
+ * @module A QR code as inline SVG, drawn in the Worker from lean-qr's module matrix (no outside service).
+ *
+ * lean-qr's "nano" build (about 2 KB gzipped) encodes at error-correction level M or
+ * higher; the SVG is drawn here so it carries an accessible name.
+ */
+import { correction, generate } from "lean-qr/nano";
 
 /** Quiet zone around the code, in modules: the 4 the QR standard asks for. */
 const QUIET = 4;
@@ -9,20 +14,21 @@ const QUIET = 4;
  * becomes one rectangle, which keeps a version-4 code near 2 KB.
  */
 export function qrPath(text: string): { size: number; d: string } {
-  const { data, size } = encode(text, { ecc: "M", border: 0 });
+  const code = generate(text, { minCorrectionLevel: correction.M });
+  const { size } = code;
   let d = "";
-  data.forEach((row, y) => {
+  for (let y = 0; y < size; y++) {
     let x = 0;
     while (x < size) {
-      if (!row[x]) {
+      if (!code.get(x, y)) {
         x++;
         continue;
       }
       const start = x;
-      while (x < size && row[x]) x++;
+      while (x < size && code.get(x, y)) x++;
       d += `M${start + QUIET} ${y + QUIET}h${x - start}v1h-${x - start}z`;
     }
-  });
+  }
   return { size: size + 2 * QUIET, d };
 }
 
