@@ -137,6 +137,14 @@ describe("joining", () => {
     expect(html).toContain("8 statements");
     const first = await student.get("/quiz/q");
     expect(location(first)).toBe("/quiz/q/1");
+
+    // After finishing, the result page leads back to the class, which says so and offers the board.
+    await play(student, rightly, 2);
+    const result = await (await student.get("/quiz/result")).text();
+    expect(result).toContain(`<a class="button" href="/c/${code}/joined">Back to your class</a>`);
+    const back = await (await student.get(`/c/${code}/joined`)).text();
+    expect(back).toContain("<h1>You have finished</h1>");
+    expect(back).toContain(`href="/c/${code}/board"`);
   });
 
   it.each([

@@ -13,6 +13,7 @@ import { type ClassRecord, classTitle, worksheetItems } from "../domain/class";
 import { csvTable, rankBoard } from "../domain/class-results";
 import { toCsv } from "../domain/csv";
 import { checkNickname } from "../domain/nickname";
+import { isFinished } from "../domain/quiz";
 import {
   closeClass,
   deleteClass,
@@ -291,6 +292,7 @@ classes.get("/c/:code/joined", async (c) => {
   return c.html(
     <JoinedPage
       nick={opened.state.class.nick}
+      finished={isFinished(opened.state)}
       classTitle={record ? classTitle(record) : `class ${code}`}
       total={opened.state.items.length}
       board={record?.board ?? false}

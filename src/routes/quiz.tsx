@@ -275,6 +275,7 @@ quiz.get("/result", async (c) => {
       bias={score.bias}
       leanThreshold={LEAN_THRESHOLD}
       lean={explainLean(score)}
+      classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
       review={review(state, verdictOf).map((line, index) => {
         const item = pack.itemById.get(line.itemId);
         const card = item ? pack.cardBySlug.get(item.lesson) : undefined;

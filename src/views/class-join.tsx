@@ -104,6 +104,8 @@ export function JoinRefusedPage({ title, message }: { title: string; message: st
 
 export interface JoinedPageProps {
   nick: string;
+  /** The student has finished (or stopped early): their result is with the teacher. */
+  finished: boolean;
   classTitle: string;
   total: number;
   board: boolean;
@@ -111,7 +113,27 @@ export interface JoinedPageProps {
 }
 
 /** GET /c/:code/joined: the student's name (worth remembering when it was made up) and the start button. */
-export function JoinedPage({ nick, classTitle, total, board, code }: JoinedPageProps) {
+export function JoinedPage({ nick, finished, classTitle, total, board, code }: JoinedPageProps) {
+  if (finished) {
+    return (
+      <Layout title="You have finished">
+        <h1>You have finished</h1>
+        <p class="lede">
+          In {classTitle} your name is <strong class="nick">{nick}</strong>. Your teacher can see your result.
+        </p>
+        <p class="row">
+          {board ? (
+            <a class="button" href={`/c/${code}/board`}>
+              Class board
+            </a>
+          ) : null}
+          <a class="button secondary" href="/quiz/result">
+            Your result
+          </a>
+        </p>
+      </Layout>
+    );
+  }
   return (
     <Layout title="You're in">
       <h1>You're in!</h1>

@@ -28,6 +28,8 @@ export interface QuizResultPageProps {
   leanThreshold: number;
   lean: LeanExplanation;
   review: ReviewLineView[];
+  /** For a student in a class: where their class page is. */
+  classLink?: string | undefined;
 }
 
 /** A signed figure with a real minus sign: "+0.50", "−0.25", "0.00". */
@@ -125,7 +127,12 @@ export function QuizResultPage(p: QuizResultPageProps) {
       </ol>
 
       <div class="row">
-        <ActionForm action="/quiz/start" label="Play again" />
+        {p.classLink ? (
+          <a class="button" href={p.classLink}>
+            Back to your class
+          </a>
+        ) : null}
+        <ActionForm action="/quiz/start" label="Play again" secondary={p.classLink !== undefined} />
         <a class="button secondary" href="/cards">
           Read the cards
         </a>
