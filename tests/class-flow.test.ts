@@ -253,6 +253,27 @@ describe("the board", () => {
     expect(more.calls).toEqual([]);
   });
 
+  it("a student costs two writes (join, finish), a few reads and no list; quiz pages cost nothing", async () => {
+    const { code } = await createClass();
+    const counted = countingKv();
+    const bindings = { SCORES: counted.kv };
+    const student = new Browser();
+    const joined = await student.post("/join", { code, nickname: "Frugal" }, bindings);
+    expect(joined.status).toBe(303);
+    expect(counted.calls.filter((c) => c === "put")).toHaveLength(1);
+    const beforeQuiz = counted.calls.length;
+    for (let n = 1; n <= 3; n++) {
+      const page = await (await student.get(`/quiz/q/${n}`, bindings)).text();
+      const item = /name="item" value="([a-z0-9-]+)"/.exec(page)?.[1] ?? "";
+      await student.post("/quiz/answer", { item, answer: rightly(item) }, bindings);
+    }
+    expect(counted.calls.length).toBe(beforeQuiz);
+    expect((await student.post("/quiz/finish", {}, bindings)).status).toBe(303);
+    expect(counted.calls.filter((c) => c === "put")).toHaveLength(2);
+    expect(counted.calls.filter((c) => c === "list" || c === "delete")).toEqual([]);
+    expect(counted.calls.filter((c) => c === "get" || c === "getWithMetadata").length).toBeLessThanOrEqual(4);
+  });
+
   it("has no meta refresh; a Refresh button; polling via a same-origin script and an aria-live region", async () => {
     const { code } = await createClass();
     const html = await (await call(`/c/${code}/board`)).text();
