@@ -1,5 +1,5 @@
 /**
- * Writes src/routes/api/openapi.generated.json from the zod/mini schemas
+ * Writes public/api/v1/openapi.json from the zod/mini schemas
  * (`npm run openapi`). Run it after changing an API schema or route descriptor;
  * tests/openapi.test.ts fails until the committed file matches.
  *
@@ -38,7 +38,8 @@ registerHooks({
 const generator: string = "../src/routes/api/openapi-document.ts";
 const { buildOpenApiDocument } = (await import(generator)) as { buildOpenApiDocument: () => object };
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const out = join(root, "src", "routes", "api", "openapi.generated.json");
+// Served as a static asset ([assets] in wrangler.toml), so the document adds nothing to the Worker bundle.
+const out = join(root, "public", "api", "v1", "openapi.json");
 writeFileSync(out, `${JSON.stringify(buildOpenApiDocument(), null, 2)}\n`);
 // Format as `biome check` expects, so lint stays green.
 execFileSync(join(root, "node_modules", ".bin", "biome"), ["format", "--write", out], { stdio: "inherit" });

@@ -7,7 +7,6 @@ import { methodNotAllowed } from "hono/method-not-allowed";
 import { secureHeaders } from "hono/secure-headers";
 import { apiCards } from "./routes/api/cards";
 import { apiClasses } from "./routes/api/classes";
-import { apiDocs } from "./routes/api/openapi";
 import { apiQuiz } from "./routes/api/quiz";
 import { assets } from "./routes/assets";
 import { cards } from "./routes/cards";
@@ -77,7 +76,6 @@ app.route("/quiz", quiz);
 app.route("/", classes);
 app.route("/api/v1/classes", apiClasses);
 app.route("/api/v1", apiQuiz);
-app.route("/api/v1", apiDocs);
 
 app.notFound((c) =>
   wantsJson(c)

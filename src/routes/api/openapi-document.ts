@@ -3,7 +3,7 @@
  * schemas the routes validate with and the tests parse responses with.
  *
  * Run at build time, not in the Worker: `npm run openapi` writes
- * openapi.generated.json, which the Worker serves as it is. This keeps
+ * public/api/v1/openapi.json, served as a static asset outside the Worker. This keeps
  * `z.toJSONSchema` (about 8 KB gzipped) out of the bundle; tests/openapi.test.ts
  * fails when the committed file differs from what this module builds now.
  */
