@@ -30,6 +30,8 @@ export function Layout({ title, description, children, bare }: LayoutProps) {
             content={description ?? "A short quiz on telling verified facts from unverified claims in war reporting."}
           />
           <link rel="stylesheet" href={cssPath} />
+          {/* No icon file: without this, browsers request /favicon.ico, get a 404 and log a console error. */}
+          <link rel="icon" href="data:," />
         </head>
         <body>
           <a class="skip" href="#main">
