@@ -17,7 +17,7 @@ header.site,footer.site{padding:.75rem 1rem;border-bottom:1px solid var(--line)}
 footer.site{border-top:1px solid var(--line);border-bottom:0;margin-top:2rem;font-size:.9375rem;color:var(--muted)}
 header.site a{font-weight:700;text-decoration:none;color:var(--fg)}
 nav.site ul,footer.site ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem}
-nav.site a,footer.site a{display:inline-block;padding:.6rem 0;min-height:44px}
+nav.site a,footer.site a{display:inline-block;padding:.6rem 0;min-height:44px;min-width:44px}
 main{max-width:40rem;margin:0 auto;padding:1rem}
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0 1rem}
 h2{font-size:1.25rem;margin:1.5rem 0 .5rem}
