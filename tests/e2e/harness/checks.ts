@@ -30,6 +30,35 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(violations, describeViolations(page.url(), violations)).toEqual([]);
 }
 
+/**
+ * Fails the test if a control is smaller than 44 × 44 CSS px (DESIGN.md §8; axe checks
+ * only WCAG 2.2's 24 px). Checkboxes and radios count by their label, which is the
+ * target a finger hits; links inside running text are exempt, as in WCAG 2.5.8.
+ */
+export async function expectLargeTargets(page: Page): Promise<void> {
+  const small = await page.evaluate(() => {
+    const controls = document.querySelectorAll<HTMLElement>(
+      "button, .button, select, textarea, summary, nav a, input:not([type=hidden])",
+    );
+    const found: string[] = [];
+    for (const control of controls) {
+      const target =
+        control instanceof HTMLInputElement && (control.type === "checkbox" || control.type === "radio")
+          ? (control.closest("label") ?? control)
+          : control;
+      const box = target.getBoundingClientRect();
+      const style = getComputedStyle(target);
+      if (style.display === "none" || style.visibility === "hidden" || box.width === 0) continue;
+      if (box.width < 44 || box.height < 44) {
+        const name = (target.textContent ?? "").trim().slice(0, 30) || target.getAttribute("name") || "";
+        found.push(`${target.tagName.toLowerCase()} "${name}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+      }
+    }
+    return found;
+  });
+  expect(small, `${page.url()}: targets under 44 px: ${small.join(", ")}`).toEqual([]);
+}
+
 /** The run's screenshot folder, printed by the global setup. */
 export function artifactsDir(): string {
   return inject("artifactsDir");
@@ -69,9 +98,10 @@ export function watchForeignRequests(context: BrowserContext, baseURL: string): 
   return foreign;
 }
 
-/** The page's own checks, all at once: reflow, axe, screenshot. */
+/** The page's own checks, all at once: screenshot, reflow, 44 px targets, axe. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await expectNoSidewaysScroll(page);
+  await expectLargeTargets(page);
   await expectAccessible(page);
 }
