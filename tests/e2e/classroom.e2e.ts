@@ -160,4 +160,45 @@ describe("a lesson (tests run in order and build on each other)", () => {
     await context.close();
     expect(foreign).toEqual([]);
   });
+
+  test("at 320 px without JavaScript: the teacher's pages fit; a class can be closed and deleted", async () => {
+    const context = await phoneContext(browser, { baseURL, ...NARROW, javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const [name, path] of [
+      ["teach", "/teach"],
+      ["lesson-plan", "/teach/lesson"],
+      ["worksheet", "/teach/worksheet"],
+      ["join", "/join"],
+    ] as const) {
+      await page.goto(path);
+      await checkPage(page, `320px-nojs-${name}`);
+    }
+    await page.goto("/teach");
+    await page.getByLabel(/class name/i).fill("A class to delete");
+    await page.getByRole("button", { name: "Create the class" }).click();
+    await page.locator("p.code").waitFor();
+    const doomed = ((await page.locator("p.code").textContent()) ?? "").trim();
+    await checkPage(page, "320px-nojs-class-created");
+
+    await page.getByRole("link", { name: "Open your dashboard" }).click();
+    await page.getByRole("button", { name: "Close joining" }).click();
+    await page.waitForURL(/done=closed/);
+    await checkPage(page, "320px-nojs-dashboard-closed");
+    const latecomer = await phoneContext(browser, { baseURL, ...NARROW, javaScriptEnabled: false });
+    const student = await latecomer.newPage();
+    const closed = await student.goto(`/c/${doomed}`);
+    expect(closed?.status()).toBe(403);
+    await checkPage(student, "320px-nojs-join-closed");
+    await latecomer.close();
+
+    await page.getByRole("link", { name: /delete the class/i }).click();
+    await checkPage(page, "320px-nojs-delete-confirm");
+    await page.getByRole("button", { name: "Yes, delete the class" }).click();
+    await page.waitForURL(/\/teach\?notice=deleted$/);
+    await checkPage(page, "320px-nojs-teach-deleted");
+    const gone = await page.goto(`/c/${doomed}`);
+    expect(gone?.status()).toBe(404);
+    await context.close();
+    expect(foreign).toEqual([]);
+  });
 });

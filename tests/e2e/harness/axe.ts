@@ -61,7 +61,7 @@ async function audit(page: Page): Promise<AxeViolation[]> {
   const axeSource = await source;
   const hasAxe = await page.evaluate(() => "axe" in globalThis);
   if (!hasAxe) await page.evaluate(axeSource);
-  return page.evaluate(async (tags) => {
+  const run = page.evaluate(async (tags) => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is a global the evaluated script defined.
     const axe = (globalThis as any).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
@@ -72,6 +72,20 @@ async function audit(page: Page): Promise<AxeViolation[]> {
       nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
     }));
   }, WCAG_AA_TAGS);
+  // axe never settles in a page whose scripts are off; say so instead of hanging until the test times out.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, fail) => {
+    timer = setTimeout(
+      () =>
+        fail(new Error(`axe did not finish on ${page.url()}: JavaScript off in a context not made by phoneContext?`)),
+      20_000,
+    );
+  });
+  try {
+    return await Promise.race([run, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A readable, one-violation-per-line summary for assertion messages. */
