@@ -3,6 +3,7 @@
  * Origin header (as browsers send them), no automatic redirects, and a log of every
  * response with its raw and compressed sizes.
  */
+import { get as httpGet } from "node:http";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 /** gzip level 6 and Brotli quality 4: what servers and CDNs typically use on the fly. */
@@ -117,4 +118,19 @@ export function locationOf(exchange: Exchange): string {
   }
   const url = new URL(exchange.location, "http://x");
   return url.pathname + url.search;
+}
+
+/** Bytes of a body as the server itself sends it for an Accept-Encoding (a cross-check of sizesOf). */
+export function wireSize(url: string, encoding: "gzip" | "br", headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((done, fail) => {
+    const request = httpGet(url, { headers: { ...headers, "accept-encoding": encoding } }, (res) => {
+      let bytes = 0;
+      res.on("data", (chunk: Buffer) => {
+        bytes += chunk.length;
+      });
+      res.on("end", () => done(res.headers["content-encoding"] === encoding ? bytes : Number.NaN));
+      res.on("error", fail);
+    });
+    request.on("error", fail);
+  });
 }
