@@ -25,6 +25,7 @@ import {
   GZIP_LEVEL,
   HttpClient,
   type Sizes,
+  sizesOf,
   wireSize,
   ZERO,
 } from "./lib/client.ts";
@@ -165,13 +166,34 @@ try {
 
   const transfer = quiz.client.log.reduce((sum, exchange) => addSizes(sum, exchange.body), ZERO);
   const headerBytes = quiz.client.log.reduce((sum, exchange) => sum + exchange.headerBytes, 0);
+  // Where the bytes go: question pages, feedback pages, and the frame every page repeats.
+  const kind = (path: string) =>
+    path.startsWith("/quiz/q/") ? "question" : path.startsWith("/quiz/feedback/") ? "feedback" : "other";
+  const byKind = new Map<string, { count: number; gzip: number }>();
+  for (const exchange of quiz.client.log) {
+    if (exchange.status !== 200) continue;
+    const entry = byKind.get(kind(exchange.path)) ?? { count: 0, gzip: 0 };
+    entry.count++;
+    entry.gzip += exchange.body.gzip;
+    byKind.set(kind(exchange.path), entry);
+  }
+  const questionHtml = quiz.pages.question.text;
+  const frame = sizesOf(
+    new TextEncoder().encode(
+      questionHtml.slice(0, questionHtml.indexOf("<main")) + questionHtml.slice(questionHtml.indexOf("</main>")),
+    ),
+  );
+  const share = (name: string) => {
+    const entry = byKind.get(name);
+    return entry ? `${entry.count} ${name} pages ${kb(entry.gzip)} (${kb(entry.gzip / entry.count)} each)` : "";
+  };
   row(
     "Bytes",
     `Whole quiz, start page to result (${quiz.pages.answered} statements, ${quiz.client.log.length} requests, CSS once)`,
     `${kb(transfer.gzip)} gzip · ${kb(transfer.brotli)} br bodies (${kb(transfer.raw)} raw); headers ${kb(headerBytes)} uncompressed`,
     "≤ 40 KB (goal, bodies)",
     transfer.gzip <= 40 * KB,
-    "every one of the 25 statements costs a question page and a feedback page (about 1.4 KB compressed together, most of it the feedback's article paragraph and explanation) plus two redirects",
+    `${share("question")}, ${share("feedback")}; the frame every page repeats (head, header, footer) is ${kb(frame.gzip)} of each, so ${kb(frame.gzip * ((byKind.get("question")?.count ?? 0) + (byKind.get("feedback")?.count ?? 0)))} over the quiz`,
   );
 
   // Cross-check: the question page as the local runtime itself compresses it, when asked.
