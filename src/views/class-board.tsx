@@ -35,7 +35,12 @@ export function BoardPage(p: BoardPageProps) {
           {p.rows.length === 0 ? (
             <p>Results appear here as students finish.</p>
           ) : (
-            <div class="table-wrap">
+            <div
+              class="table-wrap"
+              tabindex={0}
+              role="region"
+              aria-label="Class board (scrolls sideways on small screens)"
+            >
               <table class="board">
                 <caption>Ranked by correct answers, then discernment. Equal results share a rank.</caption>
                 <thead>

@@ -188,7 +188,12 @@ export function DashboardPage(p: DashboardPageProps) {
           {p.students.length === 0 ? (
             <p>Nobody has joined yet. Students go to {p.joinUrl}.</p>
           ) : (
-            <div class="table-wrap">
+            <div
+              class="table-wrap"
+              tabindex={0}
+              role="region"
+              aria-label="Students (scrolls sideways on small screens)"
+            >
               <table>
                 <caption>Every student who joined; those still playing have no result yet.</caption>
                 <thead>
@@ -236,7 +241,12 @@ export function DashboardPage(p: DashboardPageProps) {
           )}
 
           <h2>Every statement</h2>
-          <div class="table-wrap">
+          <div
+            class="table-wrap"
+            tabindex={0}
+            role="region"
+            aria-label="Every statement (scrolls sideways on small screens)"
+          >
             <table>
               <caption>Share of correct answers among students who answered each statement.</caption>
               <thead>

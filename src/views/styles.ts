@@ -38,7 +38,7 @@ mark{background:var(--mark);color:inherit;padding:0 .1em}
 dl.facts dt{font-weight:600}dl.facts dd{margin:0 0 .75rem}
 ol.cards,ul.plain{padding-left:1.25rem}ol.cards li,ul.plain li{margin:.5rem 0}
 table{border-collapse:collapse;width:100%;font-size:.9375rem}th,td{border-bottom:1px solid var(--line);padding:.5rem .25rem;text-align:left;vertical-align:top}
-.table-wrap{overflow-x:auto}
+.table-wrap{overflow-x:auto}.table-wrap:focus-visible{outline:3px solid var(--focus);outline-offset:2px}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input[type=text],input[type=password],select{font:inherit;width:100%;min-height:48px;padding:.5rem;border:2px solid var(--line);border-radius:.375rem;background:var(--bg);color:var(--fg)}
 fieldset{border:1px solid var(--line);border-radius:.5rem;margin:1rem 0}
@@ -58,7 +58,7 @@ ol.cards h2{font-size:1.125rem;margin:0}ol.cards h2 a{display:block;padding:.6re
 .join-card{text-align:center}.join-card .code{margin:.5rem 0}.qr{display:flex;flex-direction:column;align-items:center}.qr svg{max-width:18rem}
 .key code{display:block;font:600 1.125rem/1.4 ui-monospace,Menlo,Consolas,monospace;word-break:break-all;background:var(--bg);padding:.5rem;border:1px solid var(--line);border-radius:.375rem;user-select:all}
 .code-inline,.code-input{font-family:ui-monospace,Menlo,Consolas,monospace;letter-spacing:.12em}.code-input{text-transform:uppercase}
-.nick{overflow-wrap:anywhere}
+td.nick,th.nick{overflow-wrap:anywhere;min-width:6.5em}.nick{overflow-wrap:anywhere}
 ol.plan,ol.preview,ol.fooled,.worksheet-items{padding-left:1.5rem}ol.plan h2{font-size:1.125rem}ol.preview li,ol.fooled li{margin:0 0 1.25rem}
 .worksheet-items li{margin:0 0 1rem;break-inside:avoid}.tick{font-size:1.125rem}
 @media print{.answer-key{break-before:page}.table-wrap{overflow:visible}.qr svg{max-width:6cm}table{font-size:10pt}.worksheet p{margin:.3rem 0}.worksheet-items li{margin-bottom:.6rem}}
