@@ -35,12 +35,7 @@ export function BoardPage(p: BoardPageProps) {
           {p.rows.length === 0 ? (
             <p>Results appear here as students finish.</p>
           ) : (
-            <div
-              class="table-wrap"
-              tabindex={0}
-              role="region"
-              aria-label="Class board (scrolls sideways on small screens)"
-            >
+            <section class="table-wrap" tabindex={0} aria-label="Class board (scrolls sideways on small screens)">
               <table class="board">
                 <caption>Ranked by correct answers, then discernment. Equal results share a rank.</caption>
                 <thead>
@@ -69,7 +64,7 @@ export function BoardPage(p: BoardPageProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
           <p class="muted">
             Updated at <time datetime={new Date(p.listedAt).toISOString()}>{clock(p.listedAt)}</time> UTC. No points for

@@ -188,12 +188,7 @@ export function DashboardPage(p: DashboardPageProps) {
           {p.students.length === 0 ? (
             <p>Nobody has joined yet. Students go to {p.joinUrl}.</p>
           ) : (
-            <div
-              class="table-wrap"
-              tabindex={0}
-              role="region"
-              aria-label="Students (scrolls sideways on small screens)"
-            >
+            <section class="table-wrap" tabindex={0} aria-label="Students (scrolls sideways on small screens)">
               <table>
                 <caption>Every student who joined; those still playing have no result yet.</caption>
                 <thead>
@@ -237,16 +232,11 @@ export function DashboardPage(p: DashboardPageProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </section>
           )}
 
           <h2>Every statement</h2>
-          <div
-            class="table-wrap"
-            tabindex={0}
-            role="region"
-            aria-label="Every statement (scrolls sideways on small screens)"
-          >
+          <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">
             <table>
               <caption>Share of correct answers among students who answered each statement.</caption>
               <thead>
@@ -276,7 +266,7 @@ export function DashboardPage(p: DashboardPageProps) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
           <p class="muted">
             Updated at <time datetime={new Date(p.listedAt).toISOString()}>{clock(p.listedAt)}</time> UTC.
           </p>
