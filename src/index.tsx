@@ -2,20 +2,23 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
-import { HTTPException } from "hono/http-exception";
 import { methodNotAllowed } from "hono/method-not-allowed";
 import { secureHeaders } from "hono/secure-headers";
 import { apiCards } from "./routes/api/cards";
 import { apiClasses } from "./routes/api/classes";
 import { apiQuiz } from "./routes/api/quiz";
 import { assets } from "./routes/assets";
+import { board } from "./routes/board";
 import { cards } from "./routes/cards";
-import { classes } from "./routes/classes";
 import type { AppEnv } from "./routes/env";
+import { onError, renderError } from "./routes/errors";
+import { join } from "./routes/join";
 import { pages } from "./routes/pages";
-import { problem, wantsJson } from "./routes/problem";
+import { wantsJson } from "./routes/problem";
 import { quiz } from "./routes/quiz";
-import { ErrorPage } from "./views/error-page";
+import { teach } from "./routes/teach";
+import { teacher } from "./routes/teacher";
+import { AppError } from "./services/errors";
 
 /**
  * Request bodies are small forms and JSON answers; anything bigger is refused before parsing.
@@ -48,23 +51,35 @@ app.use(
     app,
     onMethodNotAllowed: (c, methods) => {
       const allow = methods.join(", ");
-      return wantsJson(c)
-        ? problem(405, "method-not-allowed", "Method not allowed", { detail: `Use ${allow}.` }, { allow })
-        : c.html(<ErrorPage title="That did not work" message={`This address only accepts ${allow}.`} />, 405, {
-            allow,
-          });
+      return renderError(
+        c,
+        new AppError(405, {
+          slug: "method-not-allowed",
+          title: "Method not allowed",
+          detail: `This address only accepts ${allow}.`,
+          headers: { allow },
+        }),
+      );
     },
   }),
 );
-// Checks Origin / Sec-Fetch-Site on form posts; JSON requests are not simple requests and pass through.
-app.use(csrf());
+// Origin / Sec-Fetch-Site checks for the cookie-authenticated form routes only. The JSON API
+// authenticates with tokens in the body and Bearer keys (never cookies), so a cross-site page
+// gains nothing there, and bodyless API calls (POST /api/v1/attempts, DELETE with a Bearer key) work.
+const formCsrf = csrf();
+app.use((c, next) => (c.req.path.startsWith("/api/") ? next() : formCsrf(c, next)));
 app.use(
   bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: (c) =>
-      wantsJson(c)
-        ? problem(413, "body-too-large", "Request body too large", { detail: `The limit is ${MAX_BODY_BYTES} bytes.` })
-        : c.html(<ErrorPage title="That was too much text" message="Please send a shorter form." />, 413),
+      renderError(
+        c,
+        new AppError(413, {
+          slug: "body-too-large",
+          title: "That was too much text",
+          detail: `Please send less: the limit is ${MAX_BODY_BYTES} bytes.`,
+        }),
+      ),
   }),
 );
 
@@ -73,36 +88,26 @@ app.route("/", pages);
 app.route("/cards", cards);
 app.route("/api/v1/cards", apiCards);
 app.route("/quiz", quiz);
-app.route("/", classes);
+app.route("/", teach);
+app.route("/", join);
+app.route("/", board);
+app.route("/", teacher);
 app.route("/api/v1/classes", apiClasses);
 app.route("/api/v1", apiQuiz);
 
 app.notFound((c) =>
-  wantsJson(c)
-    ? problem(404, "not-found", "Not found", { detail: `There is nothing at ${new URL(c.req.url).pathname}.` })
-    : c.html(
-        <ErrorPage
-          title="Page not found"
-          message="We could not find that page. It may have moved, or the address may have a typo."
-        />,
-        404,
-      ),
+  renderError(
+    c,
+    new AppError(404, {
+      slug: "not-found",
+      title: wantsJson(c) ? "Not found" : "Page not found",
+      detail: wantsJson(c)
+        ? `There is nothing at ${c.req.path}.`
+        : "We could not find that page. It may have moved, or the address may have a typo.",
+    }),
+  ),
 );
 
-app.onError((err, c) => {
-  if (err instanceof HTTPException) {
-    const status = err.status;
-    if (wantsJson(c)) return problem(status, "http-error", err.message || "Request refused");
-    return c.html(<ErrorPage title="That did not work" message={err.message || "Please try again."} />, status);
-  }
-  // Unknown faults: log for the operator, tell the user plainly, never show a stack trace.
-  console.error(err);
-  return wantsJson(c)
-    ? problem(500, "internal", "Something went wrong on our side", { detail: "Please try again in a moment." })
-    : c.html(
-        <ErrorPage title="Something went wrong" message="Something went wrong on our side. Please try again." />,
-        500,
-      );
-});
+app.onError(onError);
 
 export default app;

@@ -7,6 +7,7 @@ import { newAttemptId } from "../src/domain/ids";
 import { newAttemptState } from "../src/domain/quiz";
 import { MAX_TOKEN_LENGTH, signToken } from "../src/domain/token";
 import { AnswerResponse, AttemptResultBody, AttemptStarted, Problem, QuizStatements } from "../src/routes/api/schemas";
+import { quizKey } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX } from "../src/store/attempts";
 import { call, countingKv, failingKv, postJson } from "./quiz-helpers";
 
@@ -193,7 +194,10 @@ describe("bad tokens get 401 problem+json naming body.token", () => {
   });
 
   it("expired", async () => {
-    await refused(await signToken(state(), env.QUIZ_SECRET, Math.floor(Date.now() / 1000) - 1), "token-expired");
+    await refused(
+      await signToken(state(), await quizKey(env.QUIZ_SECRET), Math.floor(Date.now() / 1000) - 1),
+      "token-expired",
+    );
   });
 
   it("garbage", async () => {
@@ -201,11 +205,17 @@ describe("bad tokens get 401 problem+json naming body.token", () => {
   });
 
   it("signed by us for something else", async () => {
-    await refused(await signToken({ kind: "class", code: "ABC234" }, env.QUIZ_SECRET, later()), "token-invalid");
+    await refused(
+      await signToken({ kind: "class", code: "ABC234" }, await quizKey(env.QUIZ_SECRET), later()),
+      "token-invalid",
+    );
   });
 
   it("from an older pack", async () => {
-    await refused(await signToken({ ...state(), pack: "2000-01-01.1" }, env.QUIZ_SECRET, later()), "token-outdated");
+    await refused(
+      await signToken({ ...state(), pack: "2000-01-01.1" }, await quizKey(env.QUIZ_SECRET), later()),
+      "token-outdated",
+    );
   });
 });
 
@@ -230,12 +240,14 @@ describe("bad input gets problem+json naming the field", () => {
     await expectProblem(res, 415, "header.content-type");
   });
 
-  it("a cross-site form post (403 from the CSRF check)", async () => {
+  it("a cross-site form post is refused (415: the API reads JSON only; no cookie authenticates it)", async () => {
     const res = await call("/api/v1/attempts", {
       method: "POST",
       headers: { "content-type": "text/plain", origin: "https://evil.example" },
       body: "{}",
     });
+    await expectProblem(res, 415, "header.content-type");
+  });
     await expectProblem(res, 403);
   });
 

@@ -16,7 +16,7 @@ import {
   ClassJoined,
 } from "../src/routes/api/class-schemas";
 import { Problem } from "../src/routes/api/schemas";
-import { studentPrefix } from "../src/store/classes";
+import { studentPrefix } from "../src/store/class-keys";
 import { call } from "./class-helpers";
 
 function json(method: string, path: string, body?: unknown, key?: string): Promise<Response> {

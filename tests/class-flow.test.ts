@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import { JOIN_CODE_ALPHABET } from "../src/domain/ids";
-import { classKey, studentPrefix } from "../src/store/classes";
+import { classKey, studentPrefix } from "../src/store/class-keys";
 import { Browser, call, countingKv, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
 
 /** Every URL-bearing attribute and header value in a response. */

@@ -5,7 +5,7 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { classKey, MAX_METADATA_BYTES, studentPrefix } from "../src/store/classes";
+import { classKey, MAX_METADATA_BYTES, studentPrefix } from "../src/store/class-keys";
 import { Browser, call, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
 import { failingKv } from "./quiz-helpers";
 

@@ -6,6 +6,7 @@ import { pack } from "../src/content/pack";
 import { newAttemptId } from "../src/domain/ids";
 import { newAttemptState } from "../src/domain/quiz";
 import { signToken } from "../src/domain/token";
+import { quizKey } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX, type AttemptMetadata } from "../src/store/attempts";
 import { CookieJar, call, countingKv, escapeHtml, failingKv, getPage, location, postForm } from "./quiz-helpers";
 
@@ -345,24 +346,27 @@ describe("bad tokens send the reader to a fresh start with a notice", () => {
   });
 
   it("expired", async () => {
-    await expectRestart(await signToken(state(), env.QUIZ_SECRET, Math.floor(Date.now() / 1000) - 1), "expired");
+    await expectRestart(
+      await signToken(state(), await quizKey(env.QUIZ_SECRET), Math.floor(Date.now() / 1000) - 1),
+      "expired",
+    );
   });
 
   it("signed by us but not a quiz state", async () => {
     await expectRestart(
-      await signToken({ kind: "class", code: "ABC234" }, env.QUIZ_SECRET, Date.now() / 1000 + 600),
+      await signToken({ kind: "class", code: "ABC234" }, await quizKey(env.QUIZ_SECRET), Date.now() / 1000 + 600),
       "invalid",
     );
   });
 
   it("signed by us with items the pack does not have", async () => {
     const payload = { ...state(), items: "z".repeat(items.length) };
-    await expectRestart(await signToken(payload, env.QUIZ_SECRET, Date.now() / 1000 + 600), "invalid");
+    await expectRestart(await signToken(payload, await quizKey(env.QUIZ_SECRET), Date.now() / 1000 + 600), "invalid");
   });
 
   it("from an older pack", async () => {
     await expectRestart(
-      await signToken({ ...state(), pack: "2000-01-01.1" }, env.QUIZ_SECRET, Date.now() / 1000 + 600),
+      await signToken({ ...state(), pack: "2000-01-01.1" }, await quizKey(env.QUIZ_SECRET), Date.now() / 1000 + 600),
       "updated",
     );
   });

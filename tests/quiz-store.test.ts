@@ -5,12 +5,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import { attemptIdTimePrefix, newAttemptId } from "../src/domain/ids";
 import { answerItem, finish, newAttemptState, type QuizState, resultOf } from "../src/domain/quiz";
-import { verdictOf } from "../src/routes/quiz-session";
+import { verdictOf } from "../src/services/quiz";
 import {
   ATTEMPT_PREFIX,
   type AttemptMetadata,
   attemptKey,
-  getFinishedAttempt,
   MAX_METADATA_BYTES,
   metadataOf,
   saveFinishedAttempt,
@@ -60,7 +59,7 @@ describe("saveFinishedAttempt", () => {
     const ttl = (keys[0]?.expiration ?? 0) - Date.now() / 1000;
     expect(ttl).toBeGreaterThan(30 * 24 * 3600 - 120);
     expect(ttl).toBeLessThanOrEqual(30 * 24 * 3600 + 1);
-    expect(await getFinishedAttempt(env.SCORES, result.attemptId)).toEqual(result);
+    expect(await env.SCORES.get(attemptKey(result.attemptId), "json")).toEqual(result);
   });
 
   it("stores the first finish of an attempt and returns it to later ones, writing nothing", async () => {

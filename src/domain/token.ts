@@ -28,8 +28,12 @@ const MAX_CACHED_KEYS = 4;
 const keyCache = new Map<string, Promise<CryptoKey>>();
 const encoder = new TextEncoder();
 
+/** A raw secret, or an HMAC key already derived from one (see deriveSigningKey). */
+export type SigningKey = string | CryptoKey;
+
 /** Imports (once per secret) the HMAC key; caching the promise also dedupes concurrent imports. */
-function hmacKey(secret: string): Promise<CryptoKey> {
+function hmacKey(secret: SigningKey): Promise<CryptoKey> {
+  if (typeof secret === "object" && secret !== null) return Promise.resolve(secret);
   if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) throw new MissingSecretError();
   let key = keyCache.get(secret);
   if (!key) {
@@ -48,7 +52,7 @@ function hmacKey(secret: string): Promise<CryptoKey> {
  * There is no header: the algorithm is fixed, so no token can choose it.
  * A payload's own `exp` field is overwritten.
  */
-export async function signToken(payload: object, secret: string, expiresAt: number): Promise<string> {
+export async function signToken(payload: object, secret: SigningKey, expiresAt: number): Promise<string> {
   const key = await hmacKey(secret);
   if (!Number.isFinite(expiresAt)) throw new RangeError("expiresAt must be a finite number of epoch seconds.");
   const body = encodeBase64url(encoder.encode(JSON.stringify({ ...payload, exp: expiresAt })));
@@ -62,7 +66,7 @@ export async function signToken(payload: object, secret: string, expiresAt: numb
  * JSON is never read. The payload returned still carries `exp`.
  * Throws MissingSecretError if the secret is missing, like signToken.
  */
-export async function verifyToken<T>(token: string, secret: string, now: number): Promise<VerifyResult<T>> {
+export async function verifyToken<T>(token: string, secret: SigningKey, now: number): Promise<VerifyResult<T>> {
   const key = await hmacKey(secret);
   if (typeof token !== "string" || token.length > MAX_TOKEN_LENGTH) return { ok: false, reason: "malformed" };
   const parts = token.split(".");
@@ -85,4 +89,36 @@ export async function verifyToken<T>(token: string, secret: string, now: number)
   if (typeof exp !== "number" || !Number.isFinite(exp)) return { ok: false, reason: "malformed" };
   if (now >= exp) return { ok: false, reason: "expired" };
   return { ok: true, payload: parsed as T };
+}
+
+/** What a derived key signs: a token of one purpose never verifies as the other. */
+export type KeyPurpose = "quiz-token" | "teacher-cookie";
+
+const derived = new Map<string, Promise<CryptoKey>>();
+
+/**
+ * Derives the HMAC key for one purpose from the secret with HKDF-SHA-256 (info = the
+ * purpose), once per secret and purpose. Throws MissingSecretError like signToken.
+ * @example const key = await deriveSigningKey(env.QUIZ_SECRET, "quiz-token");
+ */
+export function deriveSigningKey(secret: string, purpose: KeyPurpose): Promise<CryptoKey> {
+  if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) throw new MissingSecretError();
+  const id = `${purpose}\n${secret}`;
+  let key = derived.get(id);
+  if (!key) {
+    if (derived.size >= MAX_CACHED_KEYS * 2) derived.clear();
+    key = crypto.subtle
+      .importKey("raw", encoder.encode(secret), "HKDF", false, ["deriveKey"])
+      .then((base) =>
+        crypto.subtle.deriveKey(
+          { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: encoder.encode(purpose) },
+          base,
+          { name: "HMAC", hash: "SHA-256", length: 256 },
+          false,
+          ["sign", "verify"],
+        ),
+      );
+    derived.set(id, key);
+  }
+  return key;
 }

@@ -1,25 +1,13 @@
 /** @module GET /cards and /cards/:slug: the explainer cards as pages. */
-import { Hono, type MiddlewareHandler } from "hono";
-import { etag } from "hono/etag";
+import { Hono } from "hono";
 import { pack } from "../content/pack";
 import { CardListPage, CardPage } from "../views/cards";
 import type { AppEnv } from "./env";
-
-/** Sets Cache-Control on successful responses only, so a 404 is never cached as if it were content. */
-const fiveMinutes: MiddlewareHandler = async (c, next) => {
-  await next();
-  if (c.res.ok) c.res.headers.set("Cache-Control", "public, max-age=300");
-};
-
-/**
- * For responses that change only with a deploy (content is bundled): cacheable for five minutes,
- * then revalidated cheaply by ETag. The etag runs outermost so a 304 keeps Cache-Control.
- */
-export const publicCache: MiddlewareHandler[] = [etag(), fiveMinutes];
+import { publicCache } from "./middleware";
 
 export const cards = new Hono<AppEnv>();
 
-cards.use(...publicCache);
+cards.use(...publicCache());
 
 cards.get("/", (c) => c.html(<CardListPage cards={pack.cards} />));
 

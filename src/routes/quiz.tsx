@@ -6,43 +6,25 @@
  * State lives in the signed `__Host-quiz` cookie; only POST /quiz/finish touches KV.
  */
 import { type Context, Hono } from "hono";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { pack } from "../content/pack";
-import {
-  answeredCount,
-  answerItem,
-  answerOf,
-  isFinished,
-  nextItem,
-  type QuizState,
-  resultOf,
-  review,
-} from "../domain/quiz";
-import { explainLean, LEAN_THRESHOLD } from "../domain/scoring";
+import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf } from "../domain/quiz";
+import { explainLean } from "../domain/scoring";
+import { AppError } from "../services/errors";
+import { answerStatement, feedbackOf, finishAttempt, resultView, startAttempt, verdictOf } from "../services/quiz";
+import { openToken, sealToken, type TokenRefusal } from "../services/quiz-token";
 import { KvUnavailableError } from "../store/kv-errors";
-import { ErrorPage } from "../views/error-page";
 import { QuizFeedbackPage } from "../views/quiz-feedback";
 import { QuizProblemPage } from "../views/quiz-parts";
 import { QuizQuestionPage } from "../views/quiz-question";
 import { QuizResultPage } from "../views/quiz-result";
 import { QuizStartPage } from "../views/quiz-start";
-import type { AppEnv } from "./env";
-import {
-  COOKIE_NAME,
-  expiresAt,
-  finishAttempt,
-  openToken,
-  quizSecret,
-  sealToken,
-  startState,
-  type TokenRefusal,
-  verdictOf,
-} from "./quiz-session";
+import { clearQuizCookie, quizCookie, setQuizCookie } from "./cookies";
+import type { SecretEnv } from "./env";
+import { noStore, readForm, requireSecret } from "./middleware";
 
-type QuizEnv = AppEnv & { Variables: { secret: string } };
-type QuizContext = Context<QuizEnv>;
+type QuizContext = Context<SecretEnv>;
 
-export const quiz = new Hono<QuizEnv>();
+export const quiz = new Hono<SecretEnv>();
 
 /** Why the reader landed back on the start page; only these fixed texts are ever shown. */
 export const NOTICES = {
@@ -64,56 +46,19 @@ const NOTICE_FOR: Record<TokenRefusal, keyof typeof NOTICES> = {
 const RULE_CARD = "how-we-decide";
 
 // Quiz pages are one reader's own state: never cached, so Back re-asks the server.
-// Without a signing secret the quiz fails closed with a clear page, never a 500.
-quiz.use(async (c, next) => {
-  const secret = quizSecret(c.env);
-  if (!secret) {
-    console.error("QUIZ_SECRET is missing or too short; the quiz is unavailable.");
-    c.header("Cache-Control", "no-store");
-    return c.html(
-      <QuizProblemPage
-        title="The quiz is unavailable"
-        message="The quiz cannot run right now because the site is not set up completely. Please try again later; the cards still work."
-      />,
-      503,
-    );
-  }
-  c.set("secret", secret);
-  await next();
-  c.header("Cache-Control", "no-store");
-});
+quiz.use(noStore(), requireSecret("quiz-unavailable", "The quiz is unavailable"));
 
-async function saveCookie(c: QuizContext, state: QuizState): Promise<void> {
-  const maxAge = Math.max(0, expiresAt(state) - Math.floor(Date.now() / 1000));
-  setCookie(c, COOKIE_NAME, await sealToken(state, c.get("secret")), {
-    prefix: "host",
-    httpOnly: true,
-    secure: true,
-    sameSite: "Lax",
-    path: "/",
-    maxAge,
-  });
-}
-
-/** Back to the start page with a notice, dropping a cookie that cannot be used. */
-function restart(c: QuizContext, reason: TokenRefusal): Response {
-  if (reason !== "missing") deleteCookie(c, COOKIE_NAME, { prefix: "host", path: "/", secure: true });
-  return c.redirect(`/quiz?notice=${NOTICE_FOR[reason]}`, 303);
-}
-
-/** The state in the cookie, or a redirect to a fresh start. */
+/** The state in the cookie, or a redirect to a fresh start (dropping a cookie that cannot be used). */
 async function loadState(c: QuizContext): Promise<QuizState | Response> {
-  const opened = await openToken(getCookie(c, COOKIE_NAME, "host"), c.get("secret"));
-  return opened.ok ? opened.state : restart(c, opened.reason);
-}
-
-function badRequest(c: QuizContext, message: string) {
-  return c.html(<ErrorPage title="That did not work" message={message} />, 400);
+  const opened = await openToken(quizCookie(c), c.var.secret);
+  if (opened.ok) return opened.state;
+  if (opened.reason !== "missing") clearQuizCookie(c);
+  return c.redirect(`/quiz?notice=${NOTICE_FOR[opened.reason]}`, 303);
 }
 
 quiz.get("/", async (c) => {
   const notice = NOTICES[c.req.query("notice") as keyof typeof NOTICES];
-  const opened = await openToken(getCookie(c, COOKIE_NAME, "host"), c.get("secret"));
+  const opened = await openToken(quizCookie(c), c.var.secret);
   const inProgress = opened.ok
     ? { answered: answeredCount(opened.state), total: opened.state.items.length, finished: isFinished(opened.state) }
     : undefined;
@@ -121,10 +66,8 @@ quiz.get("/", async (c) => {
 });
 
 quiz.post("/start", async (c) => {
-  if (pack.items.length === 0) {
-    return c.html(<ErrorPage title="No quiz yet" message="There are no statements in the quiz yet." />, 503);
-  }
-  await saveCookie(c, startState());
+  const { state, token } = await startAttempt(c.var.secret);
+  setQuizCookie(c, state, token);
   return c.redirect("/quiz/q/1", 303);
 });
 
@@ -161,24 +104,20 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
   );
 });
 
+const badForm = (detail: string) => new AppError(400, { slug: "invalid-form", title: "That did not work", detail });
+
 quiz.post("/answer", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  const form = await c.req.parseBody();
-  const itemId = form.item;
-  const answer = form.answer;
-  if (answer !== "verified" && answer !== "unverified") {
-    return badRequest(c, "Please choose Verified or Unverified.");
-  }
-  if (typeof itemId !== "string") return badRequest(c, "The form was missing the statement it answers.");
-  const outcome = answerItem(state, itemId, answer, verdictOf);
-  if (!outcome.ok) {
-    if (outcome.problem === "finished") return c.redirect("/quiz/result", 303);
-    return badRequest(c, "That statement is not part of your quiz.");
-  }
-  if (outcome.repeated) return c.redirect(`/quiz/feedback/${itemId}?again=1`, 303);
-  await saveCookie(c, outcome.state);
-  return c.redirect(`/quiz/feedback/${itemId}`, 303);
+  const { item, answer } = await readForm(c);
+  if (answer !== "verified" && answer !== "unverified") throw badForm("Please choose Verified or Unverified.");
+  if (!item) throw badForm("The form was missing the statement it answers.");
+  if (isFinished(state) && answerOf(state, item) === null) return c.redirect("/quiz/result", 303);
+  if (!state.items.includes(item)) throw badForm("That statement is not part of your quiz.");
+  const answered = await answerStatement(c.var.secret, state, item, answer);
+  if (answered.repeated || !answered.token) return c.redirect(`/quiz/feedback/${item}?again=1`, 303);
+  setQuizCookie(c, answered.state, answered.token);
+  return c.redirect(`/quiz/feedback/${item}`, 303);
 });
 
 quiz.get("/feedback/:itemId", async (c) => {
@@ -186,30 +125,20 @@ quiz.get("/feedback/:itemId", async (c) => {
   if (state instanceof Response) return state;
   const itemId = c.req.param("itemId");
   const index = state.items.indexOf(itemId);
-  const item = pack.itemById.get(itemId);
-  if (index === -1 || !item) return c.notFound();
+  if (index === -1 || !pack.itemById.has(itemId)) return c.notFound();
   const answer = answerOf(state, itemId);
   if (answer === null) return c.redirect(`/quiz/q/${index + 1}`, 303);
-  const line = pack.lines.find((l) => l.index === item.location.line)?.text ?? item.quote;
-  const { start, end } = item.location;
-  const card = pack.cardBySlug.get(item.lesson);
   const next = nextItem(state);
+  const feedback = feedbackOf(itemId, answer);
+  const { text, quoteStart, quoteEnd } = feedback.paragraph;
   return c.html(
     <QuizFeedbackPage
-      itemId={itemId}
-      statement={item.statement}
-      answer={answer}
-      verdict={item.verdict}
-      correct={answer === item.verdict}
-      claimant={item.claimant}
-      paragraph={
-        line === item.quote
-          ? { before: "", quote: item.quote, after: "" }
-          : { before: line.slice(0, start), quote: line.slice(start, end), after: line.slice(end) }
-      }
-      explanation={item.explanation}
-      check={item.check}
-      card={{ slug: item.lesson, title: card?.title ?? "The card for this statement" }}
+      {...feedback}
+      paragraph={{
+        before: text.slice(0, quoteStart),
+        quote: text.slice(quoteStart, quoteEnd),
+        after: text.slice(quoteEnd),
+      }}
       position={index + 1}
       total={state.items.length}
       answered={answeredCount(state)}
@@ -220,38 +149,30 @@ quiz.get("/feedback/:itemId", async (c) => {
   );
 });
 
+const RETRY = { action: "/quiz/finish", label: "Try again" };
+
 quiz.post("/finish", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  const retry = { action: "/quiz/finish", label: "Try again" };
   try {
-    const outcome = await finishAttempt(c.env, state);
-    if (!outcome.ok) {
-      if (outcome.problem === "nothing-answered") return c.redirect("/quiz/q", 303);
-      return c.html(
-        <QuizProblemPage
-          title="Please wait a moment"
-          message="That was a lot of tries in a short time. Your answers are safe on this device: wait ten seconds and try again."
-          retry={retry}
-        />,
-        429,
-        { "Retry-After": "10" },
-      );
-    }
-    await saveCookie(c, outcome.state);
+    const finished = await finishAttempt(c.env, state);
+    setQuizCookie(c, finished.state, await sealToken(finished.state, c.var.secret));
     return c.redirect("/quiz/result", 303);
   } catch (error) {
+    // These pages keep a retry button: the reader's answers are safe in their cookie.
+    if (error instanceof AppError && error.slug === "nothing-answered") return c.redirect("/quiz/q", 303);
+    if (error instanceof AppError && error.status === 429) {
+      const message =
+        "That was a lot of tries in a short time. Your answers are safe on this device: wait ten seconds and try again.";
+      const page = <QuizProblemPage title="Please wait a moment" message={message} retry={RETRY} />;
+      return c.html(page, 429, error.headers);
+    }
     if (!(error instanceof KvUnavailableError)) throw error;
     console.error(error);
-    return c.html(
-      <QuizProblemPage
-        title="We could not save your result"
-        message="Our storage did not answer just now. Your answers are safe on this device: please try again in a moment."
-        retry={retry}
-      />,
-      503,
-      { "Retry-After": "5" },
-    );
+    const message =
+      "Our storage did not answer just now. Your answers are safe on this device: please try again in a moment.";
+    const page = <QuizProblemPage title="We could not save your result" message={message} retry={RETRY} />;
+    return c.html(page, 503, { "Retry-After": "5" });
   }
 });
 
@@ -261,22 +182,14 @@ quiz.get("/result", async (c) => {
   if (!isFinished(state)) return c.redirect("/quiz/q", 303);
   // A finished token was signed only after its result was stored, so the page needs no KV read.
   const result = resultOf(state, verdictOf);
-  const { score } = result;
+  const view = resultView(result);
   return c.html(
     <QuizResultPage
-      total={state.items.length}
-      answered={score.answered}
-      correct={score.correct}
-      discernment={score.discernment}
-      bothKinds={score.verifiedAnswered > 0 && score.unverifiedAnswered > 0}
-      hitRate={score.hitRate}
-      falseAlarmRate={score.falseAlarmRate}
-      dPrime={score.dPrime}
-      bias={score.bias}
-      leanThreshold={LEAN_THRESHOLD}
-      lean={explainLean(score)}
+      {...view}
+      bias={view.c}
+      lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
-      review={review(state, verdictOf).map((line, index) => {
+      review={view.review.map((line, index) => {
         const item = pack.itemById.get(line.itemId);
         const card = item ? pack.cardBySlug.get(item.lesson) : undefined;
         return {

@@ -40,8 +40,6 @@ export interface AttemptMetadata {
   pack: string;
   /** Epoch milliseconds of the (first) finish. */
   finishedAt: number;
-  /** Classroom attempts only. */
-  class?: { code: string; nick: string };
 }
 
 /** The KV key of an attempt. */
@@ -60,7 +58,6 @@ export function metadataOf(result: AttemptResult): AttemptMetadata {
     pack: result.packVersion,
     finishedAt: result.finishedAt,
   };
-  if (result.class) metadata.class = { code: result.class.code, nick: result.class.nick };
   const bytes = new TextEncoder().encode(JSON.stringify(metadata)).length;
   if (bytes > MAX_METADATA_BYTES) throw new RangeError(`Attempt metadata is ${bytes} bytes, over KV's limit.`);
   return metadata;
@@ -82,9 +79,4 @@ export async function saveFinishedAttempt(
   const metadata = metadataOf(result);
   await kvCall("put", () => kv.put(key, JSON.stringify(result), { metadata, expirationTtl: ATTEMPT_TTL_SECONDS }));
   return { result, stored: true };
-}
-
-/** Reads one finished attempt, or null. Throws KvUnavailableError when KV fails. */
-export function getFinishedAttempt(kv: KVNamespace, attemptId: string): Promise<AttemptResult | null> {
-  return kvCall("get", () => kv.get<AttemptResult>(attemptKey(attemptId), "json"));
 }

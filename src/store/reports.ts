@@ -1,5 +1,6 @@
 /** @module Problem reports from readers: one KV record each, kept 90 days. */
 import { newAttemptId } from "../domain/ids";
+import { kvCall } from "./kv-errors";
 
 /** Every report key starts with this; ids sort by time, so a list reads oldest first. */
 export const REPORT_PREFIX = "v1:report:";
@@ -25,12 +26,10 @@ export interface ReportMetadata {
   at: number;
 }
 
-/** Thrown when KV refuses the write; the route turns it into a 503 that keeps the reader's text. */
-export class ReportStoreError extends Error {
-  override name = "ReportStoreError";
-}
-
-/** Stores a report under its own time-ordered key (one write, never read-modify-write) and returns the key. */
+/**
+ * Stores a report under its own time-ordered key (one write, never read-modify-write) and
+ * returns the key. Throws KvUnavailableError when KV refuses the write.
+ */
 export async function saveReport(kv: KVNamespace, report: Report, now: number = Date.now()): Promise<string> {
   const key = REPORT_PREFIX + newAttemptId(now);
   const metadata: ReportMetadata = {
@@ -39,13 +38,11 @@ export async function saveReport(kv: KVNamespace, report: Report, now: number = 
     packVersion: report.packVersion,
     at: now,
   };
-  try {
-    await kv.put(key, JSON.stringify({ ...report, at: new Date(now).toISOString() }), {
+  await kvCall("put", () =>
+    kv.put(key, JSON.stringify({ ...report, at: new Date(now).toISOString() }), {
       expirationTtl: REPORT_TTL_SECONDS,
       metadata,
-    });
-  } catch (cause) {
-    throw new ReportStoreError("Could not store the report", { cause });
-  }
+    }),
+  );
   return key;
 }

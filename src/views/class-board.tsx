@@ -1,13 +1,22 @@
 /** @module The class board: ranks by score then discernment, equal results share a rank, refreshed by a button or polling. */
-import type { BoardRow } from "../domain/class-results";
 import { pollPath } from "./class-poll";
 import { Layout } from "./layout";
 import { signed } from "./quiz-result";
 
+/** One finished student on the board, in the vocabulary the JSON board uses too. */
+export interface BoardRowView {
+  rank: number;
+  tied: boolean;
+  nickname: string;
+  correct: number;
+  answered: number;
+  discernment: number;
+}
+
 export interface BoardPageProps {
   code: string;
   title: string;
-  rows: BoardRow[];
+  rows: BoardRowView[];
   joined: number;
   finished: number;
   pollSeconds: number;
@@ -54,10 +63,10 @@ export function BoardPage(p: BoardPageProps) {
                         {row.tied ? <span class="muted"> (shared)</span> : null}
                       </td>
                       <th scope="row" class="nick">
-                        {row.nick}
+                        {row.nickname}
                       </th>
                       <td>
-                        {row.score} of {row.answered}
+                        {row.correct} of {row.answered}
                       </td>
                       <td>{signed(row.discernment)}</td>
                     </tr>

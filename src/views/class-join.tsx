@@ -1,7 +1,7 @@
 /** @module Student pages: join a class (code and nickname), closed or unknown classes, and "you're in". */
 import { NICKNAME_MAX, NICKNAME_MIN } from "../domain/nickname";
+import { CONTENT_NOTE, ErrorSummary, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
-import { CONTENT_NOTE, ErrorSummary, type FieldError, FieldErrorText, fieldAria } from "./teach";
 
 export type JoinField = "code" | "nickname";
 

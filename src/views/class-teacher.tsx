@@ -1,4 +1,4 @@
-/** @module The teacher's pages: sign in with the key, the live dashboard, closing, removing, deleting. */
+/** @module The teacher's live dashboard of one class, with its actions (close, remove, delete, sign out). */
 import type { Verdict } from "../content/pack";
 import type { Lean } from "../domain/scoring";
 import { clock, finishedLine } from "./class-board";
@@ -7,55 +7,18 @@ import { Layout } from "./layout";
 import { verdictWord } from "./quiz-parts";
 import { signed } from "./quiz-result";
 
-/** GET /c/:code/teacher without a valid sign-in (401), or a wrong key (403): the same page whether or not the class exists. */
-export function TeacherSignInPage({ code, message }: { code: string; message?: string | undefined }) {
-  return (
-    <Layout title="Teacher sign-in">
-      <h1>Teacher sign-in</h1>
-      {message ? (
-        <p class="note" role="alert">
-          {message}
-        </p>
-      ) : null}
-      <p>
-        To see the results of class <strong>{code}</strong>, type the teacher key you were given when you created the
-        class. It starts with “tk_”.
-      </p>
-      <form method="post" action={`/c/${code}/teacher/sign-in`}>
-        <input type="hidden" name="username" value={code} autocomplete="username" />
-        <label for="key">Teacher key</label>
-        <input
-          type="password"
-          id="key"
-          name="key"
-          autocomplete="current-password"
-          spellcheck={false}
-          maxlength={200}
-          required
-        />
-        <p>
-          <button type="submit">Sign in</button>
-        </p>
-      </form>
-      <p class="muted">
-        Lost the key? We keep only a fingerprint of it, so nobody can look it up. The class and its results are deleted
-        after 30 days; you can <a href="/teach">create a new class</a> at any time.
-      </p>
-    </Layout>
-  );
-}
-
+/** One student, in the vocabulary the JSON dashboard uses too; figures are null until they finish. */
 export interface StudentRowView {
-  sid: string;
-  nick: string;
+  id: string;
+  nickname: string;
   /** True when more than one student holds this name (two joined at the same moment). */
-  shared: boolean;
+  sharedName: boolean;
   finished: boolean;
-  score?: number | undefined;
-  answered?: number | undefined;
-  discernment?: number | undefined;
-  c?: number | undefined;
-  lean?: Lean | undefined;
+  correct: number | null;
+  answered: number | null;
+  discernment: number | null;
+  c: number | null;
+  lean: Lean | null;
 }
 
 export interface ItemRowView {
@@ -74,29 +37,34 @@ export interface FooledView extends ItemRowView {
   prompt: string;
 }
 
-export interface DashboardPageProps {
+/** The dashboard as the service builds it for the page and the JSON alike. */
+export interface DashboardData {
   code: string;
-  title: string;
   joinUrl: string;
-  closed: boolean;
-  board: boolean;
+  open: boolean;
   joined: number;
   finished: number;
-  listedAt: number;
-  pollSeconds: number;
-  students: StudentRowView[];
-  items: ItemRowView[];
-  fooled: FooledView[];
-  klass: {
+  /** ISO time of the list the figures come from. */
+  listedAt: string;
+  class: {
     answered: number;
     discernment: number;
     c: number;
     lean: Lean;
     verifiedAnswered: number;
-    verifiedDoubted: number;
+    verifiedJudgedUnverified: number;
     unverifiedAnswered: number;
-    unverifiedAccepted: number;
+    unverifiedJudgedVerified: number;
   };
+  students: StudentRowView[];
+  items: ItemRowView[];
+  mostFooled: FooledView[];
+}
+
+export interface DashboardPageProps {
+  dashboard: DashboardData;
+  title: string;
+  pollSeconds: number;
   notice?: string | undefined;
 }
 
@@ -107,7 +75,7 @@ export function percent(share: number | null): string {
   return share === null ? "–" : `${Math.round(share * 100)}%`;
 }
 
-function ClassLean({ k }: { k: DashboardPageProps["klass"] }) {
+function ClassLean({ k }: { k: DashboardData["class"] }) {
   if (k.answered === 0) return <p>The class figures appear when the first student finishes.</p>;
   const advice =
     k.lean === "cautious"
@@ -124,12 +92,14 @@ function ClassLean({ k }: { k: DashboardPageProps["klass"] }) {
       <ul class="plain">
         {k.verifiedAnswered > 0 ? (
           <li>
-            The class called {k.verifiedDoubted} of {k.verifiedAnswered} answers on established facts unverified.
+            The class called {k.verifiedJudgedUnverified} of {k.verifiedAnswered} answers on established facts
+            unverified.
           </li>
         ) : null}
         {k.unverifiedAnswered > 0 ? (
           <li>
-            The class accepted {k.unverifiedAccepted} of {k.unverifiedAnswered} answers on unproven claims as verified.
+            The class accepted {k.unverifiedJudgedVerified} of {k.unverifiedAnswered} answers on unproven claims as
+            verified.
           </li>
         ) : null}
       </ul>
@@ -139,7 +109,8 @@ function ClassLean({ k }: { k: DashboardPageProps["klass"] }) {
 }
 
 /** GET /c/:code/teacher: everything live, plus the teacher's actions; prints cleanly. */
-export function DashboardPage(p: DashboardPageProps) {
+export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
+  const listedAt = Date.parse(d.listedAt);
   return (
     <Layout title={`Dashboard: ${p.title}`}>
       <div data-poll={String(p.pollSeconds)} class="dashboard">
@@ -150,23 +121,23 @@ export function DashboardPage(p: DashboardPageProps) {
           </p>
         ) : null}
         <p>
-          Join code <strong class="code-inline">{p.code}</strong> · <a href={p.joinUrl}>{p.joinUrl}</a> ·{" "}
-          {p.closed ? "Joining is closed." : "Joining is open."}
+          Join code <strong class="code-inline">{d.code}</strong> · <a href={d.joinUrl}>{d.joinUrl}</a> ·{" "}
+          {!d.open ? "Joining is closed." : "Joining is open."}
         </p>
         <p id="dash-status" data-live role="status" aria-live="polite">
-          Joined: {p.joined}. {finishedLine(p.finished, p.joined)}
+          Joined: {d.joined}. {finishedLine(d.finished, d.joined)}
         </p>
 
         <div id="dash-body" data-live>
           <h2>The class as a whole</h2>
-          <ClassLean k={p.klass} />
+          <ClassLean k={d.class} />
 
           <h2>The claims that fooled the class most</h2>
-          {p.fooled.length === 0 ? (
+          {d.mostFooled.length === 0 ? (
             <p>Nothing yet: this fills in as students finish.</p>
           ) : (
             <ol class="fooled">
-              {p.fooled.map((item) => (
+              {d.mostFooled.map((item) => (
                 <li>
                   <p>
                     <strong>{item.statement}</strong>
@@ -185,8 +156,8 @@ export function DashboardPage(p: DashboardPageProps) {
           )}
 
           <h2>Students</h2>
-          {p.students.length === 0 ? (
-            <p>Nobody has joined yet. Students go to {p.joinUrl}.</p>
+          {d.students.length === 0 ? (
+            <p>Nobody has joined yet. Students go to {d.joinUrl}.</p>
           ) : (
             <section class="table-wrap" tabindex={0} aria-label="Students (scrolls sideways on small screens)">
               <table>
@@ -203,16 +174,16 @@ export function DashboardPage(p: DashboardPageProps) {
                   </tr>
                 </thead>
                 <tbody>
-                  {p.students.map((s) => (
+                  {d.students.map((s) => (
                     <tr>
                       <th scope="row" class="nick">
-                        {s.nick}
-                        {s.shared ? <span class="muted"> (two students share this name)</span> : null}
+                        {s.nickname}
+                        {s.sharedName ? <span class="muted"> (two students share this name)</span> : null}
                       </th>
                       {s.finished ? (
                         <>
                           <td>
-                            {s.score} of {s.answered}
+                            {s.correct} of {s.answered}
                           </td>
                           <td>{signed(s.discernment ?? 0)}</td>
                           <td>{s.lean ? LEAN_WORDS[s.lean] : ""}</td>
@@ -221,9 +192,9 @@ export function DashboardPage(p: DashboardPageProps) {
                         <td colspan={3}>still playing</td>
                       )}
                       <td class="no-print">
-                        <form method="post" action={`/c/${p.code}/teacher/remove`}>
-                          <input type="hidden" name="student" value={s.sid} />
-                          <button type="submit" class="secondary" aria-label={`Remove ${s.nick}`}>
+                        <form method="post" action={`/c/${d.code}/teacher/remove`}>
+                          <input type="hidden" name="student" value={s.id} />
+                          <button type="submit" class="secondary" aria-label={`Remove ${s.nickname}`}>
                             Remove
                           </button>
                         </form>
@@ -248,7 +219,7 @@ export function DashboardPage(p: DashboardPageProps) {
                 </tr>
               </thead>
               <tbody>
-                {p.items.map((item) => (
+                {d.items.map((item) => (
                   <tr>
                     <td>{item.position}</td>
                     <th scope="row">{item.statement}</th>
@@ -268,20 +239,20 @@ export function DashboardPage(p: DashboardPageProps) {
             </table>
           </section>
           <p class="muted">
-            Updated at <time datetime={new Date(p.listedAt).toISOString()}>{clock(p.listedAt)}</time> UTC.
+            Updated at <time datetime={d.listedAt}>{clock(listedAt)}</time> UTC.
           </p>
         </div>
 
         <div class="no-print">
           <h2>Actions</h2>
           <p class="row">
-            <a class="button" href={`/c/${p.code}/teacher`}>
+            <a class="button" href={`/c/${d.code}/teacher`}>
               Refresh
             </a>
-            <a class="button secondary" href={`/c/${p.code}/teacher.csv`} download={`class-${p.code}.csv`}>
+            <a class="button secondary" href={`/c/${d.code}/teacher.csv`} download={`class-${d.code}.csv`}>
               Download CSV
             </a>
-            <a class="button secondary" href={`/c/${p.code}/board`}>
+            <a class="button secondary" href={`/c/${d.code}/board`}>
               Class board
             </a>
           </p>
@@ -290,17 +261,17 @@ export function DashboardPage(p: DashboardPageProps) {
             a name lets that student join again (for example after their phone died).
           </p>
           <div class="row">
-            {p.closed ? null : (
-              <form method="post" action={`/c/${p.code}/teacher/close`}>
+            {!d.open ? null : (
+              <form method="post" action={`/c/${d.code}/teacher/close`}>
                 <button type="submit" class="secondary">
                   Close joining
                 </button>
               </form>
             )}
-            <a class="button secondary" href={`/c/${p.code}/teacher/delete`}>
+            <a class="button secondary" href={`/c/${d.code}/teacher/delete`}>
               Delete the class…
             </a>
-            <form method="post" action={`/c/${p.code}/teacher/sign-out`}>
+            <form method="post" action={`/c/${d.code}/teacher/sign-out`}>
               <button type="submit" class="secondary">
                 Sign out
               </button>
@@ -309,28 +280,6 @@ export function DashboardPage(p: DashboardPageProps) {
         </div>
       </div>
       <script src={pollPath} defer />
-    </Layout>
-  );
-}
-
-/** GET /c/:code/teacher/delete: the confirm step. */
-export function DeleteConfirmPage({ code, title, joined }: { code: string; title: string; joined: number }) {
-  return (
-    <Layout title="Delete this class?">
-      <h1>Delete {title}?</h1>
-      <p>
-        This deletes the class and the results of all {joined} {joined === 1 ? "student" : "students"} at once. It
-        cannot be undone. Download the CSV first if you want to keep the results.
-      </p>
-      <form method="post" action={`/c/${code}/teacher/delete`}>
-        <input type="hidden" name="confirm" value="delete" />
-        <p class="row">
-          <button type="submit">Yes, delete the class</button>
-          <a class="button secondary" href={`/c/${code}/teacher`}>
-            No, keep it
-          </a>
-        </p>
-      </form>
     </Layout>
   );
 }

@@ -1,14 +1,14 @@
 /** @module GET /api/v1/cards and /api/v1/cards/:slug: the explainer cards as JSON. */
 import { Hono } from "hono";
 import { type Card, pack } from "../../content/pack";
-import { publicCache } from "../cards";
+import { AppError } from "../../services/errors";
 import type { AppEnv } from "../env";
-import { problem } from "../problem";
+import { publicCache } from "../middleware";
 import type { CardDetail, CardList, CardSummary } from "./schemas";
 
 export const apiCards = new Hono<AppEnv>();
 
-apiCards.use(...publicCache);
+apiCards.use(...publicCache());
 
 function summaryOf(card: Card): CardSummary {
   return {
@@ -41,7 +41,9 @@ apiCards.get("/:slug", (c) => {
   const slug = c.req.param("slug");
   const card = details.get(slug);
   if (!card) {
-    return problem(404, "card-not-found", "No such card", {
+    throw new AppError(404, {
+      slug: "card-not-found",
+      title: "No such card",
       detail: `There is no card with the slug "${slug}". GET /api/v1/cards lists them.`,
       field: "path.slug",
     });

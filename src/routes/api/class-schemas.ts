@@ -86,6 +86,7 @@ export const ClassBoard = z.object({
 export type ClassBoard = z.infer<typeof ClassBoard>;
 
 const itemStat = {
+  position: count("1-based position of the statement in the class."),
   itemId: z.string(),
   statement: z.string(),
   verdict: Judgement,
@@ -129,6 +130,7 @@ export const ClassDashboard = z.object({
       z.object({
         ...itemStat,
         explanation: z.string(),
+        claimant: z.string().check(about("Who makes the claim, as the article names them.")),
         prompt: z.string().check(about("A question for the class to discuss.")),
       }),
     )

@@ -4,7 +4,7 @@
  */
 import type { Context } from "hono";
 import type * as z from "zod/mini";
-import { problem } from "../problem";
+import { AppError } from "../../services/errors";
 
 const JSON_TYPE = /^application\/(?:[a-z0-9.+-]+\+)?json\s*(?:;|$)/i;
 
@@ -17,54 +17,47 @@ export function fieldName(path: readonly PropertyKey[]): string {
 
 /**
  * Parses the body as JSON and validates it. An empty body counts as `{}` so a
- * request with nothing to say can send none. On failure returns a ready
- * problem response: 415 for another media type, 400 for malformed JSON or a
- * body that does not match (the first issue in `field`, all of them in `errors`).
- * @example
- * const body = await readJson(c, AnswerRequest);
- * if (!body.ok) return body.response;
+ * request with nothing to say can send none. Throws a 415 AppError for another
+ * media type, 400 for malformed JSON or a body that does not match (the first
+ * issue in `field`, all of them in `errors`).
+ * @example const body = await readJson(c, AnswerRequest);
  */
-export async function readJson<S extends z.ZodMiniType>(
-  c: Context,
-  schema: S,
-): Promise<{ ok: true; data: z.infer<S> } | { ok: false; response: Response }> {
-  if (!JSON_TYPE.test(c.req.header("content-type") ?? "")) {
-    return {
-      ok: false,
-      response: problem(415, "unsupported-media-type", "Send JSON", {
-        detail: "Send the request body as JSON with the header Content-Type: application/json.",
-        field: "header.content-type",
-      }),
-    };
+export async function readJson<S extends z.ZodMiniType>(c: Context, schema: S): Promise<z.infer<S>> {
+  const text = await c.req.text();
+  // A request with no body at all needs no Content-Type (curl -X POST /api/v1/attempts).
+  if (text.trim() !== "" && !JSON_TYPE.test(c.req.header("content-type") ?? "")) {
+    throw new AppError(415, {
+      slug: "unsupported-media-type",
+      title: "Send JSON",
+      detail: "Send the request body as JSON with the header Content-Type: application/json.",
+      field: "header.content-type",
+    });
   }
   let json: unknown;
   try {
-    const text = await c.req.text();
     json = text.trim() === "" ? {} : JSON.parse(text);
   } catch {
-    return {
-      ok: false,
-      response: problem(400, "malformed-json", "The body is not valid JSON", {
-        detail: "The request body could not be parsed as JSON.",
-        field: "body",
-      }),
-    };
+    throw new AppError(400, {
+      slug: "malformed-json",
+      title: "The body is not valid JSON",
+      detail: "The request body could not be parsed as JSON.",
+      field: "body",
+    });
   }
   const parsed = schema.safeParse(json, { error: plainMessage });
-  if (parsed.success) return { ok: true, data: parsed.data };
+  if (parsed.success) return parsed.data;
   const errors = parsed.error.issues.map((issue) => ({
     field: fieldName(unrecognizedPath(issue)),
     message: issue.message,
   }));
   const first = errors[0] ?? { field: "body", message: "The body does not match the schema." };
-  return {
-    ok: false,
-    response: problem(400, "invalid-body", "The request body is not valid", {
-      detail: `${first.field}: ${first.message}`,
-      field: first.field,
-      errors,
-    }),
-  };
+  throw new AppError(400, {
+    slug: "invalid-body",
+    title: "The request body is not valid",
+    detail: `${first.field}: ${first.message}`,
+    field: first.field,
+    errors,
+  });
 }
 
 /**

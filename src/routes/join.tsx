@@ -1,0 +1,98 @@
+/**
+ * @module Students join a class: GET /join, GET /c/:code → POST /join → GET /c/:code/joined →
+ * the ordinary /quiz pages.
+ */
+import { type Context, Hono } from "hono";
+import type { ClassRecord } from "../domain/class";
+import { classTitle } from "../domain/class";
+import { isFinished } from "../domain/quiz";
+import { classClosed, findClass, joinClass, joinCodeOf } from "../services/classes";
+import { AppError } from "../services/errors";
+import { openToken } from "../services/quiz-token";
+import { getClassCached } from "../store/class-records";
+import { JoinedPage, type JoinField, JoinPage, JoinRefusedPage } from "../views/class-join";
+import type { FieldError } from "../views/form-fields";
+import { quizCookie, setQuizCookie } from "./cookies";
+import type { SecretEnv } from "./env";
+import { noStore, readForm, requireSecret } from "./middleware";
+
+export const join = new Hono<SecretEnv>();
+
+function joinView(record: ClassRecord) {
+  return { code: record.code, title: classTitle(record), names: record.names };
+}
+
+/** A refusal the student cannot fix on the form (no class, closed, outdated): its own page. */
+function refused(c: Context, error: AppError) {
+  const title = error.slug === "class-not-found" ? "No class with that code" : error.title;
+  return c.html(<JoinRefusedPage title={title} message={error.detail ?? error.title} />, error.status);
+}
+
+join.get("/join", (c) => {
+  const code = joinCodeOf(c.req.query("code"));
+  if (code) return c.redirect(`/c/${code}`, 303);
+  return c.html(<JoinPage />);
+});
+
+join.get("/c/:code", async (c) => {
+  const code = joinCodeOf(c.req.param("code"));
+  if (code && code !== c.req.param("code")) return c.redirect(`/c/${code}`, 301);
+  try {
+    const record = await findClass(c.env, code ?? "");
+    if (record.closed) return refused(c, classClosed(record));
+    return c.html(<JoinPage klass={joinView(record)} />);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) return refused(c, error);
+    throw error;
+  }
+});
+
+join.post("/join", requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
+  const form = await readForm(c);
+  const values = {
+    code: (form.code ?? "").slice(0, 64),
+    nickname: (form.nickname ?? "").slice(0, 512),
+    generate: form.generate === "on",
+  };
+  const code = joinCodeOf(values.code);
+  try {
+    const joined = await joinClass(c.env, c.var.secret, { ...values, code: values.code });
+    setQuizCookie(c, joined.state, joined.token);
+    return c.redirect(`/c/${joined.record.code}/joined`, 303);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.status === 403 || error.slug === "class-outdated") return refused(c, error);
+    // Everything else comes back on the form, with what the student typed.
+    const record = code ? await getClassCached(c.env.SCORES, code) : null;
+    const field: JoinField = error.field === "body.nickname" ? "nickname" : "code";
+    const errors: FieldError<JoinField>[] =
+      error.status === 429 ? [] : [{ field, message: error.detail ?? error.title }];
+    const notice =
+      error.status === 429
+        ? "Lots of classmates are joining right now. Please wait a few seconds and press Join again."
+        : undefined;
+    // A typo (a malformed code, a nickname we cannot use) is a 400 on the form.
+    const status = error.status === 422 || (error.status === 404 && !code) ? 400 : error.status;
+    const page = (
+      <JoinPage klass={record ? joinView(record) : undefined} values={values} errors={errors} notice={notice} />
+    );
+    return c.html(page, status, error.headers);
+  }
+});
+
+join.get("/c/:code/joined", noStore(), requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
+  const code = joinCodeOf(c.req.param("code"));
+  const opened = await openToken(quizCookie(c), c.var.secret);
+  if (!code || !opened.ok || opened.state.class?.code !== code) return c.redirect(`/c/${code ?? ""}`, 303);
+  const record = await getClassCached(c.env.SCORES, code);
+  return c.html(
+    <JoinedPage
+      nick={opened.state.class.nick}
+      finished={isFinished(opened.state)}
+      classTitle={record ? classTitle(record) : `class ${code}`}
+      total={opened.state.items.length}
+      board={record?.board ?? false}
+      code={code}
+    />,
+  );
+});

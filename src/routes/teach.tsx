@@ -1,0 +1,90 @@
+/**
+ * @module Teachers set up a class: GET /teach → POST /teach (code, QR, teacher key shown once),
+ * and the public lesson plan and worksheet.
+ */
+import { Hono } from "hono";
+import { pack } from "../content/pack";
+import { classTitle, worksheetItems } from "../domain/class";
+import { checkOptions, createNewClass, joinUrlOf } from "../services/classes";
+import { AppError } from "../services/errors";
+import { teacherCookie } from "../services/teacher";
+import { LessonPlanPage } from "../views/lesson-plan";
+import { ClassCreatedPage, TeachPage } from "../views/teach";
+import { WorksheetPage } from "../views/worksheet";
+import { setTeacherCookie } from "./cookies";
+import type { SecretEnv } from "./env";
+import { noStore, originOf, readForm, requireSecret } from "./middleware";
+
+export const teach = new Hono<SecretEnv>();
+
+const NOTICES: Record<string, string> = {
+  deleted: "The class and all its results have been deleted.",
+};
+
+teach.get("/teach", (c) =>
+  c.html(<TeachPage packSize={pack.items.length} notice={NOTICES[c.req.query("notice") ?? ""]} />),
+);
+
+// The key is in this body only: never cached, never in a URL.
+teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
+  const form = await readForm(c);
+  const values = {
+    name: form.name ?? "",
+    items: form.items || "8",
+    shuffle: form.shuffle === "on",
+    names: form.names || "typed",
+    board: form.board === "on",
+  };
+  try {
+    const { record, key } = await createNewClass(
+      c.env,
+      checkOptions({ ...form, items: values.items, names: values.names }),
+    );
+    const cookie = await teacherCookie(record, c.var.secret);
+    setTeacherCookie(c, record.code, cookie.token, cookie.maxAge);
+    return c.html(
+      <ClassCreatedPage
+        code={record.code}
+        title={classTitle(record)}
+        joinUrl={joinUrlOf(originOf(c), record.code)}
+        joinHost={new URL(c.req.url).host}
+        teacherKey={key}
+        itemCount={record.itemIds.length}
+        shuffle={record.shuffle}
+        names={record.names}
+        board={record.board}
+      />,
+    );
+  } catch (error) {
+    // The form comes back with what the teacher typed: field errors, or a notice to try again.
+    if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 429)) throw error;
+    const errors = (error.errors ?? []).map((e) => ({ ...e, field: e.field.replace(/^body\./, "") }));
+    const notice =
+      error.status === 429
+        ? "Many classes are being created right now. Please press “Create the class” again in a few seconds."
+        : undefined;
+    const page = <TeachPage packSize={pack.items.length} values={values} errors={errors} notice={notice} />;
+    return c.html(page, error.status, error.headers);
+  }
+});
+
+const preview = pack.items.map(({ id, statement, verdict, claimant, explanation, check }) => ({
+  id,
+  statement,
+  verdict,
+  claimant,
+  explanation,
+  check,
+}));
+const cardLink = (slug: string) => {
+  const card = pack.cardBySlug.get(slug);
+  return card ? { slug: card.slug, title: card.title } : undefined;
+};
+
+teach.get("/teach/lesson", (c) =>
+  c.html(
+    <LessonPlanPage items={preview} warmUp={cardLink("attribution")} wrapUp={cardLink("unverified-is-not-false")} />,
+  ),
+);
+
+teach.get("/teach/worksheet", (c) => c.html(<WorksheetPage items={worksheetItems(preview)} />));

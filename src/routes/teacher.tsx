@@ -1,0 +1,124 @@
+/**
+ * @module The teacher's pages for one class, signed in by a cookie: GET /c/:code/teacher
+ * (+ .csv, sign-in, sign-out, remove, close, delete). Real forms, no JavaScript needed.
+ */
+import { type Context, Hono } from "hono";
+import { classTitle } from "../domain/class";
+import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
+import { joinCodeOf, noSuchClass } from "../services/classes";
+import { AppError } from "../services/errors";
+import { quizSecret } from "../services/secrets";
+import {
+  asTeacher,
+  closeJoining,
+  deleteWholeClass,
+  keyOpens,
+  removeFromClass,
+  teacherCookie,
+} from "../services/teacher";
+import { getClass } from "../store/class-records";
+import { DashboardPage } from "../views/class-teacher";
+import { DeleteConfirmPage, TeacherSignInPage } from "../views/class-teacher-forms";
+import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie } from "./cookies";
+import type { AppEnv, SecretEnv } from "./env";
+import { noStore, originOf, readForm, requireSecret } from "./middleware";
+
+export const teacher = new Hono<SecretEnv>();
+
+teacher.use("/c/:code/teacher/*", noStore());
+teacher.use("/c/:code/teacher", noStore());
+teacher.use("/c/:code/teacher.csv", noStore());
+
+/**
+ * The class if this browser's teacher cookie opens it; otherwise (onError below) a 401
+ * sign-in page that is the same whether or not the class exists.
+ */
+function classOf<E extends AppEnv>(c: Context<E>) {
+  const code = joinCodeOf(c.req.param("code"));
+  if (!code) throw noSuchClass();
+  return asTeacher(c.env, code, { cookie: cookieOf(c, code), secret: quizSecret(c.env) });
+}
+
+teacher.onError((error, c) => {
+  const code = joinCodeOf(c.req.param("code"));
+  if (!(error instanceof AppError) || error.slug !== "teacher-sign-in" || !code) throw error;
+  return c.html(<TeacherSignInPage code={code} />, 401);
+});
+
+const NOTICES: Record<string, string> = {
+  "signed-in": "You are signed in to this class in this browser for 7 days.",
+  removed: "The name was removed. That student can join again.",
+  "not-found": "That student was not in the class any more.",
+  closed: "Joining is closed. Students already in the class can still finish.",
+};
+
+teacher.get("/c/:code/teacher", async (c) => {
+  const record = await classOf(c);
+  const dashboard = await dashboardOf(c.env, record, originOf(c));
+  return c.html(
+    <DashboardPage
+      dashboard={dashboard}
+      title={classTitle(record)}
+      pollSeconds={DASHBOARD_POLL_SECONDS}
+      notice={NOTICES[c.req.query("done") ?? ""]}
+    />,
+  );
+});
+
+teacher.post("/c/:code/teacher/sign-in", requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
+  const code = joinCodeOf(c.req.param("code"));
+  if (!code) throw noSuchClass();
+  const form = await readForm(c);
+  const record = await getClass(c.env.SCORES, code);
+  if (!(await keyOpens(form.key, record)) || !record) {
+    const message = `That key does not open class ${code}. Check it (it starts with “tk_”) and try again.`;
+    return c.html(<TeacherSignInPage code={code} message={message} />, 403);
+  }
+  const cookie = await teacherCookie(record, c.var.secret);
+  setTeacherCookie(c, code, cookie.token, cookie.maxAge);
+  return c.redirect(`/c/${code}/teacher?done=signed-in`, 303);
+});
+
+teacher.post("/c/:code/teacher/sign-out", (c) => {
+  const code = joinCodeOf(c.req.param("code"));
+  if (code) clearTeacherCookie(c, code);
+  return c.redirect("/teach", 303);
+});
+
+teacher.get("/c/:code/teacher.csv", async (c) => {
+  const { body, headers } = await resultsCsv(c.env, await classOf(c), originOf(c));
+  return c.body(body, 200, headers);
+});
+
+teacher.post("/c/:code/teacher/remove", async (c) => {
+  const record = await classOf(c);
+  const form = await readForm(c);
+  try {
+    await removeFromClass(c.env, record, form.student ?? "", originOf(c));
+    return c.redirect(`/c/${record.code}/teacher?done=removed`, 303);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.slug !== "student-not-found") throw error;
+    return c.redirect(`/c/${record.code}/teacher?done=not-found`, 303);
+  }
+});
+
+teacher.post("/c/:code/teacher/close", async (c) => {
+  const record = await classOf(c);
+  await closeJoining(c.env, record, originOf(c));
+  return c.redirect(`/c/${record.code}/teacher?done=closed`, 303);
+});
+
+teacher.get("/c/:code/teacher/delete", async (c) => {
+  const record = await classOf(c);
+  const joined = await joinedCount(c.env, record, originOf(c));
+  return c.html(<DeleteConfirmPage code={record.code} title={classTitle(record)} joined={joined} />);
+});
+
+teacher.post("/c/:code/teacher/delete", async (c) => {
+  const record = await classOf(c);
+  const form = await readForm(c);
+  if (form.confirm !== "delete") return c.redirect(`/c/${record.code}/teacher/delete`, 303);
+  await deleteWholeClass(c.env, record, originOf(c));
+  clearTeacherCookie(c, record.code);
+  return c.redirect("/teach?notice=deleted", 303);
+});

@@ -1,0 +1,193 @@
+/**
+ * @module class-results service: the board, the teacher's dashboard and the CSV, built from
+ * one cached list of the class's students, in ONE vocabulary for the pages and the JSON API.
+ */
+import { pack } from "../content/pack";
+import type { ClassRecord } from "../domain/class";
+import {
+  classScore,
+  csvTable,
+  dashboardOrder,
+  discussionPrompt,
+  isFinishedEntry,
+  itemStats,
+  mostFooled,
+  rankBoard,
+  sharedNicknames,
+} from "../domain/class-results";
+import { toCsv } from "../domain/csv";
+import { type Lean, leanOf } from "../domain/scoring";
+import { readRoster } from "../store/roster-cache";
+import { type ClassInfo, infoOf } from "./classes";
+import { verdictOf } from "./quiz";
+
+/** Seconds between refreshes of the board (JavaScript polling; the server reuses a list for 20 s). */
+export const BOARD_POLL_SECONDS = 30;
+/** Seconds between refreshes of the teacher's dashboard. */
+export const DASHBOARD_POLL_SECONDS = 20;
+
+/** The board: finished students ranked, for the class to see. */
+export interface BoardView {
+  code: string;
+  name: string;
+  joined: number;
+  finished: number;
+  listedAt: string;
+  rows: { rank: number; tied: boolean; nickname: string; correct: number; answered: number; discernment: number }[];
+}
+
+/**
+ * The class board (one cached list).
+ * @example const board = await boardOf(c.env, record, origin);
+ */
+export async function boardOf(env: Env, record: ClassRecord, origin: string): Promise<BoardView> {
+  const roster = await readRoster(env.SCORES, record.code, { origin });
+  const rows = rankBoard(roster.entries);
+  return {
+    code: record.code,
+    name: record.name,
+    joined: roster.entries.length,
+    finished: rows.length,
+    listedAt: new Date(roster.at).toISOString(),
+    rows: rows.map((row) => ({
+      rank: row.rank,
+      tied: row.tied,
+      nickname: row.nick,
+      correct: row.score,
+      answered: row.answered,
+      discernment: row.discernment,
+    })),
+  };
+}
+
+/** One statement of the class and how the class did on it. */
+export interface ItemView {
+  position: number;
+  itemId: string;
+  statement: string;
+  verdict: "verified" | "unverified";
+  answered: number;
+  correct: number;
+  /** correct ÷ answered to two places, or null when nobody answered. */
+  shareCorrect: number | null;
+}
+
+/** One student on the dashboard; the figures are null until they finish. */
+export interface StudentView {
+  id: string;
+  nickname: string;
+  /** More than one student holds this name (two joined at the same moment). */
+  sharedName: boolean;
+  finished: boolean;
+  correct: number | null;
+  answered: number | null;
+  discernment: number | null;
+  c: number | null;
+  lean: Lean | null;
+}
+
+/** Everything the teacher's dashboard shows. */
+export interface DashboardView extends ClassInfo {
+  joined: number;
+  finished: number;
+  listedAt: string;
+  class: {
+    answered: number;
+    discernment: number;
+    c: number;
+    lean: Lean;
+    verifiedAnswered: number;
+    verifiedJudgedUnverified: number;
+    unverifiedAnswered: number;
+    unverifiedJudgedVerified: number;
+  };
+  students: StudentView[];
+  items: ItemView[];
+  mostFooled: (ItemView & { explanation: string; claimant: string; prompt: string })[];
+}
+
+/**
+ * The teacher's dashboard (one cached list).
+ * @example const dashboard = await dashboardOf(c.env, record, origin);
+ */
+export async function dashboardOf(env: Env, record: ClassRecord, origin: string): Promise<DashboardView> {
+  const roster = await readRoster(env.SCORES, record.code, { origin });
+  const entries = roster.entries;
+  const stats = itemStats(record.itemIds, entries, verdictOf);
+  const shared = sharedNicknames(entries);
+  const score = classScore(record.itemIds, entries, verdictOf);
+  const items: ItemView[] = stats.map((stat, index) => ({
+    position: index + 1,
+    itemId: stat.itemId,
+    statement: pack.itemById.get(stat.itemId)?.statement ?? stat.itemId,
+    verdict: stat.verdict,
+    answered: stat.answered,
+    correct: stat.correct,
+    shareCorrect: stat.shareCorrect === null ? null : Math.round(stat.shareCorrect * 100) / 100,
+  }));
+  const students = dashboardOrder(entries).map((entry): StudentView => {
+    const done = isFinishedEntry(entry);
+    return {
+      id: entry.sid,
+      nickname: entry.nick,
+      sharedName: shared.has(entry.nick.toLowerCase()),
+      finished: done,
+      correct: done ? entry.score : null,
+      answered: done ? entry.answered : null,
+      discernment: done ? entry.discernment : null,
+      c: done ? entry.c : null,
+      lean: done ? leanOf(entry.c) : null,
+    };
+  });
+  const fooled = mostFooled(stats).flatMap((stat) => {
+    const item = pack.itemById.get(stat.itemId);
+    const row = items.find((r) => r.itemId === stat.itemId);
+    if (!item || !row) return [];
+    return [{ ...row, explanation: item.explanation, claimant: item.claimant.name, prompt: discussionPrompt(item) }];
+  });
+  return {
+    ...infoOf(record, origin),
+    joined: entries.length,
+    finished: students.filter((s) => s.finished).length,
+    listedAt: new Date(roster.at).toISOString(),
+    class: {
+      answered: score.answered,
+      discernment: score.discernment,
+      c: score.bias,
+      lean: score.lean,
+      verifiedAnswered: score.verifiedAnswered,
+      verifiedJudgedUnverified: score.verifiedAnswered - score.verifiedJudgedVerified,
+      unverifiedAnswered: score.unverifiedAnswered,
+      unverifiedJudgedVerified: score.unverifiedJudgedVerified,
+    },
+    students,
+    items,
+    mostFooled: fooled,
+  };
+}
+
+/** How many students joined (for the delete confirmation). */
+export async function joinedCount(env: Env, record: ClassRecord, origin: string): Promise<number> {
+  return (await readRoster(env.SCORES, record.code, { origin })).entries.length;
+}
+
+/**
+ * The results as a CSV download: its body and headers (never cached: it is the teacher's).
+ * @example const { body, headers } = await resultsCsv(c.env, record, origin);
+ */
+export async function resultsCsv(
+  env: Env,
+  record: ClassRecord,
+  origin: string,
+): Promise<{ body: string; headers: Record<string, string> }> {
+  const roster = await readRoster(env.SCORES, record.code, { origin });
+  const { header, rows } = csvTable(record.itemIds, roster.entries, verdictOf);
+  return {
+    body: toCsv(header, rows),
+    headers: {
+      "content-type": "text/csv; charset=utf-8; header=present",
+      "content-disposition": `attachment; filename="class-${record.code}-results.csv"`,
+      "cache-control": "no-store",
+    },
+  };
+}

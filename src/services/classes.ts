@@ -1,0 +1,269 @@
+/**
+ * @module classes service: creating a class and joining one — the options check, the
+ * nickname check, the write limiter and name generation — for the pages and the JSON API.
+ */
+import { pack } from "../content/pack";
+import {
+  CLASS_TTL_SECONDS,
+  type ClassOptions,
+  type ClassRecord,
+  chooseClassItems,
+  classTitle,
+  cleanClassName,
+  type NameMode,
+  resolveItemCount,
+  studentOrder,
+} from "../domain/class";
+import { hashTeacherKey, newAttemptId, newTeacherKey, normalizeJoinCode } from "../domain/ids";
+import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
+import { newAttemptState, type QuizState } from "../domain/quiz";
+import { nicknameFits } from "../store/class-keys";
+import { createClass, getClass, getClassCached, joinStudent } from "../store/class-records";
+import { AppError } from "./errors";
+import { limit } from "./limits";
+import { sealToken } from "./quiz-token";
+
+/** A code from a path or form, canonical ("abc 234" → "ABC234"), or null. */
+export function joinCodeOf(input: unknown): string | null {
+  return typeof input === "string" ? normalizeJoinCode(input) : null;
+}
+
+/** The address students open (and the QR code holds). */
+export function joinUrlOf(origin: string, code: string): string {
+  return `${origin}/c/${code}`;
+}
+
+/** What anyone with the code may know about a class. */
+export interface ClassInfo {
+  code: string;
+  name: string;
+  open: boolean;
+  names: NameMode;
+  itemCount: number;
+  board: boolean;
+  joinUrl: string;
+  expiresAt: string;
+}
+
+/**
+ * The public facts of a class.
+ * @example infoOf(record, "https://example.org").joinUrl // "https://example.org/c/ABC234"
+ */
+export function infoOf(record: ClassRecord, origin: string): ClassInfo {
+  return {
+    code: record.code,
+    name: record.name,
+    open: !record.closed,
+    names: record.names,
+    itemCount: record.itemIds.length,
+    board: record.board,
+    joinUrl: joinUrlOf(origin, record.code),
+    expiresAt: new Date(record.expiresAt).toISOString(),
+  };
+}
+
+/** 404 for a code that is malformed or names no class. */
+export function noSuchClass(code?: string): AppError {
+  return new AppError(404, {
+    slug: "class-not-found",
+    title: "No class with that code",
+    detail: code
+      ? `No class has the code ${code}. Check it with your teacher.`
+      : "Class codes have 6 letters and numbers (no 0/O, 1/I/L), like ABC234.",
+    field: "path.code",
+  });
+}
+
+/**
+ * A class record for reading (cached for a few seconds), or a 404 AppError.
+ * @example const record = await findClass(c.env, c.req.param("code"));
+ */
+export async function findClass(env: Env, rawCode: unknown): Promise<ClassRecord> {
+  const code = joinCodeOf(rawCode);
+  if (!code) throw noSuchClass();
+  const record = await getClassCached(env.SCORES, code);
+  if (!record) throw noSuchClass(code);
+  return record;
+}
+
+// ---- Creating a class ------------------------------------------------------------------------------
+
+/** Raw option values as a form or JSON body gives them. */
+export interface OptionsInput {
+  name?: unknown;
+  items?: unknown;
+  shuffle?: unknown;
+  names?: unknown;
+  board?: unknown;
+}
+
+export type OptionsField = "name" | "items" | "names";
+
+/**
+ * Checks the teacher's options; throws a 400 AppError listing every field at fault.
+ * Checkboxes arrive as "on" from forms and booleans from JSON; anything else is unticked.
+ * @example checkOptions({ name: "7B", items: "8", names: "typed" }).itemCount // 8
+ */
+export function checkOptions(input: OptionsInput): ClassOptions {
+  const errors: { field: OptionsField; message: string }[] = [];
+  const name = cleanClassName(typeof input.name === "string" ? input.name : "");
+  if (name === null) errors.push({ field: "name", message: "Class names have at most 60 characters." });
+  const items = input.items === undefined || input.items === "" ? "8" : String(input.items);
+  const itemCount = resolveItemCount(items, pack.items.length);
+  if (itemCount === null) errors.push({ field: "items", message: "Choose 6, 8 or 12 statements, or all of them." });
+  const names = input.names === undefined || input.names === "" ? "typed" : input.names;
+  if (names !== "typed" && names !== "generated") {
+    errors.push({ field: "names", message: "Choose typed names or generated names." });
+  }
+  const on = (value: unknown) => value === true || value === "on" || value === "true" || value === "1";
+  if (errors.length > 0 || name === null || itemCount === null) {
+    const first = errors[0] ?? { field: "name", message: "Check the options." };
+    throw new AppError(400, {
+      slug: "invalid-body",
+      title: "The request body is not valid",
+      detail: first.message,
+      field: `body.${first.field}`,
+      errors: errors.map((e) => ({ field: `body.${e.field}`, message: e.message })),
+    });
+  }
+  return { name, itemCount, shuffle: on(input.shuffle), names: names as NameMode, board: on(input.board) };
+}
+
+/**
+ * Creates a class (after the limiter) and its teacher key, shown once: only its hash is stored.
+ * @example const { record, key } = await createNewClass(c.env, checkOptions(form));
+ */
+export async function createNewClass(
+  env: Env,
+  options: ClassOptions,
+  now = Date.now(),
+): Promise<{ record: ClassRecord; key: string }> {
+  await limit(env, "class-create", undefined, "Many classes are being created right now.");
+  const key = newTeacherKey();
+  const keyHash = await hashTeacherKey(key);
+  const itemIds = chooseClassItems(pack.items, options.itemCount);
+  const record = await createClass(
+    env.SCORES,
+    (code) => ({
+      v: 1,
+      code,
+      name: options.name,
+      itemIds,
+      shuffle: options.shuffle,
+      names: options.names,
+      board: options.board,
+      keyHash,
+      createdAt: now,
+      expiresAt: now + CLASS_TTL_SECONDS * 1000,
+      closed: false,
+      removed: [],
+    }),
+    now,
+  );
+  return { record, key };
+}
+
+// ---- Joining -----------------------------------------------------------------------------------
+
+/** When a nickname's emoji take more room than KV metadata has (see store/class-keys.ts). */
+export const NICKNAME_TOO_BIG = "That name has too many long emoji for us to store. Please use fewer.";
+
+/** How many generated names a join tries before giving up (each a get; clashes are rare). */
+const GENERATED_TRIES = 6;
+
+/** A 403: the teacher has closed joining. */
+export function classClosed(record: ClassRecord): AppError {
+  return new AppError(403, {
+    slug: "class-closed",
+    title: "This class is closed",
+    detail: `${classTitle(record)} is not taking new students: your teacher has closed joining. If you should be in it, ask your teacher.`,
+  });
+}
+
+function badNickname(status: 409 | 422, slug: string, message: string): AppError {
+  return new AppError(status, {
+    slug,
+    title: status === 409 ? "That nickname is taken" : "That nickname cannot be used",
+    detail: message,
+    field: "body.nickname",
+  });
+}
+
+/** What a join asks for: a typed nickname, or a generated one. */
+export interface JoinInput {
+  code: unknown;
+  nickname?: string | undefined;
+  /** Ticked "pick a name for me" (a class with generated names always generates). */
+  generate: boolean;
+}
+
+/** A joined student: the quiz attempt bound to the class, and its token. */
+export interface Joined {
+  record: ClassRecord;
+  nick: string;
+  state: QuizState;
+  token: string;
+}
+
+/**
+ * Joins a student to a class: checks the nickname (before the limiter, so a typo costs no
+ * write allowance) or generates one, records the student under the class (a get and a put)
+ * and returns a signed quiz token bound to the class with this student's item order.
+ * Throws AppError: 404 no class, 403 closed, 422 bad nickname, 409 name taken or class
+ * outdated, 429 too many joins; KvUnavailableError when KV fails.
+ * @example const joined = await joinClass(c.env, secret, { code: "ABC234", nickname: "Ana", generate: false });
+ */
+export async function joinClass(env: Env, secret: string, input: JoinInput, now = Date.now()): Promise<Joined> {
+  const code = joinCodeOf(input.code);
+  if (!code) throw noSuchClass();
+  const record = await getClass(env.SCORES, code);
+  if (!record) throw noSuchClass(code);
+  if (record.closed) throw classClosed(record);
+  const generate = record.names === "generated" || input.generate || input.nickname === undefined;
+  if (!generate) {
+    if ((input.nickname ?? "").trim() === "") {
+      throw badNickname(422, "invalid-nickname", "Type a nickname, or tick “Pick a name for me”.");
+    }
+    const checked = checkNickname(input.nickname ?? "");
+    if (!checked.ok) throw badNickname(422, "invalid-nickname", checked.problem);
+    if (!nicknameFits(checked.nickname)) throw badNickname(422, "invalid-nickname", NICKNAME_TOO_BIG);
+  }
+  await limit(env, "class-join", code, "Lots of classmates are joining right now.");
+  const itemIds = record.itemIds.filter((id) => pack.itemById.has(id));
+  if (itemIds.length === 0) {
+    throw new AppError(409, {
+      slug: "class-outdated",
+      title: "This class needs updating",
+      detail: "The statements of this class have changed since it was created. The teacher should create a new class.",
+    });
+  }
+  let typed = "";
+  for (let attempt = 0; attempt < (generate ? GENERATED_TRIES : 1); attempt++) {
+    const checked = checkNickname(generate ? generateNickname(attempt) : (input.nickname ?? ""));
+    if (!checked.ok) throw badNickname(422, "invalid-nickname", checked.problem);
+    typed = checked.nickname;
+    const id = newAttemptId(now);
+    const joined = await joinStudent(
+      env.SCORES,
+      record,
+      { nick: checked.nickname, nickKey: checked.key, attemptId: id },
+      now,
+    );
+    if (!joined.ok) continue;
+    const state = newAttemptState({
+      id,
+      pack: pack.version,
+      items: studentOrder({ itemIds, shuffle: record.shuffle }),
+      startedAt: now,
+      class: { code: record.code, nick: checked.nickname },
+    });
+    return { record, nick: checked.nickname, state, token: await sealToken(state, secret) };
+  }
+  throw badNickname(
+    409,
+    "nickname-taken",
+    generate
+      ? "We could not find a free name. Please press Join again."
+      : `Someone in this class already has that name. Try “${withNumber(typed, 2)}”, or pick another.`,
+  );
+}

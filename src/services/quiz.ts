@@ -1,0 +1,272 @@
+/**
+ * @module quiz service: the quiz use cases the pages and the JSON API share — start,
+ * answer, finish — and the view-models both render (feedback, result).
+ *
+ * Only finishing touches KV, through src/store/attempts.ts or src/store/class-records.ts.
+ */
+import { pack } from "../content/pack";
+import { newAttemptId } from "../domain/ids";
+import {
+  type AttemptResult,
+  adoptResult,
+  answeredCount,
+  answerItem,
+  finish,
+  isFinished,
+  newAttemptState,
+  nextItem,
+  type QuizState,
+  type ReviewLine,
+  resultOf,
+  review,
+  type VerdictOf,
+} from "../domain/quiz";
+import type { Judgement } from "../domain/scoring";
+import { explainLean, LEAN_THRESHOLD, type LeanExplanation } from "../domain/scoring";
+import { saveFinishedAttempt } from "../store/attempts";
+import { saveClassAttempt } from "../store/class-records";
+import { AppError } from "./errors";
+import { limit } from "./limits";
+import { sealToken } from "./quiz-token";
+
+/** The verdict of a pack item, for the domain functions. */
+export const verdictOf: VerdictOf = (itemId) => pack.itemById.get(itemId)?.verdict;
+
+/** A statement to judge, without its verdict. */
+export interface StatementView {
+  id: string;
+  position: number;
+  statement: string;
+}
+
+/** The statement at a 1-based position of an attempt, or null. */
+export function statementAt(state: QuizState, position: number): StatementView | null {
+  const id = state.items[position - 1];
+  const item = id === undefined ? undefined : pack.itemById.get(id);
+  return id && item ? { id, position, statement: item.statement } : null;
+}
+
+/** The first unanswered statement, or null when all are answered. */
+export function nextStatement(state: QuizState): StatementView | null {
+  const next = nextItem(state);
+  return next ? statementAt(state, next.position) : null;
+}
+
+/**
+ * A new public attempt over every item of the pack, in pack order, and its token.
+ * Throws a 503 AppError when the pack has no statements.
+ * @example const { state, token } = await startAttempt(secret);
+ */
+export async function startAttempt(secret: string, nowMs = Date.now()): Promise<{ state: QuizState; token: string }> {
+  if (pack.items.length === 0) {
+    throw new AppError(503, {
+      slug: "quiz-unavailable",
+      title: "The quiz is unavailable",
+      detail: "The quiz has no statements yet.",
+    });
+  }
+  const state = newAttemptState({
+    id: newAttemptId(nowMs),
+    pack: pack.version,
+    items: pack.items.map((item) => item.id),
+    startedAt: nowMs,
+  });
+  return { state, token: await sealToken(state, secret) };
+}
+
+/** What the feedback on one answer shows: the verdict, why, and the quote in its paragraph. */
+export interface FeedbackView {
+  itemId: string;
+  statement: string;
+  answer: Judgement;
+  verdict: Judgement;
+  correct: boolean;
+  claimant: (typeof pack.items)[number]["claimant"];
+  quote: string;
+  /** The article paragraph holding the quote, and where the quote sits in it. */
+  paragraph: { text: string; quoteStart: number; quoteEnd: number };
+  explanation: string;
+  check: string;
+  card: { slug: string; title: string; url: string; page: string };
+}
+
+/**
+ * The feedback on an answer to a pack item.
+ * @example feedbackOf("evacuation-order", "verified").correct
+ */
+export function feedbackOf(itemId: string, answer: Judgement): FeedbackView {
+  const item = pack.itemById.get(itemId);
+  if (!item) throw new Error(`Unknown item ${itemId}`);
+  const line = pack.lines.find((l) => l.index === item.location.line);
+  // Without its paragraph (never expected: the build checks every quote), the quote stands alone.
+  const paragraph = line
+    ? { text: line.text, quoteStart: item.location.start, quoteEnd: item.location.end }
+    : { text: item.quote, quoteStart: 0, quoteEnd: item.quote.length };
+  return {
+    itemId,
+    statement: item.statement,
+    answer,
+    verdict: item.verdict,
+    correct: answer === item.verdict,
+    claimant: item.claimant,
+    quote: item.quote,
+    paragraph,
+    explanation: item.explanation,
+    check: item.check,
+    card: {
+      slug: item.lesson,
+      title: pack.cardBySlug.get(item.lesson)?.title ?? item.lesson,
+      url: `/api/v1/cards/${item.lesson}`,
+      page: `/cards/${item.lesson}`,
+    },
+  };
+}
+
+/**
+ * Answers one statement. The first answer stands: answering again changes nothing
+ * (`repeated`, and `token` is null: keep the one you have). Throws a 409 AppError for
+ * a finished attempt and a 422 for an item not in it.
+ * @example const { feedback, token } = await answerStatement(secret, state, itemId, "verified");
+ */
+export async function answerStatement(
+  secret: string,
+  state: QuizState,
+  itemId: string,
+  answer: Judgement,
+): Promise<{ state: QuizState; feedback: FeedbackView; repeated: boolean; token: string | null }> {
+  const outcome = answerItem(state, itemId, answer, verdictOf);
+  if (!outcome.ok && outcome.problem === "finished") {
+    throw new AppError(409, {
+      slug: "attempt-finished",
+      title: "This attempt is finished",
+      detail: "A finished attempt takes no new answers. Start a new attempt to play again.",
+      field: "body.token",
+    });
+  }
+  if (!outcome.ok) {
+    throw new AppError(422, {
+      slug: "item-not-in-attempt",
+      title: "That item is not in this attempt",
+      detail: `This attempt has no item "${itemId}". GET /api/v1/quiz lists the statements.`,
+      field: "body.itemId",
+    });
+  }
+  return {
+    state: outcome.state,
+    feedback: feedbackOf(itemId, outcome.result.answer),
+    repeated: outcome.repeated,
+    token: outcome.repeated ? null : await sealToken(outcome.state, secret),
+  };
+}
+
+/** A finished attempt: the state to seal, the result that counts, whether this call stored it. */
+export interface Finished {
+  state: QuizState;
+  result: AttemptResult;
+  stored: boolean;
+}
+
+/**
+ * Finishes in flight in this isolate, by attempt id: a double-click or two tabs finishing
+ * together share one KV get and one put and get the same result. Deleted once settled.
+ */
+const finishing = new Map<string, Promise<{ result: AttemptResult; stored: boolean }>>();
+
+/**
+ * Finishes an attempt: stores it once and returns the result that counts — the first
+ * one stored for this attempt. A state that is already finished was stored before its
+ * token was signed, so it is answered from the token alone, with no KV operation.
+ * Throws a 409 AppError when nothing is answered, a 429 when finished too often, and
+ * KvUnavailableError (a 503) when KV fails; the caller's token is untouched.
+ * @example const { state, result } = await finishAttempt(c.env, state);
+ */
+export async function finishAttempt(env: Env, state: QuizState, nowMs = Date.now()): Promise<Finished> {
+  if (isFinished(state)) return { state, result: resultOf(state, verdictOf), stored: false };
+  if (answeredCount(state) === 0) {
+    throw new AppError(409, {
+      slug: "nothing-answered",
+      title: "Nothing answered yet",
+      detail: "Answer at least one statement before finishing.",
+      field: "body.token",
+    });
+  }
+  let saving = finishing.get(state.id);
+  if (!saving) {
+    saving = store(env, state, nowMs);
+    finishing.set(state.id, saving);
+    const forget = () => finishing.delete(state.id);
+    saving.then(forget, forget);
+  }
+  const saved = await saving;
+  return { state: adoptResult(finish(state, nowMs), saved.result), result: saved.result, stored: saved.stored };
+}
+
+async function store(env: Env, state: QuizState, nowMs: number): Promise<{ result: AttemptResult; stored: boolean }> {
+  await limit(
+    env,
+    "quiz-finish",
+    state.id,
+    "This attempt was finished too often in a short time. Your answers are safe:",
+  );
+  const result = resultOf(finish(state, nowMs), verdictOf);
+  // A class attempt is stored on the student's own key under the class.
+  return result.class ? saveClassAttempt(env.SCORES, result, nowMs) : saveFinishedAttempt(env.SCORES, result);
+}
+
+/** Everything a result shows, for the result page and the API. */
+export interface ResultView {
+  attemptId: string;
+  packVersion: string;
+  startedAt: string;
+  finishedAt: string;
+  total: number;
+  answered: number;
+  correct: number;
+  discernment: number;
+  hitRate: number;
+  falseAlarmRate: number;
+  dPrime: number;
+  c: number;
+  lean: LeanExplanation["lean"];
+  leanThreshold: number;
+  leanExplanation: Omit<LeanExplanation, "lean">;
+  review: ReviewLine[];
+  /** For the page: both kinds of statement were answered, so discernment means something. */
+  bothKinds: boolean;
+}
+
+/**
+ * The view-model of a finished attempt.
+ * @example resultView(finished.result).discernment
+ */
+export function resultView(result: AttemptResult): ResultView {
+  const { score } = result;
+  const lean = explainLean(score);
+  const state: QuizState = {
+    kind: "quiz",
+    id: result.attemptId,
+    pack: result.packVersion,
+    items: result.items,
+    answers: result.answers,
+    startedAt: result.startedAt,
+  };
+  return {
+    attemptId: result.attemptId,
+    packVersion: result.packVersion,
+    startedAt: new Date(result.startedAt).toISOString(),
+    finishedAt: new Date(result.finishedAt).toISOString(),
+    total: result.items.length,
+    answered: score.answered,
+    correct: score.correct,
+    discernment: score.discernment,
+    hitRate: score.hitRate,
+    falseAlarmRate: score.falseAlarmRate,
+    dPrime: score.dPrime,
+    c: score.bias,
+    lean: score.lean,
+    leanThreshold: LEAN_THRESHOLD,
+    leanExplanation: { headline: lean.headline, counts: lean.counts, tip: lean.tip, tentative: lean.tentative },
+    review: review(state, verdictOf),
+    bothKinds: score.verifiedAnswered > 0 && score.unverifiedAnswered > 0,
+  };
+}

@@ -1,0 +1,156 @@
+/**
+ * @module teacher service: who may act as a class's teacher, and what they may do.
+ *
+ * Teacher auth, decided: the browser holds a `__Host-teacher-<CODE>` cookie with a token
+ * SIGNED by the server (kind "teacher", the code, a fingerprint of the key hash), not the
+ * key itself; it is signed with a key derived for teacher cookies alone, so no quiz token
+ * opens as one. The key is the long-lived secret that works on any device; the cookie only
+ * works in this browser, for this class, for 7 days, and is worthless once the class is
+ * deleted (its fingerprint no longer matches). The key appears once, in the body of the
+ * creation response, and is only ever sent back in a POST body or an
+ * `Authorization: Bearer` header — never in a URL.
+ */
+import type { ClassRecord } from "../domain/class";
+import { keysMatch } from "../domain/ids";
+import { deriveSigningKey, signToken, verifyToken } from "../domain/token";
+import { isStudentId } from "../store/class-keys";
+import { closeClass, deleteClass, getClassCached, removeStudent } from "../store/class-records";
+import { forgetClass } from "../store/roster-cache";
+import { joinCodeOf } from "./classes";
+import { AppError } from "./errors";
+import { limit } from "./limits";
+
+/** A teacher's browser stays signed in to a class this long (or until the class is deleted). */
+export const TEACHER_SESSION_SECONDS = 7 * 24 * 60 * 60;
+
+interface TeacherToken {
+  kind: "teacher";
+  code: string;
+  /** The first 16 hex digits of the class's key hash: ties the cookie to this class, not just its code. */
+  k: string;
+}
+
+/** A SHA-256 that matches no key: compared against when there is no class, so the work is the same. */
+const NO_CLASS_HASH = "0".repeat(64);
+
+/**
+ * Whether `key` opens `record`, in constant time, doing the same work whether
+ * or not the class exists (so the answer reveals nothing about the class).
+ * @example await keyOpens(bearer, record) // false for a wrong key or no class
+ */
+export async function keyOpens(key: string | null | undefined, record: ClassRecord | null): Promise<boolean> {
+  const matched = await keysMatch(typeof key === "string" ? key.trim() : "", record?.keyHash ?? NO_CLASS_HASH);
+  return matched && record !== null;
+}
+
+/**
+ * The signed teacher cookie for a class, and how many seconds it lasts.
+ * @example const { token, maxAge } = await teacherCookie(record, secret);
+ */
+export async function teacherCookie(
+  record: ClassRecord,
+  secret: string,
+  now = Date.now(),
+): Promise<{ token: string; maxAge: number }> {
+  const exp = Math.min(Math.floor(now / 1000) + TEACHER_SESSION_SECONDS, Math.floor(record.expiresAt / 1000));
+  const payload: TeacherToken = { kind: "teacher", code: record.code, k: record.keyHash.slice(0, 16) };
+  const token = await signToken(payload, await deriveSigningKey(secret, "teacher-cookie"), exp);
+  return { token, maxAge: Math.max(0, exp - Math.floor(now / 1000)) };
+}
+
+/**
+ * Whether a teacher cookie's token opens `record`.
+ * @example await cookieOpens(getCookie(c, teacherCookieName(code), "host"), record, secret)
+ */
+export async function cookieOpens(
+  token: string | undefined,
+  record: ClassRecord | null,
+  secret: string | null,
+): Promise<boolean> {
+  if (!secret || !token || !record) return false;
+  const key = await deriveSigningKey(secret, "teacher-cookie");
+  const verified = await verifyToken<TeacherToken>(token, key, Math.floor(Date.now() / 1000));
+  return (
+    verified.ok &&
+    verified.payload.kind === "teacher" &&
+    verified.payload.code === record.code &&
+    verified.payload.k === record.keyHash.slice(0, 16)
+  );
+}
+
+/** How a request proves it is the teacher: a cookie token (pages) or a key (API). */
+export type TeacherProof = { cookie: string | undefined; secret: string | null } | { key: string | null };
+
+/**
+ * The class if the proof opens it. A missing Bearer key is a 401; a key or cookie that
+ * does not open the class is a 401 (pages: sign in) or 403 (API) — the same whether or
+ * not the class exists.
+ * @example const record = await asTeacher(c.env, c.req.param("code"), { key: bearerKey(c) });
+ */
+export async function asTeacher(env: Env, rawCode: unknown, proof: TeacherProof): Promise<ClassRecord> {
+  const code = joinCodeOf(rawCode);
+  if ("key" in proof && !proof.key) {
+    throw new AppError(401, {
+      slug: "teacher-key-required",
+      title: "Teacher key required",
+      detail: "Send the teacher key as Authorization: Bearer <key>.",
+      headers: { "WWW-Authenticate": 'Bearer realm="class"' },
+    });
+  }
+  const record = code ? await getClassCached(env.SCORES, code) : null;
+  const opens =
+    "key" in proof ? await keyOpens(proof.key, record) : await cookieOpens(proof.cookie, record, proof.secret);
+  if (!record || !opens) {
+    throw new AppError("key" in proof ? 403 : 401, {
+      slug: "key" in proof ? "teacher-key-rejected" : "teacher-sign-in",
+      title: "key" in proof ? "That key does not open this class" : "Sign in to this class",
+      detail: "Check the teacher key and the class code.",
+    });
+  }
+  return record;
+}
+
+async function teacherWrite(env: Env, code: string): Promise<void> {
+  await limit(env, "class-teacher", code, "That was a lot of changes to this class in a short time.");
+}
+
+/**
+ * Closes joining (students already in can still finish). Returns the closed record.
+ * @example const closed = await closeJoining(c.env, record, origin);
+ */
+export async function closeJoining(env: Env, record: ClassRecord, origin: string): Promise<ClassRecord> {
+  await teacherWrite(env, record.code);
+  const closed = await closeClass(env.SCORES, record.code);
+  await forgetClass(record.code, origin);
+  return closed ?? { ...record, closed: true };
+}
+
+/**
+ * Removes one student so they can rejoin (e.g. after their phone died). 404 AppError
+ * when there is no such student.
+ * @example await removeFromClass(c.env, record, "Qm9i…", origin);
+ */
+export async function removeFromClass(env: Env, record: ClassRecord, studentId: string, origin: string): Promise<void> {
+  const notFound = new AppError(404, {
+    slug: "student-not-found",
+    title: "No such student",
+    detail: isStudentId(studentId) ? "This student is not in the class." : "Student ids come from the dashboard.",
+    field: "path.id",
+  });
+  if (!isStudentId(studentId)) throw notFound;
+  await teacherWrite(env, record.code);
+  const removed = await removeStudent(env.SCORES, record.code, studentId);
+  await forgetClass(record.code, origin);
+  if (!removed) throw notFound;
+}
+
+/**
+ * Deletes the class and every key under it; returns how many keys went.
+ * @example const deletedKeys = await deleteWholeClass(c.env, record, origin);
+ */
+export async function deleteWholeClass(env: Env, record: ClassRecord, origin: string): Promise<number> {
+  await teacherWrite(env, record.code);
+  const deleted = await deleteClass(env.SCORES, record.code);
+  await forgetClass(record.code, origin);
+  return deleted;
+}

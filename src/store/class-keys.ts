@@ -1,0 +1,108 @@
+/**
+ * @module class-keys: the KV key scheme of classes and the codec of a student's list metadata.
+ *
+ * Keys (all expire with the class, 30 days after creation):
+ * - `v1:class:<CODE>`: the class record (options, items, teacher key hash, closed,
+ *   removed attempts). Written at creation and by the teacher (close, remove): rare,
+ *   and by one person, so its read-modify-write has a single writer.
+ * - `v1:class:<CODE>:s:<sid>`: one key per student, `sid` = 128 bits of SHA-256 of
+ *   the lower-cased nickname (fixed length, so any nickname fits KV's 512-byte keys).
+ *   Written once at join and overwritten once at finish: each student writes only
+ *   their own key, so concurrent students never overwrite each other.
+ * - `v1:class:<CODE>:s:<sid>.<attemptId>`: only when two students joined with the same
+ *   name at the same moment (KV cannot stop that race): the one who lost the key at
+ *   join keeps their result under this key, so no result is lost.
+ */
+import { decodeBase64url, encodeBase64url } from "../domain/base64url";
+import type { ClassRecord } from "../domain/class";
+import type { StudentMeta } from "../domain/class-results";
+
+export const CLASS_PREFIX = "v1:class:";
+
+/** KV's limit on metadata, in bytes of JSON. */
+export const MAX_METADATA_BYTES = 1024;
+
+/**
+ * Longest nickname as stored in metadata, in characters of its JSON string. Metadata travels
+ * in an HTTP header (CF-KV-Metadata), so a nickname with any non-ASCII character
+ * is stored as base64url of its UTF-8 (`nick64`) and the metadata stays ASCII.
+ * 700 characters (≈ 525 UTF-8 bytes) keeps a finished student's metadata, with
+ * the largest class, under KV's 1024 bytes (tested); 24 everyday emoji take at
+ * most a few hundred, only 20-odd family emoji or subdivision flags are refused.
+ */
+export const MAX_STORED_NICK = 700;
+
+/** How long a board or dashboard reuses one list of a class: at most one list per class per interval. */
+export const ROSTER_MAX_AGE_MS = 20_000;
+
+/** Most students a list reads (20 pages): far above any class, a bound on one request's KV calls. */
+export const MAX_LIST_PAGES = 20;
+
+export function classKey(code: string): string {
+  return `${CLASS_PREFIX}${code}`;
+}
+
+/** The prefix of every key under a class except the class record itself. */
+export function classChildrenPrefix(code: string): string {
+  return `${CLASS_PREFIX}${code}:`;
+}
+
+/** The prefix the board lists: every student of a class. */
+export function studentPrefix(code: string): string {
+  return `${CLASS_PREFIX}${code}:s:`;
+}
+
+export function studentKey(code: string, sid: string): string {
+  return studentPrefix(code) + sid;
+}
+
+/** A student id: 22 base64url characters, or that plus "." and an attempt id after a name clash. */
+const SID = /^[A-Za-z0-9_-]{22}(\.[0-9a-z]{35})?$/;
+
+export function isStudentId(sid: string): boolean {
+  return SID.test(sid);
+}
+
+/** The student id of a nickname key (the lower-cased nickname): 128 bits of its SHA-256. */
+export async function studentIdOf(nickKey: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(nickKey));
+  return encodeBase64url(new Uint8Array(digest).slice(0, 16));
+}
+
+/** UTF-8 length of a JSON value. */
+export function jsonBytes(value: unknown): number {
+  return new TextEncoder().encode(JSON.stringify(value)).length;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/** Metadata as stored: the nickname as is when ASCII, else base64url of its UTF-8 in `nick64`. */
+export type StoredMeta = Omit<StudentMeta, "nick"> & { nick?: string; nick64?: string };
+
+export function toStored(meta: StudentMeta): StoredMeta {
+  if (PRINTABLE_ASCII.test(meta.nick)) return meta;
+  const { nick, ...rest } = meta;
+  return { ...rest, nick64: encodeBase64url(new TextEncoder().encode(nick)) };
+}
+
+export function fromStored(value: unknown): StudentMeta | null {
+  const m = value as Partial<StoredMeta> | null;
+  if (typeof m !== "object" || m === null || typeof m.id !== "string") return null;
+  if (typeof m.nick === "string") return m as StudentMeta;
+  const bytes = typeof m.nick64 === "string" ? decodeBase64url(m.nick64) : null;
+  if (!bytes) return null;
+  const { nick64: _, ...rest } = m;
+  return { ...(rest as Omit<StudentMeta, "nick">), nick: new TextDecoder().decode(bytes) };
+}
+
+/** Whether a nickname fits the metadata budget once stored. */
+export function nicknameFits(nick: string): boolean {
+  const stored = toStored({ nick, id: "", joinedAt: 0 });
+  // Characters inside the JSON string's quotes (escapes of " and \ included).
+  return JSON.stringify(stored.nick ?? stored.nick64).length - 2 <= MAX_STORED_NICK;
+}
+
+/** Absolute expiry (epoch seconds) for a class's keys; KV needs it at least 60 s ahead. */
+export function expirationOf(record: ClassRecord, now: number): number {
+  return Math.max(Math.floor(record.expiresAt / 1000), Math.floor(now / 1000) + 60);
+}

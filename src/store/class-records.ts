@@ -1,0 +1,214 @@
+/**
+ * @module class-records: classes and their students in KV — the only code that writes class keys
+ * (the key scheme is in class-keys.ts, the cached list of students in roster-cache.ts).
+ */
+import type { ClassRecord } from "../domain/class";
+import { finishedMeta, type StudentMeta } from "../domain/class-results";
+import { newJoinCode } from "../domain/ids";
+import { checkNickname } from "../domain/nickname";
+import type { AttemptResult } from "../domain/quiz";
+import {
+  classChildrenPrefix,
+  classKey,
+  expirationOf,
+  isStudentId,
+  jsonBytes,
+  MAX_LIST_PAGES,
+  MAX_METADATA_BYTES,
+  ROSTER_MAX_AGE_MS,
+  type StoredMeta,
+  studentIdOf,
+  studentKey,
+  toStored,
+} from "./class-keys";
+import { kvCall } from "./kv-errors";
+import { forgetRoster, recordMemory, remember } from "./roster-cache";
+
+function isClassRecord(value: unknown): value is ClassRecord {
+  const r = value as Partial<ClassRecord> | null;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    r.v === 1 &&
+    typeof r.code === "string" &&
+    Array.isArray(r.itemIds) &&
+    typeof r.keyHash === "string" &&
+    Array.isArray(r.removed)
+  );
+}
+
+/** Reads a class record, or null. Throws KvUnavailableError when KV fails. */
+export async function getClass(kv: KVNamespace, code: string): Promise<ClassRecord | null> {
+  const value = await kvCall("get", () => kv.get<unknown>(classKey(code), "json"));
+  const record = isClassRecord(value) ? value : null;
+  remember(recordMemory, code, { at: Date.now(), record });
+  return record;
+}
+
+/**
+ * A class record for pages that only read it (join page, board): reused from
+ * isolate memory for ROSTER_MAX_AGE_MS. Writes always read the record afresh.
+ */
+export async function getClassCached(kv: KVNamespace, code: string, now = Date.now()): Promise<ClassRecord | null> {
+  const hit = recordMemory.get(code);
+  if (hit && now - hit.at < ROSTER_MAX_AGE_MS) return hit.record;
+  return getClass(kv, code);
+}
+
+async function putClass(kv: KVNamespace, record: ClassRecord, now: number): Promise<void> {
+  await kvCall("put", () =>
+    kv.put(classKey(record.code), JSON.stringify(record), { expiration: expirationOf(record, now) }),
+  );
+  remember(recordMemory, record.code, { at: now, record });
+}
+
+/**
+ * Creates a class under a fresh join code: one get to make sure the code is
+ * free (31⁶ ≈ 887 million codes, so a retry is rare), then one put.
+ */
+export async function createClass(
+  kv: KVNamespace,
+  build: (code: string) => ClassRecord,
+  now = Date.now(),
+): Promise<ClassRecord> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const code = newJoinCode();
+    const taken = await kvCall("get", () => kv.get(classKey(code)));
+    if (taken !== null) continue;
+    const record = build(code);
+    await putClass(kv, record, now);
+    return record;
+  }
+  throw new Error("Could not find a free join code in 5 tries.");
+}
+
+/** Closes joining (students already in can still finish). One get, one put. */
+export async function closeClass(kv: KVNamespace, code: string, now = Date.now()): Promise<ClassRecord | null> {
+  const record = await getClass(kv, code);
+  if (!record) return null;
+  if (record.closed) return record;
+  const closed = { ...record, closed: true };
+  await putClass(kv, closed, now);
+  return closed;
+}
+
+// ---- Joining and finishing -------------------------------------------------------------------
+
+export type JoinOutcome = { ok: true; sid: string } | { ok: false; problem: "taken" };
+
+/**
+ * Records a student under their nickname's key: a get first (best effort: two
+ * joins of one name at the same moment can both pass it; the later put wins the
+ * key and the other student's result is kept at finish under a clash key), then
+ * one put with the join in the metadata.
+ */
+export async function joinStudent(
+  kv: KVNamespace,
+  record: ClassRecord,
+  student: { nick: string; nickKey: string; attemptId: string },
+  now = Date.now(),
+): Promise<JoinOutcome> {
+  const sid = await studentIdOf(student.nickKey);
+  const key = studentKey(record.code, sid);
+  const existing = await kvCall("get", () => kv.get(key));
+  if (existing !== null) return { ok: false, problem: "taken" };
+  const joined: StudentMeta = { nick: student.nick, id: student.attemptId, joinedAt: now };
+  await kvCall("put", () =>
+    kv.put(key, JSON.stringify(joined), { metadata: toStored(joined), expiration: expirationOf(record, now) }),
+  );
+  return { ok: true, sid };
+}
+
+/** Why a finished class attempt was not stored (the student still sees their own result). */
+export type ClassSaveRefusal = "class-gone" | "removed";
+
+/**
+ * Stores a finished class attempt on the student's own key: one fresh get of the
+ * class record (is it still there; was this student removed?), one get of the
+ * student's key (first finish wins; replays store nothing), then one put whose
+ * metadata carries everything the board and dashboard need.
+ * Throws KvUnavailableError when KV fails; nothing is lost, the caller can retry.
+ */
+export async function saveClassAttempt(
+  kv: KVNamespace,
+  result: AttemptResult,
+  now = Date.now(),
+): Promise<{ result: AttemptResult; stored: boolean; refused?: ClassSaveRefusal }> {
+  const cls = result.class;
+  if (!cls) throw new Error("saveClassAttempt needs a class attempt.");
+  const record = await getClass(kv, cls.code);
+  if (!record) return { result, stored: false, refused: "class-gone" };
+  if (record.removed.includes(result.attemptId)) return { result, stored: false, refused: "removed" };
+
+  const checked = checkNickname(cls.nick);
+  const sid = await studentIdOf(checked.ok ? checked.key : cls.nick.toLowerCase());
+  let key = studentKey(record.code, sid);
+  const joined = { nick: cls.nick, id: result.attemptId, joinedAt: result.startedAt };
+  const main = await kvCall("get", () => kv.getWithMetadata<StoredMeta>(key, "text"));
+  if (main.value !== null && main.metadata?.id !== result.attemptId) {
+    // Another student holds this name's key (a join race): keep this result beside it.
+    key = studentKey(record.code, `${sid}.${result.attemptId}`);
+    const mine = await kvCall("get", () => kv.get(key));
+    if (mine !== null) return { result: JSON.parse(mine) as AttemptResult, stored: false };
+  } else if (main.metadata?.id === result.attemptId) {
+    joined.joinedAt = main.metadata.joinedAt;
+    if (main.metadata.finishedAt !== undefined && main.value) {
+      return { result: JSON.parse(main.value) as AttemptResult, stored: false };
+    }
+  }
+  const metadata = toStored(finishedMeta(joined, record.itemIds, result));
+  const bytes = jsonBytes(metadata);
+  if (bytes > MAX_METADATA_BYTES) throw new RangeError(`Class metadata is ${bytes} bytes, over KV's limit.`);
+  await kvCall("put", () => kv.put(key, JSON.stringify(result), { metadata, expiration: expirationOf(record, now) }));
+  return { result, stored: true };
+}
+
+// ---- Teacher actions ---------------------------------------------------------------------------
+
+/**
+ * Removes one student (so a student whose phone died can rejoin under the same
+ * name): their attempt id goes on the class record's removed list, so a later
+ * finish from the old phone is not stored, then their key is deleted.
+ * Returns false when no such student is listed.
+ */
+export async function removeStudent(kv: KVNamespace, code: string, sid: string, now = Date.now()): Promise<boolean> {
+  if (!isStudentId(sid)) return false;
+  const key = studentKey(code, sid);
+  const found = await kvCall("get", () => kv.getWithMetadata<StoredMeta>(key, "text"));
+  if (found.value === null) return false;
+  const record = await getClass(kv, code);
+  if (!record) return false;
+  const id = found.metadata?.id;
+  if (id && !record.removed.includes(id)) {
+    // Capped so the record stays small; a class never sees anywhere near 500 removals.
+    await putClass(kv, { ...record, removed: [...record.removed, id].slice(-500) }, now);
+  }
+  await kvCall("delete", () => kv.delete(key));
+  forgetRoster(code);
+  return true;
+}
+
+/**
+ * Deletes a class and every key under it: lists the class's prefix (pages of
+ * 1,000) and deletes each key, then the record. Returns how many keys went.
+ */
+export async function deleteClass(kv: KVNamespace, code: string): Promise<number> {
+  const prefix = classChildrenPrefix(code);
+  const names: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < MAX_LIST_PAGES; page++) {
+    const listed = await kvCall("list", () => kv.list(cursor ? { prefix, cursor } : { prefix }));
+    names.push(...listed.keys.map((key) => key.name));
+    if (listed.list_complete) break;
+    cursor = listed.cursor;
+  }
+  // Delete the record first: from then on nothing new can be stored under the class.
+  await kvCall("delete", () => kv.delete(classKey(code)));
+  for (let i = 0; i < names.length; i += 25) {
+    const batch = names.slice(i, i + 25);
+    await Promise.all(batch.map((name) => kvCall("delete", () => kv.delete(name))));
+  }
+  forgetRoster(code);
+  recordMemory.set(code, { at: Date.now(), record: null });
+  return names.length + 1;
+}
