@@ -15,7 +15,7 @@ import { asTeacher, closeJoining, deleteWholeClass, keyOpens, removeFromClass } 
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
 import { noStore, originOf, requireSecret } from "../middleware";
-import { CloseClassRequest, CreateClassRequest, JoinClassRequest } from "./class-requests";
+import { CloseClassBody, CreateClassBody, JoinClassBody } from "./body-checks";
 import type { ClassBoard, ClassCreated, ClassDashboard, ClassDeleted, ClassInfo, ClassJoined } from "./class-schemas";
 import { readJson } from "./validate";
 
@@ -35,7 +35,7 @@ function bearerKey(c: Context): string | null {
 const teacherOf = <E extends AppEnv>(c: Context<E>) => asTeacher(c.env, c.req.param("code"), { key: bearerKey(c) });
 
 apiClasses.post("/", secret, async (c) => {
-  const options = checkOptions(await readJson(c, CreateClassRequest));
+  const options = checkOptions(await readJson(c, CreateClassBody));
   const { record, key } = await createNewClass(c.env, options);
   const info = infoOf(record, originOf(c));
   const qrSvg = renderQrSvg(info.joinUrl, `QR code that opens ${info.joinUrl}`);
@@ -49,7 +49,7 @@ apiClasses.get("/:code", async (c) => {
 });
 
 apiClasses.post("/:code/students", secret, async (c) => {
-  const body = await readJson(c, JoinClassRequest);
+  const body = await readJson(c, JoinClassBody);
   const input = { code: c.req.param("code"), nickname: body.nickname, generate: body.generate === true };
   const { state, token, nick, record } = await joinClass(c.env, c.var.secret, input);
   const next = nextStatement(state);
@@ -96,7 +96,7 @@ apiClasses.get("/:code/results.csv", async (c) => {
 
 apiClasses.post("/:code/close", async (c) => {
   const record = await teacherOf(c);
-  await readJson(c, CloseClassRequest);
+  await readJson(c, CloseClassBody);
   const info: ClassInfo = infoOf(await closeJoining(c.env, record, originOf(c)), originOf(c));
   return c.json(info);
 });

@@ -12,7 +12,7 @@ import { answerStatement, finishAttempt, nextStatement, resultView, startAttempt
 import { expiresAt, openToken, type TokenRefusal } from "../../services/quiz-token";
 import type { SecretEnv } from "../env";
 import { noStore, requireSecret } from "../middleware";
-import { AnswerRequest, FinishRequest, StartAttemptRequest } from "./requests";
+import { AnswerBody, FinishBody, StartAttemptBody } from "./body-checks";
 import type { AnswerResponse, AttemptResultBody, AttemptStarted, QuizStatements } from "./schemas";
 import { readJson } from "./validate";
 
@@ -61,7 +61,7 @@ async function stateOf(token: string, secret: string): Promise<QuizState> {
 }
 
 apiQuiz.post("/attempts", async (c) => {
-  await readJson(c, StartAttemptRequest);
+  await readJson(c, StartAttemptBody);
   const { state, token } = await startAttempt(c.var.secret);
   const next = nextStatement(state);
   if (!next) throw new Error("A new attempt has no first item.");
@@ -78,7 +78,7 @@ apiQuiz.post("/attempts", async (c) => {
 });
 
 apiQuiz.post("/attempts/answer", async (c) => {
-  const body = await readJson(c, AnswerRequest);
+  const body = await readJson(c, AnswerBody);
   const state = await stateOf(body.token, c.var.secret);
   const answered = await answerStatement(c.var.secret, state, body.itemId, body.answer);
   const response: AnswerResponse = {
@@ -94,7 +94,7 @@ apiQuiz.post("/attempts/answer", async (c) => {
 });
 
 apiQuiz.post("/attempts/finish", async (c) => {
-  const body = await readJson(c, FinishRequest);
+  const body = await readJson(c, FinishBody);
   const finished = await finishAttempt(c.env, await stateOf(body.token, c.var.secret));
   const { bothKinds: _, ...result } = resultView(finished.result);
   const response: AttemptResultBody = result;
