@@ -1,9 +1,9 @@
 /** @module The Claim Check app: middleware, routes and the one place errors become responses. */
-import { Hono } from "hono";
+
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { methodNotAllowed } from "hono/method-not-allowed";
-import { secureHeaders } from "hono/secure-headers";
+import { Hono } from "hono/tiny";
 import { apiCards } from "./routes/api/cards";
 import { apiClasses } from "./routes/api/classes";
 import { apiQuiz } from "./routes/api/quiz";
@@ -16,6 +16,7 @@ import { join } from "./routes/join";
 import { pages } from "./routes/pages";
 import { wantsJson } from "./routes/problem";
 import { quiz } from "./routes/quiz";
+import { securityHeaders } from "./routes/security-headers";
 import { teach } from "./routes/teach";
 import { teacher } from "./routes/teacher";
 import { AppError } from "./services/errors";
@@ -28,23 +29,7 @@ const MAX_BODY_BYTES = 16 * 1024;
 
 const app = new Hono<AppEnv>();
 
-app.use(
-  secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      imgSrc: ["'self'", "data:"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'none'"],
-      objectSrc: ["'none'"],
-    },
-    // Under strict-origin-when-cross-origin old Safari still sends Origin on form posts, which csrf() needs.
-    referrerPolicy: "strict-origin-when-cross-origin",
-    crossOriginEmbedderPolicy: false,
-  }),
-);
+app.use(securityHeaders);
 // A wrong method is a 405 before any other check (a bodyless DELETE should not read as a CSRF refusal).
 app.use(
   methodNotAllowed({

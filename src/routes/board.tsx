@@ -1,5 +1,5 @@
 /** @module GET /c/:code/board: the class board, and the small script that refreshes it and the dashboard. */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { classTitle } from "../domain/class";
 import { BOARD_POLL_SECONDS, boardOf } from "../services/class-results";
 import { findClass } from "../services/classes";

@@ -1,5 +1,5 @@
 /** @module GET /cards and /cards/:slug: the explainer cards as pages. */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
 import { CardListPage, CardPage } from "../views/cards";
 import type { AppEnv } from "./env";

@@ -2,7 +2,8 @@
  * @module Students join a class: GET /join, GET /c/:code → POST /join → GET /c/:code/joined →
  * the ordinary /quiz pages.
  */
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import type { ClassRecord } from "../domain/class";
 import { classTitle } from "../domain/class";
 import { isFinished } from "../domain/quiz";

@@ -1,5 +1,5 @@
 /** @module The start page and the corrections page, with its report form (POST /corrections). */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
 import { AppError } from "../services/errors";
 import { checkReport, sendReport, text } from "../services/reports";

@@ -5,7 +5,8 @@
  * GET /quiz/feedback/:itemId → … → POST /quiz/finish → GET /quiz/result.
  * State lives in the signed `__Host-quiz` cookie; only POST /quiz/finish touches KV.
  */
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
 import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf } from "../domain/quiz";
 import { explainLean } from "../domain/scoring";

@@ -2,7 +2,7 @@
  * @module Teachers set up a class: GET /teach → POST /teach (code, QR, teacher key shown once),
  * and the public lesson plan and worksheet.
  */
-import { Hono } from "hono";
+import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
 import { classTitle, worksheetItems } from "../domain/class";
 import { checkOptions, createNewClass, joinUrlOf } from "../services/classes";

@@ -2,7 +2,8 @@
  * @module The teacher's pages for one class, signed in by a cookie: GET /c/:code/teacher
  * (+ .csv, sign-in, sign-out, remove, close, delete). Real forms, no JavaScript needed.
  */
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import { classTitle } from "../domain/class";
 import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
 import { joinCodeOf, noSuchClass } from "../services/classes";

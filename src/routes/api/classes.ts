@@ -5,7 +5,8 @@
  * Students who join get an ordinary quiz token bound to the class: they answer and
  * finish with POST /api/v1/attempts/answer and /finish, like any quiz client.
  */
-import { type Context, Hono } from "hono";
+import type { Context } from "hono";
+import { Hono } from "hono/tiny";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
 import { checkOptions, createNewClass, findClass, infoOf, joinClass } from "../../services/classes";
 import { AppError } from "../../services/errors";
