@@ -49,7 +49,7 @@ const BOOLEAN = new Set([
 ]);
 const RENAMED: Record<string, string> = { className: "class", htmlFor: "for" };
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   const buffer: [string] = [""];
   escapeToBuffer(text, buffer);
   return buffer[0];
@@ -62,11 +62,11 @@ function isEscaped(value: unknown): value is HtmlEscapedString {
 /** Children as HTML: strings escaped, rendered elements as they are, arrays flattened. */
 function childrenHtml(children: unknown): string {
   if (children === null || children === undefined || typeof children === "boolean") return "";
-  if (typeof children === "string") return escape(children);
+  if (typeof children === "string") return escapeHtml(children);
   if (typeof children === "number") return String(children);
   if (isEscaped(children)) return children.toString();
   if (Array.isArray(children)) return children.map(childrenHtml).join("");
-  return escape(String(children));
+  return escapeHtml(String(children));
 }
 
 function attributesHtml(props: Props): string {
@@ -78,7 +78,7 @@ function attributesHtml(props: Props): string {
       if (value) html += ` ${name}=""`;
       continue;
     }
-    html += ` ${name}="${typeof value === "number" || isEscaped(value) ? String(value) : escape(String(value))}"`;
+    html += ` ${name}="${typeof value === "number" || isEscaped(value) ? String(value) : escapeHtml(String(value))}"`;
   }
   return html;
 }
