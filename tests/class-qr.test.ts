@@ -25,7 +25,7 @@ describe("renderQrSvg", () => {
     const svg = renderQrSvg("http://x/c/ABC234", 'QR code that opens <"x">');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+" role="img"/);
     expect(svg).toContain('aria-label="QR code that opens &lt;&quot;x&quot;&gt;"');
-    expect(svg).toContain('<title>QR code that opens &lt;"x"&gt;</title>');
+    expect(svg).toContain("<title>QR code that opens &lt;&quot;x&quot;&gt;</title>");
     expect(svg.endsWith("</svg>")).toBe(true);
   });
 });

@@ -208,11 +208,6 @@ export function classScore(
   return roundScore(scoreAnswers(pooled));
 }
 
-/** Joined and finished counts for the live line. */
-export function counts(entries: readonly StudentEntry[]): { joined: number; finished: number } {
-  return { joined: entries.length, finished: entries.filter(isFinishedEntry).length };
-}
-
 /**
  * Lower-cased nicknames held by more than one key: two students who joined with
  * the same name at the same moment (KV cannot stop that race). Both results

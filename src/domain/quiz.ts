@@ -160,11 +160,6 @@ export function answeredCount(state: QuizState): number {
   return n;
 }
 
-/** True when every item of the attempt has an answer. */
-export function isComplete(state: QuizState): boolean {
-  return !state.answers.includes("-");
-}
-
 /** True once the attempt has been finished (completed or stopped early). */
 export function isFinished(state: QuizState): boolean {
   return state.finishedAt !== undefined;

@@ -32,8 +32,11 @@ export function qrPath(text: string): { size: number; d: string } {
   return { size: size + 2 * QUIET, d };
 }
 
-/** The QR code of `text`, with an accessible name (`label`) for screen readers. */
-export function QrCode({ text, label, id }: { text: string; label: string; id: string }) {
+/**
+ * The QR code of `text`, with an accessible name (`label`) for screen readers: by its
+ * own title element (`id`) inside a page, or by aria-label as a standalone document.
+ */
+export function QrCode({ text, label, id }: { text: string; label: string; id?: string }) {
   const { size, d } = qrPath(text);
   return (
     <svg
@@ -41,6 +44,7 @@ export function QrCode({ text, label, id }: { text: string; label: string; id: s
       viewBox={`0 0 ${size} ${size}`}
       role="img"
       aria-labelledby={id}
+      aria-label={id ? undefined : label}
       shape-rendering="crispEdges"
     >
       <title id={id}>{label}</title>
@@ -50,12 +54,10 @@ export function QrCode({ text, label, id }: { text: string; label: string; id: s
   );
 }
 
-/** The same QR code as an SVG document string (for the JSON API). */
+/**
+ * The same QR code as an SVG document string (for the JSON API).
+ * @example renderQrSvg("https://example.org/c/ABC234", "QR code that opens https://example.org/c/ABC234")
+ */
 export function renderQrSvg(text: string, label: string): string {
-  const { size, d } = qrPath(text);
-  const title = label.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return (
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" role="img" aria-label="${title.replace(/"/g, "&quot;")}" shape-rendering="crispEdges">` +
-    `<title>${title}</title><rect width="${size}" height="${size}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`
-  );
+  return String(<QrCode text={text} label={label} />);
 }
