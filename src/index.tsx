@@ -9,7 +9,6 @@ import { apiClasses } from "./routes/api/classes";
 import { apiQuiz } from "./routes/api/quiz";
 import { assets } from "./routes/assets";
 import { board } from "./routes/board";
-import { cards } from "./routes/cards";
 import type { AppEnv } from "./routes/env";
 import { onError, renderError } from "./routes/errors";
 import { join } from "./routes/join";
@@ -70,7 +69,6 @@ app.use(
 
 app.route("/", assets);
 app.route("/", pages);
-app.route("/cards", cards);
 app.route("/api/v1/cards", apiCards);
 app.route("/quiz", quiz);
 app.route("/", teach);

@@ -1,21 +1,14 @@
-/** @module The start page and the corrections page, with its report form (POST /corrections). */
+/** @module The corrections page, with its report form (POST /corrections). The start page is static (src/static-pages.tsx). */
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
 import { AppError } from "../services/errors";
 import { checkReport, sendReport, text } from "../services/reports";
 import { KvUnavailableError } from "../store/kv-errors";
 import { CorrectionsPage, type CorrectionsPageProps, ReportThanksPage } from "../views/corrections";
-import { HomePage } from "../views/home";
 import type { AppEnv } from "./env";
-import { publicCache, readForm } from "./middleware";
+import { readForm } from "./middleware";
 
 export const pages = new Hono<AppEnv>();
-
-pages.use("/", ...publicCache());
-
-pages.get("/", (c) =>
-  c.html(<HomePage firstCard={pack.cards[0]} cardCount={pack.cards.length} itemCount={pack.items.length} />),
-);
 
 /** What the corrections page always lists: the cards and statements a report can be about. */
 const choices: Pick<CorrectionsPageProps, "packVersion" | "cards" | "items"> = {

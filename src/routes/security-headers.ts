@@ -15,7 +15,8 @@ const CSP = [
   "object-src 'none'",
 ].join("; ");
 
-const HEADERS: [string, string][] = [
+/** Every security header, in the order they are set (also written to public/_headers for static files). */
+export const SECURITY_HEADERS: [string, string][] = [
   ["Cross-Origin-Resource-Policy", "same-origin"],
   ["Cross-Origin-Opener-Policy", "same-origin"],
   ["Origin-Agent-Cluster", "?1"],
@@ -34,5 +35,5 @@ const HEADERS: [string, string][] = [
 /** Sets the security headers on every response (errors included). */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  for (const [name, value] of HEADERS) c.res.headers.set(name, value);
+  for (const [name, value] of SECURITY_HEADERS) c.res.headers.set(name, value);
 };
