@@ -9,7 +9,7 @@ import { MAX_TOKEN_LENGTH, signToken } from "../src/domain/token";
 import { AnswerResponse, AttemptResultBody, AttemptStarted, Problem, QuizStatements } from "../src/routes/api/schemas";
 import { quizKey } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX } from "../src/store/attempts";
-import { call, countingKv, failingKv, postJson } from "./quiz-helpers";
+import { call, countingKv, expectedErrors, failingKv, postJson } from "./quiz-helpers";
 
 const items = pack.items;
 const wrong = (v: "verified" | "unverified") => (v === "verified" ? "unverified" : "verified");
@@ -328,10 +328,12 @@ describe("bad input gets problem+json naming the field", () => {
 
 describe("faults", () => {
   it("a KV failure on finish is a 503 problem; the token still works afterwards", async () => {
+    const logged = expectedErrors();
     const started = await start();
     const a = await answer(started.token, items[0]?.id ?? "", "verified");
     const failed = await postJson("/api/v1/attempts/finish", { token: a.token }, { SCORES: failingKv("put") });
     expect((await expectProblem(failed, 503)).type).toBe("/api/v1/problems/storage-unavailable");
+    expect(logged).toHaveBeenCalled(); // the injected fault is logged for the operator
     expect(await storedKeys()).toHaveLength(0);
     const retried = await postJson("/api/v1/attempts/finish", { token: a.token });
     expect(retried.status).toBe(200);
@@ -340,9 +342,11 @@ describe("faults", () => {
 
   for (const secret of ["", "short"]) {
     it(`without a usable secret (${JSON.stringify(secret)}) attempts are 503 and no token is issued`, async () => {
+      const logged = expectedErrors();
       const res = await postJson("/api/v1/attempts", {}, { QUIZ_SECRET: secret });
       const problem = await expectProblem(res, 503);
       expect(problem.type).toBe("/api/v1/problems/quiz-unavailable");
+      expect(logged).toHaveBeenCalled(); // the injected fault is logged for the operator
       expect(JSON.stringify(problem)).not.toContain('token":');
       const { token } = await start();
       await expectProblem(await postJson("/api/v1/attempts/finish", { token }, { QUIZ_SECRET: secret }), 503);

@@ -7,7 +7,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { classKey, MAX_METADATA_BYTES, studentPrefix } from "../src/store/class-keys";
 import { Browser, call, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
-import { failingKv } from "./quiz-helpers";
+import { expectedErrors, failingKv } from "./quiz-helpers";
 
 async function keysUnder(prefix: string) {
   return (await env.SCORES.list({ prefix })).keys;
@@ -246,9 +246,11 @@ describe("KV limits and faults", () => {
   });
 
   it("a KV failure at join is a clear 503 and sets no quiz cookie; the student can try again", async () => {
+    const logged = expectedErrors();
     const { code } = await createClass();
     const { response } = await join(code, { nickname: "Retry" }, { SCORES: failingKv("put") });
     expect(response.status).toBe(503);
+    expect(logged).toHaveBeenCalled(); // the injected fault is logged for the operator
     expect(response.headers.get("retry-after")).toBe("5");
     expect(await response.text()).toContain("Please try again in a moment");
     expect(response.headers.getSetCookie().some((c) => c.startsWith("__Host-quiz="))).toBe(false);

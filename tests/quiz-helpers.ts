@@ -4,6 +4,7 @@
  * inject a fault (no hand-written KV stands in for the real one).
  */
 import { env } from "cloudflare:workers";
+import { onTestFinished, vi } from "vitest";
 import app from "../src/index";
 
 export const ORIGIN = "http://localhost";
@@ -110,4 +111,14 @@ export function escapeHtml(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;")
     .replace(/'/g, "&#39;");
+}
+
+/**
+ * Silences console.error for the rest of one test that injects a fault on purpose (so a green
+ * run prints no stack traces) and returns the spy, so the test can assert the fault was logged.
+ */
+export function expectedErrors() {
+  const spy = vi.spyOn(console, "error").mockImplementation(() => {});
+  onTestFinished(() => spy.mockRestore());
+  return spy;
 }

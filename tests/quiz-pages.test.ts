@@ -8,7 +8,17 @@ import { newAttemptState } from "../src/domain/quiz";
 import { signToken } from "../src/domain/token";
 import { quizKey } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX, type AttemptMetadata } from "../src/store/attempts";
-import { CookieJar, call, countingKv, escapeHtml, failingKv, getPage, location, postForm } from "./quiz-helpers";
+import {
+  CookieJar,
+  call,
+  countingKv,
+  escapeHtml,
+  expectedErrors,
+  failingKv,
+  getPage,
+  location,
+  postForm,
+} from "./quiz-helpers";
 
 const items = pack.items;
 
@@ -263,11 +273,13 @@ describe("finishing early", () => {
 
 describe("faults", () => {
   it("a KV failure shows 503 with a retry form and keeps the reader's answers", async () => {
+    const logged = expectedErrors();
     const jar = await started();
     await answer(jar, 1, "verified");
     const before = jar.value;
     const res = await postForm(jar, "/quiz/finish", {}, { SCORES: failingKv("put") });
     expect(res.status).toBe(503);
+    expect(logged).toHaveBeenCalled(); // the injected fault is logged for the operator
     const html = await res.text();
     expect(html).toContain("We could not save your result");
     expect(html).toContain('action="/quiz/finish"');
@@ -281,10 +293,12 @@ describe("faults", () => {
   });
 
   it("a KV read failure is a 503 too, never a 500", async () => {
+    const logged = expectedErrors();
     const jar = await started();
     await answer(jar, 1, "verified");
     const res = await postForm(jar, "/quiz/finish", {}, { SCORES: failingKv("get") });
     expect(res.status).toBe(503);
+    expect(logged).toHaveBeenCalled(); // the injected fault is logged for the operator
   });
 
   it("too many finishes of one attempt get a friendly 429 (real rate limiter)", async () => {
@@ -401,9 +415,11 @@ describe("bad form input gets a friendly 400", () => {
 describe("without a signing secret the quiz fails closed", () => {
   for (const secret of ["", "too-short"]) {
     it(`QUIZ_SECRET=${JSON.stringify(secret)}: 503 pages, no cookie, no token`, async () => {
+      const logged = expectedErrors();
       const jar = new CookieJar();
       const page = await getPage(jar, "/quiz", { QUIZ_SECRET: secret });
       expect(page.status).toBe(503);
+      expect(logged).toHaveBeenCalled(); // the injected fault is logged for the operator
       expect(await page.text()).toContain("The quiz is unavailable");
       const start = await postForm(jar, "/quiz/start", {}, { QUIZ_SECRET: secret });
       expect(start.status).toBe(503);
