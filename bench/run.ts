@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: measures DESIGN.md §6's budgets and prints one table, also written
+ * `npm run bench`: measures the budgets (docs/ARCHITECTURE.md, "Budgets") and prints one table, also written
  * to bench-results/ (not committed). Not part of `npm test`: numbers, not pass/fail
  * tests; the table marks each budget met or missed.
  *

@@ -1,7 +1,7 @@
 /**
  * KV operations the quiz costs, counted on the real local KV inside workerd. The
  * benchmark (`npm run bench`) runs this file with bench/kv/vitest.config.ts and reads
- * the counts from each test's `meta.kv`; the expectations are DESIGN.md §6's budgets.
+ * the counts from each test's `meta.kv`; the expectations are the budgets in docs/ARCHITECTURE.md.
  */
 import { describe, expect, test } from "vitest";
 import { Client, countingKv, location } from "./counting";

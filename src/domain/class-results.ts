@@ -100,7 +100,7 @@ export interface BoardRow {
 
 /**
  * Ranks finished students by correct answers, then discernment. Equal results
- * share a rank: there is no time tie-break and no speed bonus (DESIGN.md §2).
+ * share a rank: there is no time tie-break and no speed bonus (docs/ARCHITECTURE.md, "Scoring").
  * Within a shared rank, names are listed alphabetically (display only).
  */
 export function rankBoard(entries: readonly StudentEntry[]): BoardRow[] {

@@ -1,4 +1,4 @@
-/** @module scoring: score, discernment and signal-detection lean of a set of answers (DESIGN.md §2). */
+/** @module scoring: score, discernment and signal-detection lean of a set of answers (docs/ARCHITECTURE.md, "Scoring"). */
 
 /** A verdict, or a reader's judgement of one. */
 export type Judgement = "verified" | "unverified";

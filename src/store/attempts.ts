@@ -2,7 +2,7 @@
  * @module attempts: finished quiz attempts in KV, one record per attempt.
  *
  * Key: `v1:quiz:<attemptId>`. Attempt ids are time-ordered at START (ids.ts), so
- * keys sort by start time, not finish time (a departure from DESIGN.md §5): "the
+ * keys sort by start time, not finish time (docs/ARCHITECTURE.md, "KV key layout"): "the
  * first finish wins across tokens of one attempt" needs a key derivable from the
  * attempt id alone, so that a second finish finds the first with one `get`. A
  * finish always falls within the token lifetime (6 h) of its start, so a job

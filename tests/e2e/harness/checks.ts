@@ -31,7 +31,7 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /**
- * Fails the test if a control is smaller than 44 × 44 CSS px (DESIGN.md §8; axe checks
+ * Fails the test if a control is smaller than 44 × 44 CSS px (docs/ARCHITECTURE.md, "Budgets"; axe checks
  * only WCAG 2.2's 24 px). Checkboxes and radios count by their label, which is the
  * target a finger hits; links inside running text are exempt, as in WCAG 2.5.8.
  */
