@@ -4,7 +4,7 @@
  * views. Read by `npm run bench` from each test's `meta.kv`.
  */
 import { describe, expect, test } from "vitest";
-import { forgetClass } from "../../src/store/classes";
+import { forgetClass } from "../../src/store/roster-cache";
 import { Client, countingKv, type KvCounts, location, ORIGIN } from "./counting";
 
 /** Plays a class quiz from the joined page to the finish; returns the counts of the finish alone. */
