@@ -166,7 +166,10 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
   };
 }
 
-/** How many students joined (for the delete confirmation). */
+/**
+ * How many students joined (for the delete confirmation).
+ * @example await joinedCount(c.env, record, origin) // 30
+ */
 export async function joinedCount(env: Env, record: ClassRecord, origin: string): Promise<number> {
   return (await readRoster(env.SCORES, record.code, { origin })).entries.length;
 }

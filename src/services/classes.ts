@@ -23,12 +23,18 @@ import { AppError } from "./errors";
 import { limit } from "./limits";
 import { sealToken } from "./quiz-token";
 
-/** A code from a path or form, canonical ("abc 234" → "ABC234"), or null. */
+/**
+ * A code from a path or form, canonical ("abc 234" → "ABC234"), or null.
+ * @example joinCodeOf("abc 234") // "ABC234"
+ */
 export function joinCodeOf(input: unknown): string | null {
   return typeof input === "string" ? normalizeJoinCode(input) : null;
 }
 
-/** The address students open (and the QR code holds). */
+/**
+ * The address students open (and the QR code holds).
+ * @example joinUrlOf("https://example.org", "ABC234") // "https://example.org/c/ABC234"
+ */
 export function joinUrlOf(origin: string, code: string): string {
   return `${origin}/c/${code}`;
 }
@@ -62,7 +68,10 @@ export function infoOf(record: ClassRecord, origin: string): ClassInfo {
   };
 }
 
-/** 404 for a code that is malformed or names no class. */
+/**
+ * 404 for a code that is malformed or names no class.
+ * @example throw noSuchClass("ABC234");
+ */
 export function noSuchClass(code?: string): AppError {
   return new AppError(404, {
     slug: "class-not-found",
@@ -171,7 +180,10 @@ export const NICKNAME_TOO_BIG = "That name has too many long emoji for us to sto
 /** How many generated names a join tries before giving up (each a get; clashes are rare). */
 const GENERATED_TRIES = 6;
 
-/** A 403: the teacher has closed joining. */
+/**
+ * A 403: the teacher has closed joining.
+ * @example if (record.closed) throw classClosed(record);
+ */
 export function classClosed(record: ClassRecord): AppError {
   return new AppError(403, {
     slug: "class-closed",

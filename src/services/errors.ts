@@ -48,21 +48,15 @@ export class AppError extends HTTPException {
   }
 }
 
-/** A 429 with Retry-After: the one wording of "too many writes". */
+/**
+ * A 429 with Retry-After: the one wording of "too many writes".
+ * @example throw tooMany("Many classes are being created right now.");
+ */
 export function tooMany(detail: string, seconds = 10): AppError {
   return new AppError(429, {
     slug: "rate-limited",
     title: "Too many requests",
     detail: `${detail} Wait ${seconds === 10 ? "ten" : seconds} seconds and try again.`,
     headers: { "Retry-After": String(seconds) },
-  });
-}
-
-/** The site is missing its signing secret: fail closed with a 503, never an unsigned token. */
-export function unconfigured(slug: string, what: string): AppError {
-  return new AppError(503, {
-    slug,
-    title: `${what} unavailable`,
-    detail: "The server is not configured to sign quiz tokens. Try again later.",
   });
 }

@@ -65,7 +65,10 @@ export async function openToken(token: string | undefined, secret: string, nowMs
   return state ? { ok: true, state } : { ok: false, reason: "not-a-quiz" };
 }
 
-/** Epoch seconds at which an attempt's tokens expire. */
+/**
+ * Epoch seconds at which an attempt's tokens expire.
+ * @example new Date(expiresAt(state) * 1000).toISOString()
+ */
 export function expiresAt(state: QuizState): number {
   return Math.floor(state.startedAt / 1000) + TOKEN_LIFETIME_SECONDS;
 }

@@ -39,14 +39,20 @@ export interface StatementView {
   statement: string;
 }
 
-/** The statement at a 1-based position of an attempt, or null. */
+/**
+ * The statement at a 1-based position of an attempt, or null.
+ * @example statementAt(state, 1) // { id, position: 1, statement }
+ */
 export function statementAt(state: QuizState, position: number): StatementView | null {
   const id = state.items[position - 1];
   const item = id === undefined ? undefined : pack.itemById.get(id);
   return id && item ? { id, position, statement: item.statement } : null;
 }
 
-/** The first unanswered statement, or null when all are answered. */
+/**
+ * The first unanswered statement, or null when all are answered.
+ * @example nextStatement(state)?.position // 3 after two answers
+ */
 export function nextStatement(state: QuizState): StatementView | null {
   const next = nextItem(state);
   return next ? statementAt(state, next.position) : null;

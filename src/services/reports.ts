@@ -12,7 +12,10 @@ export interface ReportInput {
   message?: string | undefined;
 }
 
-/** A form value as a trimmed string, or undefined when absent, blank or a file. */
+/**
+ * A form value as a trimmed string, or undefined when absent, blank or a file.
+ * @example text("  Hello\r\n ") // "Hello"
+ */
 export function text(value: unknown): string | undefined {
   if (typeof value !== "string") return undefined;
   // Browsers send textarea line breaks as CRLF; count each as one character, as the textarea did.
@@ -20,7 +23,10 @@ export function text(value: unknown): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
-/** Every field at fault, with a message that completes "The <field> …". */
+/**
+ * Every field at fault, with a message that completes "The <field> …".
+ * @example checkReport({ message: "short" }) // [{ field: "message", message: "is too short: …" }]
+ */
 export function checkReport(input: ReportInput): (FieldProblem & { field: ReportField })[] {
   const errors: (FieldProblem & { field: ReportField })[] = [];
   if (input.card !== undefined && !pack.cardBySlug.has(input.card)) {
