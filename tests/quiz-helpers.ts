@@ -103,7 +103,7 @@ export function failingKv(method: "get" | "put", kv: KVNamespace = env.SCORES): 
   });
 }
 
-/** Escapes text as hono/jsx does, to find content in a page. */
+/** Escapes text as the views' JSX runtime does, to find content in a page. */
 export function escapeHtml(text: string): string {
   return text
     .replace(/&/g, "&amp;")

@@ -8,7 +8,7 @@
 import type { AttemptResult } from "./quiz";
 import { type Judgement, type Lean, leanOf, roundScore, type Score, scoreAnswers } from "./scoring";
 
-/** The list metadata of one student key (≤ 1024 bytes of JSON; see store/classes.ts). */
+/** The list metadata of one student key (≤ 1024 bytes of JSON; see store/class-keys.ts). */
 export interface StudentMeta {
   nick: string;
   /** The attempt id the student joined with. */

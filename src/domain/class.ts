@@ -2,7 +2,7 @@
  * @module class: a classroom session as a pure value — the teacher's options, the
  * items the class plays (chosen once, at creation) and each student's order.
  *
- * No KV here: src/store/classes.ts stores a ClassRecord, routes build one from a form.
+ * No KV here: src/store/class-records.ts stores a ClassRecord, services/classes.ts builds one.
  */
 import type { Judgement } from "./scoring";
 

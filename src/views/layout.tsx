@@ -1,6 +1,6 @@
 /** @module The page frame every HTML page shares: head, skip link, header, footer. */
 import { raw } from "hono/html";
-import type { Child } from "hono/jsx";
+import type { Child } from "./jsx/jsx-runtime";
 import { cssPath } from "./styles";
 
 export interface LayoutProps {

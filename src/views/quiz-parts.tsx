@@ -1,6 +1,7 @@
 /** @module Pieces the quiz pages share: verdict words, source kinds, the quote in its paragraph, forms. */
-import type { Child } from "hono/jsx";
+
 import type { ClaimantKind, Verdict } from "../content/pack";
+import type { Child } from "./jsx/jsx-runtime";
 import { Layout } from "./layout";
 
 /** "Verified" / "Unverified". */

@@ -13,6 +13,9 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import { escapeToBuffer, raw } from "hono/utils/html";
 
 type Props = Record<string, unknown> & { children?: unknown };
+
+/** What a component may take as children: text, numbers, rendered elements, nothing, or lists of them. */
+export type Child = string | number | boolean | null | undefined | HtmlEscapedString | Child[];
 type Component = (props: never) => unknown;
 
 const VOID = new Set([
