@@ -105,9 +105,9 @@ export const NUMBER_WORDS = [
   "thousands",
 ] as const;
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const wordsPattern = (words: readonly string[]) =>
-  new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escape).join("|")})(?![\\p{L}\\p{N}])`, "iu");
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(escapeRegExp).join("|")})(?![\\p{L}\\p{N}])`, "iu");
 
 const REPORTING = wordsPattern(REPORTING_VERBS);
 const NUMBER = new RegExp(`\\d|${wordsPattern(NUMBER_WORDS).source}`, "iu");
