@@ -12,7 +12,7 @@ export interface PackFiles {
   article: string;
 }
 
-export const MIN_ITEMS = 16;
+export const MIN_ITEMS = 30;
 export const MIN_CARDS = 8;
 export const MAX_CARD_WORDS = 120;
 /** Neither verdict may fall under this share of the items, so guessing one answer cannot pass. */
