@@ -5,15 +5,17 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { formatCue, MAX_CUE_ACCURACY, measureCues } from "../src/content/cues.ts";
 import { validatePack } from "../src/content/validate.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const read = (name: string) => readFileSync(join(root, "content", name), "utf8");
 
 const article = read("belgorod-article.txt");
+const items: unknown = JSON.parse(read("items.json"));
 const errors = await validatePack({
   info: JSON.parse(read("pack.json")),
-  items: JSON.parse(read("items.json")),
+  items,
   cards: JSON.parse(read("cards.json")),
   article,
 });
@@ -22,8 +24,19 @@ const source = join(root, "..", "shared", "source", "belgorod-article.txt");
 if (existsSync(source) && readFileSync(source, "utf8") !== article) {
   errors.push("belgorod-article.txt: differs from ../shared/source/belgorod-article.txt");
 }
+// Print every cue's accuracy, passing or not, so an editor sees how close the pack is to the limit.
+if (Array.isArray(items)) {
+  console.log(`Surface cues as predictors of the verdict (the limit is ${MAX_CUE_ACCURACY * 100}%):`);
+  for (const cue of measureCues(items.filter(isStatement))) console.log(`  ${formatCue(cue)}`);
+}
 if (errors.length > 0) {
   console.error(`content/ has ${errors.length} problem(s):\n- ${errors.join("\n- ")}`);
   process.exit(1);
 }
 console.log("content/ is valid");
+
+function isStatement(x: unknown): x is { statement: string; verdict: "verified" | "unverified" } {
+  if (typeof x !== "object" || x === null) return false;
+  const { statement, verdict } = x as Record<string, unknown>;
+  return typeof statement === "string" && (verdict === "verified" || verdict === "unverified");
+}

@@ -135,6 +135,9 @@ describe("joining", () => {
     const html = await welcome.text();
     expect(html).toContain('your name is <strong class="nick">Sam</strong>');
     expect(html).toContain("8 statements");
+    // Class students skip /quiz, so the screen before statement 1 says what "verified" means, before the Start link.
+    expect(html).toContain("What “verified” means here");
+    expect(html.indexOf("not the same as independently confirmed")).toBeLessThan(html.indexOf('href="/quiz/q"'));
     const first = await student.get("/quiz/q");
     expect(location(first)).toBe("/quiz/q/1");
 

@@ -3,9 +3,12 @@ import { describe, expect, it } from "vitest";
 import cardsJson from "../content/cards.json";
 import itemsJson from "../content/items.json";
 import infoJson from "../content/pack.json";
+import readme from "../content/README.md?raw";
 import { articleLines, countOccurrences, locateQuote, sentenceBounds } from "../src/content/article";
+import { hasNumber, hasReportingVerb, MAX_CUE_ACCURACY, measureCues, median } from "../src/content/cues";
 import { pack } from "../src/content/pack";
 import { MAX_CARD_WORDS, MIN_VERDICT_SHARE, type PackFiles, sha256Hex, validatePack } from "../src/content/validate";
+import oldItemsJson from "./fixtures/items-2026-11-25.json";
 
 // The shared source sits beside the repository (../shared from the repo root); {} when it is absent.
 const sharedSource = import.meta.glob<string>("../../shared/source/*.txt", {
@@ -213,8 +216,11 @@ describe("each content check fails on a broken copy of the pack, naming file and
         }
       }
     };
-    expect(await errorsAfter(keepVerified(floor))).toEqual([]);
-    expect(await errorsAfter(keepVerified(floor - 1))).toEqual([
+    // Flipping verdicts also moves the surface-cue measurements, which have their own tests below.
+    const balanceErrors = async (keep: number) =>
+      (await errorsAfter(keepVerified(keep))).filter((e) => !e.includes("alone predicts the verdict"));
+    expect(await balanceErrors(floor)).toEqual([]);
+    expect(await balanceErrors(floor - 1)).toEqual([
       `items.json: only ${floor - 1} of ${total} items are verified; each verdict needs at least 40%`,
     ]);
   });
@@ -281,5 +287,137 @@ describe("the article's lines and sentences", () => {
   it("counts overlapping occurrences", () => {
     expect(countOccurrences("aaa", "aa")).toBe(2);
     expect(countOccurrences(pack.article, "Artemovsk")).toBe(2);
+  });
+});
+
+describe("surface cues do not give the verdict away", () => {
+  const accuracy = (items: readonly { statement: string; verdict: "verified" | "unverified" }[], cue: string) =>
+    measureCues(items).find((c) => c.cue === cue);
+
+  it("no cue predicts more than 65% of the real pack's verdicts", () => {
+    const cues = measureCues(pack.items);
+    expect(cues.map((c) => c.cue)).toEqual(["reporting-verb", "long-statement", "long-statement-chars", "number"]);
+    for (const cue of cues) {
+      expect(cue.total, cue.cue).toBe(pack.items.length);
+      expect(cue.accuracy, cue.cue).toBeLessThanOrEqual(MAX_CUE_ACCURACY);
+    }
+  });
+
+  it("measures the old 2026-11-25 wording as the issue did: 'said'-type verbs 22 of 25 (88%), length in characters 76%", async () => {
+    const old = oldItemsJson as { statement: string; verdict: "verified" | "unverified" }[];
+    expect(old).toHaveLength(25);
+    expect(accuracy(old, "reporting-verb")).toMatchObject({
+      correct: 22,
+      total: 25,
+      accuracy: 0.88,
+      predicts: "verified",
+      withCue: { verified: 9, unverified: 0 },
+    });
+    expect(accuracy(old, "long-statement-chars")).toMatchObject({ correct: 19, accuracy: 0.76 });
+    // And the content check fails on a pack copy that has the old items, naming the cues.
+    const errors = await validatePack({ ...copyOfPack(), items: structuredClone(oldItemsJson) });
+    expect(errors).toHaveLength(3);
+    expect(errors[0]).toBe("items.json: 25 items, fewer than 30");
+    errors.shift();
+    expect(errors[0]).toMatch(
+      /^items\.json: the cue "reporting-verb" alone predicts the verdict, more than 65%: .*22\/25 = 88\.0%/,
+    );
+    expect(errors[1]).toMatch(
+      /^items\.json: the cue "long-statement-chars" alone predicts the verdict.*19\/25 = 76\.0%/,
+    );
+  });
+
+  it("counts a cue that points the other way as a cue (the better of the rule and its inverse)", () => {
+    const items = [
+      { statement: "Moscow said it.", verdict: "unverified" },
+      { statement: "Kyiv denied it.", verdict: "unverified" },
+      { statement: "A regime was ordered.", verdict: "verified" },
+      { statement: "The case was opened.", verdict: "verified" },
+    ] as const;
+    expect(accuracy(items, "reporting-verb")).toMatchObject({ correct: 4, accuracy: 1, predicts: "unverified" });
+  });
+
+  it("fails a pack one step over the limit, passes one at the limit", async () => {
+    // 20 items, 10 of each verdict; the verb cue gets 13/20 = 65% right, then 14/20 = 70%.
+    const make = (verifiedWithVerb: number) =>
+      Array.from({ length: 20 }, (_, i) => ({
+        ...firstItem(copyOfPack()),
+        id: `item-${i}`,
+        verdict: i < 10 ? "verified" : "unverified",
+        statement:
+          i < verifiedWithVerb || (i >= 10 && i < 12)
+            ? `Someone said thing ${"x".repeat(i)}.`
+            : `A thing ${"x".repeat(i)}.`,
+      }));
+    const cueErrors = async (items: unknown[]) =>
+      (await validatePack({ ...copyOfPack(), items })).filter((e) => e.includes('the cue "reporting-verb"'));
+    expect(accuracy(make(5) as never, "reporting-verb")?.correct).toBe(13);
+    expect(await cueErrors(make(5))).toEqual([]);
+    expect(accuracy(make(6) as never, "reporting-verb")?.correct).toBe(14);
+    expect(await cueErrors(make(6))).toHaveLength(1);
+  });
+
+  it("recognises reporting verbs and numbers as whole words", () => {
+    expect(hasReportingVerb("Moscow accused Kyiv.")).toBe(true);
+    expect(hasReportingVerb("According to the governor, it burned.")).toBe(true);
+    expect(hasReportingVerb("A spokesman put the number of dead at 70.")).toBe(true);
+    expect(hasReportingVerb("The reporters were there.")).toBe(false); // "reporters" is not "reports"
+    expect(hasReportingVerb("Salads were served.")).toBe(false);
+    expect(hasNumber("More than 70 attackers")).toBe(true);
+    expect(hasNumber("members in the hundreds")).toBe(true);
+    expect(hasNumber("Two groups")).toBe(true);
+    expect(hasNumber("someone and anyone")).toBe(false); // "one" inside a word is not a number
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+});
+
+describe("the pack's composition (issue 9)", () => {
+  const unverified = pack.items.filter((i) => i.verdict === "unverified");
+  it("has at least 30 items, 40-60% of them verified", () => {
+    expect(pack.items.length).toBeGreaterThanOrEqual(30);
+    const share = pack.items.filter((i) => i.verdict === "verified").length / pack.items.length;
+    expect(share).toBeGreaterThanOrEqual(0.4);
+    expect(share).toBeLessThanOrEqual(0.6);
+  });
+
+  it("tests claims from each kind of source as unverified items", () => {
+    const kinds = new Set(unverified.map((i) => i.claimant.kind));
+    expect([...kinds].sort()).toEqual(["independent-expert", "party", "reporters", "unattributed"]);
+    const names = unverified.map((i) => i.claimant.name).join(" | ");
+    for (const who of [
+      /Russia|Kremlin|Moscow|Konashenkov|Gladkov/,
+      /Ukraine's government/,
+      /Volunteer Corps/,
+      /Bellingcat/,
+      /their own assessment/,
+    ]) {
+      expect(names).toMatch(who);
+    }
+  });
+
+  it("never files an unnamed or unclear source under the reporters", () => {
+    for (const item of pack.items) {
+      if (/^(Unclear|Unnamed)/.test(item.claimant.name)) expect(item.claimant.kind, item.id).toBe("unattributed");
+    }
+  });
+
+  it("uses loaded words and the Russian spelling of Kyiv only inside quotation marks in statements", () => {
+    for (const item of pack.items) {
+      const outsideQuotes = item.statement.replace(/“[^”]*”/g, "");
+      expect(outsideQuotes, item.id).not.toMatch(/\bKiev\b|terrorist/i);
+    }
+  });
+});
+
+describe("content/README.md's review table", () => {
+  it("lists every item once, in pack order, with its verdict, claimant and kind", () => {
+    const rows = [...readme.matchAll(/^\| (\d+) +\| `([a-z0-9-]+)` +\| (\w+) +\| (.+?) +\| ([a-z-]+) +\|/gm)];
+    expect(rows.map((r) => r[2])).toEqual(pack.items.map((i) => i.id));
+    for (const [, n, id, verdict, name, kind] of rows) {
+      const item = pack.itemById.get(id ?? "");
+      expect(Number(n), id).toBe(pack.items.indexOf(item as never) + 1);
+      expect([verdict, name, kind], id).toEqual([item?.verdict, item?.claimant.name, item?.claimant.kind]);
+    }
   });
 });

@@ -91,6 +91,7 @@ describe("the whole quiz as pages", () => {
       expect(q).toContain('name="answer" value="verified"');
       expect(q).toContain('name="answer" value="unverified"');
       expect(q).not.toContain("<script");
+      expect(q).toContain("<strong>verified</strong> means this report establishes it");
 
       // Right on even positions, wrong on odd ones.
       const right = position % 2 === 0;
@@ -107,6 +108,7 @@ describe("the whole quiz as pages", () => {
       expect(f).toContain(escapeHtml(item.explanation));
       expect(f).toContain(escapeHtml(item.check));
       expect(f).toContain(`href="/cards/${item.lesson}"`);
+      expect(f).toContain("It does not mean independently confirmed, or true.");
       if (position < items.length) expect(f).toContain(`href="/quiz/q/${position + 1}"`);
       else expect(f).toContain("See my result");
     }

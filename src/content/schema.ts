@@ -1,12 +1,15 @@
 /** @module Schemas of the content pack (content/*.json), used at build and test time. */
 import * as z from "zod/mini";
 
-/** A verdict as reported in May 2023: see the editorial rule in DESIGN.md §3. */
+/** A verdict as reported in May 2023: see the editorial rule in content/README.md. */
 export const Verdict = z.enum(["verified", "unverified"]);
 export type Verdict = z.infer<typeof Verdict>;
 
-/** Who makes the claim: a party to the conflict, an independent expert, or the reporters themselves. */
-export const ClaimantKind = z.enum(["party", "independent-expert", "reporters"]);
+/**
+ * Who makes the claim: a party to the conflict, an independent expert, the reporters themselves,
+ * or unattributed (unnamed or unclear sources: "is considered", a sentence whose speaker the report leaves open).
+ */
+export const ClaimantKind = z.enum(["party", "independent-expert", "reporters", "unattributed"]);
 export type ClaimantKind = z.infer<typeof ClaimantKind>;
 
 const slug = z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lowercase slug like 'casualty-claims'"));

@@ -1,6 +1,7 @@
 /** @module Checks the content pack against its schemas and the editorial rules; run at build and test time. */
 import type { z } from "zod/mini";
 import { articleLines, locateQuote, type QuoteProblem } from "./article.ts";
+import { formatCue, MAX_CUE_ACCURACY, measureCues } from "./cues.ts";
 import { Cards, Items, PackInfo, wordCount } from "./schema.ts";
 
 /** The files of a pack, as parsed JSON (unknown until checked) plus the article text. */
@@ -11,7 +12,7 @@ export interface PackFiles {
   article: string;
 }
 
-export const MIN_ITEMS = 16;
+export const MIN_ITEMS = 30;
 export const MIN_CARDS = 8;
 export const MAX_CARD_WORDS = 120;
 /** Neither verdict may fall under this share of the items, so guessing one answer cannot pass. */
@@ -97,6 +98,13 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
       if (total > 0 && n / total < MIN_VERDICT_SHARE) {
         errors.push(
           `items.json: only ${n} of ${total} items are ${verdict}; each verdict needs at least ${MIN_VERDICT_SHARE * 100}%`,
+        );
+      }
+    }
+    for (const cue of measureCues(items.data)) {
+      if (cue.accuracy > MAX_CUE_ACCURACY) {
+        errors.push(
+          `items.json: the cue "${cue.cue}" alone predicts the verdict, more than ${MAX_CUE_ACCURACY * 100}%: ${formatCue(cue)}`,
         );
       }
     }

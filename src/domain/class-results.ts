@@ -236,7 +236,7 @@ export function dashboardOrder(entries: readonly StudentEntry[]): StudentEntry[]
 /** A question for the class to discuss an item that fooled it, by verdict and kind of source. */
 export function discussionPrompt(item: {
   verdict: Judgement;
-  claimant: { name: string; kind: "party" | "independent-expert" | "reporters" };
+  claimant: { name: string; kind: "party" | "independent-expert" | "reporters" | "unattributed" };
 }): string {
   if (item.verdict === "verified") {
     return `Many of us doubted this, but the report shows it on the record. What in the wording tells us it happened or was said — and why did it feel uncertain?`;
@@ -246,6 +246,8 @@ export function discussionPrompt(item: {
       return `This rests on the word of ${item.claimant.name}, a side in the conflict. What would they gain if we believed it, and who else could confirm it?`;
     case "independent-expert":
       return `${item.claimant.name} is independent, but this is still an estimate. How is an expert's estimate different from a fact of record?`;
+    case "unattributed":
+      return `The report does not say who claims this. Who might be speaking, and how could we find out?`;
     default:
       return `This is the reporters' own view or a hedged claim. Which words show that it is not established, and what would settle it?`;
   }

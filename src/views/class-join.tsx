@@ -2,6 +2,7 @@
 import { NICKNAME_MAX, NICKNAME_MIN } from "../domain/nickname";
 import { CONTENT_NOTE, ErrorSummary, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
+import { VerifiedDefinitionBlock } from "./verified-definition";
 
 export type JoinField = "code" | "nickname";
 
@@ -145,6 +146,7 @@ export function JoinedPage({ nick, finished, classTitle, total, board, code }: J
         answer you see why. There is no timer. If you need to stop early, press “Finish now”: what you answered still
         counts.
       </p>
+      <VerifiedDefinitionBlock />
       <aside class="note" aria-labelledby="join-content-note">
         <h2 id="join-content-note">Content note</h2>
         <p>{CONTENT_NOTE}</p>

@@ -16,8 +16,9 @@ export function HomePage({ firstCard, cardCount, itemCount }: HomePageProps) {
     >
       <h1>Verified fact or unverified claim?</h1>
       <p class="lede">
-        In May 2023 armed men crossed from Ukraine into Russia's Belgorod region. The news reports mixed matters of
-        record with claims that nobody could check at the time. This site teaches you to tell the two apart.
+        In May 2023, according to Russia's account, armed men crossed from Ukraine into Russia's Belgorod region. The
+        news reports mixed matters of record with claims that could not be independently verified at the time. This site
+        teaches you to tell the two apart.
       </p>
 
       <aside class="note" aria-labelledby="content-note">

@@ -43,8 +43,9 @@ export function LessonPlanPage({ items, warmUp, wrapUp }: LessonPlanPageProps) {
           <p>
             Show the card{" "}
             {warmUp ? <a href={`/cards/${warmUp.slug}`}>{warmUp.title}</a> : <a href="/cards">on attribution</a>}. Ask:
-            “If a newspaper writes that a minister said something, what do we know for sure?” (That the minister said
-            it, not that it is true.)
+            “If a newspaper writes that a minister said something, what do we know for sure?” (That the newspaper
+            reports he said it. That is what this quiz calls verified: it is not independent confirmation, and it does
+            not make what he said true.)
           </p>
         </li>
         <li>
@@ -60,7 +61,7 @@ export function LessonPlanPage({ items, warmUp, wrapUp }: LessonPlanPageProps) {
           <p>
             Your dashboard lists the three claims that fooled the class most, each with its explanation and a question
             to discuss. Ask who makes each claim, what they gain if we believe it, and what would settle it. Look at the
-            class's lean: a class that calls established facts unverified is being cynical, not careful.
+            class's lean: a class that calls established facts unverified is being over-cautious, not careful.
           </p>
         </li>
         <li>

@@ -9,6 +9,7 @@ import {
   type QuoteInParagraphView,
   verdictWord,
 } from "./quiz-parts";
+import { VerifiedDefinition } from "./verified-definition";
 
 export interface QuizFeedbackPageProps {
   itemId: string;
@@ -58,6 +59,7 @@ export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
         <dt>How you could check</dt>
         <dd>{p.check}</dd>
       </dl>
+      <VerifiedDefinition />
       <h2>What the article says</h2>
       <p class="muted">The sentences this statement rests on are highlighted in their paragraph.</p>
       <QuoteInParagraph paragraph={p.paragraph} />

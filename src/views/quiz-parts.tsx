@@ -13,7 +13,8 @@ export function verdictWord(verdict: Verdict): string {
 export const CLAIMANT_KIND_WORDS: Record<ClaimantKind, string> = {
   party: "a party to the conflict",
   "independent-expert": "an independent expert",
-  reporters: "the reporters themselves",
+  reporters: "journalists, not a party to the conflict",
+  unattributed: "unnamed or unclear; the report does not say who",
 };
 
 /** The article paragraph around a quote, split so the quote can be highlighted. */

@@ -1,6 +1,7 @@
 /** @module One quiz statement with two large buttons: Verified / Unverified. Works without JavaScript. */
 import { Layout } from "./layout";
 import { ActionForm, Progress } from "./quiz-parts";
+import { VerifiedDefinition } from "./verified-definition";
 
 export interface QuizQuestionPageProps {
   itemId: string;
@@ -31,6 +32,7 @@ export function QuizQuestionPage({ itemId, statement, position, total, answered,
           </button>
         </div>
       </form>
+      <VerifiedDefinition />
       <details>
         <summary>How do I decide?</summary>
         <p>

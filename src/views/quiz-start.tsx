@@ -28,7 +28,10 @@ export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps)
       </p>
       <dl class="facts">
         <dt>Verified</dt>
-        <dd>The coverage establishes it: a public act, a matter of record, or the fact that someone said something.</dd>
+        <dd>
+          This report establishes it: a public act, a matter of record, or the fact that someone said something. It does
+          not mean independently confirmed, or true.
+        </dd>
         <dt>Unverified</dt>
         <dd>
           A claim, an estimate or a judgement that the coverage does not establish. Unverified does not mean false.

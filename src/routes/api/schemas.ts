@@ -168,7 +168,9 @@ export const ItemFeedback = z.object({
   correct: z.boolean(),
   claimant: z.object({
     name: z.string().check(about("Who makes the claim.")),
-    kind: z.enum(["party", "independent-expert", "reporters"]).check(about("What kind of source the claimant is.")),
+    kind: z
+      .enum(["party", "independent-expert", "reporters", "unattributed"])
+      .check(about("What kind of source the claimant is.")),
   }),
   quote: z.string().check(about("The whole sentences of the article the verdict rests on.")),
   paragraph: z.object({
