@@ -8,5 +8,11 @@ export default defineConfig({
       miniflare: { bindings: { QUIZ_SECRET: "test-only-secret-not-for-production" } },
     }),
   ],
-  test: { include: ["tests/**/*.test.ts", "src/**/*.test.ts"] },
+  test: {
+    include: ["tests/**/*.test.ts", "src/**/*.test.ts"],
+    // obscenity ships CommonJS behind an ESM wrapper that workerd cannot load
+    // as is; pre-bundling turns it into one ES module (wrangler's build does
+    // the same for production).
+    deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },
+  },
 });
