@@ -34,7 +34,7 @@ import {
   sharedNicknames,
 } from "../domain/class-results";
 import { hashTeacherKey, keysMatch, newAttemptId, newTeacherKey, normalizeJoinCode } from "../domain/ids";
-import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
+import { checkNickname, generateNickname, nicknameKey, withNumber } from "../domain/nickname";
 import { newAttemptState, type QuizState } from "../domain/quiz";
 import { leanOf } from "../domain/scoring";
 import { signToken, verifyToken } from "../domain/token";
@@ -308,7 +308,7 @@ export function dashboardOf(record: ClassRecord, entries: readonly StudentEntry[
     return {
       sid: entry.sid,
       nick: entry.nick,
-      shared: shared.has(entry.nick.toLowerCase()),
+      shared: shared.has(nicknameKey(entry.nick)),
       finished: done,
       score: done ? entry.score : undefined,
       answered: done ? entry.answered : undefined,

@@ -22,7 +22,7 @@ import { decodeBase64url, encodeBase64url } from "../domain/base64url";
 import type { ClassRecord } from "../domain/class";
 import { finishedMeta, type StudentEntry, type StudentMeta } from "../domain/class-results";
 import { newJoinCode } from "../domain/ids";
-import { checkNickname } from "../domain/nickname";
+import { nicknameKey } from "../domain/nickname";
 import type { AttemptResult } from "../domain/quiz";
 import { kvCall } from "./kv-errors";
 
@@ -74,7 +74,7 @@ export function isStudentId(sid: string): boolean {
   return SID.test(sid);
 }
 
-/** The student id of a nickname key (the lower-cased nickname): 128 bits of its SHA-256. */
+/** The student id of a nickname key (its look-alike skeleton, see nicknameKey): 128 bits of its SHA-256. */
 export async function studentIdOf(nickKey: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(nickKey));
   return encodeBase64url(new Uint8Array(digest).slice(0, 16));
@@ -249,8 +249,8 @@ export async function saveClassAttempt(
   if (!record) return { result, stored: false, refused: "class-gone" };
   if (record.removed.includes(result.attemptId)) return { result, stored: false, refused: "removed" };
 
-  const checked = checkNickname(cls.nick);
-  const sid = await studentIdOf(checked.ok ? checked.key : cls.nick.toLowerCase());
+  // The same key checkNickname gave at join, even if the rules have tightened since.
+  const sid = await studentIdOf(nicknameKey(cls.nick));
   let key = studentKey(record.code, sid);
   const joined = { nick: cls.nick, id: result.attemptId, joinedAt: result.startedAt };
   const main = await kvCall("get", () => kv.getWithMetadata<StoredMeta>(key, "text"));
