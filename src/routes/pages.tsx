@@ -2,7 +2,9 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import { pack } from "../content/pack";
-import { ReportStoreError, saveReport } from "../store/reports";
+import { CLASS_TTL_SECONDS } from "../domain/class";
+import { ATTEMPT_TTL_SECONDS } from "../store/attempts";
+import { REPORT_TTL_SECONDS, ReportStoreError, saveReport } from "../store/reports";
 import {
   CorrectionsPage,
   type CorrectionsPageProps,
@@ -13,12 +15,16 @@ import {
   ReportThanksPage,
 } from "../views/corrections";
 import { HomePage } from "../views/home";
+import { PrivacyPage } from "../views/privacy";
 import { publicCache } from "./cards";
+import { TEACHER_SESSION_SECONDS } from "./class-session";
 import type { AppEnv } from "./env";
+import { TOKEN_LIFETIME_SECONDS } from "./quiz-session";
 
 export const pages = new Hono<AppEnv>();
 
 pages.use("/", ...publicCache);
+pages.use("/privacy", ...publicCache);
 
 pages.get("/", (c) =>
   c.html(<HomePage firstCard={pack.cards[0]} cardCount={pack.cards.length} itemCount={pack.items.length} />),
@@ -102,6 +108,20 @@ pages.post("/corrections", async (c) => {
   // Post/Redirect/Get: reloading the thank-you page cannot send the report twice.
   return c.redirect(card ? `/corrections/thanks?card=${encodeURIComponent(card)}` : "/corrections/thanks", 303);
 });
+
+// The retention the page states is read from the constants the stores use.
+const DAY = 24 * 60 * 60;
+pages.get("/privacy", (c) =>
+  c.html(
+    <PrivacyPage
+      attemptDays={ATTEMPT_TTL_SECONDS / DAY}
+      classDays={CLASS_TTL_SECONDS / DAY}
+      reportDays={REPORT_TTL_SECONDS / DAY}
+      quizCookieHours={TOKEN_LIFETIME_SECONDS / 3600}
+      teacherCookieDays={TEACHER_SESSION_SECONDS / DAY}
+    />,
+  ),
+);
 
 pages.get("/corrections/thanks", (c) => {
   const card = pack.cardBySlug.get(c.req.query("card") ?? "");

@@ -6,7 +6,7 @@
  *   removed attempts). Written at creation and by the teacher (close, remove): rare,
  *   and by one person, so its read-modify-write has a single writer.
  * - `v1:class:<CODE>:s:<sid>`: one key per student, `sid` = 128 bits of SHA-256 of
- *   the lower-cased nickname (fixed length, so any nickname fits KV's 512-byte keys).
+ *   the nickname's look-alike key (fixed length, so any nickname fits KV's 512-byte keys).
  *   Written once at join and overwritten once at finish: each student writes only
  *   their own key, so concurrent students never overwrite each other.
  * - `v1:class:<CODE>:s:<sid>.<attemptId>`: only when two students joined with the same
