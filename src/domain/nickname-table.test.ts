@@ -20,7 +20,7 @@ const REFUSED: readonly Refused[] = [
   ["fuuuck", "blocked"], ["Fück", "blocked"], ["fuckyou", "blocked"], ["motherfucker", "blocked"],
   ["FUCK", "blocked"], ["fvck", "blocked"], ["f u c k", "blocked"], ["s.h.i.t", "blocked"], ["b-i-t-c-h", "blocked"],
   ["b1tch", "blocked"], ["\u0455hit", "blocked"], ["ｓｈｉｔ", "blocked"], ["𝐬𝐡𝐢𝐭", "blocked"],
-  ["Dick", "blocked"], ["a$$", "blocked"], ["wanker", "blocked"], ["twat", "blocked"], ["bollocks", "blocked"],
+  ["Dick", "blocked"], ["Moby Dickhead", "blocked"], ["M0by D1ck", "blocked"], ["a$$", "blocked"], ["wanker", "blocked"], ["twat", "blocked"], ["bollocks", "blocked"],
   ["slut", "blocked"], ["porn star", "blocked"], ["Sexy Kid", "blocked"], ["pissed", "blocked"],
   // Mild insults kept from the first list.
   ["stupid cat", "blocked"], ["Big Idiot", "blocked"], ["moron", "blocked"], ["loser", "blocked"],
@@ -51,7 +51,7 @@ const ACCEPTED: readonly string[] = [
   "Dick Van Dyke", "Moby Dick", "Pissarro", "Dickens", "Emily Dickinson", "Dickson", "Scunthorpe", "Cockburn",
   "Hancock", "Sussex", "Essex", "Matsushita", "Kuntz", "Analise", "Fukuda", "Fukushima", "Cassandra",
   "Bass Player", "Class Act", "Nazir", "Spice Girl", "Assad", "Sexton", "Hitchcock", "Titania", "Grape",
-  "Therapist", "Nigel", "Niger", "Phúc",
+  "Therapist", "Nigel", "Niger", "Phúc", "Cuma", "Cumhur", "Dikshit", "Fagan", "Analia", "Fukase",
   // Emoji.
   "🦊 Fox", "🏴󠁧󠁢󠁳󠁣󠁴󠁿 Ailsa", "👨‍👩‍👧‍👦 Family", "👩🏽‍🚀 Ana", "❤️ Ana", "1️⃣ Bo", "🏳️‍🌈 Sam", "🇺🇦 Oksana", "👩‍❤️‍💋‍👨 Jo",
   // Spelled out but not a word; stars that make no word.

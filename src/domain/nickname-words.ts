@@ -23,16 +23,26 @@ const EXTRA_PATTERNS = [
 ];
 
 /**
- * Real names and words the dataset would flag, matched on the lower-cased text
- * as typed (not after leetspeak), so "Moby Dick" passes and "M0by D1ck" does not.
- * "Dickens", "Scunthorpe", "Cockburn", "Hancock", "Essex" and "Kuntz" already
- * pass the dataset as it is.
+ * Real names the dataset would flag. Each is taken out of the name as a whole
+ * word, as typed (any case, but not after leetspeak), before the matcher runs:
+ * "Moby Dick" passes, "M0by D1ck" and "Moby Dickhead" do not. "Dickens",
+ * "Scunthorpe", "Cockburn", "Hancock", "Essex" and "Kuntz" already pass.
  */
 // biome-ignore format: a word list reads better as a block
 export const ALLOWED_NAMES = [
-  "dick van dyke", "moby dick", "pissarro", "dickinson", "dickson", "analise", "annalise", "annaliese",
-  "fukuda", "fukui", "fukuoka", "fukushima", "fukuyama", "shittu", "bích",
+  // English, and the names from the attack report
+  "dick van dyke", "moby dick", "pissarro", "dickinson", "dickson", "dickerson", "dickman", "fagan", "fagin",
+  "peniston", "asselin",
+  // Spanish, Italian, Portuguese
+  "analia", "analisa", "annalisa", "analise", "annalise", "annaliese", "fagundes",
+  // Japanese
+  "fukuda", "fukui", "fukuoka", "fukushima", "fukuyama", "fukuhara", "fukumoto", "fukunaga", "fukuzawa", "fukase",
+  "shitara",
+  // Turkish (Cuma, Cumali, Cumhur), Amharic, Yoruba, Indian, Vietnamese
+  "cuma", "cumali", "cumhur", "assefa", "shittu", "dikshit", "wankhede", "bích",
 ] as const;
+
+const ALLOWED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALLOWED_NAMES.join("|")})(?![\\p{L}\\p{N}])`, "giu");
 
 let matcher: RegExpMatcher | undefined;
 
@@ -46,11 +56,7 @@ function getMatcher(): RegExpMatcher {
         return phrase.setMetadata({ originalWord: "extra" });
       })
       .build();
-    const options: RegExpMatcherOptions = {
-      ...built,
-      whitelistedTerms: [...(built.whitelistedTerms ?? []), ...ALLOWED_NAMES],
-      ...englishRecommendedTransformers,
-    };
+    const options: RegExpMatcherOptions = { ...built, ...englishRecommendedTransformers };
     matcher = new RegExpMatcher(options);
   }
   return matcher;
@@ -103,7 +109,8 @@ function unstar(name: string): string[] {
  */
 export function hasRudeWord(name: string): boolean {
   const m = getMatcher();
-  const spelled = joinSpelledOut(name);
-  const forms = [name, ...unstar(name), ...(spelled ? [spelled, ...unstar(spelled)] : [])];
+  const rest = name.replace(ALLOWED, " ");
+  const spelled = joinSpelledOut(rest);
+  const forms = [rest, ...unstar(rest), ...(spelled ? [spelled, ...unstar(spelled)] : [])];
   return forms.some((form) => m.hasMatch(form));
 }
