@@ -10,5 +10,10 @@ export default defineConfig({
       miniflare: { bindings: { QUIZ_SECRET: "bench-only-secret-not-for-production-0123456789" } },
     }),
   ],
-  test: { include: ["bench/kv/**/*.count.ts"], root },
+  test: {
+    include: ["bench/kv/**/*.count.ts"],
+    root,
+    // As in the main vitest.config.ts: obscenity's CommonJS must be pre-bundled for workerd.
+    deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },
+  },
 });
