@@ -102,6 +102,36 @@ describe("nickname table", () => {
     if (first.ok && second.ok) expect(second.key).toBe(first.key);
   });
 
+  it("refuses every default-ignorable and noncharacter code point between letters", () => {
+    const invisible = /[\p{Default_Ignorable_Code_Point}\p{Noncharacter_Code_Point}]/u;
+    const passed: string[] = [];
+    let tried = 0;
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (!invisible.test(ch)) continue;
+      tried++;
+      if (checkNickname(`An${ch}na`).ok) passed.push(cp.toString(16));
+    }
+    expect(tried).toBeGreaterThan(4000);
+    expect(passed).toEqual([]);
+  });
+
+  it("refuses unassigned code points from every plane it samples", () => {
+    const unassigned = /\p{Cn}/u;
+    const passed: string[] = [];
+    let tried = 0;
+    for (let cp = 0x300; cp <= 0x10ffff; cp += 97) {
+      const ch = String.fromCodePoint(cp);
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      if (!unassigned.test(ch)) continue;
+      tried++;
+      if (checkNickname(`An${ch}na`).ok) passed.push(cp.toString(16));
+    }
+    expect(tried).toBeGreaterThan(1000);
+    expect(passed).toEqual([]);
+  });
+
   it("keeps different names apart", () => {
     const keys = ACCEPTED.map((name) => {
       const result = checkNickname(name);
