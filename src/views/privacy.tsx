@@ -28,8 +28,8 @@ export function PrivacyPage(p: PrivacyPageProps) {
       <h2>If you take the quiz on your own</h2>
       <p>
         While you play, your answers so far are kept in a cookie on your device, for at most {p.quizCookieHours} hours.
-        When you finish, we store your answers and your score, with no name attached, for {p.attemptDays} days. No page
-        of the site shows them to anyone else.
+        When you finish, we store your answers, your score and when you played, with no name attached, for{" "}
+        {p.attemptDays} days. No page of the site shows them to anyone else.
       </p>
 
       <h2>If you join a class</h2>
@@ -76,8 +76,8 @@ export function PrivacyPage(p: PrivacyPageProps) {
           the address is never written to our storage.
         </li>
         <li>
-          Only two cookies, both needed for the site to work: the quiz cookie (your answers so far) and, for teachers,
-          the sign-in cookie for a class. No advertising or tracking cookies.
+          Only two kinds of cookie, both needed for the site to work: the quiz cookie (your answers so far) and, for
+          teachers, the sign-in cookie for a class. No advertising or tracking cookies.
         </li>
         <li>
           No analytics, no adverts, no trackers, no fonts or scripts from other sites: every page loads only from here.
