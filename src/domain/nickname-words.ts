@@ -11,7 +11,7 @@ import {
 
 // Words the English dataset does not know. `|` marks a word boundary; `[s]` is
 // an optional letter. Whole-word patterns keep real names such as "Nazir",
-// "Spice" and "Isidore" out of reach; "hitler" has no boundary, since no name
+// "Spicer" and "Pakize" out of reach; "hitler" has no boundary, since no name
 // contains it.
 // biome-ignore format: a word list reads better as a block
 const EXTRA_PATTERNS = [
@@ -46,7 +46,7 @@ const ALLOWED = new RegExp(`(?<![\\p{L}\\p{N}])(?:${ALLOWED_NAMES.join("|")})(?!
 
 let matcher: RegExpMatcher | undefined;
 
-/** Built on first use: compiling ~1,000 patterns is work a request that never checks a name should not pay for. */
+/** Built on first use (about 2 ms): a request that never checks a name should not pay for compiling the patterns. */
 function getMatcher(): RegExpMatcher {
   if (!matcher) {
     const built = new DataSet<{ originalWord: string }>()
