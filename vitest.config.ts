@@ -22,7 +22,13 @@ export default defineConfig({
           }),
         ],
         oxc,
-        test: { name: "workers", include: ["tests/**/*.test.ts"] },
+        test: {
+          name: "workers",
+          include: ["tests/**/*.test.ts"],
+          // obscenity ships CommonJS behind an ESM wrapper that workerd cannot load as is;
+          // pre-bundling turns it into one ES module (wrangler's build does the same for production).
+          deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },
+        },
       },
       {
         // The pure domain (no Hono, no KV): plain Node, no runtime to start.

@@ -1,13 +1,34 @@
 /**
  * @module static-pages: the pages that are the same for everyone and change only with a deploy
- * — the start page and the cards — rendered at build time by `npm run prerender` into public/
+ * — the start page, the cards and the privacy page — rendered at build time by `npm run prerender` into public/
  * and served as static assets, so they cost the Worker neither bundle bytes nor CPU.
  * Not imported by the Worker; tests/static-pages.test.ts fails when public/ is stale.
  */
 import { pack } from "./content/pack";
+import { CLASS_TTL_SECONDS } from "./domain/class";
 import { SECURITY_HEADERS } from "./routes/security-headers";
+import { TOKEN_LIFETIME_SECONDS } from "./services/quiz-token";
+import { TEACHER_SESSION_SECONDS } from "./services/teacher";
+import { ATTEMPT_TTL_SECONDS } from "./store/attempts";
+import { REPORT_TTL_SECONDS } from "./store/reports";
 import { CardListPage, CardPage } from "./views/cards";
 import { HomePage } from "./views/home";
+import { PrivacyPage } from "./views/privacy";
+
+const DAY = 24 * 60 * 60;
+
+/** The privacy page states the retention the stores and cookies really use. */
+function privacyPage() {
+  return (
+    <PrivacyPage
+      attemptDays={ATTEMPT_TTL_SECONDS / DAY}
+      classDays={CLASS_TTL_SECONDS / DAY}
+      reportDays={REPORT_TTL_SECONDS / DAY}
+      quizCookieHours={TOKEN_LIFETIME_SECONDS / 3600}
+      teacherCookieDays={TEACHER_SESSION_SECONDS / DAY}
+    />
+  );
+}
 
 /** One file under public/: its path there, the URL it answers, and its contents. */
 export interface StaticFile {
@@ -38,6 +59,7 @@ export function staticPages(): StaticFile[] {
   return [
     { file: "index.html", url: "/", body: String(home) },
     { file: "cards/index.html", url: "/cards", body: String(<CardListPage cards={pack.cards} />) },
+    { file: "privacy.html", url: "/privacy", body: String(privacyPage()) },
     ...cards,
   ];
 }

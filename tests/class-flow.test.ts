@@ -177,6 +177,24 @@ describe("joining", () => {
     const { response } = await join(code, { nickname: "ANA" });
     expect(response.status).toBe(409);
     expect(await response.text()).toContain("Try “ANA 2”");
+
+    // Look-alike letters make the same name: Cyrillic А, Greek Α (no new class: creation is rate limited).
+    for (const nickname of ["\u0410na", "\u0391NA"]) {
+      const clash = await join(code, { nickname });
+      expect(clash.response.status, nickname).toBe(409);
+      expect(await clash.response.text()).toContain("already has that name");
+    }
+    // Slurs, invisible characters and very wide symbols are refused before anything is stored.
+    for (const [nickname, message] of [
+      ["n1gg3r", "not allowed here"],
+      ["Bob\u17B4", "hidden character"],
+      ["\uFDFD".repeat(24), "too big to show"],
+    ]) {
+      const refused = await join(code, { nickname });
+      expect(refused.response.status, nickname).toBe(400);
+      expect(await refused.response.text()).toContain(message);
+    }
+    expect((await join(code, { nickname: "Moby Dick" })).response.status).toBe(303);
   });
 
   it("picks a friendly name when asked", async () => {

@@ -15,5 +15,10 @@ export default defineConfig({
   ],
   // The views' JSX runtime (src/views/jsx), as tsconfig.json names it.
   oxc: { jsx: { runtime: "automatic", importSource: "#jsx" } },
-  test: { include: ["bench/kv/**/*.count.ts"], root },
+  test: {
+    include: ["bench/kv/**/*.count.ts"],
+    root,
+    // As in the main vitest.config.ts: obscenity's CommonJS must be pre-bundled for workerd.
+    deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },
+  },
 });

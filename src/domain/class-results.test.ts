@@ -97,6 +97,9 @@ describe("dashboard figures", () => {
 
   it("marks nicknames held by two keys (a join race)", () => {
     expect([...sharedNicknames([playing("Ana"), { ...playing("ana"), sid: "other" }, playing("Bo")])]).toEqual(["ana"]);
+    // Look-alikes count as one name: Cyrillic "В" and "о" in the second "Bob".
+    const bobs = [playing("Bob"), { ...playing("\u0412\u043Eb"), sid: "other" }, playing("Ana")];
+    expect([...sharedNicknames(bobs)]).toEqual(["bob"]);
   });
 
   it("re-orders a shuffled attempt's answers into class order", () => {

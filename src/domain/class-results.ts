@@ -5,6 +5,7 @@
  * Answers are kept in CLASS order (one character per item of the class record),
  * whatever order the student played them in, so per-item figures need no lookup.
  */
+import { nicknameKey } from "./nickname";
 import type { AttemptResult } from "./quiz";
 import { type Judgement, type Lean, leanOf, roundScore, type Score, scoreAnswers } from "./scoring";
 
@@ -209,14 +210,13 @@ export function classScore(
 }
 
 /**
- * Lower-cased nicknames held by more than one key: two students who joined with
- * the same name at the same moment (KV cannot stop that race). Both results
- * are kept; the dashboard marks the name so the teacher can ask who is who.
+ * Nickname keys (look-alike skeletons) held by two students who joined at once (a race
+ * KV cannot stop): both results are kept; the dashboard marks the name for the teacher.
  */
 export function sharedNicknames(entries: readonly StudentEntry[]): Set<string> {
   const seen = new Map<string, number>();
   for (const entry of entries) {
-    const key = entry.nick.toLowerCase();
+    const key = nicknameKey(entry.nick);
     seen.set(key, (seen.get(key) ?? 0) + 1);
   }
   return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));

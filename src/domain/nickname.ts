@@ -1,4 +1,8 @@
-/** @module nickname: nickname rules (NFKC, graphemes, hidden characters, block list) and generated names. */
+/** @module nickname: nickname rules (NFKC, graphemes, characters, rude words, look-alike key) and generated names. */
+
+import { graphemeProblem } from "./nickname-chars";
+import { nicknameSkeleton } from "./nickname-skeleton";
+import { hasRudeWord } from "./nickname-words";
 
 export const NICKNAME_MIN = 2;
 export const NICKNAME_MAX = 24;
@@ -10,85 +14,25 @@ export const NICKNAME_PROBLEMS = {
   length: `Nicknames need ${NICKNAME_MIN} to ${NICKNAME_MAX} characters.`,
   hidden: "That name has a hidden character in it. Please type it again.",
   marks: "That name has too many accent marks stacked up. Please type it again.",
-  blocked: "Please choose a different name.",
+  wide: "That name has a symbol that is too big to show. Please use letters, numbers or emoji.",
+  blocked: "That name is not allowed here. Please choose a different name.",
 } as const;
-
-// Mild, common English insults and swear words, matched as whole words (plus a
-// plural "s"/"es") so "Scunthorpe", "Essex" and "Bass" pass. It is a speed bump,
-// not a filter: the teacher can remove any name and can require generated names.
-const BLOCKED_WORDS = new Set([
-  "arse",
-  "ass",
-  "bastard",
-  "bitch",
-  "crap",
-  "dick",
-  "dumb",
-  "fuck",
-  "idiot",
-  "loser",
-  "moron",
-  "piss",
-  "shit",
-  "stupid",
-  "twat",
-  "wanker",
-]);
 
 /** Longest raw input we look at; 24 long emoji sequences fit well within it. */
 const MAX_RAW_LENGTH = 512;
-/** Stacks of combining marks beyond this are "Zalgo" text, not a real spelling. */
-const MAX_MARKS_PER_GRAPHEME = 4;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
-const ZWJ = "\u200D";
-const HIDDEN_CATEGORY = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}]/u;
-// Invisible characters outside those categories: the combining grapheme joiner,
-// Hangul fillers, Mongolian selectors, the Braille blank and variation selectors.
-const HIDDEN_RANGES: readonly (readonly [number, number])[] = [
-  [0x034f, 0x034f],
-  [0x115f, 0x1160],
-  [0x180b, 0x180f],
-  [0x2800, 0x2800],
-  [0x3164, 0x3164],
-  [0xfe00, 0xfe0f],
-  [0xffa0, 0xffa0],
-  [0xe0100, 0xe01ef],
-];
-
-/** Whether one code point is a control, format or otherwise invisible character. */
-function isInvisible(ch: string): boolean {
-  const cp = ch.codePointAt(0) ?? 0;
-  return HIDDEN_CATEGORY.test(ch) || HIDDEN_RANGES.some(([lo, hi]) => cp >= lo && cp <= hi);
-}
-
-const EMOJI_START = /^[\p{Extended_Pictographic}\p{Emoji}\p{Regional_Indicator}]/u;
-const TAG = /[\u{E0020}-\u{E007F}]/u;
-const BLACK_FLAG = "\u{1F3F4}";
-
-/**
- * Whether a grapheme's invisible characters are legitimate parts of an emoji
- * sequence: ZWJ and VS15/VS16 after an emoji (👩‍💻, ❤️, 1️⃣) and tag characters
- * in a flag (🏴󠁧󠁢󠁳󠁣󠁴󠁿). A ZWJ at the end of a cluster joins nothing and is stray.
- */
-function isEmojiSequence(grapheme: string): boolean {
-  if (!EMOJI_START.test(grapheme) || grapheme.endsWith(ZWJ)) return false;
-  for (const ch of grapheme) {
-    if (ch === ZWJ || ch === "\uFE0F" || ch === "\uFE0E") continue;
-    if (TAG.test(ch) && grapheme.startsWith(BLACK_FLAG)) continue;
-    if (isInvisible(ch)) return false;
-  }
-  return true;
-}
-
-function isBlocked(key: string): boolean {
-  return key.split(/[^\p{L}]+/u).some((w) => BLOCKED_WORDS.has(w) || BLOCKED_WORDS.has(w.replace(/e?s$/, "")));
-}
 
 /**
  * Checks a typed nickname. The nickname is NFKC-normalised with whitespace
- * collapsed (so "Ａｎａ" and "Ana" are the same name); the key is its lower
- * case, used for uniqueness within a class.
+ * collapsed (so "Ａｎａ" and "Ana" are the same name); hidden, unassigned,
+ * stacked and very wide characters are refused, and so are rude or hateful
+ * words (see nickname-words). The key, on which uniqueness in a class is
+ * decided, is the look-alike skeleton, so "Аnna" (Cyrillic А) clashes with "anna".
+ *
+ * @example
+ * checkNickname("  Zoë "); // { ok: true, nickname: "Zoë", key: "zoë" }
+ * checkNickname("sh1t"); // { ok: false, problem: NICKNAME_PROBLEMS.blocked }
  */
 export function checkNickname(raw: string): NicknameCheck {
   if (typeof raw !== "string" || raw.length > MAX_RAW_LENGTH) return { ok: false, problem: NICKNAME_PROBLEMS.length };
@@ -100,18 +44,17 @@ export function checkNickname(raw: string): NicknameCheck {
   let count = 0;
   for (const { segment } of segmenter.segment(nickname)) {
     count++;
-    if ([...segment].some(isInvisible) && !isEmojiSequence(segment)) {
-      return { ok: false, problem: NICKNAME_PROBLEMS.hidden };
-    }
-    // Real spellings and emoji (a keycap has two marks) stay well under the limit.
-    if ((segment.match(/\p{M}/gu)?.length ?? 0) > MAX_MARKS_PER_GRAPHEME) {
-      return { ok: false, problem: NICKNAME_PROBLEMS.marks };
-    }
+    const problem = graphemeProblem(segment);
+    if (problem) return { ok: false, problem: NICKNAME_PROBLEMS[problem] };
   }
   if (count < NICKNAME_MIN || count > NICKNAME_MAX) return { ok: false, problem: NICKNAME_PROBLEMS.length };
-  const key = nickname.toLowerCase();
-  if (isBlocked(key)) return { ok: false, problem: NICKNAME_PROBLEMS.blocked };
-  return { ok: true, nickname, key };
+  if (hasRudeWord(nickname)) return { ok: false, problem: NICKNAME_PROBLEMS.blocked };
+  return { ok: true, nickname, key: nicknameSkeleton(nickname) };
+}
+
+/** The uniqueness key of a nickname already stored (its look-alike skeleton). */
+export function nicknameKey(nickname: string): string {
+  return nicknameSkeleton(nickname);
 }
 
 // Short, friendly words: "Thoughtful Hedgehog 99" is the longest name (22).

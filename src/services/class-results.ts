@@ -16,6 +16,7 @@ import {
   sharedNicknames,
 } from "../domain/class-results";
 import { toCsv } from "../domain/csv";
+import { nicknameKey } from "../domain/nickname";
 import { type Lean, leanOf } from "../domain/scoring";
 import { readRoster } from "../store/roster-cache";
 import { type ClassInfo, infoOf } from "./classes";
@@ -130,7 +131,7 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
     return {
       id: entry.sid,
       nickname: entry.nick,
-      sharedName: shared.has(entry.nick.toLowerCase()),
+      sharedName: shared.has(nicknameKey(entry.nick)),
       finished: done,
       correct: done ? entry.score : null,
       answered: done ? entry.answered : null,

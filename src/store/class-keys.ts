@@ -6,7 +6,7 @@
  *   removed attempts). Written at creation and by the teacher (close, remove): rare,
  *   and by one person, so its read-modify-write has a single writer.
  * - `v1:class:<CODE>:s:<sid>`: one key per student, `sid` = 128 bits of SHA-256 of
- *   the lower-cased nickname (fixed length, so any nickname fits KV's 512-byte keys).
+ *   the nickname's look-alike key (fixed length, so any nickname fits KV's 512-byte keys).
  *   Written once at join and overwritten once at finish: each student writes only
  *   their own key, so concurrent students never overwrite each other.
  * - `v1:class:<CODE>:s:<sid>.<attemptId>`: only when two students joined with the same
@@ -63,7 +63,7 @@ export function isStudentId(sid: string): boolean {
   return SID.test(sid);
 }
 
-/** The student id of a nickname key (the lower-cased nickname): 128 bits of its SHA-256. */
+/** The student id of a nickname key (its look-alike skeleton, see nicknameKey): 128 bits of its SHA-256. */
 export async function studentIdOf(nickKey: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(nickKey));
   return encodeBase64url(new Uint8Array(digest).slice(0, 16));

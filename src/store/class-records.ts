@@ -5,7 +5,7 @@
 import type { ClassRecord } from "../domain/class";
 import { finishedMeta, type StudentMeta } from "../domain/class-results";
 import { newJoinCode } from "../domain/ids";
-import { checkNickname } from "../domain/nickname";
+import { nicknameKey } from "../domain/nickname";
 import type { AttemptResult } from "../domain/quiz";
 import {
   classChildrenPrefix,
@@ -140,8 +140,8 @@ export async function saveClassAttempt(
   if (!record) return { result, stored: false, refused: "class-gone" };
   if (record.removed.includes(result.attemptId)) return { result, stored: false, refused: "removed" };
 
-  const checked = checkNickname(cls.nick);
-  const sid = await studentIdOf(checked.ok ? checked.key : cls.nick.toLowerCase());
+  // The same key checkNickname gave at join, even if the rules have tightened since.
+  const sid = await studentIdOf(nicknameKey(cls.nick));
   let key = studentKey(record.code, sid);
   const joined = { nick: cls.nick, id: result.attemptId, joinedAt: result.startedAt };
   const main = await kvCall("get", () => kv.getWithMetadata<StoredMeta>(key, "text"));

@@ -57,7 +57,8 @@ export function JoinPage({ klass, values = {}, errors = [], notice }: JoinPagePr
           <>
             <label for="nickname">Nickname</label>
             <p class="muted" id="nickname-hint">
-              {NICKNAME_MIN} to {NICKNAME_MAX} characters; emoji are fine. Not your full name: your class may see it.
+              {NICKNAME_MIN} to {NICKNAME_MAX} characters; emoji are fine. Not your full name: your class may see it.{" "}
+              <a href="/privacy">What we keep, and for how long</a>
             </p>
             <FieldErrorText field="nickname" errors={errors} />
             <input

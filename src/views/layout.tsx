@@ -63,6 +63,9 @@ export function Layout({ title, description, children, bare }: LayoutProps) {
                   <a href="/corrections">Corrections and reporting a problem</a>
                 </li>
                 <li>
+                  <a href="/privacy">Privacy</a>
+                </li>
+                <li>
                   <a href="/api/v1/openapi.json">JSON API</a>
                 </li>
               </ul>

@@ -31,6 +31,7 @@ const pages = () => ({
   cards: "/cards",
   card: firstCard,
   corrections: "/corrections",
+  privacy: "/privacy",
 });
 
 for (const [label, size] of [

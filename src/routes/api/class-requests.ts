@@ -40,7 +40,7 @@ export const JoinClassRequest = z.strictObject({
       .check(
         z.maxLength(512, "must be at most 512 characters"),
         about(
-          `${NICKNAME_MIN}–${NICKNAME_MAX} graphemes after NFKC and trimming, no hidden characters (emoji are fine), unique in the class ignoring case. Omit it, or set generate, for a made-up name.`,
+          `${NICKNAME_MIN}–${NICKNAME_MAX} graphemes after NFKC and trimming, no hidden, unassigned or stacked characters (emoji are fine), no rude words, unique in the class ignoring case and look-alike letters. Omit it, or set generate, for a made-up name.`,
         ),
       ),
   ),

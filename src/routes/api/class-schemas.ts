@@ -216,9 +216,9 @@ export const classRoutes: ApiRoute[] = [
       ...bodyProblems,
       "403": problemResponse("The teacher has closed joining."),
       "404": problemResponse("No class has this code."),
-      "409": problemResponse("The nickname is taken in this class (ignoring case); detail suggests another."),
+      "409": problemResponse("The nickname, or a look-alike, is taken in this class; detail suggests another."),
       "422": problemResponse(
-        "The nickname breaks a rule (length, hidden characters, blocked word) (field body.nickname).",
+        "The nickname breaks a rule (length, hidden or stacked characters, a rude word) (field body.nickname).",
       ),
       "429": limited,
       "503": unavailable,
