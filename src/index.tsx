@@ -15,6 +15,7 @@ import type { AppEnv } from "./routes/env";
 import { pages } from "./routes/pages";
 import { problem, wantsJson } from "./routes/problem";
 import { quiz } from "./routes/quiz";
+import { scheduled } from "./scheduled";
 import { ErrorPage } from "./views/error-page";
 
 /**
@@ -105,4 +106,6 @@ app.onError((err, c) => {
       );
 });
 
-export default app;
+// The Worker: pages and API on fetch, the reader-statistics job on the Cron Trigger. Still the Hono
+// app itself (tests call app.request and read app.routes), with the scheduled handler added.
+export default Object.assign(app, { scheduled }) satisfies ExportedHandler<Env>;
