@@ -116,7 +116,8 @@ export function foldAttempts(
   }
   let added = 0;
   for (const meta of metas) {
-    const agg = (out[meta.pack] ??= emptyAggregate(meta.answers.length));
+    out[meta.pack] ??= emptyAggregate(meta.answers.length);
+    const agg = out[meta.pack] as PackAggregate;
     if (agg.answered.length !== meta.answers.length) continue;
     added++;
     agg.attempts++;
