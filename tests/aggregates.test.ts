@@ -1,0 +1,129 @@
+/** The reader-statistics Cron job, invoked as workerd invokes it, over real local KV. */
+import { createExecutionContext, createScheduledController, reset, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import { pack } from "../src/content/pack";
+import { MIN_ANSWERED_TO_RANK, type PackAggregate } from "../src/domain/aggregates";
+import type { AttemptResult } from "../src/domain/quiz";
+import worker from "../src/index";
+import { getStatsRecord, STATS_KEY } from "../src/store/aggregates";
+import { saveFinishedAttempt } from "../src/store/attempts";
+import { expectedFigures, finishedAttempt, seeded } from "./aggregates-helpers";
+import { countingKv } from "./quiz-helpers";
+
+const MINUTE = 60_000;
+const T1 = Date.UTC(2026, 10, 30, 12, 0);
+const T2 = T1 + 5 * MINUTE;
+const T3 = T2 + 5 * MINUTE;
+const T4 = T3 + 5 * MINUTE;
+
+/** Runs the Worker's scheduled handler at `time` with the KV calls counted. */
+async function runAt(time: number): Promise<string[]> {
+  const { kv, calls } = countingKv();
+  const ctx = createExecutionContext();
+  await worker.scheduled(
+    createScheduledController({ scheduledTime: time, cron: "*/5 * * * *" }),
+    { ...env, SCORES: kv },
+    ctx,
+  );
+  await waitOnExecutionContext(ctx);
+  return calls;
+}
+
+async function currentAggregate(): Promise<PackAggregate> {
+  const record = await getStatsRecord(env.SCORES);
+  const agg = record?.packs[pack.version];
+  if (!agg) throw new Error("no aggregate for the current pack");
+  return agg;
+}
+
+/** The aggregate against a direct computation from the results. */
+async function expectExact(results: readonly AttemptResult[]): Promise<void> {
+  const agg = await currentAggregate();
+  const want = expectedFigures(results, MIN_ANSWERED_TO_RANK);
+  const correct = pack.items.map((item, i) => {
+    const saidVerified = agg.saidVerified[i] ?? 0;
+    return item.verdict === "verified" ? saidVerified : (agg.answered[i] ?? 0) - saidVerified;
+  });
+  expect(agg.attempts).toBe(want.attempts);
+  expect(agg.answered).toEqual(want.answered);
+  expect(correct).toEqual(want.correct);
+  expect(agg.ranked).toBe(want.ranked);
+  expect(agg.percents).toEqual(want.percents);
+  expect(agg.discernmentHundredths).toBe(want.discernmentHundredths);
+}
+
+describe("the scheduled statistics job", () => {
+  const random = seeded(13);
+  const counted: AttemptResult[] = [];
+
+  /** Stores `n` public attempts finished in (from, to]; started up to 5 h earlier. */
+  async function store(n: number, from: number, to: number): Promise<AttemptResult[]> {
+    const made: AttemptResult[] = [];
+    for (let i = 0; i < n; i++) {
+      const finishedAt = from + 1 + Math.floor(random() * (to - from - 1));
+      const startedAt = finishedAt - Math.floor(random() * 5 * 60 * MINUTE);
+      const answered = 1 + Math.floor(random() * pack.items.length);
+      const result = finishedAttempt(random, startedAt, finishedAt, answered);
+      expect((await saveFinishedAttempt(env.SCORES, result)).stored).toBe(true);
+      made.push(result);
+    }
+    return made;
+  }
+
+  beforeAll(async () => {
+    await reset();
+  });
+
+  it("folds 250 stored attempts into exact figures (class attempts and bad records left out)", async () => {
+    counted.push(...(await store(250, T1 - 5 * 60 * MINUTE, T1)));
+    // A class attempt and a record without metadata are stored too; neither counts.
+    const cls = finishedAttempt(random, T1 - 20 * MINUTE, T1 - 10 * MINUTE, 8, { code: "ABCDEF", nick: "Fox" });
+    await saveFinishedAttempt(env.SCORES, cls);
+    await env.SCORES.put(`v1:quiz:${counted[0]?.attemptId.slice(0, 9)}${"b".repeat(26)}`, "{}");
+    const calls = await runAt(T1);
+    expect(calls.filter((c) => c === "put")).toHaveLength(1);
+    expect(calls.filter((c) => c === "get")).toHaveLength(1);
+    await expectExact(counted);
+    const agg = await currentAggregate();
+    expect(agg.attempts).toBe(250);
+    expect(agg.ranked).toBeGreaterThan(150);
+  });
+
+  it("a second run folds in 10 more and counts none twice", async () => {
+    counted.push(...(await store(10, T1, T2)));
+    const calls = await runAt(T2);
+    expect(calls.filter((c) => c === "put")).toHaveLength(1);
+    await expectExact(counted);
+    expect((await currentAggregate()).attempts).toBe(260);
+  });
+
+  it("a record that becomes visible late, finished inside the lag window, is counted once", async () => {
+    // Finished 2 minutes before the last run, but written (visible) only after it.
+    const late = finishedAttempt(random, T2 - 30 * MINUTE, T2 - 2 * MINUTE, pack.items.length);
+    await saveFinishedAttempt(env.SCORES, late);
+    counted.push(late);
+    await runAt(T3);
+    await expectExact(counted);
+    expect((await currentAggregate()).attempts).toBe(261);
+  });
+
+  it("a run with nothing new writes nothing", async () => {
+    const before = await env.SCORES.get(STATS_KEY);
+    const calls = await runAt(T4);
+    expect(calls).not.toContain("put");
+    expect(calls.filter((c) => c === "get")).toHaveLength(1);
+    expect(calls).toContain("list");
+    expect(await env.SCORES.get(STATS_KEY)).toBe(before);
+    await expectExact(counted);
+  });
+
+  it("keeps only the lag window's ids in the record", async () => {
+    const record = await getStatsRecord(env.SCORES);
+    expect(record?.watermark).toBe(T3);
+    const ids = Object.keys(record?.recent ?? {});
+    const expected = counted.filter((r) => r.finishedAt > T3 - 10 * MINUTE).map((r) => r.attemptId);
+    expect(ids.sort()).toEqual(expected.sort());
+    expect(ids.length).toBeLessThan(counted.length);
+  });
+});
