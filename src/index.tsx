@@ -8,6 +8,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { apiCards } from "./routes/api/cards";
 import { apiClasses } from "./routes/api/classes";
 import { apiQuiz } from "./routes/api/quiz";
+import { apiStats } from "./routes/api/stats";
 import { assets } from "./routes/assets";
 import { cards } from "./routes/cards";
 import { classes } from "./routes/classes";
@@ -77,6 +78,7 @@ app.route("/quiz", quiz);
 app.route("/", classes);
 app.route("/api/v1/classes", apiClasses);
 app.route("/api/v1", apiQuiz);
+app.route("/api/v1/stats", apiStats);
 
 app.notFound((c) =>
   wantsJson(c)

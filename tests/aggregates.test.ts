@@ -3,13 +3,15 @@ import { createExecutionContext, createScheduledController, reset, waitOnExecuti
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
-import { MIN_ANSWERED_TO_RANK, type PackAggregate } from "../src/domain/aggregates";
+import { MIN_ANSWERED_TO_RANK, type PackAggregate, SHOW_THRESHOLD } from "../src/domain/aggregates";
 import type { AttemptResult } from "../src/domain/quiz";
 import worker from "../src/index";
+import { AnswerResponse, AttemptStarted, Problem } from "../src/routes/api/schemas";
+import { ItemStatsBody, ReaderStatsBody } from "../src/routes/api/stats-schemas";
 import { getStatsRecord, STATS_KEY } from "../src/store/aggregates";
 import { saveFinishedAttempt } from "../src/store/attempts";
 import { expectedFigures, finishedAttempt, seeded } from "./aggregates-helpers";
-import { countingKv } from "./quiz-helpers";
+import { call, countingKv, postJson } from "./quiz-helpers";
 
 const MINUTE = 60_000;
 const T1 = Date.UTC(2026, 10, 30, 12, 0);
@@ -125,5 +127,80 @@ describe("the scheduled statistics job", () => {
     const expected = counted.filter((r) => r.finishedAt > T3 - 10 * MINUTE).map((r) => r.attemptId);
     expect(ids.sort()).toEqual(expected.sort());
     expect(ids.length).toBeLessThan(counted.length);
+  });
+});
+
+describe("GET /api/v1/stats", () => {
+  const random = seeded(7);
+
+  /** A fresh wrapper around the real binding: the service's per-isolate cache is keyed by it. */
+  const freshKv = () => ({ SCORES: countingKv().kv });
+
+  beforeAll(async () => {
+    await reset();
+  });
+
+  it("answers zeros and null shares before the job has run", async () => {
+    const res = await call("/api/v1/stats", {}, freshKv());
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("public, max-age=60");
+    const body = ReaderStatsBody.parse(await res.json());
+    expect(body).toMatchObject({ attempts: 0, updatedAt: null, distribution: null, meanDiscernment: null });
+    expect(body.items).toHaveLength(pack.items.length);
+    expect(body.items.every((item) => item.shareCorrect === null)).toBe(true);
+  });
+
+  it("counts finishes made through the API after one run", async () => {
+    for (let i = 0; i < 3; i++) {
+      const started = AttemptStarted.parse(await (await postJson("/api/v1/attempts", {})).json());
+      const answered = AnswerResponse.parse(
+        await (
+          await postJson("/api/v1/attempts/answer", {
+            token: started.token,
+            itemId: started.next.id,
+            answer: "verified",
+          })
+        ).json(),
+      );
+      expect((await postJson("/api/v1/attempts/finish", { token: answered.token })).status).toBe(200);
+    }
+    await runAt(Date.now());
+    const body = ReaderStatsBody.parse(await (await call("/api/v1/stats", {}, freshKv())).json());
+    expect(body.attempts).toBe(3);
+    expect(body.items[0]?.answered).toBe(3);
+    // 3 answers are below the threshold: no percentage yet.
+    expect(body.items[0]?.shareCorrect).toBeNull();
+  });
+
+  it("gives a share once SHOW_THRESHOLD attempts answered a statement, and exact to two decimals", async () => {
+    const now = Date.now();
+    const made: AttemptResult[] = [];
+    for (let i = 0; i < SHOW_THRESHOLD; i++) {
+      const result = finishedAttempt(random, now - 20 * MINUTE, now - MINUTE, pack.items.length);
+      await saveFinishedAttempt(env.SCORES, result);
+      made.push(result);
+    }
+    await runAt(now + MINUTE);
+    const body = ReaderStatsBody.parse(await (await call("/api/v1/stats", {}, freshKv())).json());
+    expect(body.attempts).toBe(3 + SHOW_THRESHOLD);
+    const first = pack.items[0];
+    if (!first) throw new Error("empty pack");
+    // The first statement: 3 API answers of "verified" plus the 20 seeded ones.
+    const right =
+      (first.verdict === "verified" ? 3 : 0) +
+      made.filter((r) => (r.answers[0] === "v" ? "verified" : "unverified") === first.verdict).length;
+    expect(body.items[0]?.shareCorrect).toBe(Math.round((right / (3 + SHOW_THRESHOLD)) * 100) / 100);
+    // Only the 20 full attempts are ranked.
+    expect(body.ranked).toBe(SHOW_THRESHOLD);
+    expect(body.distribution?.reduce((sum, b) => sum + b.attempts, 0)).toBe(SHOW_THRESHOLD);
+    const item = ItemStatsBody.parse(await (await call(`/api/v1/stats/items/${first.id}`, {}, freshKv())).json());
+    expect(item).toMatchObject({ id: first.id, position: 1, shareCorrect: body.items[0]?.shareCorrect });
+  });
+
+  it("answers 404 problem+json for an unknown statement id", async () => {
+    const res = await call("/api/v1/stats/items/no-such-statement");
+    expect(res.status).toBe(404);
+    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(Problem.parse(await res.json()).field).toBe("path.id");
   });
 });
