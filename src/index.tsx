@@ -16,6 +16,7 @@ import type { AppEnv } from "./routes/env";
 import { pages } from "./routes/pages";
 import { problem, wantsJson } from "./routes/problem";
 import { quiz } from "./routes/quiz";
+import { share } from "./routes/share";
 import { scheduled } from "./scheduled";
 import { ErrorPage } from "./views/error-page";
 
@@ -79,6 +80,7 @@ app.route("/", classes);
 app.route("/api/v1/classes", apiClasses);
 app.route("/api/v1", apiQuiz);
 app.route("/api/v1/stats", apiStats);
+app.route("/share", share);
 
 app.notFound((c) =>
   wantsJson(c)

@@ -1,0 +1,24 @@
+/** @module GET /share/:score: the public page of a shared score, e.g. /share/7-of-8 (nothing is stored). */
+import { Hono } from "hono";
+import { parseSharedScore, shareImageBucket, shareMeaning, shareUrlOf } from "../domain/share";
+import { SharePage } from "../views/share";
+import { publicCache } from "./cards";
+import type { AppEnv } from "./env";
+
+export const share = new Hono<AppEnv>();
+
+share.use("/:score", ...publicCache);
+
+share.get("/:score", (c) => {
+  const score = parseSharedScore(c.req.param("score"));
+  if (!score) return c.notFound();
+  const origin = new URL(c.req.url).origin;
+  return c.html(
+    <SharePage
+      score={score}
+      meaning={shareMeaning(score)}
+      url={shareUrlOf(origin, score.correct, score.total)}
+      image={`${origin}/og/score-${shareImageBucket(score)}.png`}
+    />,
+  );
+});
