@@ -6,12 +6,12 @@ import { pack } from "../src/content/pack";
 import { MIN_ANSWERED_TO_RANK, type PackAggregate, SHOW_THRESHOLD } from "../src/domain/aggregates";
 import type { AttemptResult } from "../src/domain/quiz";
 import worker from "../src/index";
-import { AnswerResponse, AttemptStarted, Problem } from "../src/routes/api/schemas";
+import { AnswerResponse, AttemptResultBody, AttemptStarted, Problem } from "../src/routes/api/schemas";
 import { ItemStatsBody, ReaderStatsBody } from "../src/routes/api/stats-schemas";
 import { getStatsRecord, STATS_KEY } from "../src/store/aggregates";
 import { saveFinishedAttempt } from "../src/store/attempts";
 import { expectedFigures, finishedAttempt, seeded } from "./aggregates-helpers";
-import { call, countingKv, postJson } from "./quiz-helpers";
+import { call, countingKv, ORIGIN, postJson } from "./quiz-helpers";
 
 const MINUTE = 60_000;
 const T1 = Date.UTC(2026, 10, 30, 12, 0);
@@ -162,7 +162,10 @@ describe("GET /api/v1/stats", () => {
           })
         ).json(),
       );
-      expect((await postJson("/api/v1/attempts/finish", { token: answered.token })).status).toBe(200);
+      const finished = await postJson("/api/v1/attempts/finish", { token: answered.token });
+      expect(finished.status).toBe(200);
+      const result = AttemptResultBody.parse(await finished.json());
+      expect(result.shareUrl).toBe(`${ORIGIN}/share/${result.correct}-of-1`);
     }
     await runAt(Date.now());
     const body = ReaderStatsBody.parse(await (await call("/api/v1/stats", {}, freshKv())).json());

@@ -8,6 +8,7 @@ import { type Context, Hono, type MiddlewareHandler } from "hono";
 import { pack } from "../../content/pack";
 import { type AttemptResult, answeredCount, answerItem, nextItem, type QuizState, review } from "../../domain/quiz";
 import { explainLean, LEAN_THRESHOLD } from "../../domain/scoring";
+import { shareUrlOf } from "../../domain/share";
 import { KvUnavailableError } from "../../store/kv-errors";
 import type { AppEnv } from "../env";
 import { problem } from "../problem";
@@ -185,7 +186,7 @@ apiQuiz.post("/attempts/answer", async (c) => {
   return c.json(response);
 });
 
-function resultBody(result: AttemptResult): AttemptResultBody {
+function resultBody(result: AttemptResult, origin: string): AttemptResultBody {
   const { score } = result;
   const lean = explainLean(score);
   const state: QuizState = {
@@ -213,6 +214,7 @@ function resultBody(result: AttemptResult): AttemptResultBody {
     leanThreshold: LEAN_THRESHOLD,
     leanExplanation: { headline: lean.headline, counts: lean.counts, tip: lean.tip, tentative: lean.tentative },
     review: review(state, verdictOf),
+    shareUrl: shareUrlOf(origin, score.correct, score.answered),
   };
 }
 
@@ -223,7 +225,7 @@ apiQuiz.post("/attempts/finish", async (c) => {
   if (!opened.ok) return opened.response;
   try {
     const outcome = await finishAttempt(c.env, opened.state);
-    if (outcome.ok) return c.json(resultBody(outcome.result));
+    if (outcome.ok) return c.json(resultBody(outcome.result, new URL(c.req.url).origin));
     if (outcome.problem === "nothing-answered") {
       return problem(409, "nothing-answered", "Nothing answered yet", {
         detail: "Answer at least one statement before finishing.",
