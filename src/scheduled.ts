@@ -25,7 +25,7 @@ export interface StatsRunReport {
 export async function runStatsJob(kv: KVNamespace, now: number): Promise<StatsRunReport> {
   const record = await getStatsRecord(kv);
   const listed = await listFinishedAttempts(kv, listPrefixes(record, now));
-  const next = applyRun(record, listed.metas, listed.keys, now);
+  const next = applyRun(record, listed.metas, now);
   if (next) await putStatsRecord(kv, next.record);
   return { counted: next?.counted ?? 0, written: next !== null, lists: listed.lists, keys: listed.keys };
 }

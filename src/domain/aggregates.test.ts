@@ -128,38 +128,46 @@ describe("the incremental run", () => {
 
   it("counts everything on the first run, then only what is new, never twice", () => {
     const a = meta({ id: idAt(T - 60_000, 1), finishedAt: T - 30_000 });
-    const first = applyRun(null, [a], 1, T);
+    const first = applyRun(null, [a], T);
     expect(first?.counted).toBe(1);
     expect(first?.record.recent).toEqual({ [a.id]: a.finishedAt });
     const record = first?.record as StatsRecord;
     // The same record listed again (inside the lag window) is not counted again: nothing to write.
-    expect(applyRun(record, [a], 1, T + 300_000)).toBeNull();
+    expect(applyRun(record, [a], T + 300_000)).toBeNull();
     // A late record finished before the last run but listed only now is counted once.
     const late = meta({ id: idAt(T - 90_000, 2), finishedAt: T - 60_000 });
-    const second = applyRun(record, [a, late], 2, T + 300_000);
+    const second = applyRun(record, [a, late], T + 300_000);
     expect(second?.counted).toBe(1);
     expect(second?.record.packs.p1?.attempts).toBe(2);
-    expect(applyRun(second?.record ?? null, [a, late], 2, T + 600_000)).toBeNull();
+    expect(applyRun(second?.record ?? null, [a, late], T + 600_000)).toBeNull();
   });
 
   it("forgets ids once they are older than the lag window, and ignores finishes before it", () => {
     const a = meta({ id: idAt(T, 1), finishedAt: T });
-    const first = applyRun(null, [a], 1, T)?.record as StatsRecord;
+    const first = applyRun(null, [a], T)?.record as StatsRecord;
     const b = meta({ id: idAt(T + LAG_MS, 2), finishedAt: T + LAG_MS + 5 });
-    const later = applyRun(first, [a, b], 2, T + 2 * LAG_MS + 1)?.record as StatsRecord;
+    const later = applyRun(first, [a, b], T + 2 * LAG_MS + 1)?.record as StatsRecord;
     expect(Object.keys(later.recent)).toEqual([b.id]);
     expect(later.packs.p1?.attempts).toBe(2);
     // a is out of the window now: listed again, it is below the watermark and not counted.
-    expect(applyRun(later, [a, b], 2, T + 2 * LAG_MS + 2)).toBeNull();
+    expect(applyRun(later, [a, b], T + 2 * LAG_MS + 2)).toBeNull();
   });
 
   it("rewrites an idle record only after IDLE_REFRESH_MS, moving the watermark on", () => {
-    const first = applyRun(null, [meta()], 1, T)?.record as StatsRecord;
-    expect(applyRun(first, [], 0, T + IDLE_REFRESH_MS - 1)).toBeNull();
-    const refreshed = applyRun(first, [], 0, T + IDLE_REFRESH_MS);
+    const first = applyRun(null, [meta()], T)?.record as StatsRecord;
+    expect(applyRun(first, [], T + IDLE_REFRESH_MS - 1)).toBeNull();
+    const refreshed = applyRun(first, [], T + IDLE_REFRESH_MS);
     expect(refreshed?.counted).toBe(0);
     expect(refreshed?.record.watermark).toBe(T + IDLE_REFRESH_MS);
     expect(refreshed?.record.packs).toEqual(first.packs);
+  });
+
+  it("counts the attempts started inside the range (not the whole windows listed) to pick the next width", () => {
+    const first = applyRun(null, [meta({ id: idAt(T, 1), finishedAt: T })], T)?.record as StatsRecord;
+    const old = meta({ id: idAt(T - 7 * 3600_000, 2), finishedAt: T - 6.5 * 3600_000 });
+    const fresh = meta({ id: idAt(T + 60_000, 3), finishedAt: T + 120_000 });
+    const next = applyRun(first, [old, fresh], T + 300_000);
+    expect(next?.record.listed).toBe(1);
   });
 
   it("lists the windows from 6 h + lag before the watermark to now; wide ones while traffic is low", () => {
@@ -169,7 +177,7 @@ describe("the incremental run", () => {
     expect(wide.length).toBeGreaterThanOrEqual(1);
     expect(wide.length).toBeLessThanOrEqual(2);
     expect(wide.every((p) => p.length === 4)).toBe(true);
-    const narrow = listPrefixes({ ...record, listed: 5000 }, T + 300_000);
+    const narrow = listPrefixes({ ...record, listed: 3000 }, T + 300_000);
     expect(narrow.every((p) => p.length === 5)).toBe(true);
     // 6 h 11 min of 28-minute windows, plus partial ones at both ends.
     expect(narrow.length).toBeGreaterThanOrEqual(14);

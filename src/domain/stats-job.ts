@@ -26,8 +26,12 @@ const CLOCK_SLACK_MS = 60 * 1000;
 /** With nothing new, the record is still rewritten this often, so the window to list stays short. */
 export const IDLE_REFRESH_MS = 6 * 60 * 60 * 1000;
 
-/** Below this many keys in the last run's window, list wide (4-character) prefixes: fewer, fuller pages. */
-export const WIDE_LIST_BELOW = 2000;
+/**
+ * Below this many attempts started inside the last run's range, list wide (4-character) prefixes.
+ * A narrow run costs about 14 + n/1000 lists, a wide one at most 2 + 5.4 n/1000 (two 16.8 h
+ * windows for a 6.2 h range): wide is cheaper up to about 2,700 attempts in the range.
+ */
+export const WIDE_LIST_BELOW = 2500;
 
 /** The one stored record: aggregates per pack version plus the job's state. */
 export interface StatsRecord {
@@ -38,25 +42,35 @@ export interface StatsRecord {
   watermark: number;
   /** Ids counted whose finish is after watermark − LAG_MS, with that finish time. */
   recent: Record<string, number>;
-  /** Keys the last writing run listed: picks the prefix width of the next run. */
+  /** Attempts the last writing run found started inside its range: picks the next run's prefix width. */
   listed: number;
   packs: Record<string, PackAggregate>;
 }
 
 /**
- * The key-name prefixes (after `v1:quiz:`) a run must list: every time window of
- * attempt ids that can hold a finish after watermark − LAG_MS. No record yet: one
- * empty prefix, a full scan (records expire after 30 days, so it is bounded).
+ * The attempt-id times (epoch ms of the start) a run must list: every start that
+ * can hold a finish after watermark − LAG_MS, up to now. Null: no record yet, list everything.
+ */
+export function listRange(record: StatsRecord | null, now: number): { from: number; to: number } | null {
+  if (!record) return null;
+  const from = Math.max(0, record.watermark - LAG_MS - FINISH_WITHIN_MS - CLOCK_SLACK_MS);
+  return { from, to: Math.max(from, now + CLOCK_SLACK_MS) };
+}
+
+/**
+ * The key-name prefixes (after `v1:quiz:`) covering listRange: 4-character ones
+ * (about 16.8 h each) while few attempts fall in the range, else 5-character ones
+ * (about 28 min). No record yet: one empty prefix, a full scan (records expire
+ * after 30 days, so it is bounded).
  * @example listPrefixes(record, Date.now()) // ["0mi7", "0mi8"]
  */
 export function listPrefixes(record: StatsRecord | null, now: number): string[] {
-  if (!record) return [""];
+  const range = listRange(record, now);
+  if (!record || !range) return [""];
   const width = record.listed < WIDE_LIST_BELOW ? 4 : 5;
   const size = 36 ** (9 - width);
-  const from = Math.max(0, record.watermark - LAG_MS - FINISH_WITHIN_MS - CLOCK_SLACK_MS);
-  const to = Math.max(from, now + CLOCK_SLACK_MS);
   const prefixes: string[] = [];
-  for (let w = Math.floor(from / size); w <= Math.floor(to / size); w++) {
+  for (let w = Math.floor(range.from / size); w <= Math.floor(range.to / size); w++) {
     prefixes.push(attemptIdTimePrefix(w * size).slice(0, width));
   }
   return prefixes;
@@ -65,12 +79,11 @@ export function listPrefixes(record: StatsRecord | null, now: number): string[] 
 /**
  * Folds one run's listed records into the record. Returns the record to write, or
  * null when nothing should be written (nothing new, and the record is fresh).
- * @example const next = applyRun(record, metas, keysListed, controller.scheduledTime);
+ * @example const next = applyRun(record, metas, controller.scheduledTime);
  */
 export function applyRun(
   record: StatsRecord | null,
   listedMetas: readonly FinishedMeta[],
-  listed: number,
   now: number,
 ): { record: StatsRecord; counted: number } | null {
   const since = record ? record.watermark - LAG_MS : Number.NEGATIVE_INFINITY;
@@ -81,6 +94,10 @@ export function applyRun(
   }
   if (fresh.size === 0 && (!record || now - record.updatedAt < IDLE_REFRESH_MS)) return null;
 
+  // Counted in the range, not in the windows listed, so the width chosen does not change the count.
+  const range = listRange(record, now);
+  const fromId = range ? attemptIdTimePrefix(range.from) : "";
+  const listed = listedMetas.filter((meta) => meta.id >= fromId).length;
   const { packs, added } = foldAttempts(record?.packs ?? {}, [...fresh.values()]);
   // The watermark never moves back, even if a cron stamp is older than the last run's.
   const watermark = Math.max(record?.watermark ?? 0, now);
