@@ -8,10 +8,11 @@ import type { AttemptResult } from "../src/domain/quiz";
 import worker from "../src/index";
 import { AnswerResponse, AttemptResultBody, AttemptStarted, Problem } from "../src/routes/api/schemas";
 import { ItemStatsBody, ReaderStatsBody } from "../src/routes/api/stats-schemas";
+import { readStats, resultFigures, statementFigures } from "../src/services/stats";
 import { getStatsRecord, STATS_KEY } from "../src/store/aggregates";
 import { saveFinishedAttempt } from "../src/store/attempts";
 import { expectedFigures, finishedAttempt, seeded } from "./aggregates-helpers";
-import { call, countingKv, ORIGIN, postJson } from "./quiz-helpers";
+import { call, countingKv, failingKv, ORIGIN, postJson } from "./quiz-helpers";
 
 const MINUTE = 60_000;
 const T1 = Date.UTC(2026, 10, 30, 12, 0);
@@ -205,5 +206,50 @@ describe("GET /api/v1/stats", () => {
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(Problem.parse(await res.json()).field).toBe("path.id");
+  });
+});
+
+describe("readStats (the service pages use)", () => {
+  beforeAll(async () => {
+    await reset();
+    const random = seeded(21);
+    const now = Date.now();
+    for (let i = 0; i < SHOW_THRESHOLD; i++) {
+      await saveFinishedAttempt(env.SCORES, finishedAttempt(random, now - 30 * MINUTE, now - 5 * MINUTE, 8));
+    }
+    await runAt(now);
+  });
+
+  it("reads KV once a minute per isolate at most", async () => {
+    const { kv, calls } = countingKv();
+    const now = Date.now();
+    expect(await readStats({ SCORES: kv }, now)).not.toBeNull();
+    expect(await readStats({ SCORES: kv }, now + 59_000)).not.toBeNull();
+    expect(calls).toEqual(["get"]);
+    await readStats({ SCORES: kv }, now + 60_000);
+    expect(calls).toEqual(["get", "get"]);
+  });
+
+  it("gives null, not an error, when KV fails", async () => {
+    expect(await readStats({ SCORES: failingKv("get") })).toBeNull();
+  });
+
+  it("gives the pages their props: a share once 20 answered, the standing and the reader's bucket", async () => {
+    const stats = await readStats({ SCORES: countingKv().kv });
+    expect(stats?.aggregate.attempts).toBe(SHOW_THRESHOLD);
+    const first = pack.items[0];
+    const ninth = pack.items[8];
+    if (!first || !ninth) throw new Error("pack too small");
+    expect(statementFigures(stats, first.id).answered).toBe(SHOW_THRESHOLD);
+    expect(statementFigures(stats, first.id).share).not.toBeNull();
+    // Only the first 8 statements were answered: the ninth shows nothing.
+    expect(statementFigures(stats, ninth.id)).toEqual({ share: null, answered: 0 });
+    expect(statementFigures(null, first.id).share).toBeNull();
+    const figures = resultFigures(stats, 8, 8);
+    expect(figures.chart.highlight).toBe(100);
+    expect(figures.standing.attempts).toBe(SHOW_THRESHOLD);
+    expect(figures.standing.betterThan).toBeGreaterThanOrEqual(0);
+    expect(resultFigures(stats, 2, 2).standing.betterThan).toBeNull();
+    expect(resultFigures(null, 8, 8).chart.distribution).toBeNull();
   });
 });

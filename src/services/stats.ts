@@ -6,8 +6,17 @@
  * minute at most; the job rewrites the record every few minutes anyway.
  */
 import { pack } from "../content/pack";
-import type { PackAggregate } from "../domain/aggregates";
+import {
+  betterThan,
+  bucketOf,
+  distribution,
+  MIN_ANSWERED_TO_RANK,
+  type PackAggregate,
+  percentCorrect,
+  shareCorrect,
+} from "../domain/aggregates";
 import { getStatsRecord } from "../store/aggregates";
+import type { ReaderStandingProps, ReadersGotThisRightProps, ScoreChartProps } from "../views/stats";
 
 /** How long an isolate (and KV's edge cache) may keep the figures. */
 export const STATS_CACHE_SECONDS = 60;
@@ -45,4 +54,36 @@ export async function readStats(env: Pick<Env, "SCORES">, now = Date.now()): Pro
   }
   cache.set(env.SCORES, { at: now, value });
   return value;
+}
+
+/**
+ * Props for ReadersGotThisRight on a statement's feedback page (share null when not shown).
+ * @example <ReadersGotThisRight {...statementFigures(await readStats(c.env), itemId)} />
+ */
+export function statementFigures(stats: ReaderStats | null, itemId: string): ReadersGotThisRightProps {
+  const index = pack.items.findIndex((item) => item.id === itemId);
+  const item = pack.items[index];
+  if (!stats || !item) return { share: null, answered: 0 };
+  return { share: shareCorrect(stats.aggregate, index, item.verdict), answered: stats.aggregate.answered[index] ?? 0 };
+}
+
+/**
+ * Props for ReaderStanding and ScoreChart on a result page.
+ * @example const f = resultFigures(await readStats(c.env), score.correct, score.answered);
+ * <ReaderStanding {...f.standing} /> <ScoreChart {...f.chart} />
+ */
+export function resultFigures(
+  stats: ReaderStats | null,
+  correct: number,
+  answered: number,
+): { standing: ReaderStandingProps; chart: ScoreChartProps } {
+  if (!stats) return { standing: { betterThan: null, attempts: 0 }, chart: { distribution: null } };
+  const agg = stats.aggregate;
+  return {
+    standing: { betterThan: betterThan(agg, correct, answered), attempts: agg.ranked },
+    chart: {
+      distribution: distribution(agg),
+      ...(answered >= MIN_ANSWERED_TO_RANK ? { highlight: bucketOf(percentCorrect(correct, answered)) } : {}),
+    },
+  };
 }
