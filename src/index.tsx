@@ -7,6 +7,7 @@ import { Hono } from "hono/tiny";
 import { apiCards } from "./routes/api/cards";
 import { apiClasses } from "./routes/api/classes";
 import { apiQuiz } from "./routes/api/quiz";
+import { apiStats } from "./routes/api/stats";
 import { assets } from "./routes/assets";
 import { board } from "./routes/board";
 import type { AppEnv } from "./routes/env";
@@ -16,8 +17,10 @@ import { pages } from "./routes/pages";
 import { wantsJson } from "./routes/problem";
 import { quiz } from "./routes/quiz";
 import { securityHeaders } from "./routes/security-headers";
+import { share } from "./routes/share";
 import { teach } from "./routes/teach";
 import { teacher } from "./routes/teacher";
+import { scheduled } from "./scheduled";
 import { AppError } from "./services/errors";
 
 /**
@@ -77,6 +80,8 @@ app.route("/", board);
 app.route("/", teacher);
 app.route("/api/v1/classes", apiClasses);
 app.route("/api/v1", apiQuiz);
+app.route("/api/v1/stats", apiStats);
+app.route("/share", share);
 
 app.notFound((c) =>
   renderError(
@@ -93,4 +98,6 @@ app.notFound((c) =>
 
 app.onError(onError);
 
-export default app;
+// The Worker: pages and API on fetch, the reader-statistics job on the Cron Trigger. Still the Hono
+// app itself (tests call app.request and read app.routes), with the scheduled handler added.
+export default Object.assign(app, { scheduled }) satisfies ExportedHandler<Env>;

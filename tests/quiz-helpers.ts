@@ -9,9 +9,25 @@ import app from "../src/index";
 
 export const ORIGIN = "http://localhost";
 
+let clients = 0;
+
+/**
+ * A client address no other request has used (IPv6 documentation range): each call comes from
+ * its own client unless the test sends `cf-connecting-ip` itself, so only the tests about the
+ * per-address limits (tests/limits.test.ts) ever meet them.
+ */
+export function newClientAddress(): string {
+  clients += 1;
+  return `2001:db8::${clients.toString(16)}`;
+}
+
 /** Calls the app inside workerd with the real bindings, or with some replaced. */
 export function call(path: string, init: RequestInit = {}, bindings: Partial<Env> = {}): Promise<Response> {
-  return Promise.resolve(app.request(`${ORIGIN}${path}`, { redirect: "manual", ...init }, { ...env, ...bindings }));
+  const headers = new Headers(init.headers);
+  if (!headers.has("cf-connecting-ip")) headers.set("cf-connecting-ip", newClientAddress());
+  return Promise.resolve(
+    app.request(`${ORIGIN}${path}`, { redirect: "manual", ...init, headers }, { ...env, ...bindings }),
+  );
 }
 
 /** The one cookie the quiz sets, as a browser would keep it. */

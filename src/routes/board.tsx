@@ -2,7 +2,7 @@
 import { Hono } from "hono/tiny";
 import { classTitle } from "../domain/class";
 import { BOARD_POLL_SECONDS, boardOf } from "../services/class-results";
-import { findClass } from "../services/classes";
+import { lookUpClass } from "../services/classes";
 import { AppError } from "../services/errors";
 import { quizSecret } from "../services/secrets";
 import { cookieOpens } from "../services/teacher";
@@ -10,7 +10,7 @@ import { BoardPage } from "../views/class-board";
 import { pollPath, pollScript } from "../views/class-poll";
 import { teacherCookie } from "./cookies";
 import type { AppEnv } from "./env";
-import { noStore, originOf } from "./middleware";
+import { clientAddress, noStore, originOf } from "./middleware";
 
 export const board = new Hono<AppEnv>();
 
@@ -22,7 +22,7 @@ board.get(pollPath, (c) =>
 );
 
 board.get("/c/:code/board", noStore(), async (c) => {
-  const record = await findClass(c.env, c.req.param("code"));
+  const record = await lookUpClass(c.env, clientAddress(c), c.req.param("code"));
   const teacher = await cookieOpens(teacherCookie(c, record.code), record, quizSecret(c.env));
   if (!record.board && !teacher) {
     throw new AppError(403, {

@@ -7,7 +7,7 @@ import { Hono } from "hono/tiny";
 import type { ClassRecord } from "../domain/class";
 import { classTitle } from "../domain/class";
 import { isFinished } from "../domain/quiz";
-import { classClosed, findClass, joinClass, joinCodeOf } from "../services/classes";
+import { classClosed, joinClass, joinCodeOf, lookUpClass } from "../services/classes";
 import { AppError } from "../services/errors";
 import { openToken } from "../services/quiz-token";
 import { getClassCached } from "../store/class-records";
@@ -15,7 +15,7 @@ import { JoinedPage, type JoinField, JoinPage, JoinRefusedPage } from "../views/
 import type { FieldError } from "../views/form-fields";
 import { quizCookie, setQuizCookie } from "./cookies";
 import type { SecretEnv } from "./env";
-import { noStore, readForm, requireSecret } from "./middleware";
+import { clientAddress, noStore, readForm, requireSecret } from "./middleware";
 
 export const join = new Hono<SecretEnv>();
 
@@ -39,7 +39,7 @@ join.get("/c/:code", async (c) => {
   const code = joinCodeOf(c.req.param("code"));
   if (code && code !== c.req.param("code")) return c.redirect(`/c/${code}`, 301);
   try {
-    const record = await findClass(c.env, code ?? "");
+    const record = await lookUpClass(c.env, clientAddress(c), code ?? "");
     if (record.closed) return refused(c, classClosed(record));
     return c.html(<JoinPage klass={joinView(record)} />);
   } catch (error) {
@@ -57,7 +57,7 @@ join.post("/join", requireSecret("classes-unavailable", "Classes are unavailable
   };
   const code = joinCodeOf(values.code);
   try {
-    const joined = await joinClass(c.env, c.var.secret, { ...values, code: values.code });
+    const joined = await joinClass(c.env, c.var.secret, { ...values, client: clientAddress(c), code: values.code });
     setQuizCookie(c, joined.state, joined.token);
     return c.redirect(`/c/${joined.record.code}/joined`, 303);
   } catch (error) {
@@ -68,10 +68,8 @@ join.post("/join", requireSecret("classes-unavailable", "Classes are unavailable
     const field: JoinField = error.field === "body.nickname" ? "nickname" : "code";
     const errors: FieldError<JoinField>[] =
       error.status === 429 ? [] : [{ field, message: error.detail ?? error.title }];
-    const notice =
-      error.status === 429
-        ? "Lots of classmates are joining right now. Please wait a few seconds and press Join again."
-        : undefined;
+    // The limiter's own words say what happened and how long to wait; the nickname stays typed.
+    const notice = error.status === 429 ? error.detail : undefined;
     // A typo (a malformed code, a nickname we cannot use) is a 400 on the form.
     const status = error.status === 422 || (error.status === 404 && !code) ? 400 : error.status;
     const page = (

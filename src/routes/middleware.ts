@@ -76,7 +76,46 @@ export async function readForm(c: Context): Promise<Record<string, string>> {
   return fields;
 }
 
-/** The request's origin, for absolute links (the join address, the QR code). */
-export function originOf(c: Context): string {
-  return new URL(c.req.url).origin;
+/**
+ * The client's address, for the per-address rate limits: Cloudflare sets `CF-Connecting-IP` on
+ * every request (wrangler dev passes a client's own through). It is only ever a limiter key in
+ * memory, never stored.
+ * @example limit(c.env, "report", clientAddress(c), "…")
+ */
+export function clientAddress(c: { req: { header(name: string): string | undefined } }): string {
+  return c.req.header("cf-connecting-ip")?.trim() || "unknown";
+}
+
+/** What the origin helpers read: the bindings and the request's URL (any route's context). */
+type RequestWithEnv = { env: Env; req: { url: string } };
+
+/** Host names that only reach this machine: the request's own origin is trusted only on these. */
+const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/**
+ * The site's public origin for absolute links (share links, Open Graph tags): `PUBLIC_ORIGIN`
+ * when configured, else the request's origin on a loopback host (local development), else null.
+ * A Host header sent from elsewhere never ends up in a link or a QR code.
+ * @example publicOrigin(c) // "https://claimcheck.example" or null
+ */
+export function publicOrigin(c: RequestWithEnv): string | null {
+  const configured = c.env.PUBLIC_ORIGIN?.trim().replace(/\/+$/, "");
+  if (configured) return configured;
+  const url = new URL(c.req.url);
+  return LOOPBACK.has(url.hostname) ? url.origin : null;
+}
+
+/**
+ * The public origin where a link must be absolute (the join address and its QR code): a 503
+ * when the site has none configured, as a missing signing secret is.
+ */
+export function originOf(c: RequestWithEnv): string {
+  const origin = publicOrigin(c);
+  if (origin) return origin;
+  console.error("PUBLIC_ORIGIN is not set; join addresses cannot be made.");
+  throw new AppError(503, {
+    slug: "not-configured",
+    title: "The site is not set up completely",
+    detail: "The site's public address is not configured, so it cannot make join links. Please try again later.",
+  });
 }

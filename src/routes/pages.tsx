@@ -6,7 +6,7 @@ import { checkReport, sendReport, text } from "../services/reports";
 import { KvUnavailableError } from "../store/kv-errors";
 import { CorrectionsPage, type CorrectionsPageProps, ReportThanksPage } from "../views/corrections";
 import type { AppEnv } from "./env";
-import { readForm } from "./middleware";
+import { clientAddress, readForm } from "./middleware";
 
 export const pages = new Hono<AppEnv>();
 
@@ -32,7 +32,7 @@ pages.post("/corrections", async (c) => {
   const form = await readForm(c);
   const values = { card: text(form.card), item: text(form.item), message: text(form.message) };
   try {
-    await sendReport(c.env, values);
+    await sendReport(c.env, clientAddress(c), values);
   } catch (error) {
     // The form comes back with the reader's text: field errors, or a notice to send it again.
     if (error instanceof AppError && error.status === 400) {
@@ -42,7 +42,7 @@ pages.post("/corrections", async (c) => {
     if (!busy && !(error instanceof KvUnavailableError)) throw error;
     if (!busy) console.error(error);
     const notice = busy
-      ? "Many reports are arriving right now. Your text is still below: please send it again in a minute."
+      ? "You have sent several reports in the last minute. Your text is still below: please send it again in a minute."
       : "We could not save your report just now, because our storage is not responding. Nothing is lost: your text is still below. Please send it again in a minute.";
     return c.html(<CorrectionsPage {...choices} values={values} notice={notice} />, busy ? 429 : 503, {
       "Retry-After": "60",

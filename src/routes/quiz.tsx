@@ -21,7 +21,7 @@ import { QuizResultPage } from "../views/quiz-result";
 import { QuizStartPage } from "../views/quiz-start";
 import { clearQuizCookie, quizCookie, setQuizCookie } from "./cookies";
 import type { SecretEnv } from "./env";
-import { noStore, readForm, requireSecret } from "./middleware";
+import { clientAddress, noStore, readForm, requireSecret } from "./middleware";
 
 type QuizContext = Context<SecretEnv>;
 
@@ -67,7 +67,7 @@ quiz.get("/", async (c) => {
 });
 
 quiz.post("/start", async (c) => {
-  const { state, token } = await startAttempt(c.var.secret);
+  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret);
   setQuizCookie(c, state, token);
   return c.redirect("/quiz/q/1", 303);
 });
@@ -156,7 +156,7 @@ quiz.post("/finish", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
   try {
-    const finished = await finishAttempt(c.env, state);
+    const finished = await finishAttempt(c.env, clientAddress(c), state);
     setQuizCookie(c, finished.state, await sealToken(finished.state, c.var.secret));
     return c.redirect("/quiz/result", 303);
   } catch (error) {

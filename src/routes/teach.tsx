@@ -13,7 +13,7 @@ import { ClassCreatedPage, TeachPage } from "../views/teach";
 import { WorksheetPage } from "../views/worksheet";
 import { setTeacherCookie } from "./cookies";
 import type { SecretEnv } from "./env";
-import { noStore, originOf, readForm, requireSecret } from "./middleware";
+import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
 
 export const teach = new Hono<SecretEnv>();
 
@@ -38,6 +38,7 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
   try {
     const { record, key } = await createNewClass(
       c.env,
+      clientAddress(c),
       checkOptions({ ...form, items: values.items, names: values.names }),
     );
     const cookie = await teacherCookie(record, c.var.secret);
@@ -47,7 +48,7 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
         code={record.code}
         title={classTitle(record)}
         joinUrl={joinUrlOf(originOf(c), record.code)}
-        joinHost={new URL(c.req.url).host}
+        joinHost={new URL(originOf(c)).host}
         teacherKey={key}
         itemCount={record.itemIds.length}
         shuffle={record.shuffle}
@@ -59,10 +60,8 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
     // The form comes back with what the teacher typed: field errors, or a notice to try again.
     if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 429)) throw error;
     const errors = (error.errors ?? []).map((e) => ({ ...e, field: e.field.replace(/^body\./, "") }));
-    const notice =
-      error.status === 429
-        ? "Many classes are being created right now. Please press “Create the class” again in a few seconds."
-        : undefined;
+    // The limiter's own words say what happened and how long to wait.
+    const notice = error.status === 429 ? error.detail : undefined;
     const page = <TeachPage packSize={pack.items.length} values={values} errors={errors} notice={notice} />;
     return c.html(page, error.status, error.headers);
   }

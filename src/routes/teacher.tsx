@@ -4,7 +4,7 @@
  */
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
-import { classTitle } from "../domain/class";
+import { type ClassRecord, classTitle } from "../domain/class";
 import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
 import { joinCodeOf, noSuchClass } from "../services/classes";
 import { AppError } from "../services/errors";
@@ -13,16 +13,15 @@ import {
   asTeacher,
   closeJoining,
   deleteWholeClass,
-  keyOpens,
   removeFromClass,
+  signInWithKey,
   teacherCookie,
 } from "../services/teacher";
-import { getClass } from "../store/class-records";
 import { DashboardPage } from "../views/class-teacher";
 import { DeleteConfirmPage, TeacherSignInPage } from "../views/class-teacher-forms";
 import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie } from "./cookies";
 import type { AppEnv, SecretEnv } from "./env";
-import { noStore, originOf, readForm, requireSecret } from "./middleware";
+import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
 
 export const teacher = new Hono<SecretEnv>();
 
@@ -70,10 +69,13 @@ teacher.post("/c/:code/teacher/sign-in", requireSecret("classes-unavailable", "C
   const code = joinCodeOf(c.req.param("code"));
   if (!code) throw noSuchClass();
   const form = await readForm(c);
-  const record = await getClass(c.env.SCORES, code);
-  if (!(await keyOpens(form.key, record)) || !record) {
-    const message = `That key does not open class ${code}. Check it (it starts with “tk_”) and try again.`;
-    return c.html(<TeacherSignInPage code={code} message={message} />, 403);
+  let record: ClassRecord;
+  try {
+    record = await signInWithKey(c.env, clientAddress(c), code, form.key);
+  } catch (error) {
+    // The sign-in form comes back with the reason (a wrong key, or too many tries).
+    if (!(error instanceof AppError) || (error.status !== 403 && error.status !== 429)) throw error;
+    return c.html(<TeacherSignInPage code={code} message={error.detail ?? error.title} />, error.status, error.headers);
   }
   const cookie = await teacherCookie(record, c.var.secret);
   setTeacherCookie(c, code, cookie.token, cookie.maxAge);

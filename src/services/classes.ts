@@ -95,6 +95,19 @@ export async function findClass(env: Env, rawCode: unknown): Promise<ClassRecord
   return record;
 }
 
+/**
+ * findClass for a request that names a code from outside (the join page, the class's JSON, the
+ * board): limited per client address, so guessing codes is slow and costs few KV reads.
+ * @example const record = await lookUpClass(c.env, clientAddress(c), c.req.param("code"));
+ */
+export async function lookUpClass(env: Env, client: string, rawCode: unknown): Promise<ClassRecord> {
+  await limit(env, "class-lookup", client, LOOKUPS_SPENT);
+  return findClass(env, rawCode);
+}
+
+/** The one wording of a spent look-up allowance (look-ups and joins share it). */
+const LOOKUPS_SPENT = "Many people on your network have looked up or joined classes in the last minute.";
+
 // ---- Creating a class ------------------------------------------------------------------------------
 
 /** Raw option values as a form or JSON body gives them. */
@@ -140,14 +153,15 @@ export function checkOptions(input: OptionsInput): ClassOptions {
 
 /**
  * Creates a class (after the limiter) and its teacher key, shown once: only its hash is stored.
- * @example const { record, key } = await createNewClass(c.env, checkOptions(form));
+ * @example const { record, key } = await createNewClass(c.env, clientAddress(c), checkOptions(form));
  */
 export async function createNewClass(
   env: Env,
+  client: string,
   options: ClassOptions,
   now = Date.now(),
 ): Promise<{ record: ClassRecord; key: string }> {
-  await limit(env, "class-create", undefined, "Many classes are being created right now.");
+  await limit(env, "class-create", client, "Several classes have been created from your network in the last minute.");
   const key = newTeacherKey();
   const keyHash = await hashTeacherKey(key);
   const itemIds = chooseClassItems(pack.items, options.itemCount);
@@ -203,6 +217,8 @@ function badNickname(status: 409 | 422, slug: string, message: string): AppError
 
 /** What a join asks for: a typed nickname, or a generated one. */
 export interface JoinInput {
+  /** The client's address: joins are limited per address, never per class (the code is on the projector). */
+  client: string;
   code: unknown;
   nickname?: string | undefined;
   /** Ticked "pick a name for me" (a class with generated names always generates). */
@@ -223,11 +239,13 @@ export interface Joined {
  * and returns a signed quiz token bound to the class with this student's item order.
  * Throws AppError: 404 no class, 403 closed, 422 bad nickname, 409 name taken or class
  * outdated, 429 too many joins; KvUnavailableError when KV fails.
- * @example const joined = await joinClass(c.env, secret, { code: "ABC234", nickname: "Ana", generate: false });
+ * @example const joined = await joinClass(c.env, secret, { client, code: "ABC234", nickname: "Ana", generate: false });
  */
 export async function joinClass(env: Env, secret: string, input: JoinInput, now = Date.now()): Promise<Joined> {
   const code = joinCodeOf(input.code);
   if (!code) throw noSuchClass();
+  // Before the KV read: a join names a code from outside, as a look-up does.
+  await limit(env, "class-lookup", input.client, LOOKUPS_SPENT);
   const record = await getClass(env.SCORES, code);
   if (!record) throw noSuchClass(code);
   if (record.closed) throw classClosed(record);
@@ -240,7 +258,6 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     if (!checked.ok) throw badNickname(422, "invalid-nickname", checked.problem);
     if (!nicknameFits(checked.nickname)) throw badNickname(422, "invalid-nickname", NICKNAME_TOO_BIG);
   }
-  await limit(env, "class-join", code, "Lots of classmates are joining right now.");
   const itemIds = record.itemIds.filter((id) => pack.itemById.has(id));
   if (itemIds.length === 0) {
     throw new AppError(409, {

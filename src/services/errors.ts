@@ -50,13 +50,13 @@ export class AppError extends HTTPException {
 
 /**
  * A 429 with Retry-After: the one wording of "too many writes".
- * @example throw tooMany("Many classes are being created right now.");
+ * @example throw tooMany("Several classes have been created from your network in the last minute.", 60);
  */
 export function tooMany(detail: string, seconds = 10): AppError {
   return new AppError(429, {
     slug: "rate-limited",
     title: "Too many requests",
-    detail: `${detail} Wait ${seconds === 10 ? "ten" : seconds} seconds and try again.`,
+    detail: `${detail} Wait ${seconds === 10 ? "ten seconds" : seconds === 60 ? "a minute" : `${seconds} seconds`} and try again.`,
     headers: { "Retry-After": String(seconds) },
   });
 }

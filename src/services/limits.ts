@@ -1,30 +1,65 @@
-/** @module limits: the one call to the write limiter, and the one place its keys are built. */
+/** @module limits: the one call to the rate limiters, and the one place their keys are built. */
 import { tooMany } from "./errors";
 
-/** What a limited write is: each has its own allowance per subject. */
-export type LimitedAction = "quiz-finish" | "class-create" | "class-join" | "class-teacher" | "report";
+/**
+ * What a limited request is. Each action has its own limiter binding (wrangler.toml), so a flood
+ * of one kind never spends another's allowance. Most are keyed on the client's address; two are
+ * keyed on what they change (an attempt, a class), because a whole classroom shares one address.
+ */
+export type LimitedAction =
+  | "attempt-finish" // subject: the attempt id
+  | "class-teacher" // subject: the class code
+  | "quiz-start" // subject: the client address
+  | "quiz-finish" // subject: the client address
+  | "class-lookup" // subject: the client address (code look-ups and joins)
+  | "class-create" // subject: the client address
+  | "teacher-sign-in" // subject: the client address
+  | "report"; // subject: the client address
+
+const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
+  "attempt-finish": (env) => env.WRITE_LIMITER,
+  "class-teacher": (env) => env.WRITE_LIMITER,
+  "quiz-start": (env) => env.START_LIMITER,
+  "quiz-finish": (env) => env.FINISH_LIMITER,
+  "class-lookup": (env) => env.LOOKUP_LIMITER,
+  "class-create": (env) => env.CREATE_LIMITER,
+  "teacher-sign-in": (env) => env.SIGN_IN_LIMITER,
+  report: (env) => env.REPORT_LIMITER,
+};
+
+/** Seconds to wait once refused: the limiter's period (10 s for WRITE_LIMITER, 60 s for the others). */
+const RETRY_AFTER: Record<LimitedAction, number> = {
+  "attempt-finish": 10,
+  "class-teacher": 10,
+  "quiz-start": 60,
+  "quiz-finish": 60,
+  "class-lookup": 60,
+  "class-create": 60,
+  "teacher-sign-in": 60,
+  report: 60,
+};
 
 /**
- * The limiter key of an action on a subject (an attempt id, a class code), or of the
- * action alone. Keyed on the attempt or class, never the address: a classroom shares one.
- * @example limitKey("class-join", "ABC234") // "class-join:ABC234"
+ * The limiter key of an action on a subject. Never one site-wide key: a flood from one client
+ * must not lock everyone else out.
+ * @example limitKey("class-lookup", "203.0.113.7") // "class-lookup:203.0.113.7"
  */
-export function limitKey(action: LimitedAction, subject?: string): string {
-  return subject ? `${action}:${subject}` : action;
+export function limitKey(action: LimitedAction, subject: string): string {
+  return `${action}:${subject}`;
 }
 
 /**
- * Asks the write limiter; throws a 429 AppError (Retry-After) when the allowance is spent.
- * A limiter fault lets the write through with one logged error: it guards cost, not
- * correctness, and KV's own per-key limit still applies.
- * @example await limit(c.env, "class-join", code, "Many students are joining this class right now.");
+ * Asks the action's limiter; throws a 429 AppError (with Retry-After and a plain message) when
+ * the allowance is spent. A limiter fault lets the request through with one logged error: the
+ * limits guard cost, not correctness, and KV's own per-key limit still applies.
+ * @example await limit(c.env, "report", client, "You have sent several reports in a short time.");
  */
-export async function limit(env: Env, action: LimitedAction, subject: string | undefined, why: string): Promise<void> {
+export async function limit(env: Env, action: LimitedAction, subject: string, why: string): Promise<void> {
   let allowed = true;
   try {
-    allowed = (await env.WRITE_LIMITER.limit({ key: limitKey(action, subject) })).success;
+    allowed = (await BINDING[action](env).limit({ key: limitKey(action, subject) })).success;
   } catch (error) {
-    console.error("WRITE_LIMITER failed; allowing the write", error);
+    console.error(`${action} limiter failed; allowing the request`, error);
   }
-  if (!allowed) throw tooMany(why);
+  if (!allowed) throw tooMany(why, RETRY_AFTER[action]);
 }

@@ -61,9 +61,16 @@ export function nextStatement(state: QuizState): StatementView | null {
 /**
  * A new public attempt over every item of the pack, in pack order, and its token.
  * Throws a 503 AppError when the pack has no statements.
- * @example const { state, token } = await startAttempt(secret);
+ * Throws a 429 AppError when this client address has started too many quizzes in a minute.
+ * @example const { state, token } = await startAttempt(c.env, clientAddress(c), secret);
  */
-export async function startAttempt(secret: string, nowMs = Date.now()): Promise<{ state: QuizState; token: string }> {
+export async function startAttempt(
+  env: Env,
+  client: string,
+  secret: string,
+  nowMs = Date.now(),
+): Promise<{ state: QuizState; token: string }> {
+  await limit(env, "quiz-start", client, "Many quizzes have been started from your network in the last minute.");
   if (pack.items.length === 0) {
     throw new AppError(503, {
       slug: "quiz-unavailable",
@@ -184,9 +191,10 @@ const finishing = new Map<string, Promise<{ result: AttemptResult; stored: boole
  * token was signed, so it is answered from the token alone, with no KV operation.
  * Throws a 409 AppError when nothing is answered, a 429 when finished too often, and
  * KvUnavailableError (a 503) when KV fails; the caller's token is untouched.
- * @example const { state, result } = await finishAttempt(c.env, state);
+ * Two limits apply to a write: one per attempt, one per client address (a school shares one).
+ * @example const { state, result } = await finishAttempt(c.env, clientAddress(c), state);
  */
-export async function finishAttempt(env: Env, state: QuizState, nowMs = Date.now()): Promise<Finished> {
+export async function finishAttempt(env: Env, client: string, state: QuizState, nowMs = Date.now()): Promise<Finished> {
   if (isFinished(state)) return { state, result: resultOf(state, verdictOf), stored: false };
   if (answeredCount(state) === 0) {
     throw new AppError(409, {
@@ -198,7 +206,7 @@ export async function finishAttempt(env: Env, state: QuizState, nowMs = Date.now
   }
   let saving = finishing.get(state.id);
   if (!saving) {
-    saving = store(env, state, nowMs);
+    saving = store(env, client, state, nowMs);
     finishing.set(state.id, saving);
     const forget = () => finishing.delete(state.id);
     saving.then(forget, forget);
@@ -207,10 +215,16 @@ export async function finishAttempt(env: Env, state: QuizState, nowMs = Date.now
   return { state: adoptResult(finish(state, nowMs), saved.result), result: saved.result, stored: saved.stored };
 }
 
-async function store(env: Env, state: QuizState, nowMs: number): Promise<{ result: AttemptResult; stored: boolean }> {
+async function store(
+  env: Env,
+  client: string,
+  state: QuizState,
+  nowMs: number,
+): Promise<{ result: AttemptResult; stored: boolean }> {
+  await limit(env, "quiz-finish", client, "Many quizzes have been finished from your network in the last minute.");
   await limit(
     env,
-    "quiz-finish",
+    "attempt-finish",
     state.id,
     "This attempt was finished too often in a short time. Your answers are safe:",
   );

@@ -52,9 +52,9 @@ export function checkReport(input: ReportInput): (FieldProblem & { field: Report
  * Checks and stores a report (one write, after the shared limiter). Throws AppError:
  * 400 listing the fields at fault, 429 when many reports arrive at once;
  * KvUnavailableError (503) when KV fails.
- * @example await sendReport(c.env, { message: "The second paragraph misspells a name.", card: "attribution" });
+ * @example await sendReport(c.env, clientAddress(c), { message: "The second paragraph misspells a name." });
  */
-export async function sendReport(env: Env, input: ReportInput): Promise<void> {
+export async function sendReport(env: Env, client: string, input: ReportInput): Promise<void> {
   const errors = checkReport(input);
   if (errors.length > 0) {
     throw new AppError(400, {
@@ -64,8 +64,8 @@ export async function sendReport(env: Env, input: ReportInput): Promise<void> {
       errors,
     });
   }
-  // Reports are rare; one shared key caps a flood of them without touching KV (a class shares one IP).
-  await limit(env, "report", undefined, "Many reports are arriving right now.");
+  // Per address: one sender's flood never refuses another reader's report.
+  await limit(env, "report", client, "You have sent several reports in the last minute.");
   await saveReport(env.SCORES, {
     message: input.message ?? "",
     cardSlug: input.card,

@@ -14,9 +14,9 @@ import type { ClassRecord } from "../domain/class";
 import { keysMatch } from "../domain/ids";
 import { deriveSigningKey, signToken, verifyToken } from "../domain/token";
 import { isStudentId } from "../store/class-keys";
-import { closeClass, deleteClass, getClassCached, removeStudent } from "../store/class-records";
+import { closeClass, deleteClass, getClass, getClassCached, removeStudent } from "../store/class-records";
 import { forgetClass } from "../store/roster-cache";
-import { joinCodeOf } from "./classes";
+import { joinCodeOf, noSuchClass } from "./classes";
 import { AppError } from "./errors";
 import { limit } from "./limits";
 
@@ -105,6 +105,28 @@ export async function asTeacher(env: Env, rawCode: unknown, proof: TeacherProof)
       slug: "key" in proof ? "teacher-key-rejected" : "teacher-sign-in",
       title: "key" in proof ? "That key does not open this class" : "Sign in to this class",
       detail: "Check the teacher key and the class code.",
+    });
+  }
+  return record;
+}
+
+/**
+ * Signs in with the teacher key typed into the sign-in form: the class, or a 403 AppError that
+ * reads the same whether or not the class exists. Limited per client address, so trying keys
+ * is slow and costs few KV reads.
+ * @example const record = await signInWithKey(c.env, clientAddress(c), c.req.param("code"), form.key);
+ */
+export async function signInWithKey(env: Env, client: string, rawCode: unknown, key: unknown): Promise<ClassRecord> {
+  const code = joinCodeOf(rawCode);
+  if (!code) throw noSuchClass();
+  await limit(env, "teacher-sign-in", client, "Several sign-ins have been tried from your network in the last minute.");
+  const record = await getClass(env.SCORES, code);
+  if (!(await keyOpens(typeof key === "string" ? key : null, record)) || !record) {
+    throw new AppError(403, {
+      slug: "teacher-key-rejected",
+      title: "That key does not open this class",
+      detail: `That key does not open class ${code}. Check it (it starts with “tk_”) and try again.`,
+      field: "key",
     });
   }
   return record;

@@ -11,7 +11,7 @@ export interface JoinPageProps {
   klass?: { code: string; title: string; names: "typed" | "generated" } | undefined;
   values?: { code?: string | undefined; nickname?: string | undefined; generate?: boolean | undefined };
   errors?: FieldError<JoinField>[];
-  /** A message above the form, e.g. "many classmates are joining right now". */
+  /** A message above the form, e.g. "wait a minute and press Join again". */
   notice?: string | undefined;
 }
 

@@ -10,11 +10,13 @@ export interface LayoutProps {
   children?: Child;
   /** Hides the site chrome (used by print-first pages such as the worksheet). */
   bare?: boolean;
+  /** Extra <head> elements, e.g. Open Graph tags for a share page. */
+  head?: Child;
 }
 
 export const SITE_NAME = "Claim Check: Belgorod";
 
-export function Layout({ title, description, children, bare }: LayoutProps) {
+export function Layout({ title, description, children, bare, head }: LayoutProps) {
   const fullTitle = title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
   // The doctype keeps browsers out of quirks mode; JSX cannot express it.
   return (
@@ -32,6 +34,7 @@ export function Layout({ title, description, children, bare }: LayoutProps) {
           <link rel="stylesheet" href={cssPath} />
           {/* No icon file: without this, browsers request /favicon.ico, get a 404 and log a console error. */}
           <link rel="icon" href="data:," />
+          {head}
         </head>
         <body>
           <a class="skip" href="#main">

@@ -8,14 +8,14 @@
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
-import { checkOptions, createNewClass, findClass, infoOf, joinClass } from "../../services/classes";
+import { checkOptions, createNewClass, infoOf, joinClass, lookUpClass } from "../../services/classes";
 import { AppError } from "../../services/errors";
 import { nextStatement } from "../../services/quiz";
 import { expiresAt } from "../../services/quiz-token";
 import { asTeacher, closeJoining, deleteWholeClass, keyOpens, removeFromClass } from "../../services/teacher";
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
-import { noStore, originOf, requireSecret } from "../middleware";
+import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
 import { CloseClassBody, CreateClassBody, JoinClassBody } from "./body-checks";
 import type { ClassBoard, ClassCreated, ClassDashboard, ClassDeleted, ClassInfo, ClassJoined } from "./class-schemas";
 import { readJson } from "./validate";
@@ -37,7 +37,7 @@ const teacherOf = <E extends AppEnv>(c: Context<E>) => asTeacher(c.env, c.req.pa
 
 apiClasses.post("/", secret, async (c) => {
   const options = checkOptions(await readJson(c, CreateClassBody));
-  const { record, key } = await createNewClass(c.env, options);
+  const { record, key } = await createNewClass(c.env, clientAddress(c), options);
   const info = infoOf(record, originOf(c));
   const qrSvg = renderQrSvg(info.joinUrl, `QR code that opens ${info.joinUrl}`);
   const created: ClassCreated = { ...info, teacherKey: key, qrSvg };
@@ -45,13 +45,18 @@ apiClasses.post("/", secret, async (c) => {
 });
 
 apiClasses.get("/:code", async (c) => {
-  const info: ClassInfo = infoOf(await findClass(c.env, c.req.param("code")), originOf(c));
+  const info: ClassInfo = infoOf(await lookUpClass(c.env, clientAddress(c), c.req.param("code")), originOf(c));
   return c.json(info);
 });
 
 apiClasses.post("/:code/students", secret, async (c) => {
   const body = await readJson(c, JoinClassBody);
-  const input = { code: c.req.param("code"), nickname: body.nickname, generate: body.generate === true };
+  const input = {
+    client: clientAddress(c),
+    code: c.req.param("code"),
+    nickname: body.nickname,
+    generate: body.generate === true,
+  };
   const { state, token, nick, record } = await joinClass(c.env, c.var.secret, input);
   const next = nextStatement(state);
   if (!next) throw new Error("A new class attempt has no first item.");
@@ -70,7 +75,7 @@ apiClasses.post("/:code/students", secret, async (c) => {
 });
 
 apiClasses.get("/:code/board", async (c) => {
-  const record = await findClass(c.env, c.req.param("code"));
+  const record = await lookUpClass(c.env, clientAddress(c), c.req.param("code"));
   const key = bearerKey(c);
   if (!record.board && !(key && (await keyOpens(key, record)))) {
     throw new AppError(403, {

@@ -11,6 +11,7 @@ import * as z from "zod/mini";
 import * as classSchemas from "./class-schemas";
 import type { ApiResponse, ApiRoute } from "./schemas";
 import * as schemas from "./schemas";
+import * as statsSchemas from "./stats-schemas";
 
 export const OPENAPI_PATH = "/api/v1/openapi.json";
 
@@ -28,6 +29,7 @@ export const apiRoutes: ApiRoute[] = [
   ...schemas.cardRoutes,
   ...schemas.quizRoutes,
   ...classSchemas.classRoutes,
+  ...statsSchemas.statsRoutes,
   documentRoute,
 ];
 
@@ -36,7 +38,11 @@ type JsonObject = Record<string, unknown>;
 /** Every zod schema exported by ./schemas and ./class-schemas, by export name: these become components. */
 function namedSchemas(): Map<z.core.$ZodType, string> {
   const named = new Map<z.core.$ZodType, string>();
-  for (const [name, value] of [...Object.entries(schemas), ...Object.entries(classSchemas)]) {
+  for (const [name, value] of [
+    ...Object.entries(schemas),
+    ...Object.entries(classSchemas),
+    ...Object.entries(statsSchemas),
+  ]) {
     if (value && typeof value === "object" && "_zod" in value) named.set(value as z.core.$ZodType, name);
   }
   return named;

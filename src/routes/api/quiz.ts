@@ -7,11 +7,12 @@
 import { Hono } from "hono/tiny";
 import { pack } from "../../content/pack";
 import { answeredCount, type QuizState } from "../../domain/quiz";
+import { shareUrlOf } from "../../domain/share";
 import { AppError } from "../../services/errors";
 import { answerStatement, finishAttempt, nextStatement, resultView, startAttempt } from "../../services/quiz";
 import { expiresAt, openToken, type TokenRefusal } from "../../services/quiz-token";
 import type { SecretEnv } from "../env";
-import { noStore, requireSecret } from "../middleware";
+import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
 import { AnswerBody, FinishBody, StartAttemptBody } from "./body-checks";
 import type { AnswerResponse, AttemptResultBody, AttemptStarted, QuizStatements } from "./schemas";
 import { readJson } from "./validate";
@@ -62,7 +63,7 @@ async function stateOf(token: string, secret: string): Promise<QuizState> {
 
 apiQuiz.post("/attempts", async (c) => {
   await readJson(c, StartAttemptBody);
-  const { state, token } = await startAttempt(c.var.secret);
+  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret);
   const next = nextStatement(state);
   if (!next) throw new Error("A new attempt has no first item.");
   const started: AttemptStarted = {
@@ -95,8 +96,11 @@ apiQuiz.post("/attempts/answer", async (c) => {
 
 apiQuiz.post("/attempts/finish", async (c) => {
   const body = await readJson(c, FinishBody);
-  const finished = await finishAttempt(c.env, await stateOf(body.token, c.var.secret));
+  const finished = await finishAttempt(c.env, clientAddress(c), await stateOf(body.token, c.var.secret));
   const { bothKinds: _, ...result } = resultView(finished.result);
-  const response: AttemptResultBody = result;
+  const response: AttemptResultBody = {
+    ...result,
+    shareUrl: shareUrlOf(publicOrigin(c) ?? "", result.correct, result.answered),
+  };
   return c.json(response);
 });

@@ -231,6 +231,7 @@ export const AttemptResultBody = z.object({
       }),
     )
     .check(about("Every statement of the attempt in order; answer is null where the reader stopped before it.")),
+  shareUrl: z.string().check(about("A page to share this score: the score only, no nickname, no answers.")),
 });
 export type AttemptResultBody = z.infer<typeof AttemptResultBody>;
 

@@ -1,0 +1,80 @@
+/** @module GET /api/v1/stats and /api/v1/stats/items/:id: what other readers answered, as JSON. */
+import { Hono } from "hono/tiny";
+import { pack } from "../../content/pack";
+import {
+  distribution,
+  emptyAggregate,
+  MIN_ANSWERED_TO_RANK,
+  meanDiscernment,
+  type PackAggregate,
+  SHOW_THRESHOLD,
+  shareCorrect,
+} from "../../domain/aggregates";
+import { roundTo } from "../../domain/scoring";
+import { AppError } from "../../services/errors";
+import { type ReaderStats, readStats, STATS_CACHE_SECONDS } from "../../services/stats";
+import type { AppEnv } from "../env";
+import type { ItemStatsBody, ReaderStatsBody, StatementStats } from "./stats-schemas";
+
+export const apiStats = new Hono<AppEnv>();
+
+const CACHE_CONTROL = `public, max-age=${STATS_CACHE_SECONDS}`;
+
+/** Before the job's first run the figures are all zero (and every share null), not an error. */
+function figures(stats: ReaderStats | null): { agg: PackAggregate; updatedAt: string | null } {
+  return {
+    agg: stats?.aggregate ?? emptyAggregate(pack.items.length),
+    updatedAt: stats ? new Date(stats.updatedAt).toISOString() : null,
+  };
+}
+
+function statementStats(agg: PackAggregate, index: number): StatementStats {
+  const item = pack.items[index];
+  if (!item) throw new RangeError(`No statement at ${index}.`);
+  const share = shareCorrect(agg, index, item.verdict);
+  return {
+    id: item.id,
+    position: index + 1,
+    answered: agg.answered[index] ?? 0,
+    shareCorrect: share === null ? null : roundTo(share, 2),
+  };
+}
+
+apiStats.get("/", async (c) => {
+  const { agg, updatedAt } = figures(await readStats(c.env));
+  const body: ReaderStatsBody = {
+    packVersion: pack.version,
+    updatedAt,
+    threshold: SHOW_THRESHOLD,
+    minAnswered: MIN_ANSWERED_TO_RANK,
+    attempts: agg.attempts,
+    ranked: agg.ranked,
+    meanDiscernment: meanDiscernment(agg),
+    distribution: distribution(agg),
+    items: pack.items.map((_, index) => statementStats(agg, index)),
+  };
+  return c.json(body, 200, { "Cache-Control": CACHE_CONTROL });
+});
+
+apiStats.get("/items/:id", async (c) => {
+  const id = c.req.param("id");
+  const index = pack.items.findIndex((item) => item.id === id);
+  const item = pack.items[index];
+  if (!item) {
+    throw new AppError(404, {
+      slug: "item-not-found",
+      title: "No such statement",
+      detail: `There is no statement with the id "${id}". GET /api/v1/quiz lists them.`,
+      field: "path.id",
+    });
+  }
+  const { agg, updatedAt } = figures(await readStats(c.env));
+  const body: ItemStatsBody = {
+    packVersion: pack.version,
+    updatedAt,
+    threshold: SHOW_THRESHOLD,
+    ...statementStats(agg, index),
+    statement: item.statement,
+  };
+  return c.json(body, 200, { "Cache-Control": CACHE_CONTROL });
+});
