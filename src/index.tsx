@@ -8,7 +8,6 @@ import { secureHeaders } from "hono/secure-headers";
 import { apiCards } from "./routes/api/cards";
 import { apiClasses } from "./routes/api/classes";
 import { apiQuiz } from "./routes/api/quiz";
-import { assets } from "./routes/assets";
 import { cards } from "./routes/cards";
 import { classes } from "./routes/classes";
 import type { AppEnv } from "./routes/env";
@@ -68,7 +67,6 @@ app.use(
   }),
 );
 
-app.route("/", assets);
 app.route("/", pages);
 app.route("/cards", cards);
 app.route("/api/v1/cards", apiCards);
