@@ -165,13 +165,14 @@ classes.post("/teach", async (c) => {
   );
 });
 
-const preview = pack.items.map(({ id, statement, verdict, claimant, explanation, check }) => ({
+const preview = pack.items.map(({ id, statement, verdict, claimant, explanation, check, quote }) => ({
   id,
   statement,
   verdict,
   claimant,
   explanation,
   check,
+  quote,
 }));
 const cardLink = (slug: string) => {
   const card = pack.cardBySlug.get(slug);
@@ -331,6 +332,7 @@ classes.get("/c/:code/board", async (c) => {
       pollSeconds={BOARD_POLL_SECONDS}
       listedAt={roster.at}
       teacher={teacher}
+      open={!record.closed}
     />,
   );
 });

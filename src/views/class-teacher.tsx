@@ -3,6 +3,7 @@ import type { Verdict } from "../content/pack";
 import type { Lean } from "../domain/scoring";
 import { clock, finishedLine } from "./class-board";
 import { pollPath } from "./class-poll";
+import { CheckIcon, QuestionIcon, RetryIcon } from "./icons";
 import { Layout } from "./layout";
 import { verdictWord } from "./quiz-parts";
 import { signed } from "./quiz-result";
@@ -118,8 +119,8 @@ function ClassLean({ k }: { k: DashboardPageProps["klass"] }) {
   return (
     <>
       <p>
-        Class discernment <strong>{signed(k.discernment)}</strong> (−1 to +1); bias c {signed(k.c)}, so the class leans{" "}
-        <strong>{LEAN_WORDS[k.lean]}</strong>.
+        How well the class told facts from claims: <strong>{signed(k.discernment)}</strong> (discernment, from −1 to
+        +1). The class leans <strong>{LEAN_WORDS[k.lean]}</strong> (bias c {signed(k.c)}).
       </p>
       <ul class="plain">
         {k.verifiedAnswered > 0 ? (
@@ -138,10 +139,29 @@ function ClassLean({ k }: { k: DashboardPageProps["klass"] }) {
   );
 }
 
+/** A status in words with an icon: finished, stopped early (with how far), or still playing. */
+function StudentStatus({ student, total }: { student: StudentRowView; total: number }) {
+  if (!student.finished) {
+    return (
+      <span class="status">
+        <RetryIcon />
+        still playing
+      </span>
+    );
+  }
+  const early = student.answered !== undefined && student.answered < total;
+  return (
+    <span class="status">
+      {early ? <QuestionIcon /> : <CheckIcon />}
+      {early ? `stopped early (${student.answered}/${total})` : "finished"}
+    </span>
+  );
+}
+
 /** GET /c/:code/teacher: everything live, plus the teacher's actions; prints cleanly. */
 export function DashboardPage(p: DashboardPageProps) {
   return (
-    <Layout title={`Dashboard: ${p.title}`}>
+    <Layout title={`Dashboard: ${p.title}`} wide="dashboard">
       <div data-poll={String(p.pollSeconds)} class="dashboard">
         <h1>Dashboard: {p.title}</h1>
         {p.notice ? (
@@ -194,8 +214,13 @@ export function DashboardPage(p: DashboardPageProps) {
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
-                    <th scope="col">Correct</th>
-                    <th scope="col">Discernment</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" class="num">
+                      Correct
+                    </th>
+                    <th scope="col" class="num">
+                      Facts told from claims
+                    </th>
                     <th scope="col">Lean</th>
                     <th scope="col" class="no-print">
                       Remove
@@ -209,16 +234,21 @@ export function DashboardPage(p: DashboardPageProps) {
                         {s.nick}
                         {s.shared ? <span class="muted"> (two students share this name)</span> : null}
                       </th>
+                      <td>
+                        <StudentStatus student={s} total={p.items.length} />
+                      </td>
                       {s.finished ? (
                         <>
-                          <td>
+                          <td class="num">
                             {s.score} of {s.answered}
                           </td>
-                          <td>{signed(s.discernment ?? 0)}</td>
+                          <td class="num">{signed(s.discernment ?? 0)}</td>
                           <td>{s.lean ? LEAN_WORDS[s.lean] : ""}</td>
                         </>
                       ) : (
-                        <td colspan={3}>still playing</td>
+                        <td colspan={3} class="muted">
+                          no result yet
+                        </td>
                       )}
                       <td class="no-print">
                         <form method="post" action={`/c/${p.code}/teacher/remove`}>
@@ -241,19 +271,23 @@ export function DashboardPage(p: DashboardPageProps) {
               <caption>Share of correct answers among students who answered each statement.</caption>
               <thead>
                 <tr>
-                  <th scope="col">#</th>
+                  <th scope="col" class="num">
+                    #
+                  </th>
                   <th scope="col">Statement</th>
                   <th scope="col">Verdict</th>
-                  <th scope="col">Correct</th>
+                  <th scope="col" class="num">
+                    Correct
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {p.items.map((item) => (
                   <tr>
-                    <td>{item.position}</td>
+                    <td class="num">{item.position}</td>
                     <th scope="row">{item.statement}</th>
                     <td>{verdictWord(item.verdict)}</td>
-                    <td>
+                    <td class="num">
                       {percent(item.shareCorrect)}
                       {item.answered > 0 ? (
                         <span class="muted">

@@ -1,6 +1,7 @@
 /** @module The page frame every HTML page shares: head, skip link, header, footer. */
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
+import { Logo } from "./icons";
 import { cssPath } from "./styles";
 
 export interface LayoutProps {
@@ -10,11 +11,13 @@ export interface LayoutProps {
   children?: Child;
   /** Hides the site chrome (used by print-first pages such as the worksheet). */
   bare?: boolean;
+  /** A wider page: the class board on a projector, or the teacher's dashboard on a laptop. */
+  wide?: "board" | "dashboard";
 }
 
 export const SITE_NAME = "Claim Check: Belgorod";
 
-export function Layout({ title, description, children, bare }: LayoutProps) {
+export function Layout({ title, description, children, bare, wide }: LayoutProps) {
   const fullTitle = title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
   // The doctype keeps browsers out of quirks mode; JSX cannot express it.
   return (
@@ -33,20 +36,26 @@ export function Layout({ title, description, children, bare }: LayoutProps) {
           {/* No icon file: without this, browsers request /favicon.ico, get a 404 and log a console error. */}
           <link rel="icon" href="data:," />
         </head>
-        <body>
+        <body class={wide === "board" ? "board" : wide === "dashboard" ? "wide" : undefined}>
           <a class="skip" href="#main">
             Skip to content
           </a>
           {bare ? null : (
             <header class="site">
-              <a href="/">{SITE_NAME}</a>
+              <a class="brand" href="/">
+                <Logo />
+                {SITE_NAME}
+              </a>
               <nav class="site" aria-label="Main">
                 <ul>
                   <li>
-                    <a href="/cards">Cards</a>
+                    <a href="/quiz">Quiz</a>
                   </li>
                   <li>
-                    <a href="/quiz">Quiz</a>
+                    <a href="/join">Join a class</a>
+                  </li>
+                  <li>
+                    <a href="/cards">Cards</a>
                   </li>
                   <li>
                     <a href="/teach">For teachers</a>
