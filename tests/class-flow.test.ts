@@ -116,7 +116,9 @@ describe("a lesson of 30", () => {
     for (const nickname of nicknames) expect(dashHtml).toContain(`>${nickname}</th>`);
     expect(dashHtml).not.toContain(">still playing</span>");
     // Every item answered by 29 or 30 students, half of them right.
-    const shares = [...dashHtml.matchAll(/<td class="num">(\d+)%<span class="muted"> \((\d+) of (\d+)\)<\/span><\/td>/g)];
+    const shares = [
+      ...dashHtml.matchAll(/<td class="num">(\d+)%<span class="muted"> \((\d+) of (\d+)\)<\/span><\/td>/g),
+    ];
     expect(shares).toHaveLength(8);
     for (const [, , right, answered] of shares) {
       expect(Number(right)).toBe(15);

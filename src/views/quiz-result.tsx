@@ -85,10 +85,6 @@ export function QuizResultPage(p: QuizResultPageProps) {
           Quiz done
         </p>
       </div>
-      <p class={reading.tone === "chance" ? "reading low" : "reading"}>
-        {reading.sentence}
-        {stoppedEarly ? ` You answered ${p.answered} of the ${p.total} statements, and only those count.` : ""}
-      </p>
       <div class="row">
         {p.classLink ? (
           <a class="button" href={p.classLink}>
@@ -97,6 +93,10 @@ export function QuizResultPage(p: QuizResultPageProps) {
         ) : null}
         <ActionForm action="/quiz/start" label="Play again" secondary={p.classLink !== undefined} />
       </div>
+      <p class={reading.tone === "chance" ? "reading low" : "reading"}>
+        {reading.sentence}
+        {stoppedEarly ? ` You answered ${p.answered} of the ${p.total} statements, and only those count.` : ""}
+      </p>
 
       <h2>How you lean</h2>
       <p>
