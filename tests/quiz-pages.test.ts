@@ -113,6 +113,10 @@ describe("the whole quiz as pages", () => {
     const r = await result.text();
     expect(r).toContain(`<h1 class="score"><small>Your result</small>${expectedCorrect} of ${items.length} right</h1>`);
     expect(r).toContain("How you lean");
+    // Half right or less is read against chance, kindly, and never praised.
+    expect(expectedCorrect / items.length).toBeLessThanOrEqual(0.5);
+    expect(r).toContain("no better than chance");
+    expect(r).not.toContain("good balance");
     expect(r).toMatch(/You called \d+ of \d+ established facts? unverified\./);
     expect(r).toMatch(/You accepted \d+ of \d+ unproven claims? as verified\./);
     expect(r).toContain("Your discernment is");

@@ -71,7 +71,7 @@ export function QuizResultPage(p: QuizResultPageProps) {
   const reading = readScore(p.correct, p.answered);
   // "A good balance" would be praise; at or below chance it only means no lean either way.
   const headline =
-    p.lean.lean === "balanced" && reading.tone === "chance" ? "You did not lean either way." : p.lean.headline;
+    p.lean.lean === "balanced" && reading.tone === "chance" ? "No clear lean either way." : p.lean.headline;
   return (
     <Layout title="Your result">
       <div class="result-head">
