@@ -2,8 +2,9 @@
 import type { Verdict } from "../content/pack";
 import type { Lean } from "../domain/scoring";
 import { clock, finishedLine } from "./class-board";
+import { ClassLean, LEAN_WORDS, percent, StudentStatus } from "./class-dashboard-parts";
 import { pollPath } from "./class-poll";
-import { CheckIcon, QuestionIcon, RetryIcon } from "./icons";
+import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 import { verdictWord } from "./quiz-parts";
 import { signed } from "./quiz-result";
@@ -99,63 +100,6 @@ export interface DashboardPageProps {
     unverifiedAccepted: number;
   };
   notice?: string | undefined;
-}
-
-export const LEAN_WORDS: Record<Lean, string> = { cautious: "cautious", trusting: "trusting", balanced: "balanced" };
-
-/** "83%" or "–" when nobody answered. */
-export function percent(share: number | null): string {
-  return share === null ? "–" : `${Math.round(share * 100)}%`;
-}
-
-function ClassLean({ k }: { k: DashboardPageProps["klass"] }) {
-  if (k.answered === 0) return <p>The class figures appear when the first student finishes.</p>;
-  const advice =
-    k.lean === "cautious"
-      ? "The class leans cautious: it called established facts unverified quite often. Worth discussing: doubt is good, but a matter of record is a fact."
-      : k.lean === "trusting"
-        ? "The class leans trusting: it often accepted claims as verified. Worth discussing: who makes each claim, and has anyone outside the fight checked it?"
-        : "The class kept a good balance between doubting and accepting.";
-  return (
-    <>
-      <p>
-        How well the class told facts from claims: <strong>{signed(k.discernment)}</strong> (discernment, from −1 to
-        +1). The class leans <strong>{LEAN_WORDS[k.lean]}</strong> (bias c {signed(k.c)}).
-      </p>
-      <ul class="plain">
-        {k.verifiedAnswered > 0 ? (
-          <li>
-            The class called {k.verifiedDoubted} of {k.verifiedAnswered} answers on established facts unverified.
-          </li>
-        ) : null}
-        {k.unverifiedAnswered > 0 ? (
-          <li>
-            The class accepted {k.unverifiedAccepted} of {k.unverifiedAnswered} answers on unproven claims as verified.
-          </li>
-        ) : null}
-      </ul>
-      <p>{advice}</p>
-    </>
-  );
-}
-
-/** A status in words with an icon: finished, stopped early (with how far), or still playing. */
-function StudentStatus({ student, total }: { student: StudentRowView; total: number }) {
-  if (!student.finished) {
-    return (
-      <span class="status">
-        <RetryIcon />
-        still playing
-      </span>
-    );
-  }
-  const early = student.answered !== undefined && student.answered < total;
-  return (
-    <span class="status">
-      {early ? <QuestionIcon /> : <CheckIcon />}
-      {early ? `stopped early (${student.answered}/${total})` : "finished"}
-    </span>
-  );
 }
 
 /** GET /c/:code/teacher: everything live, plus the teacher's actions; prints cleanly. */
@@ -286,7 +230,12 @@ export function DashboardPage(p: DashboardPageProps) {
                   <tr>
                     <td class="num">{item.position}</td>
                     <th scope="row">{item.statement}</th>
-                    <td>{verdictWord(item.verdict)}</td>
+                    <td>
+                      <span class="status">
+                        {item.verdict === "verified" ? <CheckIcon /> : <QuestionIcon />}
+                        {verdictWord(item.verdict)}
+                      </span>
+                    </td>
                     <td class="num">
                       {percent(item.shareCorrect)}
                       {item.answered > 0 ? (
