@@ -8,7 +8,6 @@ import { apiCards } from "./routes/api/cards";
 import { apiClasses } from "./routes/api/classes";
 import { apiQuiz } from "./routes/api/quiz";
 import { apiStats } from "./routes/api/stats";
-import { assets } from "./routes/assets";
 import { board } from "./routes/board";
 import type { AppEnv } from "./routes/env";
 import { onError, renderError } from "./routes/errors";
@@ -70,7 +69,6 @@ app.use(
   }),
 );
 
-app.route("/", assets);
 app.route("/", pages);
 app.route("/api/v1/cards", apiCards);
 app.route("/quiz", quiz);

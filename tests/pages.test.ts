@@ -124,11 +124,10 @@ describe("shell", () => {
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 
-  it("serves the stylesheet cached for a year", async () => {
-    const res = await get(cssPath);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toMatch(/^text\/css/);
-    expect(res.headers.get("cache-control")).toBe("public, max-age=31536000, immutable");
+  it("links the stylesheet, a static file under a content-hashed name", async () => {
+    const html = await (await get("/")).text();
+    expect(html).toContain(`<link rel="stylesheet" href="${cssPath}"/>`);
+    expect(cssPath).toMatch(/^\/assets\/app\.[a-z0-9]+\.css$/);
   });
 
   it("answers a wrong method on an API route with 405 problem+json and Allow", async () => {

@@ -124,8 +124,12 @@ describe("the whole quiz as pages", () => {
     const result = await getPage(jar, "/quiz/result", bindings);
     expect(result.status).toBe(200);
     const r = await result.text();
-    expect(r).toContain(`You got <strong>${expectedCorrect}</strong> of ${items.length} right.`);
+    expect(r).toContain(`<h1 class="score"><small>Your result</small>${expectedCorrect} of ${items.length} right</h1>`);
     expect(r).toContain("How you lean");
+    // Half right or less is read against chance, kindly, and never praised.
+    expect(expectedCorrect / items.length).toBeLessThanOrEqual(0.5);
+    expect(r).toContain("no better than chance");
+    expect(r).not.toContain("good balance");
     expect(r).toMatch(/You called \d+ of \d+ established facts? unverified\./);
     expect(r).toMatch(/You accepted \d+ of \d+ unproven claims? as verified\./);
     expect(r).toContain("Your discernment is");
@@ -217,7 +221,7 @@ describe("finishing early", () => {
     const finish = await postForm(jar, "/quiz/finish");
     expect(location(finish)).toBe("/quiz/result");
     const html = await (await getPage(jar, "/quiz/result")).text();
-    expect(html).toContain("You got <strong>2</strong> of 3 right.");
+    expect(html).toContain("<small>Your result</small>2 of 3 right</h1>");
     expect(html).toContain(`You answered 3 of the ${items.length} statements, and only those count.`);
     expect(html).toContain("Not answered.");
     expect(html).toContain("rough guess");

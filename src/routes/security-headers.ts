@@ -30,6 +30,11 @@ export const SECURITY_HEADERS: [string, string][] = [
   ["X-Permitted-Cross-Domain-Policies", "none"],
   ["X-XSS-Protection", "0"],
   ["Content-Security-Policy", CSP],
+  // The app uses no device features: no page, and nothing framed, may ask for them.
+  [
+    "Permissions-Policy",
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()",
+  ],
 ];
 
 /** Sets the security headers on every response (errors included). */

@@ -67,13 +67,14 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
   }
 });
 
-const preview = pack.items.map(({ id, statement, verdict, claimant, explanation, check }) => ({
+const preview = pack.items.map(({ id, statement, verdict, claimant, explanation, check, quote }) => ({
   id,
   statement,
   verdict,
   claimant,
   explanation,
   check,
+  quote,
 }));
 const cardLink = (slug: string) => {
   const card = pack.cardBySlug.get(slug);

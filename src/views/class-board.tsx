@@ -23,6 +23,8 @@ export interface BoardPageProps {
   /** Epoch ms of the list the board was computed from. */
   listedAt: number;
   teacher: boolean;
+  /** Joining is open: the join code is shown large, for the room to read off the projector. */
+  open?: boolean;
 }
 
 /** "12 of 30 students have finished." */
@@ -34,9 +36,15 @@ export function finishedLine(finished: number, joined: number): string {
 /** GET /c/:code/board */
 export function BoardPage(p: BoardPageProps) {
   return (
-    <Layout title={`Class board: ${p.title}`}>
+    <Layout title={`Class board: ${p.title}`} wide="board">
       <div data-poll={String(p.pollSeconds)}>
         <h1>Class board: {p.title}</h1>
+        {p.open ? (
+          <p class="board-code">
+            <span>Join a class with the code</span>
+            <strong class="code">{p.code}</strong>
+          </p>
+        ) : null}
         <p id="board-status" data-live role="status" aria-live="polite">
           {finishedLine(p.finished, p.joined)}
         </p>
@@ -46,13 +54,20 @@ export function BoardPage(p: BoardPageProps) {
           ) : (
             <section class="table-wrap" tabindex={0} aria-label="Class board (scrolls sideways on small screens)">
               <table class="board">
-                <caption>Ranked by correct answers, then discernment. Equal results share a rank.</caption>
+                <caption>
+                  Ranked by correct answers, then by how well facts were told from claims (discernment, −1 to +1). Equal
+                  results share a rank.
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Rank</th>
                     <th scope="col">Name</th>
-                    <th scope="col">Correct</th>
-                    <th scope="col">Discernment</th>
+                    <th scope="col" class="num">
+                      Correct
+                    </th>
+                    <th scope="col" class="num">
+                      Facts told from claims
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
@@ -65,10 +80,10 @@ export function BoardPage(p: BoardPageProps) {
                       <th scope="row" class="nick">
                         {row.nickname}
                       </th>
-                      <td>
+                      <td class="num">
                         {row.correct} of {row.answered}
                       </td>
-                      <td>{signed(row.discernment)}</td>
+                      <td class="num">{signed(row.discernment)}</td>
                     </tr>
                   ))}
                 </tbody>

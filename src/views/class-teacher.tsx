@@ -2,7 +2,9 @@
 import type { Verdict } from "../content/pack";
 import type { Lean } from "../domain/scoring";
 import { clock, finishedLine } from "./class-board";
+import { ClassLean, LEAN_WORDS, percent, StudentStatus } from "./class-dashboard-parts";
 import { pollPath } from "./class-poll";
+import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 import { verdictWord } from "./quiz-parts";
 import { signed } from "./quiz-result";
@@ -68,51 +70,11 @@ export interface DashboardPageProps {
   notice?: string | undefined;
 }
 
-export const LEAN_WORDS: Record<Lean, string> = { cautious: "cautious", trusting: "trusting", balanced: "balanced" };
-
-/** "83%" or "–" when nobody answered. */
-export function percent(share: number | null): string {
-  return share === null ? "–" : `${Math.round(share * 100)}%`;
-}
-
-function ClassLean({ k }: { k: DashboardData["class"] }) {
-  if (k.answered === 0) return <p>The class figures appear when the first student finishes.</p>;
-  const advice =
-    k.lean === "cautious"
-      ? "The class leans cautious: it called established facts unverified quite often. Worth discussing: doubt is good, but a matter of record is a fact."
-      : k.lean === "trusting"
-        ? "The class leans trusting: it often accepted claims as verified. Worth discussing: who makes each claim, and has anyone outside the fight checked it?"
-        : "The class kept a good balance between doubting and accepting.";
-  return (
-    <>
-      <p>
-        Class discernment <strong>{signed(k.discernment)}</strong> (−1 to +1); bias c {signed(k.c)}, so the class leans{" "}
-        <strong>{LEAN_WORDS[k.lean]}</strong>.
-      </p>
-      <ul class="plain">
-        {k.verifiedAnswered > 0 ? (
-          <li>
-            The class called {k.verifiedJudgedUnverified} of {k.verifiedAnswered} answers on established facts
-            unverified.
-          </li>
-        ) : null}
-        {k.unverifiedAnswered > 0 ? (
-          <li>
-            The class accepted {k.unverifiedJudgedVerified} of {k.unverifiedAnswered} answers on unproven claims as
-            verified.
-          </li>
-        ) : null}
-      </ul>
-      <p>{advice}</p>
-    </>
-  );
-}
-
 /** GET /c/:code/teacher: everything live, plus the teacher's actions; prints cleanly. */
 export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
   const listedAt = Date.parse(d.listedAt);
   return (
-    <Layout title={`Dashboard: ${p.title}`}>
+    <Layout title={`Dashboard: ${p.title}`} wide="dashboard">
       <div data-poll={String(p.pollSeconds)} class="dashboard">
         <h1>Dashboard: {p.title}</h1>
         {p.notice ? (
@@ -165,8 +127,13 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
-                    <th scope="col">Correct</th>
-                    <th scope="col">Discernment</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" class="num">
+                      Correct
+                    </th>
+                    <th scope="col" class="num">
+                      Facts told from claims
+                    </th>
                     <th scope="col">Lean</th>
                     <th scope="col" class="no-print">
                       Remove
@@ -180,16 +147,21 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                         {s.nickname}
                         {s.sharedName ? <span class="muted"> (two students share this name)</span> : null}
                       </th>
+                      <td>
+                        <StudentStatus student={s} total={d.items.length} />
+                      </td>
                       {s.finished ? (
                         <>
-                          <td>
+                          <td class="num">
                             {s.correct} of {s.answered}
                           </td>
-                          <td>{signed(s.discernment ?? 0)}</td>
+                          <td class="num">{signed(s.discernment ?? 0)}</td>
                           <td>{s.lean ? LEAN_WORDS[s.lean] : ""}</td>
                         </>
                       ) : (
-                        <td colspan={3}>still playing</td>
+                        <td colspan={3} class="muted">
+                          no result yet
+                        </td>
                       )}
                       <td class="no-print">
                         <form method="post" action={`/c/${d.code}/teacher/remove`}>
@@ -212,19 +184,28 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
               <caption>Share of correct answers among students who answered each statement.</caption>
               <thead>
                 <tr>
-                  <th scope="col">#</th>
+                  <th scope="col" class="num">
+                    #
+                  </th>
                   <th scope="col">Statement</th>
                   <th scope="col">Verdict</th>
-                  <th scope="col">Correct</th>
+                  <th scope="col" class="num">
+                    Correct
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {d.items.map((item) => (
                   <tr>
-                    <td>{item.position}</td>
+                    <td class="num">{item.position}</td>
                     <th scope="row">{item.statement}</th>
-                    <td>{verdictWord(item.verdict)}</td>
                     <td>
+                      <span class="status">
+                        {item.verdict === "verified" ? <CheckIcon /> : <QuestionIcon />}
+                        {verdictWord(item.verdict)}
+                      </span>
+                    </td>
+                    <td class="num">
                       {percent(item.shareCorrect)}
                       {item.answered > 0 ? (
                         <span class="muted">

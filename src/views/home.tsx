@@ -1,4 +1,4 @@
-/** @module The start page: what this is, for readers and for teachers, a content note, where to start. */
+/** @module The start page: what this is, the quiz and joining a class first, a content note, then more for readers and teachers. */
 import { Layout, SITE_NAME } from "./layout";
 
 export interface HomePageProps {
@@ -19,6 +19,15 @@ export function HomePage({ firstCard, cardCount, itemCount }: HomePageProps) {
         In May 2023, according to Russia's account, armed men crossed from Ukraine into Russia's Belgorod region. The
         news reports mixed matters of record with claims that could not be independently verified at the time. This site
         teaches you to tell the two apart.
+      </p>
+      {/* The two ways in come first, on the first screen of a phone; a student with only the address joins here. */}
+      <p class="start">
+        <a class="button" href="/quiz">
+          Take the quiz
+        </a>
+        <a class="button secondary" href="/join">
+          Join a class
+        </a>
       </p>
 
       <aside class="note" aria-labelledby="content-note">

@@ -1,5 +1,6 @@
 /** @module The page frame every HTML page shares: head, skip link, header, footer. */
 import { raw } from "hono/html";
+import { Logo } from "./icons";
 import type { Child } from "./jsx/jsx-runtime";
 import { cssPath } from "./styles";
 
@@ -12,11 +13,13 @@ export interface LayoutProps {
   bare?: boolean;
   /** Extra <head> elements, e.g. Open Graph tags for a share page. */
   head?: Child;
+  /** A wider page: the class board on a projector, or the teacher's dashboard on a laptop. */
+  wide?: "board" | "dashboard";
 }
 
 export const SITE_NAME = "Claim Check: Belgorod";
 
-export function Layout({ title, description, children, bare, head }: LayoutProps) {
+export function Layout({ title, description, children, bare, head, wide }: LayoutProps) {
   const fullTitle = title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
   // The doctype keeps browsers out of quirks mode; JSX cannot express it.
   return (
@@ -36,20 +39,26 @@ export function Layout({ title, description, children, bare, head }: LayoutProps
           <link rel="icon" href="data:," />
           {head}
         </head>
-        <body>
+        <body class={wide === "board" ? "board" : wide === "dashboard" ? "wide" : undefined}>
           <a class="skip" href="#main">
             Skip to content
           </a>
           {bare ? null : (
             <header class="site">
-              <a href="/">{SITE_NAME}</a>
+              <a class="brand" href="/">
+                <Logo />
+                {SITE_NAME}
+              </a>
               <nav class="site" aria-label="Main">
                 <ul>
                   <li>
-                    <a href="/cards">Cards</a>
+                    <a href="/quiz">Quiz</a>
                   </li>
                   <li>
-                    <a href="/quiz">Quiz</a>
+                    <a href="/join">Join a class</a>
+                  </li>
+                  <li>
+                    <a href="/cards">Cards</a>
                   </li>
                   <li>
                     <a href="/teach">For teachers</a>

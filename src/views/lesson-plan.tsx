@@ -11,6 +11,8 @@ export interface PreviewItem {
   claimant: { name: string; kind: ClaimantKind };
   explanation: string;
   check: string;
+  /** The article's sentences the statement rests on. */
+  quote: string;
 }
 
 export interface LessonPlanPageProps {

@@ -1,5 +1,6 @@
-/** @module Feedback on one answer: right or wrong in words, the verdict, who claims it, the quote, how to check. */
+/** @module Feedback on one answer: the verdict band and Next first, then who claims it, the quote, how to check. */
 import type { ClaimantKind, Verdict } from "../content/pack";
+import { CheckIcon, RetryIcon } from "./icons";
 import { Layout } from "./layout";
 import {
   ActionForm,
@@ -10,6 +11,7 @@ import {
   verdictWord,
 } from "./quiz-parts";
 import { VerifiedDefinition } from "./verified-definition";
+import { firstSentence } from "./words";
 
 export interface QuizFeedbackPageProps {
   itemId: string;
@@ -32,6 +34,11 @@ export interface QuizFeedbackPageProps {
   finished: boolean;
 }
 
+/**
+ * The first screen of a phone holds the verdict band (icon, "Right" or "Not quite", the
+ * reader's answer, one sentence of why) and Next; the details follow below a divider, and
+ * the Next bar sticks to the bottom of the screen while they are read.
+ */
 export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
   const verdict = verdictWord(p.verdict).toLowerCase();
   return (
@@ -42,49 +49,62 @@ export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
           You had already answered this statement. Your first answer stands.
         </p>
       ) : null}
-      <h1 class={p.correct ? "result-ok" : "result-miss"}>
-        {p.correct ? "Right" : "Not quite"}: it is {verdict}.
-      </h1>
-      <p>
-        You said <strong>{p.answer}</strong>. The answer is <strong>{verdict}</strong>.
-      </p>
-      <p class="statement">{p.statement}</p>
-      <dl class="facts">
-        <dt>Who makes the claim</dt>
-        <dd>
-          {p.claimant.name}: {CLAIMANT_KIND_WORDS[p.claimant.kind]}.
-        </dd>
-        <dt>Why it is {verdict}</dt>
-        <dd>{p.explanation}</dd>
-        <dt>How you could check</dt>
-        <dd>{p.check}</dd>
-      </dl>
-      <VerifiedDefinition />
-      <h2>What the article says</h2>
-      <p class="muted">The sentences this statement rests on are highlighted in their paragraph.</p>
-      <QuoteInParagraph paragraph={p.paragraph} />
-      <p>
-        Learn more: <a href={`/cards/${p.card.slug}`}>{p.card.title}</a>
-      </p>
-      <div class="row">
-        {p.finished ? (
-          <a class="button" href="/quiz/result">
-            Back to your result
-          </a>
-        ) : p.nextHref ? (
-          <>
-            <a class="button" href={p.nextHref}>
-              Next statement
+      <div class="feedback">
+        <section class={p.correct ? "band ok" : "band miss"} aria-labelledby="verdict">
+          <h1 id="verdict">
+            {p.correct ? <CheckIcon /> : <RetryIcon />}
+            <span>
+              {p.correct ? "Right" : "Not quite"}: it is {verdict}.
+            </span>
+          </h1>
+          <p>
+            You said <strong>{p.answer}</strong>. The answer is <strong>{verdict}</strong>.
+          </p>
+          <p>{firstSentence(p.explanation)}</p>
+        </section>
+
+        <hr class="divider" />
+        <h2>The statement</h2>
+        <p class="statement">{p.statement}</p>
+        <dl class="facts">
+          <dt>Who makes the claim</dt>
+          <dd>
+            {p.claimant.name}: {CLAIMANT_KIND_WORDS[p.claimant.kind]}.
+          </dd>
+          <dt>Why it is {verdict}</dt>
+          <dd>{p.explanation}</dd>
+          <dt>How you could check</dt>
+          <dd>{p.check}</dd>
+        </dl>
+        <VerifiedDefinition />
+        <h2>What the article says</h2>
+        <p class="muted">The sentences this statement rests on are highlighted in their paragraph.</p>
+        <QuoteInParagraph paragraph={p.paragraph} />
+        <p>
+          Learn more: <a href={`/cards/${p.card.slug}`}>{p.card.title}</a>
+        </p>
+        <p class="muted">
+          <a href={`/corrections?item=${encodeURIComponent(p.itemId)}`}>Report a problem with this statement</a>
+        </p>
+
+        {/* Last in the page, so the sticky bar stays in reach from the first screen to the end. */}
+        <div class="next-bar">
+          {p.finished ? (
+            <a class="button" href="/quiz/result">
+              Back to your result
             </a>
-            <ActionForm action="/quiz/finish" label="Finish now" secondary />
-          </>
-        ) : (
-          <ActionForm action="/quiz/finish" label="See my result" />
-        )}
+          ) : p.nextHref ? (
+            <>
+              <a class="button" href={p.nextHref}>
+                Next statement
+              </a>
+              <ActionForm action="/quiz/finish" label="Finish now" secondary />
+            </>
+          ) : (
+            <ActionForm action="/quiz/finish" label="See my result" />
+          )}
+        </div>
       </div>
-      <p class="muted">
-        <a href={`/corrections?item=${encodeURIComponent(p.itemId)}`}>Report a problem with this statement</a>
-      </p>
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 /** @module Pieces the quiz pages share: verdict words, source kinds, the quote in its paragraph, forms. */
 
 import type { ClaimantKind, Verdict } from "../content/pack";
+import { ProgressBar } from "./icons";
 import type { Child } from "./jsx/jsx-runtime";
 import { Layout } from "./layout";
 
@@ -37,13 +38,13 @@ export function QuoteInParagraph({ paragraph }: { paragraph: QuoteInParagraphVie
   );
 }
 
-/** "Statement 3 of 25 · 2 answered". */
+/** "Statement 3 of 25" on a question, "3 of 25 answered" on feedback, over a thin bar of what is answered. */
 export function Progress({ position, total, answered }: { position?: number; total: number; answered: number }) {
   return (
-    <p class="muted">
-      {position ? `Statement ${position} of ${total} · ` : ""}
-      {answered} of {total} answered
-    </p>
+    <div class="progress">
+      <p>{position ? `Statement ${position} of ${total}` : `${answered} of ${total} answered`}</p>
+      <ProgressBar done={answered} total={total} />
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
 /** @module One quiz statement with two large buttons: Verified / Unverified. Works without JavaScript. */
+import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 import { ActionForm, Progress } from "./quiz-parts";
 import { VerifiedDefinition } from "./verified-definition";
@@ -17,17 +18,22 @@ export function QuizQuestionPage({ itemId, statement, position, total, answered,
   return (
     <Layout title={`Statement ${position} of ${total}`}>
       <Progress position={position} total={total} answered={answered} />
-      <h1 id="question">Verified or unverified?</h1>
+      <h1 id="question" class="ask">
+        Verified or unverified?
+      </h1>
       <p class="statement" id="statement">
         {statement}
       </p>
       <form method="post" action="/quiz/answer">
         <input type="hidden" name="item" value={itemId} />
         <div class="choices">
-          <button type="submit" name="answer" value="verified">
+          {/* Told apart by colour, icon and label, never colour alone. */}
+          <button type="submit" name="answer" value="verified" class="ver">
+            <CheckIcon />
             Verified
           </button>
-          <button type="submit" name="answer" value="unverified">
+          <button type="submit" name="answer" value="unverified" class="unv">
+            <QuestionIcon />
             Unverified
           </button>
         </div>

@@ -1,8 +1,10 @@
-/** @module The result: score, discernment and lean in kind, plain words with the counts, and a review of every item. */
+/** @module The result: the score as the heading, a plain reading, the lean with its counts; statistics and the review folded away. */
 import type { Verdict } from "../content/pack";
 import type { LeanExplanation } from "../domain/scoring";
+import { CheckIcon } from "./icons";
 import { Layout } from "./layout";
 import { ActionForm, verdictWord } from "./quiz-parts";
+import { readScore } from "./words";
 
 export interface ReviewLineView {
   itemId: string;
@@ -59,19 +61,46 @@ function ReviewLine({ line }: { line: ReviewLineView }) {
   );
 }
 
+/**
+ * The score is the heading; under it one plain reading against the coin-flip line, then the
+ * lean in words with its counts. The statistics wait behind "How we score", the review is
+ * collapsed, and Play again / Back to my class come first.
+ */
 export function QuizResultPage(p: QuizResultPageProps) {
   const stoppedEarly = p.answered < p.total;
+  const reading = readScore(p.correct, p.answered);
+  // "A good balance" would be praise; at or below chance it only means no lean either way.
+  const headline =
+    p.lean.lean === "balanced" && reading.tone === "chance" ? "No clear lean either way." : p.lean.headline;
   return (
     <Layout title="Your result">
-      <h1>Your result</h1>
-      <p class="lede">
-        You got <strong>{p.correct}</strong> of {p.answered} right.
+      <div class="result-head">
+        <h1 class="score">
+          <small>Your result</small>
+          {p.correct} of {p.answered} right
+        </h1>
+        {/* The finishing moment: a stamp that lands (and simply appears under reduced motion). */}
+        <p class="stamp">
+          <CheckIcon />
+          Quiz done
+        </p>
+      </div>
+      <div class="row">
+        {p.classLink ? (
+          <a class="button" href={p.classLink}>
+            Back to my class
+          </a>
+        ) : null}
+        <ActionForm action="/quiz/start" label="Play again" secondary={p.classLink !== undefined} />
+      </div>
+      <p class={reading.tone === "chance" ? "reading low" : "reading"}>
+        {reading.sentence}
         {stoppedEarly ? ` You answered ${p.answered} of the ${p.total} statements, and only those count.` : ""}
       </p>
 
       <h2>How you lean</h2>
       <p>
-        <strong>{p.lean.headline}</strong>
+        <strong>{headline}</strong>
       </p>
       {p.lean.counts.length > 0 ? (
         <ul class="plain">
@@ -87,21 +116,29 @@ export function QuizResultPage(p: QuizResultPageProps) {
         </p>
       ) : null}
 
-      <h2>Telling facts from claims</h2>
-      {p.bothKinds ? (
-        <p>
-          Your discernment is <strong>{signed(p.discernment)}</strong>, on a scale from −1 to +1. +1 means you called
-          every established fact verified and every unproven claim unverified. 0 means you gave facts and claims the
-          same answer just as often.
-        </p>
-      ) : (
-        <p>
-          This figure compares how you judged established facts with how you judged unproven claims, so it needs at
-          least one answer of each kind. Answer a few more statements next time to see it.
-        </p>
-      )}
       <details>
-        <summary>The numbers behind this</summary>
+        <summary>Every statement, and your answers ({p.review.length})</summary>
+        <ol class="review">
+          {p.review.map((line) => (
+            <ReviewLine line={line} />
+          ))}
+        </ol>
+      </details>
+
+      <details>
+        <summary>How we score (for teachers and the curious)</summary>
+        {p.bothKinds ? (
+          <p>
+            Your discernment is <strong>{signed(p.discernment)}</strong>, on a scale from −1 to +1. +1 means you called
+            every established fact verified and every unproven claim unverified. 0 means you gave facts and claims the
+            same answer just as often.
+          </p>
+        ) : (
+          <p>
+            Discernment compares how you judged established facts with how you judged unproven claims, so it needs at
+            least one answer of each kind. Answer a few more statements next time to see it.
+          </p>
+        )}
         <dl class="facts">
           <dt>Hit rate H (facts called verified, corrected)</dt>
           <dd>{p.hitRate.toFixed(2)}</dd>
@@ -119,24 +156,11 @@ export function QuizResultPage(p: QuizResultPageProps) {
         </p>
       </details>
 
-      <h2>Every statement</h2>
-      <ol class="review">
-        {p.review.map((line) => (
-          <ReviewLine line={line} />
-        ))}
-      </ol>
-
-      <div class="row">
-        {p.classLink ? (
-          <a class="button" href={p.classLink}>
-            Back to your class
-          </a>
-        ) : null}
-        <ActionForm action="/quiz/start" label="Play again" secondary={p.classLink !== undefined} />
+      <p class="row">
         <a class="button secondary" href="/cards">
           Read the cards
         </a>
-      </div>
+      </p>
     </Layout>
   );
 }

@@ -18,14 +18,21 @@ export function WorksheetPage({ items }: { items: PreviewItem[] }) {
           These statements come from news coverage of an armed incursion into Russia's Belgorod region in May 2023. For
           each one, tick <strong>Verified</strong> if the coverage establishes it (something done on the record, or the
           fact that someone said something), or <strong>Unverified</strong> if it is only someone's claim, estimate or
-          opinion. Then write who says so.
+          opinion. Then write who says so. Under each statement are the article's own sentences it rests on: the answer
+          is in them.
         </p>
         <ol class="worksheet-items">
           {items.map((item) => (
             <li>
-              <p>{item.statement}</p>
-              <p class="tick">☐ Verified ☐ Unverified</p>
-              <p>Who says so? ______________________________</p>
+              <p>
+                <strong>{item.statement}</strong>
+              </p>
+              <blockquote>
+                <p>The article: “{item.quote}”</p>
+              </blockquote>
+              <p class="tick">
+                ☐ Verified ☐ Unverified <span class="who">Who says so? ________________________</span>
+              </p>
             </li>
           ))}
         </ol>

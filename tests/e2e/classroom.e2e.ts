@@ -106,7 +106,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
     await answer(other, "unverified");
     await other.getByRole("button", { name: "Finish now" }).click();
     await other.waitForURL(/\/result/);
-    await expect(other.locator(".lede").textContent()).resolves.toMatch(/of 2 right/);
+    await expect(other.locator("h1").first().textContent()).resolves.toMatch(/of 2 right/);
     await expectNoSidewaysScroll(other);
 
     expect(adaFeedback.length).toBeGreaterThan(2);

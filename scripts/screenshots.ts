@@ -1,0 +1,70 @@
+/**
+ * @module `node scripts/screenshots.ts <folder>`: the first screen of each main page on a
+ * 360×640 phone (home, question, feedback, result, class board, dashboard, worksheet), as small
+ * PNGs for docs/screenshots/. Starts its own `wrangler dev` on fresh local KV.
+ */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { launchBrowser, phoneContext } from "../tests/e2e/harness/browser.ts";
+import { ROOT, startDevServer } from "../tests/e2e/harness/server.ts";
+
+const out = join(ROOT, process.argv[2] ?? "docs/screenshots/after");
+const SIZE = { width: 360, height: 640 };
+
+await mkdir(out, { recursive: true });
+const server = await startDevServer();
+const browser = await launchBrowser();
+try {
+  // Scale 1 keeps the files small; the shot is the first screen, what a reader sees before scrolling.
+  const shoot = (page: Page, name: string) => page.screenshot({ path: join(out, `${name}.png`), scale: "css" });
+  const newPage = async () => {
+    const context = await phoneContext(browser, { baseURL: server.url, ...SIZE });
+    return context.newPage();
+  };
+
+  const teacher = await newPage();
+  await teacher.goto("/teach");
+  await teacher.getByLabel(/class name/i).fill("9B media literacy");
+  await teacher.getByLabel(/students can see the class board/i).check();
+  await teacher.getByRole("button", { name: "Create the class" }).click();
+  await teacher.locator("p.code").waitFor();
+  const code = ((await teacher.locator("p.code").textContent()) ?? "").trim();
+
+  const page = await newPage();
+  await page.goto("/");
+  await shoot(page, "home");
+  await page.goto(`/c/${code}`);
+  await page.getByLabel("Nickname").fill("Ada");
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.waitForURL(/\/joined$/);
+  await page.getByRole("link", { name: "Start", exact: true }).click();
+  await page.waitForURL(/\/quiz\/q\/\d+$/);
+  await shoot(page, "question");
+  for (let i = 0; i < 100; i++) {
+    await page.getByRole("button", { name: i % 2 === 0 ? "Verified" : "Unverified", exact: true }).click();
+    await page.waitForURL(/\/feedback\//);
+    if (i === 0) await shoot(page, "feedback-right-or-not");
+    if (i === 1) await shoot(page, "feedback-second");
+    const next = page.getByRole("link", { name: /^Next/ });
+    if ((await next.count()) > 0) {
+      await next.first().click();
+      await page.waitForURL(/\/quiz\/q\/\d+$/);
+      continue;
+    }
+    await page.getByRole("button", { name: "See my result" }).first().click();
+    await page.waitForURL(/\/result/);
+    break;
+  }
+  await shoot(page, "result");
+  await page.goto(`/c/${code}/board`);
+  await shoot(page, "board");
+  await teacher.goto(`/c/${code}/teacher`);
+  await shoot(teacher, "dashboard");
+  await teacher.goto("/teach/worksheet");
+  await shoot(teacher, "worksheet");
+  console.log(`Screenshots in ${out}`);
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -1,0 +1,65 @@
+/** @module Pieces of the teacher's dashboard: the class's lean in words, a student's status, number formats. */
+import type { Lean } from "../domain/scoring";
+import type { DashboardData, StudentRowView } from "./class-teacher";
+import { CheckIcon, QuestionIcon, RetryIcon } from "./icons";
+import { signed } from "./quiz-result";
+
+export const LEAN_WORDS: Record<Lean, string> = { cautious: "cautious", trusting: "trusting", balanced: "balanced" };
+
+/** "83%" or "–" when nobody answered. */
+export function percent(share: number | null): string {
+  return share === null ? "–" : `${Math.round(share * 100)}%`;
+}
+
+/** The class as a whole: how well it told facts from claims, and its lean, in words with the counts. */
+export function ClassLean({ k }: { k: DashboardData["class"] }) {
+  if (k.answered === 0) return <p>The class figures appear when the first student finishes.</p>;
+  const advice =
+    k.lean === "cautious"
+      ? "The class leans cautious: it called established facts unverified quite often. Worth discussing: doubt is good, but a matter of record is a fact."
+      : k.lean === "trusting"
+        ? "The class leans trusting: it often accepted claims as verified. Worth discussing: who makes each claim, and has anyone outside the fight checked it?"
+        : "The class kept a good balance between doubting and accepting.";
+  return (
+    <>
+      <p>
+        How well the class told facts from claims: <strong>{signed(k.discernment)}</strong> (discernment, from −1 to
+        +1). The class leans <strong>{LEAN_WORDS[k.lean]}</strong> (bias c {signed(k.c)}).
+      </p>
+      <ul class="plain">
+        {k.verifiedAnswered > 0 ? (
+          <li>
+            The class called {k.verifiedJudgedUnverified} of {k.verifiedAnswered} answers on established facts
+            unverified.
+          </li>
+        ) : null}
+        {k.unverifiedAnswered > 0 ? (
+          <li>
+            The class accepted {k.unverifiedJudgedVerified} of {k.unverifiedAnswered} answers on unproven claims as
+            verified.
+          </li>
+        ) : null}
+      </ul>
+      <p>{advice}</p>
+    </>
+  );
+}
+
+/** A status in words with an icon: finished, stopped early (with how far), or still playing. */
+export function StudentStatus({ student, total }: { student: StudentRowView; total: number }) {
+  if (!student.finished) {
+    return (
+      <span class="status">
+        <RetryIcon />
+        still playing
+      </span>
+    );
+  }
+  const early = student.answered !== null && student.answered < total;
+  return (
+    <span class="status">
+      {early ? <QuestionIcon /> : <CheckIcon />}
+      {early ? `stopped early (${student.answered}/${total})` : "finished"}
+    </span>
+  );
+}

@@ -1,0 +1,150 @@
+/**
+ * What a reader sees before scrolling, on a 360×640 phone and at 320 px, with JavaScript
+ * on and off, in light and dark: the quiz and "Join a class" on the home page; Next on
+ * every feedback page; the score in the result's first heading. Also the class board on a
+ * projector (1280×720), the dashboard on a laptop, and the worksheet printed to PDF.
+ */
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchBrowser, phoneContext } from "./harness/browser";
+import { checkPage, expectNoSidewaysScroll, screenshot } from "./harness/checks";
+import { type Answer, playToResult } from "./harness/quiz";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Fails unless the element is wholly inside the viewport at the current scroll, and nothing covers it. */
+async function expectOnFirstScreen(page: Page, target: Locator, what: string): Promise<void> {
+  const box = await target.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box, `${what} is rendered at ${page.url()}`).not.toBeNull();
+  if (!box || !viewport) return;
+  expect(box.y, `${what} starts on screen at ${page.url()}`).toBeGreaterThanOrEqual(0);
+  expect(
+    box.y + box.height,
+    `${what} ends within the first ${viewport.height} px at ${page.url()}`,
+  ).toBeLessThanOrEqual(viewport.height);
+  const onTop = await target.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit !== null && (hit === el || el.contains(hit));
+  });
+  expect(onTop, `${what} is not covered at ${page.url()}`).toBe(true);
+}
+
+/** Mixed answers, so a run sees both verdict bands. */
+const pattern = (i: number): Answer => (i % 3 === 1 ? "unverified" : "verified");
+
+const RUNS = [
+  { label: "360-js-light", width: 360, height: 640, javaScriptEnabled: true, colorScheme: "light" },
+  { label: "360-nojs-dark", width: 360, height: 640, javaScriptEnabled: false, colorScheme: "dark" },
+  { label: "320-js-dark", width: 320, height: 640, javaScriptEnabled: true, colorScheme: "dark" },
+  { label: "320-nojs-light", width: 320, height: 640, javaScriptEnabled: false, colorScheme: "light" },
+] as const;
+
+describe("the first screen on a phone", () => {
+  for (const run of RUNS) {
+    test(`home, every feedback page and the result (${run.label})`, async () => {
+      const context = await phoneContext(browser, { baseURL, ...run });
+      const page = await context.newPage();
+
+      await page.goto("/");
+      const main = page.locator("main");
+      await expectOnFirstScreen(page, main.getByRole("link", { name: "Take the quiz" }).first(), "Take the quiz");
+      await expectOnFirstScreen(page, main.getByRole("link", { name: "Join a class" }).first(), "Join a class");
+      await expect(
+        page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Join a class" }).count(),
+      ).resolves.toBe(1);
+      await checkPage(page, `first-screen-${run.label}-home`);
+
+      await page.goto("/quiz");
+      await page.getByRole("button", { name: "Start the quiz" }).click();
+      await page.waitForURL(/\/quiz\/q\/1$/);
+      const shot = new Set<string>();
+      const seen = await playToResult(page, pattern, async (kind, index, feedback) => {
+        if (kind === "question") {
+          // Both answers on the first screen, too.
+          await expectOnFirstScreen(page, page.getByRole("button", { name: "Unverified", exact: true }), "Unverified");
+          if (index === 0) await checkPage(page, `first-screen-${run.label}-question`);
+          return;
+        }
+        const next = page.getByRole("link", { name: "Next statement" });
+        const onward = (await next.count()) > 0 ? next : page.getByRole("button", { name: "See my result" });
+        await expectOnFirstScreen(page, onward, `Next on feedback ${index + 1}`);
+        const kindOf = feedback?.correct ? "right" : "not-quite";
+        if (!shot.has(kindOf)) {
+          shot.add(kindOf);
+          await checkPage(page, `first-screen-${run.label}-feedback-${kindOf}`);
+        }
+      });
+      expect(shot.size, "saw both verdict bands").toBe(2);
+
+      const right = seen.filter((f) => f.correct).length;
+      const heading = page.locator("h1").first();
+      await expect(heading.textContent()).resolves.toContain(`${right} of ${seen.length} right`);
+      await expectOnFirstScreen(page, heading, "the score");
+      await expectOnFirstScreen(page, page.getByRole("button", { name: "Play again" }), "Play again");
+      // The statistics and the review wait behind disclosures, closed.
+      await expect(page.locator("details[open]").count()).resolves.toBe(0);
+      await expect(page.getByText("How we score").isVisible()).resolves.toBe(true);
+      await expect(page.getByText("Hit rate H").isVisible()).resolves.toBe(false);
+      await checkPage(page, `first-screen-${run.label}-result`);
+      await context.close();
+    });
+  }
+});
+
+describe("teachers' screens", () => {
+  test("the board on a projector: the join code large, nothing under 28 px; the dashboard wide", async () => {
+    const context = await phoneContext(browser, { baseURL, width: 1280, height: 720 });
+    const page = await context.newPage();
+    await page.goto("/teach");
+    await page.getByLabel(/class name/i).fill("Projector test");
+    await page.getByRole("button", { name: "Create the class" }).click();
+    await page.locator("p.code").waitFor();
+    const code = ((await page.locator("p.code").textContent()) ?? "").trim();
+
+    await page.goto(`/c/${code}/board`);
+    const codeSize = await page
+      .locator(".board-code .code")
+      .evaluate((el) => Number.parseFloat(getComputedStyle(el).fontSize));
+    expect(codeSize, "join code at least 12vh").toBeGreaterThanOrEqual(0.12 * 720);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>("main *")]
+        .filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim()))
+        .filter((el) => Number.parseFloat(getComputedStyle(el).fontSize) < 28)
+        .map((el) => `${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 30)}"`),
+    );
+    expect(small, "board text under 28 px at 1280×720").toEqual([]);
+    await expectNoSidewaysScroll(page);
+    await screenshot(page, "projector-board");
+
+    await page.goto(`/c/${code}/teacher`);
+    const width = await page.locator("main").evaluate((el) => el.getBoundingClientRect().width);
+    expect(width, "the dashboard uses a laptop's width").toBeGreaterThan(1000);
+    await checkPage(page, "laptop-dashboard");
+    await context.close();
+  });
+
+  test("the worksheet prints on exactly two pages, the key on the second", async () => {
+    const context = await phoneContext(browser, { baseURL, width: 800, height: 1000 });
+    const page = await context.newPage();
+    await page.goto("/teach/worksheet");
+    await expect(page.locator(".worksheet-items blockquote").count()).resolves.toBeGreaterThan(5);
+    for (const format of ["A4", "Letter"] as const) {
+      const pdf = (
+        await page.pdf({ format, margin: { top: "1.5cm", bottom: "1.5cm", left: "1.5cm", right: "1.5cm" } })
+      ).toString("latin1");
+      const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+      expect(pages, `worksheet pages on ${format}`).toBe(2);
+    }
+    await context.close();
+  });
+});

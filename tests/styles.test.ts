@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import headers from "../public/_headers?raw";
+import source from "../src/styles/app.css?text";
+import { cssPathOf, minifyCss } from "../src/styles/build";
+import { cssPath } from "../src/views/styles";
+
+// Every stylesheet in public/assets, by path, as Vite reads them at test time.
+const served = import.meta.glob<string>("../public/assets/*.css", { query: "?text", import: "default", eager: true });
+
+describe("the stylesheet (if a test here fails: npm run css)", () => {
+  it("is generated from src/styles/app.css: one file, named by its content's hash", () => {
+    const css = minifyCss(source);
+    expect(Object.keys(served)).toEqual([`../public${cssPathOf(css)}`]);
+    expect(cssPath).toBe(cssPathOf(css));
+    expect(served[`../public${cssPath}`]).toBe(css);
+  });
+
+  it("stays small: under 12 KB before compression", () => {
+    expect(minifyCss(source).length).toBeLessThan(12 * 1024);
+  });
+
+  it("is cached for a year and never sniffed (public/_headers)", () => {
+    const rules = headers.split(/\n(?=\S)/);
+    expect(rules.find((block) => block.startsWith("/assets/*"))).toContain(
+      "Cache-Control: public, max-age=31536000, immutable",
+    );
+    // Every static file, the stylesheet included, carries the Worker's security headers.
+    expect(rules.find((block) => block.startsWith("/*"))).toContain("X-Content-Type-Options: nosniff");
+  });
+});
+
+describe("minifyCss", () => {
+  it("drops comments and spaces but keeps descendant and media spaces", () => {
+    expect(
+      minifyCss(
+        "/* x */\n.a .b > :first-child {\n  color: red;\n}\n@media (min-width: 25rem) and (hover) {\n  a { b: c; }\n}",
+      ),
+    ).toBe(".a .b > :first-child{color:red}@media (min-width:25rem) and (hover){a{b:c}}");
+  });
+});
