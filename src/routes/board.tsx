@@ -43,6 +43,7 @@ board.get("/c/:code/board", noStore(), async (c) => {
       pollSeconds={BOARD_POLL_SECONDS}
       listedAt={Date.parse(view.listedAt)}
       teacher={teacher}
+      open={!record.closed}
     />,
   );
 });
