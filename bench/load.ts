@@ -1,0 +1,218 @@
+/**
+ * @module `npm run bench:load`: a classroom rush against `wrangler dev` on loopback, with the limits in force.
+ *
+ * 10 classes ("schools"), each created from its own client address; 500 students (50 per class) play from
+ * 50 concurrent clients, every student sending the `CF-Connecting-IP` of their school, as a school behind one
+ * address does. Each student joins (made-up name), answers every statement and finishes, through the JSON API.
+ * A 429 is honoured (wait `Retry-After`, try again), so a refusal costs time, never a result. At the end the
+ * teachers' dashboards are read back and every accepted finish must be stored exactly once.
+ *
+ * Prints: requests sent, finishes accepted, refused with 429, stored, duplicates, lost (must be 0), 5xx (must be
+ * 0), request rate and latency percentiles. Exits non-zero when anything is lost, stored twice or answered 5xx.
+ * Bounded: it stops after BENCH_LOAD_SECONDS (default 240) whatever happens. Addresses are documentation ranges
+ * (198.51.100.0/24) sent only as a header: every connection goes to 127.0.0.1.
+ */
+import { LOCAL_QUIZ_SECRET, startDevServer } from "../tests/e2e/harness/server.ts";
+
+const CLASSES = Number(process.env.BENCH_LOAD_CLASSES ?? 10);
+const STUDENTS_PER_CLASS = Number(process.env.BENCH_LOAD_STUDENTS ?? 50);
+const CLIENTS = Number(process.env.BENCH_LOAD_CLIENTS ?? 50);
+const TIME_LIMIT_MS = Number(process.env.BENCH_LOAD_SECONDS ?? 240) * 1000;
+/** A 429 is retried after its Retry-After, at most this many times per request. */
+const MAX_RETRIES = 8;
+
+interface Stats {
+  sent: number;
+  refused: number;
+  serverErrors: number;
+  otherErrors: number;
+  finishesSent: number;
+  finishesAccepted: number;
+  latencies: number[];
+}
+
+const stats: Stats = {
+  sent: 0,
+  refused: 0,
+  serverErrors: 0,
+  otherErrors: 0,
+  finishesSent: 0,
+  finishesAccepted: 0,
+  latencies: [],
+};
+const started = Date.now();
+const outOfTime = () => Date.now() - started > TIME_LIMIT_MS;
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+/** One school's address, as a header only. */
+const addressOf = (school: number) => `198.51.100.${school + 1}`;
+
+/** Sends a JSON request, honouring 429s; returns the final status and body (null body on a network error). */
+async function call(
+  base: string,
+  path: string,
+  address: string,
+  init: { method?: string; body?: unknown; key?: string } = {},
+): Promise<{ status: number; body: Record<string, unknown> | null }> {
+  for (let attempt = 0; attempt <= MAX_RETRIES && !outOfTime(); attempt++) {
+    const headers: Record<string, string> = { "cf-connecting-ip": address };
+    if (init.body !== undefined) headers["content-type"] = "application/json";
+    if (init.key) headers.authorization = `Bearer ${init.key}`;
+    const t0 = performance.now();
+    stats.sent++;
+    let response: Response;
+    try {
+      response = await fetch(base + path, {
+        method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+        headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      });
+    } catch {
+      stats.otherErrors++;
+      return { status: 0, body: null };
+    }
+    const text = await response.text();
+    stats.latencies.push(performance.now() - t0);
+    if (response.status >= 500) stats.serverErrors++;
+    if (response.status === 429) {
+      stats.refused++;
+      const wait = Number(response.headers.get("retry-after") ?? "1");
+      await sleep(Math.min(Math.max(wait, 1), 60) * 1000 * (0.5 + Math.random() / 2));
+      continue;
+    }
+    let body: Record<string, unknown> | null = null;
+    try {
+      body = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      body = null;
+    }
+    return { status: response.status, body };
+  }
+  return { status: 429, body: null };
+}
+
+interface ClassInfo {
+  code: string;
+  key: string;
+  school: number;
+}
+
+interface Accepted {
+  code: string;
+  nickname: string;
+}
+
+async function playStudent(base: string, klass: ClassInfo, accepted: Accepted[]): Promise<void> {
+  const address = addressOf(klass.school);
+  const joined = await call(base, `/api/v1/classes/${klass.code}/students`, address, { body: { generate: true } });
+  if (joined.status !== 201 || !joined.body) return;
+  let token = joined.body.token as string;
+  const nickname = joined.body.nickname as string;
+  let next = joined.body.next as { id: string } | null;
+  while (next && !outOfTime()) {
+    const answer = Math.random() < 0.5 ? "verified" : "unverified";
+    const r = await call(base, "/api/v1/attempts/answer", address, { body: { token, itemId: next.id, answer } });
+    if (r.status !== 200 || !r.body) return;
+    token = r.body.token as string;
+    next = r.body.next as { id: string } | null;
+  }
+  stats.finishesSent++;
+  const finished = await call(base, "/api/v1/attempts/finish", address, { body: { token } });
+  if (finished.status === 200) {
+    stats.finishesAccepted++;
+    accepted.push({ code: klass.code, nickname });
+  }
+}
+
+/** Each teacher's dashboard, read until it shows every accepted finish of the class or 30 s pass (lists are reused for up to 20 s). */
+async function storedFinishes(base: string, klass: ClassInfo, expected: number): Promise<string[]> {
+  const deadline = Date.now() + 30_000;
+  let names: string[] = [];
+  while (Date.now() < deadline) {
+    const r = await call(base, `/api/v1/classes/${klass.code}/dashboard`, addressOf(klass.school), { key: klass.key });
+    const students = (r.body?.students ?? []) as { nickname: string; finished: boolean }[];
+    names = students.filter((s) => s.finished).map((s) => s.nickname);
+    if (names.length >= expected) break;
+    await sleep(2000);
+  }
+  return names;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function main() {
+  console.log("bench:load: starting wrangler dev (local KV, limits as in wrangler.toml)");
+  const server = await startDevServer({ vars: { QUIZ_SECRET: LOCAL_QUIZ_SECRET } });
+  try {
+    const classes: ClassInfo[] = [];
+    for (let school = 0; school < CLASSES; school++) {
+      const r = await call(server.url, "/api/v1/classes", addressOf(school), {
+        body: { name: `School ${school + 1}` },
+      });
+      if (r.status !== 201 || !r.body) throw new Error(`could not create class ${school + 1}: ${r.status}`);
+      classes.push({ code: r.body.code as string, key: r.body.teacherKey as string, school });
+    }
+    const jobs = classes.flatMap((klass) => Array.from({ length: STUDENTS_PER_CLASS }, () => klass));
+    const accepted: Accepted[] = [];
+    const playStart = Date.now();
+    let nextJob = 0;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (nextJob < jobs.length && !outOfTime()) {
+          const klass = jobs[nextJob++];
+          if (klass) await playStudent(server.url, klass, accepted);
+        }
+      }),
+    );
+    const playSeconds = (Date.now() - playStart) / 1000;
+    const requestsDuringPlay = stats.sent;
+
+    let stored = 0;
+    let duplicates = 0;
+    let lost = 0;
+    for (const klass of classes) {
+      const expected = accepted.filter((a) => a.code === klass.code);
+      const names = await storedFinishes(server.url, klass, expected.length);
+      stored += names.length;
+      const counts = new Map<string, number>();
+      for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+      for (const n of counts.values()) if (n > 1) duplicates += n - 1;
+      for (const a of expected) if (!counts.has(a.nickname)) lost++;
+    }
+
+    const sorted = [...stats.latencies].sort((a, b) => a - b);
+    const rows: [string, string][] = [
+      [
+        "classes × students",
+        `${CLASSES} × ${STUDENTS_PER_CLASS} from ${CLIENTS} concurrent clients at ${CLASSES} addresses`,
+      ],
+      ["requests sent", String(stats.sent)],
+      ["finishes sent", String(stats.finishesSent)],
+      ["finishes accepted", String(stats.finishesAccepted)],
+      ["refused with 429 (retried)", String(stats.refused)],
+      ["stored (teachers' dashboards)", String(stored)],
+      ["duplicates", String(duplicates)],
+      ["lost", String(lost)],
+      ["5xx", String(stats.serverErrors)],
+      ["network errors", String(stats.otherErrors)],
+      ["rate", `${(requestsDuringPlay / playSeconds).toFixed(0)} req/s over ${playSeconds.toFixed(1)} s`],
+      [
+        "latency",
+        `p50 ${percentile(sorted, 50).toFixed(0)} ms, p99 ${percentile(sorted, 99).toFixed(0)} ms, max ${(sorted.at(-1) ?? 0).toFixed(0)} ms`,
+      ],
+    ];
+    console.log("\n| measure | value |\n| --- | --- |");
+    for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
+    if (outOfTime()) console.log(`\nStopped at the time limit (${TIME_LIMIT_MS / 1000} s): figures are partial.`);
+    const failed =
+      lost > 0 || duplicates > 0 || stats.serverErrors > 0 || stats.finishesAccepted < CLASSES * STUDENTS_PER_CLASS;
+    process.exitCode = failed ? 1 : 0;
+  } finally {
+    await server.stop();
+  }
+}
+
+await main();
