@@ -1,0 +1,180 @@
+/**
+ * The rate limits, keyed per client address (CF-Connecting-IP) with the real limiter bindings of
+ * wrangler.toml: a school behind one address is never refused, a flood from one address is, and a
+ * flood from one address never refuses anyone at another.
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { ATTEMPT_PREFIX } from "../src/store/attempts";
+import { call, ORIGIN } from "./quiz-helpers";
+
+/** A client at `address` sending JSON (or nothing). */
+function json(address: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return call(path, {
+    method: body === undefined && !headers.method ? "GET" : (headers.method ?? "POST"),
+    headers: {
+      "cf-connecting-ip": address,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** A browser at `address` posting a form. */
+function form(address: string, path: string, fields: Record<string, string>) {
+  return call(path, {
+    method: "POST",
+    headers: { "cf-connecting-ip": address, origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+  });
+}
+
+/** Start a public quiz, answer its first statement, finish: the finish's response. */
+async function playPublic(address: string): Promise<Response> {
+  const started = await json(address, "/api/v1/attempts", {});
+  if (started.status !== 201) return started;
+  const { token, next } = (await started.json()) as { token: string; next: { id: string } };
+  const answered = await json(address, "/api/v1/attempts/answer", { token, itemId: next.id, answer: "verified" });
+  const { token: after } = (await answered.json()) as { token: string };
+  return json(address, "/api/v1/attempts/finish", { token: after });
+}
+
+async function createClass(address: string): Promise<{ code: string; key: string }> {
+  const res = await json(address, "/api/v1/classes", { items: 6 });
+  expect(res.status).toBe(201);
+  const { code, teacherKey } = (await res.json()) as { code: string; teacherKey: string };
+  return { code, key: teacherKey };
+}
+
+/** A 429 that says what happened and when to try again. */
+async function expectRefused(res: Response) {
+  expect(res.status).toBe(429);
+  expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+  const body = (await res.json()) as { detail: string };
+  expect(res.headers.get("content-type")).toContain("application/problem+json");
+  expect(body.detail).toMatch(/from your network|in the last minute/);
+  expect(body.detail).toMatch(/Wait (a minute|ten seconds)/);
+}
+
+describe("a school behind one address", () => {
+  it("40 readers starting and finishing public quizzes within a minute: none refused", async () => {
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => playPublic("198.51.100.10")));
+    expect(statuses.map((r) => r.status)).toEqual(Array(40).fill(200));
+  });
+
+  it("a class of 40 looking the code up, joining and finishing within a minute: none refused", async () => {
+    const school = "198.51.100.11";
+    const { code } = await createClass(school);
+    const results = await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        const lookUp = await json(school, `/api/v1/classes/${code}`);
+        const joined = await json(school, `/api/v1/classes/${code}/students`, { generate: true });
+        const { token, next } = (await joined.json()) as { token: string; next: { id: string } };
+        const answered = await json(school, "/api/v1/attempts/answer", { token, itemId: next.id, answer: "verified" });
+        const { token: after } = (await answered.json()) as { token: string };
+        const finished = await json(school, "/api/v1/attempts/finish", { token: after });
+        return [lookUp.status, joined.status, finished.status];
+      }),
+    );
+    expect(results).toEqual(Array(40).fill([200, 201, 200]));
+  });
+});
+
+describe("a flood from one address", () => {
+  it("finishing public quizzes as fast as it can is refused within its first 300, and others still finish", async () => {
+    const flood = "203.0.113.66";
+    let refusedAt = 0;
+    for (let i = 1; i <= 300 && refusedAt === 0; i++) {
+      const res = await playPublic(flood);
+      if (res.status === 429) {
+        refusedAt = i;
+        await expectRefused(res);
+      } else expect(res.status).toBe(200);
+    }
+    expect(refusedAt).toBeGreaterThan(40); // a school's worth got through first
+    expect(refusedAt).toBeLessThanOrEqual(300);
+    // What was stored is bounded by the limit, not by the flood.
+    const stored = await env.SCORES.list({ prefix: ATTEMPT_PREFIX });
+    expect(stored.keys.length).toBeLessThan(300);
+    expect((await playPublic("203.0.113.67")).status).toBe(200);
+  });
+
+  it("creating classes: refused for that address, never for a teacher elsewhere", async () => {
+    const flood = "203.0.113.70";
+    const statuses: number[] = [];
+    for (let i = 0; i < 40; i++) statuses.push((await json(flood, "/api/v1/classes", {})).status);
+    expect(statuses.slice(0, 5)).toEqual([201, 201, 201, 201, 201]);
+    expect(statuses).toContain(429);
+    await expectRefused(await json(flood, "/api/v1/classes", {}));
+    expect((await json("203.0.113.71", "/api/v1/classes", {})).status).toBe(201);
+    // The page form says so in words, keeps the teacher's choices, and sends Retry-After.
+    const page = await form(flood, "/teach", { name: "Year 9", items: "8", names: "typed" });
+    expect(page.status).toBe(429);
+    expect(page.headers.get("retry-after")).toBe("60");
+    const html = await page.text();
+    expect(html).toContain("Several classes have been created from your network in the last minute.");
+    expect(html).toContain('value="Year 9"');
+  });
+
+  it("reports: refused for that address, never for a reader elsewhere", async () => {
+    const flood = "203.0.113.80";
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      statuses.push(
+        (await form(flood, "/corrections", { message: `A report about the names card, number ${i}.` })).status,
+      );
+    }
+    expect(statuses[0]).toBe(303);
+    expect(statuses).toContain(429);
+    const other = await form("203.0.113.81", "/corrections", { message: "The second paragraph misspells a name." });
+    expect(other.status).toBe(303);
+  });
+
+  it("joining one class with made-up names: refused for that address, while classmates elsewhere join", async () => {
+    const { code } = await createClass("198.51.100.20");
+    const flood = "203.0.113.90";
+    let refused: Response | null = null;
+    for (let i = 0; i < 250 && !refused; i++) {
+      const res = await json(flood, `/api/v1/classes/${code}/students`, { generate: true });
+      if (res.status === 429) refused = res;
+      else expect(res.status).toBe(201);
+    }
+    expect(refused).not.toBeNull();
+    if (refused) await expectRefused(refused);
+    expect((await json("198.51.100.21", `/api/v1/classes/${code}/students`, { nickname: "Anna" })).status).toBe(201);
+    expect((await json("198.51.100.21", `/api/v1/classes/${code}`)).status).toBe(200);
+  });
+
+  it("guessing join codes: refused for that address after a bounded number of look-ups", async () => {
+    const flood = "203.0.113.100";
+    let refusedAt = 0;
+    for (let i = 1; i <= 300 && refusedAt === 0; i++) {
+      const res = await json(flood, `/api/v1/classes/ZZZ${String(i).padStart(3, "2").replace(/[01]/g, "2")}`);
+      if (res.status === 429) refusedAt = i;
+      else expect(res.status).toBe(404);
+    }
+    expect(refusedAt).toBeGreaterThan(40);
+    expect(refusedAt).toBeLessThanOrEqual(201);
+    // The join page is limited on the same allowance; a student elsewhere is not.
+    expect((await call("/c/ZZZ222", { headers: { "cf-connecting-ip": flood } })).status).toBe(429);
+    expect((await call("/c/ZZZ222", { headers: { "cf-connecting-ip": "198.51.100.30" } })).status).toBe(404);
+  });
+
+  it("trying teacher keys: refused for that address, never for the teacher elsewhere", async () => {
+    const { code, key } = await createClass("198.51.100.40");
+    const flood = "203.0.113.110";
+    const statuses: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      statuses.push((await form(flood, `/c/${code}/teacher/sign-in`, { key: `tk_wrong${i}` })).status);
+    }
+    expect(statuses[0]).toBe(403);
+    expect(statuses).toContain(429);
+    // Even the right key waits at the flooding address; the teacher elsewhere signs in.
+    const blocked = await form(flood, `/c/${code}/teacher/sign-in`, { key });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("retry-after")).toBe("60");
+    const signedIn = await form("198.51.100.41", `/c/${code}/teacher/sign-in`, { key });
+    expect(signedIn.status).toBe(303);
+  });
+});

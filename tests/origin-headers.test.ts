@@ -1,0 +1,63 @@
+/**
+ * Absolute links come from the configured public origin, never from a Host header sent from
+ * elsewhere; every response (the Worker's and the static files') carries the security headers.
+ */
+import { env } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import app from "../src/index";
+import { SECURITY_HEADERS } from "../src/routes/security-headers";
+import { headersFile, staticPages } from "../src/static-pages";
+import { expectedErrors } from "./quiz-helpers";
+
+function createClassAt(url: string, bindings: Partial<Env> = {}) {
+  return app.request(
+    url,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", "cf-connecting-ip": "198.51.100.200" },
+      body: "{}",
+    },
+    { ...env, ...bindings },
+  );
+}
+
+describe("join and share links", () => {
+  it("use PUBLIC_ORIGIN when it is set, whatever Host the request names", async () => {
+    const res = await createClassAt("http://evil.example/api/v1/classes", {
+      PUBLIC_ORIGIN: "https://claimcheck.example/",
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { joinUrl: string; qrSvg: string; code: string };
+    expect(body.joinUrl).toBe(`https://claimcheck.example/c/${body.code}`);
+    expect(body.qrSvg).not.toContain("evil.example");
+  });
+
+  it("use the request's own origin on localhost (local development)", async () => {
+    const res = await createClassAt("http://localhost:8787/api/v1/classes", { PUBLIC_ORIGIN: "" });
+    const body = (await res.json()) as { joinUrl: string; code: string };
+    expect(body.joinUrl).toBe(`http://localhost:8787/c/${body.code}`);
+  });
+
+  it("are never made from another Host: without PUBLIC_ORIGIN the app refuses with a 503, not a link to evil.example", async () => {
+    const logged = expectedErrors();
+    const res = await createClassAt("http://evil.example/api/v1/classes", { PUBLIC_ORIGIN: "" });
+    expect(res.status).toBe(503);
+    expect(await res.text()).not.toContain("evil.example/c/");
+    expect(logged).toHaveBeenCalled();
+  });
+});
+
+describe("security headers", () => {
+  it("the Worker's responses carry Permissions-Policy, nosniff and the CSP", async () => {
+    const res = await app.request("http://localhost/quiz", {}, env);
+    expect(res.headers.get("permissions-policy")).toContain("camera=()");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("script-src 'self'");
+  });
+
+  it("public/_headers gives every static file (the OpenAPI document, the stylesheet, the pages) the same set", () => {
+    const rules = headersFile(staticPages()).body.split(/\n(?=\S)/);
+    const all = rules.find((block) => block.startsWith("/*\n"));
+    for (const [name, value] of SECURITY_HEADERS) expect(all).toContain(`${name}: ${value}`);
+  });
+});
