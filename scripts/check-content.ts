@@ -1,11 +1,15 @@
 /**
- * Validates content/ before every bundle (wrangler's [build] command) and in CI.
- * Runs on Node 22 with type stripping, hence the explicit .ts import extensions.
+ * Validates content/ before every bundle (wrangler's [build] command) and in CI, and checks that
+ * src/content/runtime.json (the slim copy the Worker bundles) was made from it: `npm run content`
+ * (this script with --write) makes it again. Runs on Node 22 with type stripping, hence the
+ * explicit .ts import extensions.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildPack, runtimeContent } from "../src/content/build.ts";
 import { formatCue, MAX_CUE_ACCURACY, measureCues } from "../src/content/cues.ts";
+import type { Card, Item, PackInfo } from "../src/content/schema.ts";
 import { validatePack } from "../src/content/validate.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -34,6 +38,23 @@ if (errors.length > 0) {
   process.exit(1);
 }
 console.log("content/ is valid");
+
+// Valid, so the shapes hold: the Worker's slim copy must be made from exactly these files.
+const full = buildPack(
+  JSON.parse(read("pack.json")) as PackInfo,
+  items as Item[],
+  JSON.parse(read("cards.json")) as Card[],
+  article,
+);
+const runtimePath = join(root, "src", "content", "runtime.json");
+const runtime = `${JSON.stringify(runtimeContent(full))}\n`;
+if (process.argv.includes("--write")) {
+  writeFileSync(runtimePath, runtime);
+  console.log("wrote src/content/runtime.json");
+} else if (!existsSync(runtimePath) || readFileSync(runtimePath, "utf8") !== runtime) {
+  console.error("src/content/runtime.json was not made from content/ as it is now: run npm run content");
+  process.exit(1);
+}
 
 function isStatement(x: unknown): x is { statement: string; verdict: "verified" | "unverified" } {
   if (typeof x !== "object" || x === null) return false;

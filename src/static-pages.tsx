@@ -4,8 +4,9 @@
  * and served as static assets, so they cost the Worker neither bundle bytes nor CPU.
  * Not imported by the Worker; tests/static-pages.test.ts fails when public/ is stale.
  */
-import { pack } from "./content/pack";
+import { sourcePack as pack } from "./content/source";
 import { CLASS_TTL_SECONDS } from "./domain/class";
+import { cardDetailOf, cardFile } from "./routes/api/card-json";
 import { SECURITY_HEADERS } from "./routes/security-headers";
 import { TOKEN_LIFETIME_SECONDS } from "./services/quiz-token";
 import { TEACHER_SESSION_SECONDS } from "./services/teacher";
@@ -60,6 +61,11 @@ export function staticPages(): StaticFile[] {
     { file: "index.html", url: "/", body: String(home) },
     { file: "cards/index.html", url: "/cards", body: String(<CardListPage cards={pack.cards} />) },
     { file: "privacy.html", url: "/privacy", body: String(privacyPage()) },
+    ...pack.cards.map((card) => ({
+      file: cardFile(card.slug).slice(1),
+      url: cardFile(card.slug),
+      body: `${JSON.stringify(cardDetailOf(pack, card))}\n`,
+    })),
     ...cards,
   ];
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { headersFile, staticPages } from "../src/static-pages";
 
-const files = import.meta.glob<string>(["../public/**/*.html", "../public/_headers"], {
+const files = import.meta.glob<string>(["../public/**/*.html", "../public/api/v1/cards/*.json", "../public/_headers"], {
   query: "?raw",
   import: "default",
   eager: true,

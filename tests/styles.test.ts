@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import headers from "../public/_headers?raw";
 import source from "../src/styles/app.css?text";
-import { cssPathOf, minifyCss } from "../src/styles/build";
-import { cssPath } from "../src/views/styles";
+import { cssPathOf, minifyCss, pollPathOf, scriptOf } from "../src/styles/build";
+import pollSource from "../src/styles/poll.js?raw";
+import { cssPath, pollPath } from "../src/views/styles";
 
 // Every stylesheet in public/assets, by path, as Vite reads them at test time.
 const served = import.meta.glob<string>("../public/assets/*.css", { query: "?text", import: "default", eager: true });
@@ -13,6 +14,19 @@ describe("the stylesheet (if a test here fails: npm run css)", () => {
     expect(Object.keys(served)).toEqual([`../public${cssPathOf(css)}`]);
     expect(cssPath).toBe(cssPathOf(css));
     expect(served[`../public${cssPath}`]).toBe(css);
+  });
+
+  it("the board's script is src/styles/poll.js without its comment, named by its content's hash", () => {
+    const script = scriptOf(pollSource);
+    const scripts = import.meta.glob<string>("../public/assets/*.js", {
+      query: "?raw",
+      import: "default",
+      eager: true,
+    });
+    expect(Object.keys(scripts)).toEqual([`../public${pollPathOf(script)}`]);
+    expect(pollPath).toBe(pollPathOf(script));
+    expect(scripts[`../public${pollPath}`]).toBe(script);
+    expect(script.startsWith("(() => {")).toBe(true);
   });
 
   it("stays small: under 12 KB before compression", () => {

@@ -1,4 +1,4 @@
-/** @module GET /c/:code/board: the class board, and the small script that refreshes it and the dashboard. */
+/** @module GET /c/:code/board: the class board (its refresh script is a static file, see src/styles/poll.js). */
 import { Hono } from "hono/tiny";
 import { classTitle } from "../domain/class";
 import { BOARD_POLL_SECONDS, boardOf } from "../services/class-results";
@@ -7,19 +7,11 @@ import { AppError } from "../services/errors";
 import { quizSecret } from "../services/secrets";
 import { cookieOpens } from "../services/teacher";
 import { BoardPage } from "../views/class-board";
-import { pollPath, pollScript } from "../views/class-poll";
 import { teacherCookie } from "./cookies";
 import type { AppEnv } from "./env";
 import { clientAddress, noStore, originOf } from "./middleware";
 
 export const board = new Hono<AppEnv>();
-
-board.get(pollPath, (c) =>
-  c.body(pollScript, 200, {
-    "content-type": "text/javascript; charset=utf-8",
-    "cache-control": "public, max-age=31536000, immutable",
-  }),
-);
 
 board.get("/c/:code/board", noStore(), async (c) => {
   const record = await lookUpClass(c.env, clientAddress(c), c.req.param("code"));

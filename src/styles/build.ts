@@ -1,4 +1,4 @@
-/** @module Turns src/styles/app.css into the served file: minified, named by a hash of its content. */
+/** @module Turns src/styles/app.css and src/styles/poll.js into the served files, named by a hash of their content. */
 
 /**
  * Drops comments and the whitespace the formatter adds. Only safe cuts: spaces around
@@ -33,4 +33,14 @@ export function hashOf(text: string): string {
 /** The served file's path for a minified stylesheet. */
 export function cssPathOf(minified: string): string {
   return `/assets/app.${hashOf(minified)}.css`;
+}
+
+/** The served script: the source without its leading doc comment. */
+export function scriptOf(source: string): string {
+  return source.replace(/^\/\*\*[\s\S]*?\*\/\n/, "");
+}
+
+/** The served file's path for the board's script. */
+export function pollPathOf(script: string): string {
+  return `/assets/poll.${hashOf(script)}.js`;
 }

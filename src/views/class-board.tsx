@@ -1,7 +1,8 @@
 /** @module The class board: ranks by score then discernment, equal results share a rank, refreshed by a button or polling. */
-import { pollPath } from "./class-poll";
+
 import { Layout } from "./layout";
 import { signed } from "./quiz-result";
+import { pollPath } from "./styles";
 
 /** One finished student on the board, in the vocabulary the JSON board uses too. */
 export interface BoardRowView {

@@ -3,11 +3,11 @@ import type { Verdict } from "../content/pack";
 import type { Lean } from "../domain/scoring";
 import { clock, finishedLine } from "./class-board";
 import { ClassLean, LEAN_WORDS, percent, StudentStatus } from "./class-dashboard-parts";
-import { pollPath } from "./class-poll";
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 import { verdictWord } from "./quiz-parts";
 import { signed } from "./quiz-result";
+import { pollPath } from "./styles";
 
 /** One student, in the vocabulary the JSON dashboard uses too; figures are null until they finish. */
 export interface StudentRowView {
