@@ -61,7 +61,7 @@ try {
   await shoot(page, "board");
   await teacher.goto(`/c/${code}/teacher`);
   await shoot(teacher, "dashboard");
-  await teacher.goto("/teach/worksheet");
+  await teacher.goto(`/c/${code}/teacher/worksheet`);
   await shoot(teacher, "worksheet");
   console.log(`Screenshots in ${out}`);
 } finally {

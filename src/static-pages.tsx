@@ -44,7 +44,7 @@ export function staticPages(): StaticFile[] {
   const cards = pack.cards.map((card, index) => {
     const statements = pack.items
       .filter((item) => item.lesson === card.slug)
-      .map(({ id, statement, verdict }) => ({ id, statement, verdict }));
+      .map(({ id, statement }) => ({ id, statement }));
     const page = (
       <CardPage
         card={card}

@@ -1,12 +1,13 @@
 /**
  * @module Teachers set up a class: GET /teach → POST /teach (code, QR, teacher key shown once),
- * and the public lesson plan and worksheet.
+ * and the public lesson plan and worksheet (statements only: the answer key is on the class's teacher pages).
  */
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
-import { classTitle, worksheetItems } from "../domain/class";
+import { classTitle } from "../domain/class";
 import { checkOptions, createNewClass, joinUrlOf } from "../services/classes";
 import { AppError } from "../services/errors";
+import { LESSON_CARDS, publicStatements } from "../services/lesson";
 import { teacherCookie } from "../services/teacher";
 import { LessonPlanPage } from "../views/lesson-plan";
 import { ClassCreatedPage, TeachPage } from "../views/teach";
@@ -67,24 +68,10 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
   }
 });
 
-const preview = pack.items.map(({ id, statement, verdict, claimant, explanation, check, quote }) => ({
-  id,
-  statement,
-  verdict,
-  claimant,
-  explanation,
-  check,
-  quote,
-}));
-const cardLink = (slug: string) => {
-  const card = pack.cardBySlug.get(slug);
-  return card ? { slug: card.slug, title: card.title } : undefined;
-};
-
 teach.get("/teach/lesson", (c) =>
-  c.html(
-    <LessonPlanPage items={preview} warmUp={cardLink("attribution")} wrapUp={cardLink("unverified-is-not-false")} />,
-  ),
+  c.html(<LessonPlanPage audience={{ statements: publicStatements("lesson") }} {...LESSON_CARDS} />),
 );
 
-teach.get("/teach/worksheet", (c) => c.html(<WorksheetPage items={worksheetItems(preview)} />));
+teach.get("/teach/worksheet", (c) =>
+  c.html(<WorksheetPage audience={{ statements: publicStatements("worksheet") }} />),
+);

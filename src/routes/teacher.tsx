@@ -1,6 +1,7 @@
 /**
  * @module The teacher's pages for one class, signed in by a cookie: GET /c/:code/teacher
- * (+ .csv, sign-in, sign-out, remove, close, delete). Real forms, no JavaScript needed.
+ * (+ .csv, sign-in, sign-out, remove, close, delete), and the lesson plan and worksheet with the
+ * answer key. Real forms, no JavaScript needed.
  */
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
@@ -8,6 +9,7 @@ import { type ClassRecord, classTitle } from "../domain/class";
 import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
 import { joinCodeOf, noSuchClass } from "../services/classes";
 import { AppError } from "../services/errors";
+import { answerKey, LESSON_CARDS } from "../services/lesson";
 import { quizSecret } from "../services/secrets";
 import {
   asTeacher,
@@ -19,6 +21,8 @@ import {
 } from "../services/teacher";
 import { DashboardPage } from "../views/class-teacher";
 import { DeleteConfirmPage, TeacherSignInPage } from "../views/class-teacher-forms";
+import { LessonPlanPage } from "../views/lesson-plan";
+import { WorksheetPage } from "../views/worksheet";
 import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie } from "./cookies";
 import type { AppEnv, SecretEnv } from "./env";
 import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
@@ -63,6 +67,17 @@ teacher.get("/c/:code/teacher", async (c) => {
       notice={NOTICES[c.req.query("done") ?? ""]}
     />,
   );
+});
+
+// The answer key lives here, behind the teacher's cookie, so students cannot look answers up mid-quiz.
+teacher.get("/c/:code/teacher/lesson", async (c) => {
+  const { code } = await classOf(c);
+  return c.html(<LessonPlanPage audience={{ code, key: answerKey("lesson") }} {...LESSON_CARDS} />);
+});
+
+teacher.get("/c/:code/teacher/worksheet", async (c) => {
+  const { code } = await classOf(c);
+  return c.html(<WorksheetPage audience={{ code, key: answerKey("worksheet") }} />);
 });
 
 teacher.post("/c/:code/teacher/sign-in", requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {

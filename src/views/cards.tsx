@@ -10,11 +10,10 @@ export interface CardView {
   reviewed: string;
 }
 
-/** A quiz statement that uses a card, with its answer for the closed answers panel. */
+/** A quiz statement that uses a card; never its verdict (the page is public, and students may be mid-quiz). */
 export interface StatementView {
   id: string;
   statement: string;
-  verdict: "verified" | "unverified";
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -81,25 +80,15 @@ export function CardPage({ card, position, total, previous, next, statements }: 
       {statements.length > 0 ? (
         <section aria-labelledby="statements">
           <h2 id="statements">Quiz statements that use this card</h2>
-          <p>Verified or unverified? Decide for each before you open the answers.</p>
           <ul class="plain">
             {statements.map((s) => (
               <li>{s.statement}</li>
             ))}
           </ul>
-          <details class="panel">
-            <summary>Show the answers</summary>
-            <ul class="plain">
-              {statements.map((s) => (
-                <li>
-                  <strong>{s.verdict === "verified" ? "Verified" : "Unverified"}:</strong> {s.statement}
-                </li>
-              ))}
-            </ul>
-            <p>
-              The <a href="/quiz">quiz</a> shows the sentences each answer rests on and why.
-            </p>
-          </details>
+          <p>
+            Verified or unverified? Decide for each, then take the <a href="/quiz">quiz</a>: after each answer it shows
+            the sentences the answer rests on and why.
+          </p>
         </section>
       ) : null}
 

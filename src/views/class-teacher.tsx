@@ -236,6 +236,12 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
             <a class="button secondary" href={`/c/${d.code}/board`}>
               Class board
             </a>
+            <a class="button secondary" href={`/c/${d.code}/teacher/lesson`}>
+              Lesson plan and answer key
+            </a>
+            <a class="button secondary" href={`/c/${d.code}/teacher/worksheet`}>
+              Worksheet with answer key
+            </a>
           </p>
           <p class="muted">
             Results refresh every {p.pollSeconds} seconds with JavaScript on; the Refresh button always works. Removing

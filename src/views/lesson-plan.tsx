@@ -1,28 +1,40 @@
-/** @module GET /teach/lesson: a 20-minute lesson plan with the content note and a preview of every statement. */
+/**
+ * @module The 20-minute lesson plan with the content note: publicly (GET /teach/lesson) a preview of
+ * every statement without its verdict; on a class's teacher pages (GET /c/:code/teacher/lesson) the answer key.
+ */
 import type { ClaimantKind, Verdict } from "../content/pack";
 import { CONTENT_NOTE } from "./form-fields";
 import { Layout } from "./layout";
 import { CLAIMANT_KIND_WORDS, verdictWord } from "./quiz-parts";
 
-export interface PreviewItem {
+/** A statement as the public pages show it: no verdict, so students cannot look answers up mid-quiz. */
+export interface PreviewStatement {
   id: string;
   statement: string;
-  verdict: Verdict;
-  claimant: { name: string; kind: ClaimantKind };
-  explanation: string;
-  check: string;
   /** The article's sentences the statement rests on. */
   quote: string;
 }
 
+/** A statement with its answer, for a signed-in teacher. */
+export interface PreviewItem extends PreviewStatement {
+  verdict: Verdict;
+  claimant: { name: string; kind: ClaimantKind };
+  explanation: string;
+  check: string;
+}
+
+/** Who the page is for: anyone (the statements alone), or a class's signed-in teacher (the answer key). */
+export type Audience = { statements: readonly PreviewStatement[] } | { code: string; key: readonly PreviewItem[] };
+
 export interface LessonPlanPageProps {
-  items: PreviewItem[];
+  audience: Audience;
   warmUp: { slug: string; title: string } | undefined;
   wrapUp: { slug: string; title: string } | undefined;
 }
 
-/** GET /teach/lesson: a 20-minute plan with the content note and a preview of every item. */
-export function LessonPlanPage({ items, warmUp, wrapUp }: LessonPlanPageProps) {
+/** The 20-minute plan with the content note; the answer key only when `audience` is a class's teacher. */
+export function LessonPlanPage({ audience, warmUp, wrapUp }: LessonPlanPageProps) {
+  const code = "key" in audience ? audience.code : undefined;
   return (
     <Layout
       title="A 20-minute lesson plan"
@@ -75,11 +87,50 @@ export function LessonPlanPage({ items, warmUp, wrapUp }: LessonPlanPageProps) {
           </p>
         </li>
       </ol>
+      {code ? (
+        <p class="no-print row">
+          <a href={`/c/${code}/teacher`}>Back to your dashboard</a>
+        </p>
+      ) : null}
       <p>
-        No phones? <a href="/teach/worksheet">Print the one-page worksheet and its answer key</a>.
+        No phones?{" "}
+        {code ? (
+          <a href={`/c/${code}/teacher/worksheet`}>Print the one-page worksheet and its answer key</a>
+        ) : (
+          <a href="/teach/worksheet">Print the one-page worksheet</a>
+        )}
+        .
       </p>
+      {"key" in audience ? <AnswerKey items={audience.key} /> : <StatementList items={audience.statements} />}
+    </Layout>
+  );
+}
 
-      <h2 id="preview">Every statement, with its verdict</h2>
+/** Public: what the quiz asks, and where the answers are. */
+function StatementList({ items }: { items: readonly PreviewStatement[] }) {
+  return (
+    <>
+      <h2 id="preview">Every statement in the quiz</h2>
+      <p class="muted">
+        The answer key is on your class's teacher pages once you <a href="/teach">create a class</a>. It is not public,
+        so students cannot look the answers up during the quiz.
+      </p>
+      <ol class="preview">
+        {items.map((item) => (
+          <li>
+            <p>{item.statement}</p>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+/** A signed-in teacher: every statement with its verdict, who claims it, why, and what would settle it. */
+function AnswerKey({ items }: { items: readonly PreviewItem[] }) {
+  return (
+    <>
+      <h2 id="preview">Answer key: every statement, with its verdict</h2>
       <p class="muted">For you, not the students: the verdicts are “as reported in May 2023”.</p>
       <ol class="preview">
         {items.map((item) => (
@@ -96,6 +147,6 @@ export function LessonPlanPage({ items, warmUp, wrapUp }: LessonPlanPageProps) {
           </li>
         ))}
       </ol>
-    </Layout>
+    </>
   );
 }

@@ -158,8 +158,8 @@ export function ClassCreatedPage(p: ClassCreatedPageProps) {
         <a class="button secondary" href={`/c/${p.code}/board`}>
           Show the board
         </a>
-        <a class="button secondary" href="/teach/lesson">
-          Lesson plan
+        <a class="button secondary" href={`/c/${p.code}/teacher/lesson`}>
+          Lesson plan and answer key
         </a>
       </p>
     </Layout>

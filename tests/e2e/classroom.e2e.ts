@@ -59,6 +59,15 @@ describe("a lesson (tests run in order and build on each other)", () => {
     expect(page.url()).not.toContain(teacherKey);
     await expect(page.locator(".qr svg").count()).resolves.toBe(1);
     await checkPage(page, "phone-class-created");
+    // The answer key is on the class's teacher pages only.
+    for (const [name, path] of [
+      ["teacher-lesson-plan", `/c/${code}/teacher/lesson`],
+      ["teacher-worksheet", `/c/${code}/teacher/worksheet`],
+    ] as const) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { name: /answer key/i }).count()).resolves.toBe(1);
+      await checkPage(page, `phone-${name}`);
+    }
   });
 
   test("two students join by code in their own browsers and finish; one stops early", async () => {

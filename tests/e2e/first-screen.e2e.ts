@@ -2,7 +2,8 @@
  * What a reader sees before scrolling, on a 360×640 phone and at 320 px, with JavaScript
  * on and off, in light and dark: the quiz and "Join a class" on the home page; Next on
  * every feedback page; the score in the result's first heading. Also the class board on a
- * projector (1280×720), the dashboard on a laptop, and the worksheet printed to PDF.
+ * projector (1280×720), the dashboard on a laptop, and the worksheet printed to PDF (the teacher's with its
+ * answer key, the public one without).
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -133,17 +134,35 @@ describe("teachers' screens", () => {
     await context.close();
   });
 
-  test("the worksheet prints on exactly two pages, the key on the second", async () => {
+  test("the teacher's worksheet prints on exactly two pages, the key on the second; the public one has no key", async () => {
     const context = await phoneContext(browser, { baseURL, width: 800, height: 1000 });
     const page = await context.newPage();
-    await page.goto("/teach/worksheet");
-    await expect(page.locator(".worksheet-items blockquote").count()).resolves.toBeGreaterThan(5);
-    for (const format of ["A4", "Letter"] as const) {
+    /** How many pages the current page prints on. */
+    const printedPages = async (format: "A4" | "Letter") => {
       const pdf = (
         await page.pdf({ format, margin: { top: "1.5cm", bottom: "1.5cm", left: "1.5cm", right: "1.5cm" } })
       ).toString("latin1");
-      const pages = pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
-      expect(pages, `worksheet pages on ${format}`).toBe(2);
+      return pdf.match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    };
+    await page.goto("/teach");
+    await page.getByLabel(/class name/i).fill("Worksheet test");
+    await page.getByRole("button", { name: "Create the class" }).click();
+    await page.locator("p.code").waitFor();
+    await page.getByRole("link", { name: "Open your dashboard" }).click();
+    await page.getByRole("link", { name: "Worksheet with answer key" }).click();
+    await page.waitForURL(/\/c\/[A-Z0-9]{6}\/teacher\/worksheet$/);
+    await expect(page.locator(".worksheet-items blockquote").count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator(".answer-key li").count()).resolves.toBe(6);
+    for (const format of ["A4", "Letter"] as const) {
+      expect(await printedPages(format), `teacher's worksheet pages on ${format}`).toBe(2);
+    }
+
+    await page.goto("/teach/worksheet");
+    await expect(page.locator(".worksheet-items blockquote").count()).resolves.toBeGreaterThan(5);
+    await expect(page.locator(".answer-key").count()).resolves.toBe(0);
+    await expect(page.getByText("Answer key", { exact: true }).count()).resolves.toBe(0);
+    for (const format of ["A4", "Letter"] as const) {
+      expect(await printedPages(format), `public worksheet pages on ${format}`).toBe(1);
     }
     await context.close();
   });
