@@ -4,7 +4,7 @@
  * /c/:code/teacher/lesson and /c/:code/teacher/worksheet, and anyone else the 401 sign-in page.
  */
 import { describe, expect, it } from "vitest";
-import { type Item, pack } from "../src/content/pack";
+import { type PackItem, pack } from "../src/content/pack";
 import { worksheetItems } from "../src/domain/class";
 import { staticPages } from "../src/static-pages";
 import { Browser, call, createClass, escapeHtml } from "./class-helpers";
@@ -23,7 +23,7 @@ function expectNoAnswers(html: string, where: string) {
 }
 
 /** The key for `items`: each statement, its verdict and its explanation. */
-function expectKeyFor(html: string, items: readonly Item[], where: string) {
+function expectKeyFor(html: string, items: readonly PackItem[], where: string) {
   expect(html, where).toContain("Answer key");
   for (const item of items) {
     expect(html, `${where}: ${item.id}`).toContain(escapeHtml(item.statement));

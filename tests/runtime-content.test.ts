@@ -13,14 +13,15 @@ describe("the Worker's content", () => {
     expect(runtime).toEqual(runtimeContent(sourcePack));
   });
 
-  it("holds no quotes and no card bodies: the Worker slices quotes from the article", () => {
+  it("holds no quotes, card bodies or item review dates: the Worker slices quotes from the article", () => {
     expect(JSON.stringify(runtime)).not.toContain('"quote"');
     expect(JSON.stringify(runtime)).not.toContain('"body"');
+    expect(runtime.items.some((item) => "reviewed" in item)).toBe(false);
   });
 
   it("gives every item back whole, its quote sliced from the article", () => {
     expect(pack.version).toBe(sourcePack.version);
-    expect(pack.items).toEqual(sourcePack.items);
+    expect(pack.items).toEqual(sourcePack.items.map(({ reviewed: _, ...item }) => item));
     expect(pack.cards).toEqual(sourcePack.cards.map(({ body: _, ...card }) => card));
   });
 });

@@ -9,33 +9,47 @@ import { type ArticleLine, articleLines, locateQuote, type QuoteLocation } from 
 import type { Card, Item, PackInfo } from "./schema.ts";
 
 /** An item with where its quote sits in the article, for highlighting it inside its paragraph. */
-export interface PackItem extends Item {
+export interface PackItem extends Omit<Item, "reviewed"> {
   location: QuoteLocation;
 }
+
+/** What the Worker needs of pack.json: the version (every stored attempt records it) and the title. */
+export type PackTitle = Pick<PackInfo, "version" | "title">;
 
 /** A card as the Worker knows it: everything but its body. */
 export type CardInfo = Omit<Card, "body">;
 
-export interface Pack<C extends CardInfo = CardInfo> {
-  info: PackInfo;
+/** An item as content/ has it, located: what build-time code and tests read. */
+export type SourceItem = Item & { location: QuoteLocation };
+
+export interface Pack<C extends CardInfo = CardInfo, I extends PackItem = PackItem> {
+  info: PackTitle;
   version: string;
   article: string;
   lines: ArticleLine[];
-  items: PackItem[];
+  items: I[];
   cards: C[];
-  itemById: Map<string, PackItem>;
+  itemById: Map<string, I>;
   cardBySlug: Map<string, C>;
 }
 
-/** What src/content/runtime.json holds: items without their quotes, cards without their bodies. */
+/**
+ * What src/content/runtime.json holds: items without their quotes and review dates, cards
+ * without their bodies.
+ */
 export interface RuntimeContent {
-  info: PackInfo;
+  info: PackTitle;
   article: string;
-  items: (Omit<Item, "quote"> & { location: QuoteLocation })[];
+  items: (Omit<Item, "quote" | "reviewed"> & { location: QuoteLocation })[];
   cards: CardInfo[];
 }
 
-function indexed<C extends CardInfo>(info: PackInfo, text: string, items: PackItem[], cards: C[]): Pack<C> {
+function indexed<C extends CardInfo, I extends PackItem>(
+  info: PackTitle,
+  text: string,
+  items: I[],
+  cards: C[],
+): Pack<C, I> {
   return {
     info,
     version: info.version,
@@ -53,7 +67,7 @@ function indexed<C extends CardInfo>(info: PackInfo, text: string, items: PackIt
  * should have caught it).
  * @example const pack = buildPack(info, items, cards, article);
  */
-export function buildPack(info: PackInfo, items: Item[], cards: Card[], text: string): Pack<Card> {
+export function buildPack(info: PackInfo, items: Item[], cards: Card[], text: string): Pack<Card, SourceItem> {
   const lines = articleLines(text);
   const located = items.map((item) => {
     const found = locateQuote(lines, text, item.quote);
@@ -67,11 +81,11 @@ export function buildPack(info: PackInfo, items: Item[], cards: Card[], text: st
  * The slim copy for the Worker (written to src/content/runtime.json by `npm run prerender`).
  * @example runtimeContent(sourcePack).items[0].location // { line: 0, start: 0, end: 143 }
  */
-export function runtimeContent(full: Pack<Card>): RuntimeContent {
+export function runtimeContent(full: Pack<Card, SourceItem>): RuntimeContent {
   return {
-    info: full.info,
+    info: { version: full.info.version, title: full.info.title },
     article: full.article,
-    items: full.items.map(({ quote: _, ...item }) => item),
+    items: full.items.map(({ quote: _, reviewed: __, ...item }) => item),
     cards: full.cards.map(({ body: _, ...card }) => card),
   };
 }
