@@ -18,7 +18,7 @@ import { gzipSync } from "node:zlib";
 export const BUNDLE_BUDGET = 60 * 1024;
 /** The most the nickname matcher may add on top (it is about 16 KB). */
 export const MATCHER_ALLOWANCE = 18 * 1024;
-/** Cloudflare's own limit on the free plan (3 MB after compression is the paid one). */
+/** The design's hard limit for the Worker as deployed. */
 export const HARD_LIMIT = 100 * 1024;
 
 const root = resolve(import.meta.dirname, "..");
