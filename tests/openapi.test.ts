@@ -131,4 +131,11 @@ describe("the OpenAPI document (public/api/v1/openapi.json)", () => {
     };
     expect(Object.keys(statements.properties.items.items.properties)).toEqual(["id", "position", "statement"]);
   });
+
+  it("documents the finish response's share link as a required string", async () => {
+    const doc = await fetchDoc();
+    const result = doc.components.schemas.AttemptResultBody as { required: string[]; properties: Record<string, Json> };
+    expect(result.required).toContain("shareUrl");
+    expect(result.properties.shareUrl).toMatchObject({ type: "string" });
+  });
 });

@@ -3,16 +3,19 @@
  *
  * GET /quiz → POST /quiz/start → GET /quiz/q/:n → POST /quiz/answer →
  * GET /quiz/feedback/:itemId → … → POST /quiz/finish → GET /quiz/result.
- * State lives in the signed `__Host-quiz` cookie; only POST /quiz/finish touches KV.
+ * State lives in the signed `__Host-quiz` cookie; only POST /quiz/finish writes KV. The feedback and
+ * result pages of a public attempt read the reader statistics (one cached KV get a minute per isolate).
  */
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
 import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf } from "../domain/quiz";
 import { explainLean } from "../domain/scoring";
+import { shareUrlOf } from "../domain/share";
 import { AppError } from "../services/errors";
 import { answerStatement, feedbackOf, finishAttempt, resultView, startAttempt, verdictOf } from "../services/quiz";
 import { openToken, sealToken, type TokenRefusal } from "../services/quiz-token";
+import { readStats, resultFigures, statementFigures } from "../services/stats";
 import { KvUnavailableError } from "../store/kv-errors";
 import { QuizFeedbackPage } from "../views/quiz-feedback";
 import { QuizProblemPage } from "../views/quiz-parts";
@@ -21,7 +24,7 @@ import { QuizResultPage } from "../views/quiz-result";
 import { QuizStartPage } from "../views/quiz-start";
 import { clearQuizCookie, quizCookie, setQuizCookie } from "./cookies";
 import type { SecretEnv } from "./env";
-import { clientAddress, noStore, readForm, requireSecret } from "./middleware";
+import { clientAddress, noStore, publicOrigin, readForm, requireSecret } from "./middleware";
 
 type QuizContext = Context<SecretEnv>;
 
@@ -132,9 +135,13 @@ quiz.get("/feedback/:itemId", async (c) => {
   const next = nextItem(state);
   const feedback = feedbackOf(itemId, answer);
   const { text, quoteStart, quoteEnd } = feedback.paragraph;
+  // Public attempts only: a class plays a subset its teacher chose, in a shuffled order, and the
+  // figures count public attempts alone, so a student would be compared with a different quiz.
+  const readers = state.class ? undefined : statementFigures(await readStats(c.env), itemId);
   return c.html(
     <QuizFeedbackPage
       {...feedback}
+      readers={readers}
       paragraph={{
         before: text.slice(0, quoteStart),
         quote: text.slice(quoteStart, quoteEnd),
@@ -181,12 +188,17 @@ quiz.get("/result", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
   if (!isFinished(state)) return c.redirect("/quiz/q", 303);
-  // A finished token was signed only after its result was stored, so the page needs no KV read.
+  // A finished token was signed only after its result was stored, so the page reads no attempt from KV.
   const result = resultOf(state, verdictOf);
   const view = resultView(result);
+  // The comparison is with public readers only (as on the feedback page); the share link carries
+  // the score alone (no nickname, no answers), so class students get it too.
+  const readers = state.class ? undefined : resultFigures(await readStats(c.env), view.correct, view.answered);
   return c.html(
     <QuizResultPage
       {...view}
+      readers={readers}
+      shareHref={shareUrlOf(publicOrigin(c) ?? "", view.correct, view.answered)}
       bias={view.c}
       lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}

@@ -10,6 +10,7 @@ import {
   type QuoteInParagraphView,
   verdictWord,
 } from "./quiz-parts";
+import { ReadersGotThisRight, type ReadersGotThisRightProps } from "./stats";
 import { VerifiedDefinition } from "./verified-definition";
 import { firstSentence } from "./words";
 
@@ -32,6 +33,8 @@ export interface QuizFeedbackPageProps {
   /** Where "Next" goes, or null when every statement is answered. */
   nextHref: string | null;
   finished: boolean;
+  /** What other readers answered; absent for a class attempt (not compared with public readers). */
+  readers?: ReadersGotThisRightProps | undefined;
 }
 
 /**
@@ -61,6 +64,8 @@ export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
             You said <strong>{p.answer}</strong>. The answer is <strong>{verdict}</strong>.
           </p>
           <p>{firstSentence(p.explanation)}</p>
+          {/* One short line, shown only from 20 answers on; the sticky Next bar keeps its place. */}
+          {p.readers ? <ReadersGotThisRight {...p.readers} /> : null}
         </section>
 
         <hr class="divider" />

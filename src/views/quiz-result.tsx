@@ -4,6 +4,7 @@ import type { LeanExplanation } from "../domain/scoring";
 import { CheckIcon } from "./icons";
 import { Layout } from "./layout";
 import { ActionForm, verdictWord } from "./quiz-parts";
+import { ReaderStanding, type ReaderStandingProps, ScoreChart, type ScoreChartProps } from "./stats";
 import { readScore } from "./words";
 
 export interface ReviewLineView {
@@ -32,6 +33,10 @@ export interface QuizResultPageProps {
   review: ReviewLineView[];
   /** For a student in a class: where their class page is. */
   classLink?: string | undefined;
+  /** Where the reader stands among public readers; absent for a class attempt. */
+  readers?: { standing: ReaderStandingProps; chart: ScoreChartProps } | undefined;
+  /** The share page of this score (the score only: no nickname, no answers). */
+  shareHref: string;
 }
 
 /** A signed figure with a real minus sign: "+0.50", "−0.25", "0.00". */
@@ -97,6 +102,12 @@ export function QuizResultPage(p: QuizResultPageProps) {
         {reading.sentence}
         {stoppedEarly ? ` You answered ${p.answered} of the ${p.total} statements, and only those count.` : ""}
       </p>
+      {p.readers ? <ReaderStanding {...p.readers.standing} /> : null}
+      <p class="row">
+        <a class="button secondary" href={p.shareHref}>
+          Share your score
+        </a>
+      </p>
 
       <h2>How you lean</h2>
       <p>
@@ -115,6 +126,8 @@ export function QuizResultPage(p: QuizResultPageProps) {
           With only a few answers this is a rough guess: answer more statements for a clearer picture.
         </p>
       ) : null}
+
+      {p.readers ? <ScoreChart {...p.readers.chart} /> : null}
 
       <details>
         <summary>Every statement, and your answers ({p.review.length})</summary>

@@ -105,7 +105,8 @@ export function ScoreChart({ distribution, highlight }: ScoreChartProps) {
                 width={BAR}
                 height={h}
                 fill="currentColor"
-                fill-opacity={mine ? "1" : "0.35"}
+                // 0.55 keeps the other bars at 3:1 or more against the page in light and dark.
+                fill-opacity={mine ? "1" : "0.55"}
               />
               {mine ? (
                 <text x={x + BAR / 2} y={TOP + HEIGHT - h - 4} text-anchor="middle" font-size="11" fill="currentColor">
