@@ -5,6 +5,7 @@
  * Not imported by the Worker; tests/static-pages.test.ts fails when public/ is stale.
  */
 import { sourcePack as pack } from "./content/source";
+import { ITEM_TEXTS_PATH, type ItemTextsFile } from "./content/texts";
 import { CLASS_TTL_SECONDS } from "./domain/class";
 import { cardDetailOf, cardFile } from "./routes/api/card-json";
 import { SECURITY_HEADERS } from "./routes/security-headers";
@@ -61,6 +62,7 @@ export function staticPages(): StaticFile[] {
     { file: "index.html", url: "/", body: String(home) },
     { file: "cards/index.html", url: "/cards", body: String(<CardListPage cards={pack.cards} />) },
     { file: "privacy.html", url: "/privacy", body: String(privacyPage()) },
+    { file: ITEM_TEXTS_PATH.slice(1), url: ITEM_TEXTS_PATH, body: `${JSON.stringify(itemTextsFile())}\n` },
     ...pack.cards.map((card) => ({
       file: cardFile(card.slug).slice(1),
       url: cardFile(card.slug),
@@ -68,6 +70,12 @@ export function staticPages(): StaticFile[] {
     })),
     ...cards,
   ];
+}
+
+/** Each item's explanation and check, which the Worker reads through the ASSETS binding. */
+function itemTextsFile(): ItemTextsFile {
+  const items = Object.fromEntries(pack.items.map(({ id, explanation, check }) => [id, { explanation, check }]));
+  return { version: pack.version, items };
 }
 
 /**

@@ -4,7 +4,8 @@
  * /c/:code/teacher/lesson and /c/:code/teacher/worksheet, and anyone else the 401 sign-in page.
  */
 import { describe, expect, it } from "vitest";
-import { type PackItem, pack } from "../src/content/pack";
+import type { SourceItem as PackItem } from "../src/content/build";
+import { sourcePack as pack } from "../src/content/source";
 import { worksheetItems } from "../src/domain/class";
 import { staticPages } from "../src/static-pages";
 import { Browser, call, createClass, escapeHtml } from "./class-helpers";

@@ -2,7 +2,7 @@
 import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { pack } from "../src/content/pack";
+import { sourcePack as pack } from "../src/content/source";
 import { newAttemptId } from "../src/domain/ids";
 import { newAttemptState } from "../src/domain/quiz";
 import { MAX_TOKEN_LENGTH, signToken } from "../src/domain/token";
@@ -338,6 +338,21 @@ describe("faults", () => {
     const retried = await postJson("/api/v1/attempts/finish", { token: a.token });
     expect(retried.status).toBe(200);
     expect(await storedKeys()).toHaveLength(1);
+  });
+
+  it("when the items' texts cannot be read (assets failing), answering is a 503 problem and the answer is not lost", async () => {
+    const logged = expectedErrors();
+    const started = await start();
+    const brokenAssets = { fetch: async () => new Response("gone", { status: 500 }) } as unknown as Fetcher;
+    const itemId = items[0]?.id ?? "";
+    const body = { token: started.token, itemId, answer: "verified" };
+    const failed = await postJson("/api/v1/attempts/answer", body, { ASSETS: brokenAssets });
+    expect((await expectProblem(failed, 503)).type).toBe("/api/v1/problems/content-unavailable");
+    expect(failed.headers.get("retry-after")).toBe("5");
+    expect(logged).toHaveBeenCalled();
+    // The same answer with the same token works once the texts can be read again.
+    const retried = await postJson("/api/v1/attempts/answer", body);
+    expect(retried.status).toBe(200);
   });
 
   for (const secret of ["", "short"]) {

@@ -2,7 +2,7 @@
 import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { pack } from "../src/content/pack";
+import { sourcePack as pack } from "../src/content/source";
 import { newAttemptId } from "../src/domain/ids";
 import { newAttemptState } from "../src/domain/quiz";
 import { signToken } from "../src/domain/token";

@@ -2,11 +2,14 @@
 import { describe, expect, it } from "vitest";
 import { headersFile, staticPages } from "../src/static-pages";
 
-const files = import.meta.glob<string>(["../public/**/*.html", "../public/api/v1/cards/*.json", "../public/_headers"], {
-  query: "?raw",
-  import: "default",
-  eager: true,
-});
+const files = import.meta.glob<string>(
+  ["../public/**/*.html", "../public/api/v1/cards/*.json", "../public/content/*.json", "../public/_headers"],
+  {
+    query: "?raw",
+    import: "default",
+    eager: true,
+  },
+);
 
 describe("the prerendered pages in public/", () => {
   const pages = staticPages();

@@ -5,6 +5,7 @@
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ContentUnavailableError } from "../content/texts";
 import { AppError } from "../services/errors";
 import { KvUnavailableError } from "../store/kv-errors";
 import { ErrorPage } from "../views/error-page";
@@ -15,6 +16,14 @@ export const STORAGE_UNAVAILABLE = new AppError(503, {
   slug: "storage-unavailable",
   title: "Please try again in a moment",
   detail: "Our storage did not answer just now. Nothing you had is lost: go back and press the button again.",
+  headers: { "Retry-After": "5", "Cache-Control": "no-store" },
+});
+
+/** The items' texts could not be read (a deploy without `npm run prerender`, or the asset server). */
+const CONTENT_UNAVAILABLE = new AppError(503, {
+  slug: "content-unavailable",
+  title: "Please try again in a moment",
+  detail: "Part of the quiz could not be loaded just now. Nothing you had is lost: please try again.",
   headers: { "Retry-After": "5", "Cache-Control": "no-store" },
 });
 
@@ -30,6 +39,10 @@ export function asAppError(err: unknown): AppError {
   if (err instanceof KvUnavailableError) {
     console.error(err);
     return STORAGE_UNAVAILABLE;
+  }
+  if (err instanceof ContentUnavailableError) {
+    console.error(err);
+    return CONTENT_UNAVAILABLE;
   }
   // Hono's own refusals (e.g. csrf()) are HTTPExceptions with a status and a short message.
   if (err instanceof HTTPException) {

@@ -133,7 +133,7 @@ quiz.get("/feedback/:itemId", async (c) => {
   const answer = answerOf(state, itemId);
   if (answer === null) return c.redirect(`/quiz/q/${index + 1}`, 303);
   const next = nextItem(state);
-  const feedback = feedbackOf(itemId, answer);
+  const feedback = await feedbackOf(c.env, itemId, answer);
   const { text, quoteStart, quoteEnd } = feedback.paragraph;
   // Public attempts only: a class plays a subset its teacher chose, in a shuffled order, and the
   // figures count public attempts alone, so a student would be compared with a different quiz.

@@ -72,12 +72,12 @@ teacher.get("/c/:code/teacher", async (c) => {
 // The answer key lives here, behind the teacher's cookie, so students cannot look answers up mid-quiz.
 teacher.get("/c/:code/teacher/lesson", async (c) => {
   const { code } = await classOf(c);
-  return c.html(<LessonPlanPage audience={{ code, key: answerKey("lesson") }} {...LESSON_CARDS} />);
+  return c.html(<LessonPlanPage audience={{ code, key: await answerKey(c.env, "lesson") }} {...LESSON_CARDS} />);
 });
 
 teacher.get("/c/:code/teacher/worksheet", async (c) => {
   const { code } = await classOf(c);
-  return c.html(<WorksheetPage audience={{ code, key: answerKey("worksheet") }} />);
+  return c.html(<WorksheetPage audience={{ code, key: await answerKey(c.env, "worksheet") }} />);
 });
 
 teacher.post("/c/:code/teacher/sign-in", requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {

@@ -3,6 +3,7 @@
  * one cached list of the class's students, in ONE vocabulary for the pages and the JSON API.
  */
 import { pack } from "../content/pack";
+import { itemTexts, textsOf } from "../content/texts";
 import type { ClassRecord } from "../domain/class";
 import {
   classScore,
@@ -140,11 +141,13 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
       lean: done ? leanOf(entry.c) : null,
     };
   });
+  const texts = await itemTexts(env.ASSETS);
   const fooled = mostFooled(stats).flatMap((stat) => {
     const item = pack.itemById.get(stat.itemId);
     const row = items.find((r) => r.itemId === stat.itemId);
     if (!item || !row) return [];
-    return [{ ...row, explanation: item.explanation, claimant: item.claimant.name, prompt: discussionPrompt(item) }];
+    const { explanation } = textsOf(texts, item.id);
+    return [{ ...row, explanation, claimant: item.claimant.name, prompt: discussionPrompt(item) }];
   });
   return {
     ...infoOf(record, origin),

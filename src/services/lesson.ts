@@ -1,20 +1,11 @@
 /** @module lesson service: what the lesson plan and worksheet show, publicly (statements) and to a teacher (the key). */
 import { pack } from "../content/pack";
+import { itemTexts, textsOf } from "../content/texts";
 import { worksheetItems } from "../domain/class";
 import type { PreviewItem, PreviewStatement } from "../views/lesson-plan";
 
-/** Every item with its verdict, claimant, explanation and check: only for a signed-in teacher's pages. */
-const ANSWER_KEY: readonly PreviewItem[] = pack.items.map(
-  ({ id, statement, verdict, claimant, explanation, check, quote }) => ({
-    id,
-    statement,
-    verdict,
-    claimant,
-    explanation,
-    check,
-    quote,
-  }),
-);
+/** Every item with what the public pages may show: its statement and the article's sentences. */
+const STATEMENTS = pack.items.map(({ id, statement, verdict, quote }) => ({ id, statement, verdict, quote }));
 
 const cardLink = (slug: string) => {
   const card = pack.cardBySlug.get(slug);
@@ -29,14 +20,24 @@ export const LESSON_CARDS = { warmUp: cardLink("attribution"), wrapUp: cardLink(
  * @example publicStatements("worksheet") // the six worksheet statements with the article's sentences
  */
 export function publicStatements(page: "lesson" | "worksheet"): PreviewStatement[] {
-  const items = page === "worksheet" ? worksheetItems(ANSWER_KEY) : ANSWER_KEY;
+  const items = page === "worksheet" ? worksheetItems(STATEMENTS) : STATEMENTS;
   return items.map(({ id, statement, quote }) => ({ id, statement, quote }));
 }
 
 /**
- * The answer key for a class's teacher pages (the caller has checked the teacher's cookie).
- * @example answerKey("lesson") // every item in the pack, with its verdict
+ * The answer key for a class's teacher pages (the caller has checked the teacher's cookie):
+ * each item with its verdict, claimant, explanation and check.
+ * @example await answerKey(c.env, "lesson") // every item in the pack, with its verdict
  */
-export function answerKey(page: "lesson" | "worksheet"): readonly PreviewItem[] {
-  return page === "worksheet" ? worksheetItems(ANSWER_KEY) : ANSWER_KEY;
+export async function answerKey(env: Env, page: "lesson" | "worksheet"): Promise<PreviewItem[]> {
+  const texts = await itemTexts(env.ASSETS);
+  const items = page === "worksheet" ? worksheetItems(pack.items) : pack.items;
+  return items.map(({ id, statement, verdict, claimant, quote }) => ({
+    id,
+    statement,
+    verdict,
+    claimant,
+    quote,
+    ...textsOf(texts, id),
+  }));
 }

@@ -5,6 +5,7 @@
  * Only finishing touches KV, through src/store/attempts.ts or src/store/class-records.ts.
  */
 import { pack } from "../content/pack";
+import { itemTexts, textsOf } from "../content/texts";
 import { newAttemptId } from "../domain/ids";
 import {
   type AttemptResult,
@@ -104,10 +105,12 @@ export interface FeedbackView {
 }
 
 /**
- * The feedback on an answer to a pack item.
- * @example feedbackOf("evacuation-order", "verified").correct
+ * The feedback on an answer to a pack item (its explanation and check are read once per isolate
+ * from a static file; a ContentUnavailableError, a 503, if they cannot be).
+ * @example (await feedbackOf(c.env, "evacuation-order", "verified")).correct
  */
-export function feedbackOf(itemId: string, answer: Judgement): FeedbackView {
+export async function feedbackOf(env: Env, itemId: string, answer: Judgement): Promise<FeedbackView> {
+  const texts = textsOf(await itemTexts(env.ASSETS), itemId);
   const item = pack.itemById.get(itemId);
   if (!item) throw new Error(`Unknown item ${itemId}`);
   const line = pack.lines.find((l) => l.index === item.location.line);
@@ -124,8 +127,8 @@ export function feedbackOf(itemId: string, answer: Judgement): FeedbackView {
     claimant: item.claimant,
     quote: item.quote,
     paragraph,
-    explanation: item.explanation,
-    check: item.check,
+    explanation: texts.explanation,
+    check: texts.check,
     card: {
       slug: item.lesson,
       title: pack.cardBySlug.get(item.lesson)?.title ?? item.lesson,
@@ -139,14 +142,14 @@ export function feedbackOf(itemId: string, answer: Judgement): FeedbackView {
  * Answers one statement. The first answer stands: answering again changes nothing
  * (`repeated`, and `token` is null: keep the one you have). Throws a 409 AppError for
  * a finished attempt and a 422 for an item not in it.
- * @example const { feedback, token } = await answerStatement(secret, state, itemId, "verified");
+ * @example const { answer, token } = await answerStatement(secret, state, itemId, "verified");
  */
 export async function answerStatement(
   secret: string,
   state: QuizState,
   itemId: string,
   answer: Judgement,
-): Promise<{ state: QuizState; feedback: FeedbackView; repeated: boolean; token: string | null }> {
+): Promise<{ state: QuizState; answer: Judgement; repeated: boolean; token: string | null }> {
   const outcome = answerItem(state, itemId, answer, verdictOf);
   if (!outcome.ok && outcome.problem === "finished") {
     throw new AppError(409, {
@@ -166,7 +169,8 @@ export async function answerStatement(
   }
   return {
     state: outcome.state,
-    feedback: feedbackOf(itemId, outcome.result.answer),
+    // The first answer stands: on a repeat this is the recorded one, not the one just sent.
+    answer: outcome.result.answer,
     repeated: outcome.repeated,
     token: outcome.repeated ? null : await sealToken(outcome.state, secret),
   };

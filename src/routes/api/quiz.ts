@@ -9,7 +9,14 @@ import { pack } from "../../content/pack";
 import { answeredCount, type QuizState } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
 import { AppError } from "../../services/errors";
-import { answerStatement, finishAttempt, nextStatement, resultView, startAttempt } from "../../services/quiz";
+import {
+  answerStatement,
+  feedbackOf,
+  finishAttempt,
+  nextStatement,
+  resultView,
+  startAttempt,
+} from "../../services/quiz";
 import { expiresAt, openToken, type TokenRefusal } from "../../services/quiz-token";
 import type { SecretEnv } from "../env";
 import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
@@ -83,7 +90,7 @@ apiQuiz.post("/attempts/answer", async (c) => {
   const state = await stateOf(body.token, c.var.secret);
   const answered = await answerStatement(c.var.secret, state, body.itemId, body.answer);
   const response: AnswerResponse = {
-    result: answered.feedback,
+    result: await feedbackOf(c.env, body.itemId, answered.answer),
     repeated: answered.repeated,
     // An item already answered changes nothing: the same token comes back.
     token: answered.token ?? body.token,
