@@ -18,8 +18,9 @@ import {
 } from "../domain/class-results";
 import { toCsv } from "../domain/csv";
 import { nicknameKey } from "../domain/nickname";
-import { type Lean, leanOf } from "../domain/scoring";
+import { leanOf } from "../domain/scoring";
 import { readRoster } from "../store/roster-cache";
+import type { DashboardData, ItemRowView, StudentRowView } from "../views/class-teacher";
 import { type ClassInfo, infoOf } from "./classes";
 import { verdictOf } from "./quiz";
 
@@ -62,51 +63,14 @@ export async function boardOf(env: Env, record: ClassRecord, origin: string): Pr
   };
 }
 
-/** One statement of the class and how the class did on it. */
-export interface ItemView {
-  position: number;
-  itemId: string;
-  statement: string;
-  verdict: "verified" | "unverified";
-  answered: number;
-  correct: number;
-  /** correct ÷ answered to two places, or null when nobody answered. */
-  shareCorrect: number | null;
-}
+/** One statement of the class and how the class did on it (the page's and the JSON's shape). */
+export type ItemView = ItemRowView;
 
 /** One student on the dashboard; the figures are null until they finish. */
-export interface StudentView {
-  id: string;
-  nickname: string;
-  /** More than one student holds this name (two joined at the same moment). */
-  sharedName: boolean;
-  finished: boolean;
-  correct: number | null;
-  answered: number | null;
-  discernment: number | null;
-  c: number | null;
-  lean: Lean | null;
-}
+export type StudentView = StudentRowView;
 
-/** Everything the teacher's dashboard shows. */
-export interface DashboardView extends ClassInfo {
-  joined: number;
-  finished: number;
-  listedAt: string;
-  class: {
-    answered: number;
-    discernment: number;
-    c: number;
-    lean: Lean;
-    verifiedAnswered: number;
-    verifiedJudgedUnverified: number;
-    unverifiedAnswered: number;
-    unverifiedJudgedVerified: number;
-  };
-  students: StudentView[];
-  items: ItemView[];
-  mostFooled: (ItemView & { explanation: string; claimant: string; prompt: string })[];
-}
+/** Everything the teacher's dashboard shows: the page renders it, the JSON API returns it. */
+export type DashboardView = ClassInfo & DashboardData;
 
 /**
  * The teacher's dashboard (one cached list).
