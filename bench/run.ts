@@ -66,12 +66,14 @@ function row(area: string, measure: string, result: string, budget = "", ok?: bo
 // ---- 1. Bundle --------------------------------------------------------------------------------
 log("building the Worker with wrangler deploy --dry-run");
 const bundle = await measureBundle(ROOT);
+// As npm run check:bundle: the nickname matcher may raise the ceiling by its own measured cost.
+const withoutMatcher = await measureBundle(ROOT, ["--alias", "obscenity:./scripts/bundle/obscenity-stub.ts"]);
 row(
   "Bundle",
   "Worker bundle, gzip -9 (dry-run build)",
-  `${kb(bundle.gzip)} (${kb(bundle.raw)} raw${bundle.wranglerGzip ? `; wrangler says ${kb(bundle.wranglerGzip)}` : ""})`,
-  "≤ 60 KB (hard limit 100 KB)",
-  bundle.gzip <= 60 * KB,
+  `${kb(bundle.gzip)} as deployed (${kb(bundle.raw)} raw${bundle.wranglerGzip ? `; wrangler says ${kb(bundle.wranglerGzip)}` : ""}) · ${kb(withoutMatcher.gzip)} without the nickname matcher, whose own cost is ${kb(bundle.gzip - withoutMatcher.gzip)}`,
+  "≤ 60 KB without the matcher; matcher ≤ 18 KB; ≤ 100 KB as deployed",
+  withoutMatcher.gzip <= 60 * KB && bundle.gzip - withoutMatcher.gzip <= 18 * KB && bundle.gzip <= 100 * KB,
   bundle.gzip <= 100 * KB ? "within the hard limit" : "OVER THE HARD LIMIT",
 );
 
@@ -355,8 +357,9 @@ console.log(`\nWritten to ${file} (and bench-results/latest.md).`);
 async function attemptsToFinish(base: string, count: number): Promise<string[]> {
   const tokens: string[] = [];
   const worker = async () => {
-    const client = new HttpClient(base);
     while (tokens.length < count) {
+      // Each attempt from a reader of its own: the limits are per address (see readerAddress).
+      const client = new HttpClient(base);
       const started = await client.json<{ token: string; next: { id: string } }>("/api/v1/attempts", {});
       const answered = await client.json<{ token: string }>("/api/v1/attempts/answer", {
         token: started.token,

@@ -16,12 +16,16 @@ export interface BundleSize {
   wranglerGzip?: number | undefined;
 }
 
-/** Builds with the dry run into a temporary folder and measures every module it would upload. */
-export async function measureBundle(root: string): Promise<BundleSize> {
+/**
+ * Builds with the dry run into a temporary folder and measures every module it would upload.
+ * `extra` arguments go to wrangler, e.g. the alias `npm run check:bundle` uses to build without
+ * the nickname matcher.
+ */
+export async function measureBundle(root: string, extra: string[] = []): Promise<BundleSize> {
   const outdir = await mkdtemp(join(tmpdir(), "claim-check-bundle-"));
   try {
     const wrangler = join(root, "node_modules", ".bin", "wrangler");
-    const { stdout, stderr } = await run(wrangler, ["deploy", "--dry-run", "--outdir", outdir], {
+    const { stdout, stderr } = await run(wrangler, ["deploy", "--dry-run", "--outdir", outdir, ...extra], {
       cwd: root,
       env: { ...process.env, NO_COLOR: "1", WRANGLER_SEND_METRICS: "false" },
       maxBuffer: 16 * 1024 * 1024,

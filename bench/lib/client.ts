@@ -46,17 +46,33 @@ export interface Exchange {
   location?: string | undefined;
 }
 
+let readers = 0;
+
+/**
+ * A reader's address of its own, in the benchmarking range 198.18.0.0/15 (sent only as the
+ * CF-Connecting-IP header; every connection goes to loopback). The app's rate limits are per
+ * address, and the benchmark measures the runtime, not the limits, so each reader is distinct.
+ */
+export function readerAddress(): string {
+  readers += 1;
+  return `198.18.${(readers >> 8) & 255}.${readers & 255}`;
+}
+
 export class HttpClient {
   readonly cookies = new Map<string, string>();
   readonly log: Exchange[] = [];
   readonly base: string;
+  /** This client's address (CF-Connecting-IP). */
+  readonly address: string;
 
-  constructor(base: string) {
+  constructor(base: string, address = readerAddress()) {
     this.base = base;
+    this.address = address;
   }
 
   async request(path: string, init: RequestInit = {}): Promise<Exchange> {
     const headers = new Headers(init.headers);
+    if (!headers.has("cf-connecting-ip")) headers.set("cf-connecting-ip", this.address);
     if (this.cookies.size > 0) {
       headers.set("cookie", [...this.cookies].map(([name, value]) => `${name}=${value}`).join("; "));
     }

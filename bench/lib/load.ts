@@ -5,6 +5,7 @@
  * falls on both alike; the ratio is the median of the per-round ratios.
  */
 import autocannon from "autocannon";
+import { readerAddress } from "./client.ts";
 
 export interface LoadRoute {
   name: string;
@@ -82,7 +83,12 @@ export async function round(
               method: route.method,
               path: route.path,
               headers: route.headers ?? {},
-              setupRequest: (request) => ({ ...request, body: bodies[pool.next++ % bodies.length] ?? "" }),
+              // Each body from a reader of its own: the app's limits are per address (see readerAddress).
+              setupRequest: (request) => ({
+                ...request,
+                headers: { ...request.headers, "cf-connecting-ip": readerAddress() },
+                body: bodies[pool.next++ % bodies.length] ?? "",
+              }),
             },
           ],
         }
