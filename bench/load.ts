@@ -8,7 +8,8 @@
  * teachers' dashboards are read back and every accepted finish must be stored exactly once.
  *
  * Prints: requests sent, finishes accepted, refused with 429, stored, duplicates, lost (must be 0), 5xx (must be
- * 0), request rate and latency percentiles. Exits non-zero when anything is lost, stored twice or answered 5xx.
+ * 0), request rate and latency percentiles. Meanwhile one more client, at an address of its own,
+ * finishes public quizzes as fast as it can: the limits refuse it, never the schools. Exits non-zero when anything is lost, stored twice or answered 5xx.
  * Bounded: it stops after BENCH_LOAD_SECONDS (default 240) whatever happens. Addresses are documentation ranges
  * (198.51.100.0/24) sent only as a header: every connection goes to 127.0.0.1.
  */
@@ -102,6 +103,30 @@ interface Accepted {
   nickname: string;
 }
 
+/** One public quiz from the flooding address, 429s not retried: true when its finish was accepted. */
+async function floodOnce(base: string): Promise<boolean> {
+  const post = (path: string, body: unknown) =>
+    fetch(base + path, {
+      method: "POST",
+      headers: { "cf-connecting-ip": FLOOD_ADDRESS, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }).then(async (res) => ({ status: res.status, body: (await res.json()) as Record<string, unknown> }));
+  const started = await post("/api/v1/attempts", {});
+  if (started.status !== 201) return false;
+  const next = started.body.next as { id: string };
+  const answered = await post("/api/v1/attempts/answer", {
+    token: started.body.token,
+    itemId: next.id,
+    answer: "verified",
+  });
+  const finished = await post("/api/v1/attempts/finish", { token: answered.body.token });
+  return finished.status === 200;
+}
+
+/** The flooding client's address (documentation range, a header only), and its parallel connections. */
+const FLOOD_ADDRESS = "203.0.113.250";
+const FLOOD_CONNECTIONS = 8;
+
 async function playStudent(base: string, klass: ClassInfo, accepted: Accepted[]): Promise<void> {
   const address = addressOf(klass.school);
   const joined = await call(base, `/api/v1/classes/${klass.code}/students`, address, { body: { generate: true } });
@@ -159,28 +184,53 @@ async function main() {
     const accepted: Accepted[] = [];
     const playStart = Date.now();
     let nextJob = 0;
-    await Promise.all(
+    let rushing = true;
+    const rush = Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         while (nextJob < jobs.length && !outOfTime()) {
           const klass = jobs[nextJob++];
           if (klass) await playStudent(server.url, klass, accepted);
         }
       }),
+    ).finally(() => {
+      rushing = false;
+    });
+    // Meanwhile one client at an address of its own finishes public quizzes as fast as it can:
+    // the limits must refuse it, and never the schools.
+    const flooded = { accepted: 0, refused: 0 };
+    const flood = Promise.all(
+      Array.from({ length: FLOOD_CONNECTIONS }, async () => {
+        while (rushing && !outOfTime()) flooded[(await floodOnce(server.url)) ? "accepted" : "refused"]++;
+      }),
     );
+    await Promise.all([rush, flood]);
     const playSeconds = (Date.now() - playStart) / 1000;
     const requestsDuringPlay = stats.sent;
 
     let stored = 0;
     let duplicates = 0;
     let lost = 0;
+    let sharedNames = 0;
     for (const klass of classes) {
       const expected = accepted.filter((a) => a.code === klass.code);
       const names = await storedFinishes(server.url, klass, expected.length);
       stored += names.length;
-      const counts = new Map<string, number>();
-      for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
-      for (const n of counts.values()) if (n > 1) duplicates += n - 1;
-      for (const a of expected) if (!counts.has(a.nickname)) lost++;
+      // Per name: results stored beyond the finishes accepted are duplicates, fewer are lost. Two
+      // students may share a generated name (uniqueness on KV is best effort): both count.
+      const tally = (list: string[]) => {
+        const counts = new Map<string, number>();
+        for (const name of list) counts.set(name, (counts.get(name) ?? 0) + 1);
+        return counts;
+      };
+      const want = tally(expected.map((a) => a.nickname));
+      const got = tally(names);
+      for (const [name, n] of want) {
+        const have = got.get(name) ?? 0;
+        if (have > n) duplicates += have - n;
+        if (have < n) lost += n - have;
+        if (n > 1) sharedNames += n;
+      }
+      for (const [name, have] of got) if (!want.has(name)) duplicates += have;
     }
 
     const sorted = [...stats.latencies].sort((a, b) => a - b);
@@ -194,9 +244,14 @@ async function main() {
       ["finishes accepted", String(stats.finishesAccepted)],
       ["refused with 429 (retried)", String(stats.refused)],
       ["stored (teachers' dashboards)", String(stored)],
-      ["duplicates", String(duplicates)],
+      ["duplicates (a result stored twice)", String(duplicates)],
+      ["students sharing a generated name (both kept)", String(sharedNames)],
       ["lost", String(lost)],
       ["5xx", String(stats.serverErrors)],
+      [
+        "a flood from one other address, meanwhile",
+        `${flooded.accepted + flooded.refused} public quizzes: ${flooded.accepted} finished, ${flooded.refused} refused with 429`,
+      ],
       ["network errors", String(stats.otherErrors)],
       ["rate", `${(requestsDuringPlay / playSeconds).toFixed(0)} req/s over ${playSeconds.toFixed(1)} s`],
       [
