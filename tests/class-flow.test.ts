@@ -40,6 +40,13 @@ describe("creating a class", () => {
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="qr-title"/);
     expect(html).toContain(`<title id="qr-title">QR code that opens ${joinUrl}</title>`);
     expect(html).toContain("the only way back in");
+    // The key sits in a closed <details>, away from the code and the QR, so a projected page hides it.
+    const reveal = /<details class="key-reveal"><summary>Show the teacher key<\/summary>([\s\S]*?)<\/details>/.exec(
+      html,
+    );
+    expect(reveal?.[1]).toContain(key);
+    expect(html.split(key)).toHaveLength(2);
+    expect(html.indexOf(key)).toBeGreaterThan(html.indexOf('aria-labelledby="qr-title"'));
 
     const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`__Host-teacher-${code}=`)) ?? "";
     expect(cookie).toMatch(/; HttpOnly/i);

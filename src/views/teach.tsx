@@ -131,16 +131,20 @@ export function ClassCreatedPage(p: ClassCreatedPageProps) {
         </div>
       </section>
 
+      {/* Hidden until asked for, so a projected page never shows it. */}
       <section class="note key-note" aria-labelledby="key-heading">
         <h2 id="key-heading">Your teacher key: the only way back in</h2>
         <p>
-          Copy it or write it down now. We keep only a fingerprint of it, so we cannot show it again or send it to you.
-          This browser stays signed in to the class for 7 days; on another device, you type this key.
+          Copy it or write it down now, while this page is not on the projector. We keep only a fingerprint of it, so we
+          cannot show it again or send it to you. This browser stays signed in to the class for 7 days; on another
+          device, you type this key. Anyone with the key can see the results and delete the class.
         </p>
-        <p class="key">
-          <code>{p.teacherKey}</code>
-        </p>
-        <p>Keep it private: anyone with the key can see the results and delete the class.</p>
+        <details class="key-reveal">
+          <summary>Show the teacher key</summary>
+          <p class="key">
+            <code>{p.teacherKey}</code>
+          </p>
+        </details>
       </section>
 
       <h2>What you chose</h2>

@@ -52,6 +52,10 @@ describe("a lesson (tests run in order and build on each other)", () => {
     await page.getByRole("button", { name: "Create the class" }).click();
     await page.locator("p.code").waitFor();
     code = ((await page.locator("p.code").textContent()) ?? "").trim();
+    // The key is hidden until asked for, so the page can go on a projector.
+    await expect(page.locator(".key code").isVisible()).resolves.toBe(false);
+    await page.getByText("Show the teacher key").click();
+    await expect(page.locator(".key code").isVisible()).resolves.toBe(true);
     teacherKey = ((await page.locator(".key code").textContent()) ?? "").trim();
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
     expect(teacherKey).toMatch(/^tk_/);
