@@ -1,7 +1,7 @@
 /** The reader-statistics Cron job, invoked as workerd invokes it, over real local KV. */
 import { createExecutionContext, createScheduledController, reset, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { pack } from "../src/content/pack";
 import { MIN_ANSWERED_TO_RANK, type PackAggregate, SHOW_THRESHOLD } from "../src/domain/aggregates";
 import type { AttemptResult } from "../src/domain/quiz";
@@ -12,7 +12,7 @@ import { readStats, resultFigures, statementFigures } from "../src/services/stat
 import { getStatsRecord, STATS_KEY } from "../src/store/aggregates";
 import { attemptKey, metadataOf, saveFinishedAttempt } from "../src/store/attempts";
 import { expectedFigures, finishedAttempt, seeded } from "./aggregates-helpers";
-import { call, countingKv, failingKv, ORIGIN, postJson } from "./quiz-helpers";
+import { call, countingKv, expectedErrors, failingKv, ORIGIN, postJson } from "./quiz-helpers";
 
 const MINUTE = 60_000;
 const T1 = Date.UTC(2026, 10, 30, 12, 0);
@@ -20,16 +20,22 @@ const T2 = T1 + 5 * MINUTE;
 const T3 = T2 + 5 * MINUTE;
 const T4 = T3 + 5 * MINUTE;
 
-/** Runs the Worker's scheduled handler at `time` with the KV calls counted. */
+/** Runs the Worker's scheduled handler at `time` with the KV calls counted; its one log line is checked, not printed. */
 async function runAt(time: number): Promise<string[]> {
   const { kv, calls } = countingKv();
+  const log = vi.spyOn(console, "log").mockImplementation(() => {});
   const ctx = createExecutionContext();
-  await worker.scheduled(
-    createScheduledController({ scheduledTime: time, cron: "*/5 * * * *" }),
-    { ...env, SCORES: kv },
-    ctx,
-  );
-  await waitOnExecutionContext(ctx);
+  try {
+    await worker.scheduled(
+      createScheduledController({ scheduledTime: time, cron: "*/15 * * * *" }),
+      { ...env, SCORES: kv },
+      ctx,
+    );
+    await waitOnExecutionContext(ctx);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/^stats job: \{"counted":\d+/));
+  } finally {
+    log.mockRestore();
+  }
   return calls;
 }
 
@@ -234,7 +240,9 @@ describe("readStats (the service pages use)", () => {
   });
 
   it("gives null, not an error, when KV fails", async () => {
+    const logged = expectedErrors();
     expect(await readStats({ SCORES: failingKv("get") })).toBeNull();
+    expect(logged).toHaveBeenCalled();
   });
 
   it("gives the pages their props: a share once 20 answered, the standing and the reader's bucket", async () => {

@@ -4,7 +4,7 @@
  */
 import { createExecutionContext, createScheduledController, reset, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { pack } from "../src/content/pack";
 import { SHOW_THRESHOLD } from "../src/domain/aggregates";
 import worker from "../src/index";
@@ -58,8 +58,11 @@ describe("with reader statistics written by the job", () => {
       await saveFinishedAttempt(env.SCORES, finishedAttempt(random, now - 30 * MINUTE, now - 5 * MINUTE, answered));
     }
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ scheduledTime: now, cron: "*/5 * * * *" }), env, ctx);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {}); // the job's one report line
+    await worker.scheduled(createScheduledController({ scheduledTime: now, cron: "*/15 * * * *" }), env, ctx);
     await waitOnExecutionContext(ctx);
+    expect(log).toHaveBeenCalledWith(expect.stringMatching(/^stats job: /));
+    log.mockRestore();
   });
 
   it("a feedback page shows the share from 20 answers on, and nothing below", async () => {
