@@ -4,9 +4,11 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { ITEM_TEXTS_PATH } from "../src/content/texts";
 import app from "../src/index";
 import { SECURITY_HEADERS } from "../src/routes/security-headers";
 import { headersFile, staticPages } from "../src/static-pages";
+import wranglerToml from "../wrangler.toml?raw";
 import { expectedErrors } from "./quiz-helpers";
 
 function createClassAt(url: string, bindings: Partial<Env> = {}) {
@@ -59,5 +61,21 @@ describe("security headers", () => {
     const rules = headersFile(staticPages()).body.split(/\n(?=\S)/);
     const all = rules.find((block) => block.startsWith("/*\n"));
     for (const [name, value] of SECURITY_HEADERS) expect(all).toContain(`${name}: ${value}`);
+  });
+});
+
+describe("the items' explanations (they give the verdicts away)", () => {
+  it("are read by the Worker through ASSETS, but a request for them goes to the Worker, which answers 404", async () => {
+    // wrangler.toml routes /content/* to the Worker before the asset server...
+    expect(wranglerToml).toMatch(/^run_worker_first = \["\/content\/\*"\]$/m);
+    expect(ITEM_TEXTS_PATH.startsWith("/content/")).toBe(true);
+    // ...and the Worker has no such route,
+    const res = await app.request(`http://localhost${ITEM_TEXTS_PATH}`, {}, env);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain("explanation");
+    // while the binding reads the file.
+    const file = await env.ASSETS.fetch(`http://localhost${ITEM_TEXTS_PATH}`);
+    expect(file.status).toBe(200);
+    expect(await file.text()).toContain('"explanation"');
   });
 });
