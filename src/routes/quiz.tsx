@@ -170,8 +170,8 @@ quiz.post("/finish", async (c) => {
     // These pages keep a retry button: the reader's answers are safe in their cookie.
     if (error instanceof AppError && error.slug === "nothing-answered") return c.redirect("/quiz/q", 303);
     if (error instanceof AppError && error.status === 429) {
-      const message =
-        "That was a lot of tries in a short time. Your answers are safe on this device: wait ten seconds and try again.";
+      // The limiter's words say which limit it was and how long to wait (ten seconds, or a minute).
+      const message = `${error.detail ?? error.title} Your answers are safe on this device.`;
       const page = <QuizProblemPage title="Please wait a moment" message={message} retry={RETRY} />;
       return c.html(page, 429, error.headers);
     }
