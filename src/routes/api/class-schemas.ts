@@ -167,7 +167,9 @@ const bodyProblems = {
   "415": problemResponse("The body was not sent as application/json."),
 };
 const limited = {
-  ...problemResponse("Too many writes for this class in a short time."),
+  ...problemResponse(
+    "Too many requests in a short time: from this client address (creating classes, looking codes up, joining), or a teacher's changes to this class.",
+  ),
   headers: { "Retry-After": "Seconds to wait." },
 };
 const unavailable = problemResponse("No signing secret configured, or storage briefly unavailable. Retry later.");
@@ -197,6 +199,7 @@ export const classRoutes: ApiRoute[] = [
     responses: {
       "200": { description: "The class.", schema: ClassInfo },
       "404": problemResponse("No class has this code (field path.code)."),
+      "429": limited,
     },
   },
   {
@@ -235,6 +238,7 @@ export const classRoutes: ApiRoute[] = [
       "200": { description: "Finished students ranked by correct answers, then discernment.", schema: ClassBoard },
       "403": problemResponse("The teacher has not turned the board on (send the teacher key to see it anyway)."),
       "404": problemResponse("No class has this code."),
+      "429": limited,
     },
   },
   {

@@ -271,6 +271,10 @@ export const quizRoutes: ApiRoute[] = [
     responses: {
       "201": { description: "The attempt's token and its first statement.", schema: AttemptStarted },
       ...bodyProblems,
+      "429": {
+        ...problemResponse("Too many attempts started from this client address in the last minute."),
+        headers: { "Retry-After": "Seconds to wait." },
+      },
       "503": tokenProblems["503"],
     },
   },
@@ -291,6 +295,7 @@ export const quizRoutes: ApiRoute[] = [
       ...tokenProblems,
       "409": problemResponse("The attempt is already finished and takes no new answers."),
       "422": problemResponse("The item is not part of this attempt (field body.itemId)."),
+      "503": problemResponse("The explanations could not be read just now; the same request works on retry."),
     },
   },
   {
@@ -310,7 +315,9 @@ export const quizRoutes: ApiRoute[] = [
       ...tokenProblems,
       "409": problemResponse("Nothing has been answered yet: answer at least one statement first."),
       "429": {
-        ...problemResponse("Too many finishes for this attempt in a short time."),
+        ...problemResponse(
+          "Too many finishes of this attempt (20 per 10 s), or from this client address (60 a minute).",
+        ),
         headers: { "Retry-After": "Seconds to wait." },
       },
     },
