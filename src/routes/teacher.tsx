@@ -12,6 +12,7 @@ import { AppError } from "../services/errors";
 import { answerKey, LESSON_CARDS } from "../services/lesson";
 import { quizSecret } from "../services/secrets";
 import {
+  allowBack,
   asTeacher,
   closeJoining,
   deleteWholeClass,
@@ -51,7 +52,8 @@ teacher.onError((error, c) => {
 
 const NOTICES: Record<string, string> = {
   "signed-in": "You are signed in to this class in this browser for 7 days.",
-  removed: "The name was removed. That student can join again.",
+  removed: "The name was removed. It cannot join again until you let it back (under “Removed names”).",
+  allowed: "The name can join again.",
   "not-found": "That student was not in the class any more.",
   closed: "Joining is closed. Students already in the class can still finish.",
 };
@@ -114,6 +116,18 @@ teacher.post("/c/:code/teacher/remove", async (c) => {
   try {
     await removeFromClass(c.env, record, form.student ?? "", originOf(c));
     return c.redirect(`/c/${record.code}/teacher?done=removed`, 303);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.slug !== "student-not-found") throw error;
+    return c.redirect(`/c/${record.code}/teacher?done=not-found`, 303);
+  }
+});
+
+teacher.post("/c/:code/teacher/allow", async (c) => {
+  const record = await classOf(c);
+  const form = await readForm(c);
+  try {
+    await allowBack(c.env, record, form.student ?? "");
+    return c.redirect(`/c/${record.code}/teacher?done=allowed`, 303);
   } catch (error) {
     if (!(error instanceof AppError) || error.slug !== "student-not-found") throw error;
     return c.redirect(`/c/${record.code}/teacher?done=not-found`, 303);

@@ -19,6 +19,7 @@ import {
 import { toCsv } from "../domain/csv";
 import { nicknameKey } from "../domain/nickname";
 import { leanOf } from "../domain/scoring";
+import { roomRoster } from "../store/room-calls";
 import { readRoster } from "../store/roster-cache";
 import type { DashboardData, ItemRowView, StudentRowView } from "../views/class-teacher";
 import { type ClassInfo, infoOf } from "./classes";
@@ -77,7 +78,11 @@ export type DashboardView = ClassInfo & DashboardData;
  * @example const dashboard = await dashboardOf(c.env, record, origin);
  */
 export async function dashboardOf(env: Env, record: ClassRecord, origin: string): Promise<DashboardView> {
-  const roster = await readRoster(env.SCORES, record.code, { origin });
+  // Finished figures from the KV list; removed names from the class's object (they are not in KV).
+  const [roster, room] = await Promise.all([
+    readRoster(env.SCORES, record.code, { origin }),
+    roomRoster(env, record.code),
+  ]);
   const entries = roster.entries;
   const stats = itemStats(record.itemIds, entries, verdictOf);
   const shared = sharedNicknames(entries);
@@ -129,6 +134,7 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
       unverifiedJudgedVerified: score.unverifiedJudgedVerified,
     },
     students,
+    removed: room.filter((s) => s.removed).map((s) => ({ id: s.sid, nickname: s.nick })),
     items,
     mostFooled: fooled,
   };

@@ -2,7 +2,7 @@
 import type { Verdict } from "../content/pack";
 import type { Lean } from "../domain/scoring";
 import { clock, finishedLine } from "./class-board";
-import { ClassLean, LEAN_WORDS, percent, StudentStatus } from "./class-dashboard-parts";
+import { ClassLean, LEAN_WORDS, percent, RemovedNames, StudentStatus } from "./class-dashboard-parts";
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 import { verdictWord } from "./quiz-parts";
@@ -59,6 +59,8 @@ export interface DashboardData {
     unverifiedJudgedVerified: number;
   };
   students: StudentRowView[];
+  /** Names the teacher removed: refused until allowed back. */
+  removed: { id: string; nickname: string }[];
   items: ItemRowView[];
   mostFooled: FooledView[];
 }
@@ -177,6 +179,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
               </table>
             </section>
           )}
+
+          <RemovedNames code={d.code} removed={d.removed} />
 
           <h2>Every statement</h2>
           <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">

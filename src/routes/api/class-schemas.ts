@@ -124,6 +124,9 @@ export const ClassDashboard = z.object({
       lean: z.nullable(lean),
     }),
   ),
+  removed: z
+    .array(z.object({ id: z.string(), nickname: z.string() }))
+    .check(about("Names the teacher removed: refused until POST /api/v1/classes/{code}/students/{id}/allow-back.")),
   items: z.array(z.object(itemStat)).check(about("Every statement of the class, in class order.")),
   mostFooled: z
     .array(
@@ -283,7 +286,7 @@ export const classRoutes: ApiRoute[] = [
     method: "delete",
     path: "/api/v1/classes/{code}/students/{id}",
     operationId: "removeStudent",
-    summary: "Teacher: remove a nickname (the student can join again)",
+    summary: "Teacher: remove a nickname (refused until allowed back)",
     tags: ["Classes"],
     parameters: [
       codeParam,
@@ -295,6 +298,20 @@ export const classRoutes: ApiRoute[] = [
       ...teacherOnly,
       "404": problemResponse("No such student in this class (field path.id)."),
       "429": limited,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/classes/{code}/students/{id}/allow-back",
+    operationId: "allowStudentBack",
+    summary: "Teacher: let a removed nickname join again",
+    tags: ["Classes"],
+    parameters: [codeParam, { name: "id", in: "path", required: true, description: "An id from `removed`." }],
+    security: "teacherKey",
+    responses: {
+      "204": { description: "Allowed back." },
+      ...teacherOnly,
+      "404": problemResponse("No such removed name."),
     },
   },
   {
