@@ -11,8 +11,9 @@ import { roomAnswer, roomFinish, roomSaved } from "../store/room-calls";
 
 /**
  * The answer the class's object records for a statement: `answer` if it is the first, else the
- * one recorded before (from an older token, a saved cookie, a second tab). `finished`: the object
- * has this attempt's finish and no answer for the statement (nothing new is recorded then).
+ * one recorded before (from an older token, a saved cookie, a second tab); `first` null when the
+ * object keeps nothing for the class. `finished`: the object has this attempt's finish and no
+ * answer for the statement (nothing new is recorded then).
  * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
  */
 export async function recordClassAnswer(
@@ -20,8 +21,10 @@ export async function recordClassAnswer(
   state: QuizState & { class: { code: string } },
   itemId: string,
   answer: Judgement,
-): Promise<{ answer: Judgement; first: boolean } | { finished: true }> {
+): Promise<{ answer: Judgement; first: boolean | null } | { finished: true }> {
   const recorded = await roomAnswer(env, state.class.code, state.id, itemId, answer === "verified" ? "v" : "u");
+  // A class from before the objects (or deleted meanwhile): the token alone, as before.
+  if (!recorded.kept) return { answer, first: null };
   if (recorded.answer === null) return { finished: true };
   return { answer: recorded.answer === "v" ? "verified" : "unverified", first: recorded.first };
 }

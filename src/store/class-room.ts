@@ -48,17 +48,27 @@ type Row = Record<string, SqlStorageValue>;
 
 export class ClassRoom extends DurableObject<Env> {
   private readonly sql: SqlStorage;
+  /** Whether the tables exist (known true once seen: only destroy() and the alarm drop them). */
+  private ready = false;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
-    this.sql.exec(SCHEMA);
   }
 
-  /** The first call after creation sets the cleanup alarm (the class's expiry, 30 days on). */
+  /** Whether the class has used its object yet (or since it was deleted); reading creates nothing. */
+  private exists(): boolean {
+    this.ready ||=
+      this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length > 0;
+    return this.ready;
+  }
+
+  /** A join or finish creates the tables and sets the cleanup alarm (the class's expiry, 30 days on). */
   private async opened(expiresAt: number): Promise<void> {
-    if (this.sql.exec("SELECT 1 FROM meta WHERE k = 'expires'").toArray().length > 0) return;
+    if (this.exists()) return;
+    this.sql.exec(SCHEMA);
     this.sql.exec("INSERT INTO meta (k, v) VALUES ('expires', ?)", expiresAt);
+    this.ready = true;
     await this.ctx.storage.setAlarm(expiresAt);
   }
 
@@ -84,14 +94,21 @@ export class ClassRoom extends DurableObject<Env> {
 
   /** Undoes a join whose KV record could not be written (nothing answered yet), so the name is free again. */
   unjoin(sid: string, attemptId: string): void {
+    if (!this.exists()) return;
     this.sql.exec("DELETE FROM students WHERE sid = ? AND attempt = ? AND answered = 0", sid, attemptId);
   }
 
   /**
    * Records an answer unless the statement has one: returns the recorded answer and whether this
    * call recorded it. After the finish nothing new is recorded (`answer` null if there was none).
+   * `kept: false`: the object holds nothing for this class (a class from before it, or deleted).
    */
-  answer(attemptId: string, itemId: string, answer: "v" | "u"): { answer: string | null; first: boolean } {
+  answer(
+    attemptId: string,
+    itemId: string,
+    answer: "v" | "u",
+  ): { answer: string | null; first: boolean; kept: boolean } {
+    if (!this.exists()) return { answer: null, first: false, kept: false };
     const finished = this.sql.exec("SELECT 1 FROM results WHERE attempt = ?", attemptId).toArray().length > 0;
     const first =
       !finished &&
@@ -100,7 +117,7 @@ export class ClassRoom extends DurableObject<Env> {
     if (first) this.sql.exec("UPDATE students SET answered = answered + 1 WHERE attempt = ?", attemptId);
     const row = this.sql.exec<Row>("SELECT answer FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId);
     const recorded = row.toArray()[0]?.answer;
-    return { answer: typeof recorded === "string" ? recorded : null, first };
+    return { answer: typeof recorded === "string" ? recorded : null, first, kept: true };
   }
 
   /**
@@ -144,11 +161,13 @@ export class ClassRoom extends DurableObject<Env> {
 
   /** The result is in KV (`done`: no later finish writes it again), or its write failed (the next may try). */
   saved(attemptId: string, done: boolean): void {
+    if (!this.exists()) return;
     this.sql.exec("UPDATE results SET saved = ?, lease = 0 WHERE attempt = ?", done ? 1 : 0, attemptId);
   }
 
   /** The roster, removed names included (the dashboard's "allow back" list). */
   roster(): RoomStudent[] {
+    if (!this.exists()) return [];
     return this.sql
       .exec<Row>("SELECT sid, nick, attempt, joined, answered, finished, removed FROM students ORDER BY joined")
       .toArray()
@@ -165,7 +184,8 @@ export class ClassRoom extends DurableObject<Env> {
 
   /** Removes a name: it stays refused, and its attempt's finish is not stored, until allowed back. */
   remove(sid: string): { attemptId: string } | null {
-    const row = this.sql.exec<Row>("SELECT attempt FROM students WHERE sid = ?", sid).toArray()[0];
+    if (!this.exists()) return null;
+    const row = this.sql.exec<Row>("SELECT attempt FROM students WHERE sid = ? AND removed = 0", sid).toArray()[0];
     if (!row) return null;
     this.sql.exec("UPDATE students SET removed = 1 WHERE sid = ?", sid);
     this.sql.exec("INSERT OR IGNORE INTO gone (attempt) VALUES (?)", row.attempt);
@@ -174,6 +194,7 @@ export class ClassRoom extends DurableObject<Env> {
 
   /** Lets a removed name join again (a new attempt; the old one stays refused). */
   allowBack(sid: string): boolean {
+    if (!this.exists()) return false;
     return this.sql.exec("DELETE FROM students WHERE sid = ? AND removed = 1", sid).rowsWritten > 0;
   }
 
@@ -181,10 +202,12 @@ export class ClassRoom extends DurableObject<Env> {
   async destroy(): Promise<void> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
+    this.ready = false;
   }
 
   /** 30 days after creation: the class is gone from KV too, so the object forgets it all. */
   override async alarm(): Promise<void> {
     await this.ctx.storage.deleteAll();
+    this.ready = false;
   }
 }

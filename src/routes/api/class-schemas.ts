@@ -308,10 +308,13 @@ export const classRoutes: ApiRoute[] = [
     tags: ["Classes"],
     parameters: [codeParam, { name: "id", in: "path", required: true, description: "An id from `removed`." }],
     security: "teacherKey",
+    requestBody: { description: "Empty, or {}.", schema: CloseClassRequest },
     responses: {
       "204": { description: "Allowed back." },
+      ...bodyProblems,
       ...teacherOnly,
       "404": problemResponse("No such removed name."),
+      "429": limited,
     },
   },
   {

@@ -120,7 +120,9 @@ apiClasses.delete("/:code/students/:id", async (c) => {
 });
 
 apiClasses.post("/:code/students/:id/allow-back", async (c) => {
-  await allowBack(c.env, await teacherOf(c), c.req.param("id"));
+  const record = await teacherOf(c);
+  await readJson(c, CloseClassBody); // empty, or {}
+  await allowBack(c.env, record, c.req.param("id"));
   return c.body(null, 204);
 });
 
