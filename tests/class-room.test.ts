@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import { ClassCreated, ClassDashboard, ClassJoined } from "../src/routes/api/class-schemas";
 import { studentPrefix } from "../src/store/class-keys";
-import { Browser, call, countingKv, join, location } from "./class-helpers";
+import { call, countingKv, join, location } from "./class-helpers";
 
 type Answer = "verified" | "unverified";
 

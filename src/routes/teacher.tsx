@@ -9,7 +9,7 @@ import { type ClassRecord, classTitle } from "../domain/class";
 import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
 import { joinCodeOf, noSuchClass } from "../services/classes";
 import { AppError } from "../services/errors";
-import { answerKey, LESSON_CARDS } from "../services/lesson";
+import { answerKey } from "../services/lesson";
 import { quizSecret } from "../services/secrets";
 import {
   allowBack,
@@ -20,9 +20,9 @@ import {
   signInWithKey,
   teacherCookie,
 } from "../services/teacher";
+import { AnswerKeyPage } from "../views/answer-key";
 import { DashboardPage } from "../views/class-teacher";
 import { DeleteConfirmPage, TeacherSignInPage } from "../views/class-teacher-forms";
-import { LessonPlanPage } from "../views/lesson-plan";
 import { WorksheetPage } from "../views/worksheet";
 import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie } from "./cookies";
 import type { AppEnv, SecretEnv } from "./env";
@@ -74,7 +74,7 @@ teacher.get("/c/:code/teacher", async (c) => {
 // The answer key lives here, behind the teacher's cookie, so students cannot look answers up mid-quiz.
 teacher.get("/c/:code/teacher/lesson", async (c) => {
   const { code } = await classOf(c);
-  return c.html(<LessonPlanPage audience={{ code, key: await answerKey(c.env, "lesson") }} {...LESSON_CARDS} />);
+  return c.html(<AnswerKeyPage code={code} items={await answerKey(c.env, "lesson")} />);
 });
 
 teacher.get("/c/:code/teacher/worksheet", async (c) => {

@@ -7,7 +7,8 @@
 import { type AttemptResult, finish, type QuizState, resultOf, type VerdictOf } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { getClass, putClassResult } from "../store/class-records";
-import { roomAnswer, roomFinish, roomSaved } from "../store/room-calls";
+import type { RoomFinish } from "../store/class-room";
+import { inRoom } from "../store/room-calls";
 
 /**
  * The answer the class's object records for a statement: `answer` if it is the first, else the
@@ -22,7 +23,8 @@ export async function recordClassAnswer(
   itemId: string,
   answer: Judgement,
 ): Promise<{ answer: Judgement; first: boolean | null } | { finished: true }> {
-  const recorded = await roomAnswer(env, state.class.code, state.id, itemId, answer === "verified" ? "v" : "u");
+  const char = answer === "verified" ? "v" : "u";
+  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char));
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
   if (!recorded.kept) return { answer, first: null };
   if (recorded.answer === null) return { finished: true };
@@ -50,17 +52,23 @@ export async function finishClassAttempt(
     const verdict = verdictOf(id);
     if (verdict) verdicts[id] = verdict;
   }
-  const done = await roomFinish(env, record, state, verdicts, now);
+  // RPC types a union result clumsily; the object returns a plain RoomFinish.
+  const cls = { expiresAt: record.expiresAt };
+  const done = await inRoom(
+    env,
+    record.code,
+    async (room) => (await room.finish(cls, state, verdicts, now)) as RoomFinish,
+  );
   if (!done.ok) return own();
   if (done.save) {
     try {
       await putClassResult(env.SCORES, record, done.result, done.joinedAt ?? state.startedAt, now);
     } catch (error) {
       // Release the write, so the student's retry writes it.
-      await roomSaved(env, record.code, state.id, false).catch(() => undefined);
+      await inRoom(env, record.code, (room) => room.saved(state.id, false)).catch(() => undefined);
       throw error;
     }
-    await roomSaved(env, record.code, state.id, true);
+    await inRoom(env, record.code, (room) => room.saved(state.id, true));
   }
   return { result: done.result, stored: done.first };
 }

@@ -16,10 +16,10 @@ import {
 import { hashTeacherKey, newAttemptId, newTeacherKey, normalizeJoinCode } from "../domain/ids";
 import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
 import { newAttemptState, type QuizState } from "../domain/quiz";
-import { classSizeOf } from "../domain/room";
+import { classSizeOf, DEFAULT_CLASS_SIZE } from "../domain/room";
 import { nicknameFits, studentIdOf } from "../store/class-keys";
 import { createClass, getClass, getClassCached, putJoinedStudent } from "../store/class-records";
-import { roomJoin, roomUnjoin } from "../store/room-calls";
+import { inRoom } from "../store/room-calls";
 import { badNickname, classClosed, joinRefused } from "./class-errors";
 import { AppError } from "./errors";
 
@@ -261,13 +261,14 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     typed = checked.nickname;
     const student = { sid: await studentIdOf(checked.key), nick: checked.nickname, attemptId: newAttemptId(now) };
     // The class's object decides (exactly, one name at a time); KV then gets the student's key.
-    const refused = await roomJoin(env, record, { ...student, now });
+    const cls = { expiresAt: record.expiresAt, size: record.size ?? DEFAULT_CLASS_SIZE };
+    const refused = await inRoom(env, code, (room) => room.join(cls, { ...student, now }));
     if (refused === "taken") continue;
     if (refused) throw joinRefused(refused, record);
     try {
       await putJoinedStudent(env.SCORES, record, student, now);
     } catch (error) {
-      await roomUnjoin(env, record.code, student.sid, student.attemptId).catch(() => undefined);
+      await inRoom(env, code, (room) => room.unjoin(student.sid, student.attemptId)).catch(() => undefined);
       throw error;
     }
     const state = newAttemptState({

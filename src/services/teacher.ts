@@ -15,7 +15,7 @@ import { keysMatch } from "../domain/ids";
 import { deriveSigningKey, signToken, verifyToken } from "../domain/token";
 import { isStudentId } from "../store/class-keys";
 import { closeClass, deleteClass, deleteStudentKey, getClass, getClassCached } from "../store/class-records";
-import { roomAllowBack, roomDestroy, roomRemove } from "../store/room-calls";
+import { inRoom } from "../store/room-calls";
 import { forgetClass } from "../store/roster-cache";
 import { joinCodeOf, noSuchClass } from "./classes";
 import { AppError } from "./errors";
@@ -167,10 +167,10 @@ export async function removeFromClass(env: Env, record: ClassRecord, studentId: 
   if (!isStudentId(studentId)) throw noSuchStudent(studentId);
   await teacherWrite(env, record.code);
   // Students who joined before the object kept the roster are in KV only.
-  const inRoom = studentId.length === 22 ? await roomRemove(env, record.code, studentId) : null;
+  const wasIn = studentId.length === 22 ? await inRoom(env, record.code, (room) => room.remove(studentId)) : null;
   const inKv = await deleteStudentKey(env.SCORES, record.code, studentId);
   await forgetClass(record.code, origin);
-  if (!inRoom && !inKv) throw noSuchStudent(studentId);
+  if (!wasIn && !inKv) throw noSuchStudent(studentId);
 }
 
 /**
@@ -180,7 +180,7 @@ export async function removeFromClass(env: Env, record: ClassRecord, studentId: 
 export async function allowBack(env: Env, record: ClassRecord, studentId: string): Promise<void> {
   if (!isStudentId(studentId)) throw noSuchStudent(studentId);
   await teacherWrite(env, record.code);
-  if (!(await roomAllowBack(env, record.code, studentId))) throw noSuchStudent(studentId);
+  if (!(await inRoom(env, record.code, (room) => room.allowBack(studentId)))) throw noSuchStudent(studentId);
 }
 
 /**
@@ -190,7 +190,7 @@ export async function allowBack(env: Env, record: ClassRecord, studentId: string
 export async function deleteWholeClass(env: Env, record: ClassRecord, origin: string): Promise<number> {
   await teacherWrite(env, record.code);
   const deleted = await deleteClass(env.SCORES, record.code);
-  await roomDestroy(env, record.code);
+  await inRoom(env, record.code, (room) => room.destroy());
   await forgetClass(record.code, origin);
   return deleted;
 }

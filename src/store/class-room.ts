@@ -15,29 +15,17 @@ import type { AttemptResult, QuizState } from "../domain/quiz";
 import { type JoinRefusal, joinDecision, recordedResult } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS students (sid TEXT PRIMARY KEY, nick TEXT NOT NULL, attempt TEXT NOT NULL UNIQUE,
-  joined INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0, finished INTEGER, removed INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS answers (attempt TEXT NOT NULL, item TEXT NOT NULL, answer TEXT NOT NULL,
-  PRIMARY KEY (attempt, item)) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS results (attempt TEXT PRIMARY KEY, body TEXT NOT NULL, saved INTEGER NOT NULL DEFAULT 0,
-  lease INTEGER NOT NULL DEFAULT 0);
-CREATE TABLE IF NOT EXISTS gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;`;
+// Created by the first join or finish (opened()), never by a read, so a deleted class stays empty.
+const SCHEMA =
+  "CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);" +
+  "CREATE TABLE students (sid TEXT PRIMARY KEY, nick TEXT NOT NULL, attempt TEXT NOT NULL UNIQUE," +
+  " joined INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0);" +
+  "CREATE TABLE answers (attempt TEXT, item TEXT, answer TEXT NOT NULL, PRIMARY KEY (attempt, item)) WITHOUT ROWID;" +
+  "CREATE TABLE results (attempt TEXT PRIMARY KEY, body TEXT NOT NULL, saved INTEGER DEFAULT 0, lease INTEGER DEFAULT 0);" +
+  "CREATE TABLE gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;";
 
 /** How long one request may take to write a result to KV before another may try. */
 const SAVE_LEASE_MS = 30_000;
-
-/** A roster row as the teacher sees it. */
-export interface RoomStudent {
-  sid: string;
-  nick: string;
-  attemptId: string;
-  joinedAt: number;
-  answered: number;
-  finished: boolean;
-  removed: boolean;
-}
 
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
 export type RoomFinish =
@@ -58,8 +46,7 @@ export class ClassRoom extends DurableObject<Env> {
 
   /** Whether the class has used its object yet (or since it was deleted); reading creates nothing. */
   private exists(): boolean {
-    this.ready ||=
-      this.sql.exec("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").toArray().length > 0;
+    this.ready ||= this.sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'meta'").toArray().length > 0;
     return this.ready;
   }
 
@@ -155,7 +142,6 @@ export class ClassRoom extends DurableObject<Env> {
       JSON.stringify(result),
       now + SAVE_LEASE_MS,
     );
-    this.sql.exec("UPDATE students SET finished = ? WHERE attempt = ?", now, state.id);
     return { ok: true, result, first: true, save: true, joinedAt };
   }
 
@@ -165,21 +151,13 @@ export class ClassRoom extends DurableObject<Env> {
     this.sql.exec("UPDATE results SET saved = ?, lease = 0 WHERE attempt = ?", done ? 1 : 0, attemptId);
   }
 
-  /** The roster, removed names included (the dashboard's "allow back" list). */
-  roster(): RoomStudent[] {
+  /** The names the teacher removed, refused until allowed back. */
+  removed(): { id: string; nickname: string }[] {
     if (!this.exists()) return [];
     return this.sql
-      .exec<Row>("SELECT sid, nick, attempt, joined, answered, finished, removed FROM students ORDER BY joined")
+      .exec<Row>("SELECT sid, nick FROM students WHERE removed = 1")
       .toArray()
-      .map((r) => ({
-        sid: String(r.sid),
-        nick: String(r.nick),
-        attemptId: String(r.attempt),
-        joinedAt: Number(r.joined),
-        answered: Number(r.answered),
-        finished: r.finished !== null,
-        removed: r.removed === 1,
-      }));
+      .map((r) => ({ id: String(r.sid), nickname: String(r.nick) }));
   }
 
   /** Removes a name: it stays refused, and its attempt's finish is not stored, until allowed back. */

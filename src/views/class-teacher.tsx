@@ -14,7 +14,6 @@ export interface StudentRowView {
   id: string;
   nickname: string;
   /** True when more than one student holds this name (two joined at the same moment). */
-  sharedName: boolean;
   finished: boolean;
   correct: number | null;
   answered: number | null;
@@ -147,7 +146,6 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                     <tr>
                       <th scope="row" class="nick">
                         {s.nickname}
-                        {s.sharedName ? <span class="muted"> (two students share this name)</span> : null}
                       </th>
                       <td>
                         <StudentStatus student={s} total={d.items.length} />

@@ -115,7 +115,6 @@ export const ClassDashboard = z.object({
     z.object({
       id: z.string().check(about("Use with DELETE /api/v1/classes/{code}/students/{id}.")),
       nickname: z.string(),
-      sharedName: z.boolean().check(about("Two students joined with this name at the same moment; both are kept.")),
       finished: z.boolean(),
       correct: z.nullable(z.int()),
       answered: z.nullable(z.int()),
