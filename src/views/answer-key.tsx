@@ -9,8 +9,8 @@ import { CLAIMANT_KIND_WORDS, verdictWord } from "./quiz-parts";
 /** The teacher's answer key page, with the way back to the dashboard, the plan and the worksheet. */
 export function AnswerKeyPage({ code, items }: { code: string; items: readonly PreviewItem[] }) {
   return (
-    <Layout title="Answer key" description="The answer key for your class.">
-      <h1>Answer key</h1>
+    <Layout title={`Class ${code}: for the teacher`} description="The answer key for your class.">
+      <h1>Class {code}: for the teacher</h1>
       <p class="no-print row">
         <a href={`/c/${code}/teacher`}>Back to your dashboard</a>
         <a href="/teach/lesson">The 20-minute lesson plan</a>
