@@ -4,7 +4,7 @@
  * once, a full class and a removed name are refused clearly, and deleting the class empties the object.
  * Also counts the KV and object operations of a class of 30 (the README's "Costs").
  */
-import { env, listDurableObjectIds, runInDurableObject } from "cloudflare:test";
+import { env, listDurableObjectIds, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import { ClassCreated, ClassDashboard, ClassJoined } from "../src/routes/api/class-schemas";
@@ -236,6 +236,20 @@ describe("deleting a class", () => {
     );
     expect(again).toBe(0);
     expect((await env.SCORES.list({ prefix: `v1:class:${klass.code}` })).keys).toEqual([]);
+  });
+});
+
+describe("the 30-day alarm", () => {
+  it("empties the object when it fires", async () => {
+    const klass = await create();
+    await joinApi(klass.code, "Ana");
+    const stub = env.CLASS_ROOM.get(env.CLASS_ROOM.idFromName(klass.code));
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const tables = await runInDurableObject(
+      stub,
+      (_, state) => state.storage.sql.exec("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table'").one().n,
+    );
+    expect(tables).toBe(0);
   });
 });
 
