@@ -175,7 +175,8 @@ async function main() {
     const classes: ClassInfo[] = [];
     for (let school = 0; school < CLASSES; school++) {
       const r = await call(server.url, "/api/v1/classes", addressOf(school), {
-        body: { name: `School ${school + 1}` },
+        // Room for every student (a class takes 40 unless its teacher says otherwise).
+        body: { name: `School ${school + 1}`, size: STUDENTS_PER_CLASS },
       });
       if (r.status !== 201 || !r.body) throw new Error(`could not create class ${school + 1}: ${r.status}`);
       classes.push({ code: r.body.code as string, key: r.body.teacherKey as string, school });
@@ -215,8 +216,8 @@ async function main() {
       const expected = accepted.filter((a) => a.code === klass.code);
       const names = await storedFinishes(server.url, klass, expected.length);
       stored += names.length;
-      // Per name: results stored beyond the finishes accepted are duplicates, fewer are lost. Two
-      // students may share a generated name (uniqueness on KV is best effort): both count.
+      // Per name: results stored beyond the finishes accepted are duplicates, fewer are lost. The
+      // class's object keeps names exact, so no two accepted students share one (counted, must be 0).
       const tally = (list: string[]) => {
         const counts = new Map<string, number>();
         for (const name of list) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -245,7 +246,7 @@ async function main() {
       ["refused with 429 (retried)", String(stats.refused)],
       ["stored (teachers' dashboards)", String(stored)],
       ["duplicates (a result stored twice)", String(duplicates)],
-      ["students sharing a generated name (both kept)", String(sharedNames)],
+      ["students sharing a name (must be 0: names are exact)", String(sharedNames)],
       ["lost", String(lost)],
       ["5xx", String(stats.serverErrors)],
       [
@@ -263,7 +264,11 @@ async function main() {
     for (const [k, v] of rows) console.log(`| ${k} | ${v} |`);
     if (outOfTime()) console.log(`\nStopped at the time limit (${TIME_LIMIT_MS / 1000} s): figures are partial.`);
     const failed =
-      lost > 0 || duplicates > 0 || stats.serverErrors > 0 || stats.finishesAccepted < CLASSES * STUDENTS_PER_CLASS;
+      lost > 0 ||
+      duplicates > 0 ||
+      sharedNames > 0 ||
+      stats.serverErrors > 0 ||
+      stats.finishesAccepted < CLASSES * STUDENTS_PER_CLASS;
     process.exitCode = failed ? 1 : 0;
   } finally {
     await server.stop();

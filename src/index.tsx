@@ -96,6 +96,9 @@ app.notFound((c) =>
 
 app.onError(onError);
 
+// The class's Durable Object: a named export of the main module, as workerd needs it.
+export { ClassRoom } from "./store/class-room";
+
 // The Worker: pages and API on fetch, the reader-statistics job on the Cron Trigger. Still the Hono
 // app itself (tests call app.request and read app.routes), with the scheduled handler added.
 export default Object.assign(app, { scheduled }) satisfies ExportedHandler<Env>;

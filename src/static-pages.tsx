@@ -1,6 +1,6 @@
 /**
  * @module static-pages: the pages that are the same for everyone and change only with a deploy
- * — the start page, the cards and the privacy page — rendered at build time by `npm run prerender` into public/
+ * — the start page, the cards, the lesson plan and the privacy page — rendered at build time by `npm run prerender` into public/
  * and served as static assets, so they cost the Worker neither bundle bytes nor CPU.
  * Not imported by the Worker; tests/static-pages.test.ts fails when public/ is stale.
  */
@@ -15,6 +15,7 @@ import { ATTEMPT_TTL_SECONDS } from "./store/attempts";
 import { REPORT_TTL_SECONDS } from "./store/reports";
 import { CardListPage, CardPage } from "./views/cards";
 import { HomePage } from "./views/home";
+import { LessonPlanPage } from "./views/lesson-plan";
 import { PrivacyPage } from "./views/privacy";
 
 const DAY = 24 * 60 * 60;
@@ -28,6 +29,23 @@ function privacyPage() {
       reportDays={REPORT_TTL_SECONDS / DAY}
       quizCookieHours={TOKEN_LIFETIME_SECONDS / 3600}
       teacherCookieDays={TEACHER_SESSION_SECONDS / DAY}
+    />
+  );
+}
+
+/** The cards the lesson plan opens and closes with. */
+function cardLink(slug: string) {
+  const card = pack.cards.find((c) => c.slug === slug);
+  return card ? { slug: card.slug, title: card.title } : undefined;
+}
+
+/** The lesson plan: every statement without its verdict (the key is on a class's teacher pages). */
+function lessonPlan() {
+  return (
+    <LessonPlanPage
+      statements={pack.items.map(({ id, statement, quote }) => ({ id, statement, quote }))}
+      warmUp={cardLink("attribution")}
+      wrapUp={cardLink("unverified-is-not-false")}
     />
   );
 }
@@ -62,6 +80,7 @@ export function staticPages(): StaticFile[] {
     { file: "index.html", url: "/", body: String(home) },
     { file: "cards/index.html", url: "/cards", body: String(<CardListPage cards={pack.cards} />) },
     { file: "privacy.html", url: "/privacy", body: String(privacyPage()) },
+    { file: "teach/lesson.html", url: "/teach/lesson", body: String(lessonPlan()) },
     { file: ITEM_TEXTS_PATH.slice(1), url: ITEM_TEXTS_PATH, body: `${JSON.stringify(itemTextsFile())}\n` },
     ...pack.cards.map((card) => ({
       file: cardFile(card.slug).slice(1),

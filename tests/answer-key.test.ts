@@ -33,10 +33,8 @@ function expectKeyFor(html: string, items: readonly PackItem[], where: string) {
 }
 
 describe("the public pages show no answers", () => {
-  it("the lesson plan lists every statement, says where the key is, and gives no verdict", async () => {
-    const res = await call("/teach/lesson");
-    expect(res.status).toBe(200);
-    const html = await res.text();
+  it("the lesson plan (a static page) lists every statement, says where the key is, and gives no verdict", () => {
+    const html = staticPages().find((p) => p.url === "/teach/lesson")?.body ?? "";
     for (const item of pack.items) expect(html, item.id).toContain(escapeHtml(item.statement));
     expect(html).toContain(escapeHtml("The answer key is on your class's teacher pages"));
     expect(html).toContain('href="/teach/worksheet"');
@@ -73,7 +71,7 @@ describe("the public pages show no answers", () => {
 });
 
 describe("the answer key on a class's teacher pages", () => {
-  it("signed in: the lesson plan has the key for every item; the worksheet has it on page 2", async () => {
+  it("signed in: the answer key page has every item and links to the plan; the worksheet has it on page 2", async () => {
     const { code, teacher } = await createClass();
     const lesson = await teacher.get(`/c/${code}/teacher/lesson`);
     expect(lesson.status).toBe(200);
@@ -82,6 +80,7 @@ describe("the answer key on a class's teacher pages", () => {
     expectKeyFor(lessonHtml, pack.items, "teacher lesson");
     for (const item of pack.items) expect(lessonHtml, item.id).toContain(escapeHtml(item.check));
     expect(lessonHtml).toContain(`href="/c/${code}/teacher/worksheet"`);
+    expect(lessonHtml).toContain('href="/teach/lesson"');
 
     const sheet = await teacher.get(`/c/${code}/teacher/worksheet`);
     expect(sheet.status).toBe(200);

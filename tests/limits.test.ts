@@ -131,18 +131,26 @@ describe("a flood from one address", () => {
     expect(other.status).toBe(303);
   });
 
-  it("joining one class with made-up names: refused for that address, while classmates elsewhere join", async () => {
+  it("joining one class with made-up names: the class size stops it, then the address limit; others are told why", async () => {
     const { code } = await createClass("198.51.100.20");
     const flood = "203.0.113.90";
+    const statuses: number[] = [];
     let refused: Response | null = null;
     for (let i = 0; i < 250 && !refused; i++) {
       const res = await json(flood, `/api/v1/classes/${code}/students`, { generate: true });
+      statuses.push(res.status);
       if (res.status === 429) refused = res;
-      else expect(res.status).toBe(201);
+      else await res.body?.cancel();
     }
+    // The class's object lets in exactly its size (40 by default), then says it is full.
+    expect(statuses.filter((s) => s === 201)).toHaveLength(40);
+    expect(statuses.slice(40, -1).every((s) => s === 409)).toBe(true);
     expect(refused).not.toBeNull();
     if (refused) await expectRefused(refused);
-    expect((await json("198.51.100.21", `/api/v1/classes/${code}/students`, { nickname: "Anna" })).status).toBe(201);
+    // A classmate elsewhere is never refused by the flood's limit: they get the clear "full" answer.
+    const anna = await json("198.51.100.21", `/api/v1/classes/${code}/students`, { nickname: "Anna" });
+    expect(anna.status).toBe(409);
+    expect(await anna.json()).toMatchObject({ title: "This class is full" });
     expect((await json("198.51.100.21", `/api/v1/classes/${code}`)).status).toBe(200);
   });
 

@@ -8,7 +8,6 @@ import {
   mostFooled,
   rankBoard,
   type StudentEntry,
-  sharedNicknames,
 } from "./class-results";
 import { toCsv } from "./csv";
 
@@ -93,13 +92,6 @@ describe("dashboard figures", () => {
     expect(score.correct).toBe(6);
     // verified answered 5 (a×3, c×2): judged verified 3 → 0.6; unverified 5: judged verified 2 → 0.4
     expect(score.discernment).toBe(0.2);
-  });
-
-  it("marks nicknames held by two keys (a join race)", () => {
-    expect([...sharedNicknames([playing("Ana"), { ...playing("ana"), sid: "other" }, playing("Bo")])]).toEqual(["ana"]);
-    // Look-alikes count as one name: Cyrillic "В" and "о" in the second "Bob".
-    const bobs = [playing("Bob"), { ...playing("\u0412\u043Eb"), sid: "other" }, playing("Ana")];
-    expect([...sharedNicknames(bobs)]).toEqual(["bob"]);
   });
 
   it("re-orders a shuffled attempt's answers into class order", () => {

@@ -1,11 +1,3 @@
-/**
- * @module class-results: what the board and the teacher's dashboard show, computed
- * from the students' list metadata alone (one KV list, never a get per student).
- *
- * Answers are kept in CLASS order (one character per item of the class record),
- * whatever order the student played them in, so per-item figures need no lookup.
- */
-import { nicknameKey } from "./nickname";
 import type { AttemptResult } from "./quiz";
 import { type Judgement, type Lean, leanOf, roundScore, type Score, scoreAnswers } from "./scoring";
 
@@ -207,19 +199,6 @@ export function classScore(
     });
   }
   return roundScore(scoreAnswers(pooled));
-}
-
-/**
- * Nickname keys (look-alike skeletons) held by two students who joined at once (a race
- * KV cannot stop): both results are kept; the dashboard marks the name for the teacher.
- */
-export function sharedNicknames(entries: readonly StudentEntry[]): Set<string> {
-  const seen = new Map<string, number>();
-  for (const entry of entries) {
-    const key = nicknameKey(entry.nick);
-    seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
-  return new Set([...seen].filter(([, n]) => n > 1).map(([key]) => key));
 }
 
 /** The students in a stable order for the dashboard: finished first by name, then those still playing. */

@@ -32,6 +32,8 @@ export interface ClassOptions {
   names: NameMode;
   /** Whether students may see the class board (the teacher always can). */
   board: boolean;
+  /** Most students at once (1..200, default 40): a full class refuses joins with a clear message. */
+  size: number;
 }
 
 /** A class as stored: the options, its fixed items, and the hash of its teacher key. */
@@ -52,8 +54,10 @@ export interface ClassRecord {
   expiresAt: number;
   /** Closed classes refuse new joins; students already in can still finish. */
   closed: boolean;
-  /** Attempt ids the teacher removed: a later finish from one of them is not stored. */
+  /** Attempt ids removed before the class's Durable Object kept the roster (read, no longer written). */
   removed: string[];
+  /** Most students at once (1..200); absent on classes created before it existed: 40. */
+  size?: number;
 }
 
 /** An item as class selection needs it. */

@@ -7,9 +7,8 @@ import { pack } from "../content/pack";
 import { classTitle } from "../domain/class";
 import { checkOptions, createNewClass, joinUrlOf } from "../services/classes";
 import { AppError } from "../services/errors";
-import { LESSON_CARDS, publicStatements } from "../services/lesson";
+import { publicStatements } from "../services/lesson";
 import { teacherCookie } from "../services/teacher";
-import { LessonPlanPage } from "../views/lesson-plan";
 import { ClassCreatedPage, TeachPage } from "../views/teach";
 import { WorksheetPage } from "../views/worksheet";
 import { setTeacherCookie } from "./cookies";
@@ -35,6 +34,7 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
     shuffle: form.shuffle === "on",
     names: form.names || "typed",
     board: form.board === "on",
+    size: form.size ?? "40",
   };
   try {
     const { record, key } = await createNewClass(
@@ -67,10 +67,6 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
     return c.html(page, error.status, error.headers);
   }
 });
-
-teach.get("/teach/lesson", (c) =>
-  c.html(<LessonPlanPage audience={{ statements: publicStatements("lesson") }} {...LESSON_CARDS} />),
-);
 
 teach.get("/teach/worksheet", (c) =>
   c.html(<WorksheetPage audience={{ statements: publicStatements("worksheet") }} />),

@@ -9,9 +9,10 @@ import { type ClassRecord, classTitle } from "../domain/class";
 import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
 import { joinCodeOf, noSuchClass } from "../services/classes";
 import { AppError } from "../services/errors";
-import { answerKey, LESSON_CARDS } from "../services/lesson";
+import { answerKey } from "../services/lesson";
 import { quizSecret } from "../services/secrets";
 import {
+  allowBack,
   asTeacher,
   closeJoining,
   deleteWholeClass,
@@ -19,9 +20,9 @@ import {
   signInWithKey,
   teacherCookie,
 } from "../services/teacher";
+import { AnswerKeyPage } from "../views/answer-key";
 import { DashboardPage } from "../views/class-teacher";
 import { DeleteConfirmPage, TeacherSignInPage } from "../views/class-teacher-forms";
-import { LessonPlanPage } from "../views/lesson-plan";
 import { WorksheetPage } from "../views/worksheet";
 import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie } from "./cookies";
 import type { AppEnv, SecretEnv } from "./env";
@@ -51,7 +52,8 @@ teacher.onError((error, c) => {
 
 const NOTICES: Record<string, string> = {
   "signed-in": "You are signed in to this class in this browser for 7 days.",
-  removed: "The name was removed. That student can join again.",
+  removed: "The name was removed. It cannot join again until you let it back (under “Removed names”).",
+  allowed: "The name can join again.",
   "not-found": "That student was not in the class any more.",
   closed: "Joining is closed. Students already in the class can still finish.",
 };
@@ -72,7 +74,7 @@ teacher.get("/c/:code/teacher", async (c) => {
 // The answer key lives here, behind the teacher's cookie, so students cannot look answers up mid-quiz.
 teacher.get("/c/:code/teacher/lesson", async (c) => {
   const { code } = await classOf(c);
-  return c.html(<LessonPlanPage audience={{ code, key: await answerKey(c.env, "lesson") }} {...LESSON_CARDS} />);
+  return c.html(<AnswerKeyPage code={code} items={await answerKey(c.env, "lesson")} />);
 });
 
 teacher.get("/c/:code/teacher/worksheet", async (c) => {
@@ -114,6 +116,18 @@ teacher.post("/c/:code/teacher/remove", async (c) => {
   try {
     await removeFromClass(c.env, record, form.student ?? "", originOf(c));
     return c.redirect(`/c/${record.code}/teacher?done=removed`, 303);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.slug !== "student-not-found") throw error;
+    return c.redirect(`/c/${record.code}/teacher?done=not-found`, 303);
+  }
+});
+
+teacher.post("/c/:code/teacher/allow", async (c) => {
+  const record = await classOf(c);
+  const form = await readForm(c);
+  try {
+    await allowBack(c.env, record, form.student ?? "");
+    return c.redirect(`/c/${record.code}/teacher?done=allowed`, 303);
   } catch (error) {
     if (!(error instanceof AppError) || error.slug !== "student-not-found") throw error;
     return c.redirect(`/c/${record.code}/teacher?done=not-found`, 303);

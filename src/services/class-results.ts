@@ -14,11 +14,10 @@ import {
   itemStats,
   mostFooled,
   rankBoard,
-  sharedNicknames,
 } from "../domain/class-results";
 import { toCsv } from "../domain/csv";
-import { nicknameKey } from "../domain/nickname";
 import { leanOf } from "../domain/scoring";
+import { inRoom } from "../store/room-calls";
 import { readRoster } from "../store/roster-cache";
 import type { DashboardData, ItemRowView, StudentRowView } from "../views/class-teacher";
 import { type ClassInfo, infoOf } from "./classes";
@@ -77,10 +76,13 @@ export type DashboardView = ClassInfo & DashboardData;
  * @example const dashboard = await dashboardOf(c.env, record, origin);
  */
 export async function dashboardOf(env: Env, record: ClassRecord, origin: string): Promise<DashboardView> {
-  const roster = await readRoster(env.SCORES, record.code, { origin });
+  // Finished figures from the KV list; removed names from the class's object (they are not in KV).
+  const [roster, removed] = await Promise.all([
+    readRoster(env.SCORES, record.code, { origin }),
+    inRoom(env, record.code, (room) => room.removed()),
+  ]);
   const entries = roster.entries;
   const stats = itemStats(record.itemIds, entries, verdictOf);
-  const shared = sharedNicknames(entries);
   const score = classScore(record.itemIds, entries, verdictOf);
   const items: ItemView[] = stats.map((stat, index) => ({
     position: index + 1,
@@ -96,7 +98,6 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
     return {
       id: entry.sid,
       nickname: entry.nick,
-      sharedName: shared.has(nicknameKey(entry.nick)),
       finished: done,
       correct: done ? entry.score : null,
       answered: done ? entry.answered : null,
@@ -129,6 +130,7 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
       unverifiedJudgedVerified: score.unverifiedJudgedVerified,
     },
     students,
+    removed,
     items,
     mostFooled: fooled,
   };

@@ -8,7 +8,6 @@ import {
   type ClassOptions,
   type ClassRecord,
   chooseClassItems,
-  classTitle,
   cleanClassName,
   type NameMode,
   resolveItemCount,
@@ -17,9 +16,15 @@ import {
 import { hashTeacherKey, newAttemptId, newTeacherKey, normalizeJoinCode } from "../domain/ids";
 import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
 import { newAttemptState, type QuizState } from "../domain/quiz";
-import { nicknameFits } from "../store/class-keys";
-import { createClass, getClass, getClassCached, joinStudent } from "../store/class-records";
+import { classSizeOf, DEFAULT_CLASS_SIZE } from "../domain/room";
+import { nicknameFits, studentIdOf } from "../store/class-keys";
+import { createClass, getClass, getClassCached, putJoinedStudent } from "../store/class-records";
+import { inRoom } from "../store/room-calls";
+import { badNickname, classClosed, joinRefused } from "./class-errors";
 import { AppError } from "./errors";
+
+export { classClosed } from "./class-errors";
+
 import { limit } from "./limits";
 import { sealToken } from "./quiz-token";
 
@@ -117,9 +122,10 @@ export interface OptionsInput {
   shuffle?: unknown;
   names?: unknown;
   board?: unknown;
+  size?: unknown;
 }
 
-export type OptionsField = "name" | "items" | "names";
+export type OptionsField = "name" | "items" | "names" | "size";
 
 /**
  * Checks the teacher's options; throws a 400 AppError listing every field at fault.
@@ -137,8 +143,10 @@ export function checkOptions(input: OptionsInput): ClassOptions {
   if (names !== "typed" && names !== "generated") {
     errors.push({ field: "names", message: "Choose typed names or generated names." });
   }
+  const size = classSizeOf(input.size);
+  if (size === null) errors.push({ field: "size", message: "A class has room for 1 to 200 students." });
   const on = (value: unknown) => value === true || value === "on" || value === "true" || value === "1";
-  if (errors.length > 0 || name === null || itemCount === null) {
+  if (errors.length > 0 || name === null || itemCount === null || size === null) {
     const first = errors[0] ?? { field: "name", message: "Check the options." };
     throw new AppError(400, {
       slug: "invalid-body",
@@ -148,7 +156,7 @@ export function checkOptions(input: OptionsInput): ClassOptions {
       errors: errors.map((e) => ({ field: `body.${e.field}`, message: e.message })),
     });
   }
-  return { name, itemCount, shuffle: on(input.shuffle), names: names as NameMode, board: on(input.board) };
+  return { name, itemCount, shuffle: on(input.shuffle), names: names as NameMode, board: on(input.board), size };
 }
 
 /**
@@ -180,6 +188,7 @@ export async function createNewClass(
       expiresAt: now + CLASS_TTL_SECONDS * 1000,
       closed: false,
       removed: [],
+      size: options.size,
     }),
     now,
   );
@@ -191,29 +200,8 @@ export async function createNewClass(
 /** When a nickname's emoji take more room than KV metadata has (see store/class-keys.ts). */
 export const NICKNAME_TOO_BIG = "That name has too many long emoji for us to store. Please use fewer.";
 
-/** How many generated names a join tries before giving up (each a get; clashes are rare). */
+/** How many generated names a join tries before giving up (each an object request; clashes are rare). */
 const GENERATED_TRIES = 6;
-
-/**
- * A 403: the teacher has closed joining.
- * @example if (record.closed) throw classClosed(record);
- */
-export function classClosed(record: ClassRecord): AppError {
-  return new AppError(403, {
-    slug: "class-closed",
-    title: "This class is closed",
-    detail: `${classTitle(record)} is not taking new students: your teacher has closed joining. If you should be in it, ask your teacher.`,
-  });
-}
-
-function badNickname(status: 409 | 422, slug: string, message: string): AppError {
-  return new AppError(status, {
-    slug,
-    title: status === 409 ? "That nickname is taken" : "That nickname cannot be used",
-    detail: message,
-    field: "body.nickname",
-  });
-}
 
 /** What a join asks for: a typed nickname, or a generated one. */
 export interface JoinInput {
@@ -235,10 +223,10 @@ export interface Joined {
 
 /**
  * Joins a student to a class: checks the nickname (before the limiter, so a typo costs no
- * write allowance) or generates one, records the student under the class (a get and a put)
- * and returns a signed quiz token bound to the class with this student's item order.
- * Throws AppError: 404 no class, 403 closed, 422 bad nickname, 409 name taken or class
- * outdated, 429 too many joins; KvUnavailableError when KV fails.
+ * write allowance) or generates one, asks the class's object to let the name in (exact, one at a
+ * time), writes the student's KV key and returns a signed quiz token bound to the class.
+ * Throws AppError: 404 no class, 403 closed or name removed, 422 bad nickname, 409 name taken,
+ * class full or outdated, 429 too many joins; KvUnavailableError when KV or the object fails.
  * @example const joined = await joinClass(c.env, secret, { client, code: "ABC234", nickname: "Ana", generate: false });
  */
 export async function joinClass(env: Env, secret: string, input: JoinInput, now = Date.now()): Promise<Joined> {
@@ -271,16 +259,20 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     const checked = checkNickname(generate ? generateNickname(attempt) : (input.nickname ?? ""));
     if (!checked.ok) throw badNickname(422, "invalid-nickname", checked.problem);
     typed = checked.nickname;
-    const id = newAttemptId(now);
-    const joined = await joinStudent(
-      env.SCORES,
-      record,
-      { nick: checked.nickname, nickKey: checked.key, attemptId: id },
-      now,
-    );
-    if (!joined.ok) continue;
+    const student = { sid: await studentIdOf(checked.key), nick: checked.nickname, attemptId: newAttemptId(now) };
+    // The class's object decides (exactly, one name at a time); KV then gets the student's key.
+    const cls = { expiresAt: record.expiresAt, size: record.size ?? DEFAULT_CLASS_SIZE };
+    const refused = await inRoom(env, code, (room) => room.join(cls, { ...student, now }));
+    if (refused === "taken") continue;
+    if (refused) throw joinRefused(refused, record);
+    try {
+      await putJoinedStudent(env.SCORES, record, student, now);
+    } catch (error) {
+      await inRoom(env, code, (room) => room.unjoin(student.sid, student.attemptId)).catch(() => undefined);
+      throw error;
+    }
     const state = newAttemptState({
-      id,
+      id: student.attemptId,
       pack: pack.version,
       items: studentOrder({ itemIds, shuffle: record.shuffle }),
       startedAt: now,

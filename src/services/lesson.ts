@@ -1,4 +1,4 @@
-/** @module lesson service: what the lesson plan and worksheet show, publicly (statements) and to a teacher (the key). */
+/** @module lesson service: what the worksheet shows publicly (statements) and the teacher's answer key. */
 import { pack } from "../content/pack";
 import { itemTexts, textsOf } from "../content/texts";
 import { worksheetItems } from "../domain/class";
@@ -6,14 +6,6 @@ import type { PreviewItem, PreviewStatement } from "../views/lesson-plan";
 
 /** Every item with what the public pages may show: its statement and the article's sentences. */
 const STATEMENTS = pack.items.map(({ id, statement, verdict, quote }) => ({ id, statement, verdict, quote }));
-
-const cardLink = (slug: string) => {
-  const card = pack.cardBySlug.get(slug);
-  return card ? { slug: card.slug, title: card.title } : undefined;
-};
-
-/** The cards the plan opens and closes with. */
-export const LESSON_CARDS = { warmUp: cardLink("attribution"), wrapUp: cardLink("unverified-is-not-false") };
 
 /**
  * The statements alone, for the public pages: a student who finds them mid-quiz learns no verdict.

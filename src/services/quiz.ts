@@ -2,7 +2,8 @@
  * @module quiz service: the quiz use cases the pages and the JSON API share — start,
  * answer, finish — and the view-models both render (feedback, result).
  *
- * Only finishing touches KV, through src/store/attempts.ts or src/store/class-records.ts.
+ * Only finishing touches KV, through src/store/attempts.ts; a class attempt's answers and finish go
+ * through its class's Durable Object (class-play.ts).
  */
 import { pack } from "../content/pack";
 import { itemTexts, textsOf } from "../content/texts";
@@ -12,21 +13,22 @@ import {
   adoptResult,
   answeredCount,
   answerItem,
+  answerOf,
   finish,
   isFinished,
   newAttemptState,
   nextItem,
   type QuizState,
-  type ReviewLine,
   resultOf,
-  review,
   type VerdictOf,
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
-import { explainLean, LEAN_THRESHOLD, type LeanExplanation } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
-import { saveClassAttempt } from "../store/class-records";
+import { finishClassAttempt, recordClassAnswer } from "./class-play";
 import { AppError } from "./errors";
+
+export { type ResultView, resultView } from "./result-view";
+
 import { limit } from "./limits";
 import { sealToken } from "./quiz-token";
 
@@ -140,25 +142,29 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
 
 /**
  * Answers one statement. The first answer stands: answering again changes nothing
- * (`repeated`, and `token` is null: keep the one you have). Throws a 409 AppError for
- * a finished attempt and a 422 for an item not in it.
- * @example const { answer, token } = await answerStatement(secret, state, itemId, "verified");
+ * (`repeated`). In a class the class's object holds the first answer, so an older token gets the
+ * recorded one back (and a token that carries it). `token` is null when the state did not change:
+ * keep the one you have. Throws a 409 AppError for a finished attempt and a 422 for an item not in it.
+ * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
  */
 export async function answerStatement(
+  env: Env,
   secret: string,
   state: QuizState,
   itemId: string,
   answer: Judgement,
 ): Promise<{ state: QuizState; answer: Judgement; repeated: boolean; token: string | null }> {
-  const outcome = answerItem(state, itemId, answer, verdictOf);
-  if (!outcome.ok && outcome.problem === "finished") {
-    throw new AppError(409, {
-      slug: "attempt-finished",
-      title: "This attempt is finished",
-      detail: "A finished attempt takes no new answers. Start a new attempt to play again.",
-      field: "body.token",
-    });
+  let given = answer;
+  let first: boolean | null = null;
+  const cls = state.class;
+  if (cls && state.items.includes(itemId) && verdictOf(itemId) && answerOf(state, itemId) === null) {
+    const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer);
+    if ("finished" in recorded) throw attemptFinished();
+    given = recorded.answer;
+    first = recorded.first;
   }
+  const outcome = answerItem(state, itemId, given, verdictOf);
+  if (!outcome.ok && outcome.problem === "finished") throw attemptFinished();
   if (!outcome.ok) {
     throw new AppError(422, {
       slug: "item-not-in-attempt",
@@ -171,9 +177,18 @@ export async function answerStatement(
     state: outcome.state,
     // The first answer stands: on a repeat this is the recorded one, not the one just sent.
     answer: outcome.result.answer,
-    repeated: outcome.repeated,
+    repeated: first === null ? outcome.repeated : !first,
     token: outcome.repeated ? null : await sealToken(outcome.state, secret),
   };
+}
+
+function attemptFinished(): AppError {
+  return new AppError(409, {
+    slug: "attempt-finished",
+    title: "This attempt is finished",
+    detail: "A finished attempt takes no new answers. Start a new attempt to play again.",
+    field: "body.token",
+  });
 }
 
 /** A finished attempt: the state to seal, the result that counts, whether this call stored it. */
@@ -232,65 +247,9 @@ async function store(
     state.id,
     "This attempt was finished too often in a short time. Your answers are safe:",
   );
-  const result = resultOf(finish(state, nowMs), verdictOf);
-  // A class attempt is stored on the student's own key under the class.
-  return result.class ? saveClassAttempt(env.SCORES, result, nowMs) : saveFinishedAttempt(env.SCORES, result);
-}
-
-/** Everything a result shows, for the result page and the API. */
-export interface ResultView {
-  attemptId: string;
-  packVersion: string;
-  startedAt: string;
-  finishedAt: string;
-  total: number;
-  answered: number;
-  correct: number;
-  discernment: number;
-  hitRate: number;
-  falseAlarmRate: number;
-  dPrime: number;
-  c: number;
-  lean: LeanExplanation["lean"];
-  leanThreshold: number;
-  leanExplanation: Omit<LeanExplanation, "lean">;
-  review: ReviewLine[];
-  /** For the page: both kinds of statement were answered, so discernment means something. */
-  bothKinds: boolean;
-}
-
-/**
- * The view-model of a finished attempt.
- * @example resultView(finished.result).discernment
- */
-export function resultView(result: AttemptResult): ResultView {
-  const { score } = result;
-  const lean = explainLean(score);
-  const state: QuizState = {
-    kind: "quiz",
-    id: result.attemptId,
-    pack: result.packVersion,
-    items: result.items,
-    answers: result.answers,
-    startedAt: result.startedAt,
-  };
-  return {
-    attemptId: result.attemptId,
-    packVersion: result.packVersion,
-    startedAt: new Date(result.startedAt).toISOString(),
-    finishedAt: new Date(result.finishedAt).toISOString(),
-    total: result.items.length,
-    answered: score.answered,
-    correct: score.correct,
-    discernment: score.discernment,
-    hitRate: score.hitRate,
-    falseAlarmRate: score.falseAlarmRate,
-    dPrime: score.dPrime,
-    c: score.bias,
-    lean: score.lean,
-    leanThreshold: LEAN_THRESHOLD,
-    leanExplanation: { headline: lean.headline, counts: lean.counts, tip: lean.tip, tentative: lean.tentative },
-    review: review(state, verdictOf),
-    bothKinds: score.verifiedAnswered > 0 && score.unverifiedAnswered > 0,
-  };
+  // A class attempt is recorded by the class's object, then written to the student's own key.
+  const cls = state.class;
+  return cls
+    ? finishClassAttempt(env, { ...state, class: cls }, verdictOf, nowMs)
+    : saveFinishedAttempt(env.SCORES, resultOf(finish(state, nowMs), verdictOf));
 }

@@ -14,7 +14,8 @@ import type { ClassRecord } from "../domain/class";
 import { keysMatch } from "../domain/ids";
 import { deriveSigningKey, signToken, verifyToken } from "../domain/token";
 import { isStudentId } from "../store/class-keys";
-import { closeClass, deleteClass, getClass, getClassCached, removeStudent } from "../store/class-records";
+import { closeClass, deleteClass, deleteStudentKey, getClass, getClassCached } from "../store/class-records";
+import { inRoom } from "../store/room-calls";
 import { forgetClass } from "../store/roster-cache";
 import { joinCodeOf, noSuchClass } from "./classes";
 import { AppError } from "./errors";
@@ -147,32 +148,49 @@ export async function closeJoining(env: Env, record: ClassRecord, origin: string
   return closed ?? { ...record, closed: true };
 }
 
-/**
- * Removes one student so they can rejoin (e.g. after their phone died). 404 AppError
- * when there is no such student.
- * @example await removeFromClass(c.env, record, "Qm9i…", origin);
- */
-export async function removeFromClass(env: Env, record: ClassRecord, studentId: string, origin: string): Promise<void> {
-  const notFound = new AppError(404, {
+function noSuchStudent(studentId: string): AppError {
+  return new AppError(404, {
     slug: "student-not-found",
     title: "No such student",
     detail: isStudentId(studentId) ? "This student is not in the class." : "Student ids come from the dashboard.",
     field: "path.id",
   });
-  if (!isStudentId(studentId)) throw notFound;
-  await teacherWrite(env, record.code);
-  const removed = await removeStudent(env.SCORES, record.code, studentId);
-  await forgetClass(record.code, origin);
-  if (!removed) throw notFound;
 }
 
 /**
- * Deletes the class and every key under it; returns how many keys went.
+ * Removes one student: the class's object keeps the name refused (and never stores the old
+ * attempt's finish) until the teacher lets it back; their KV key goes. 404 AppError when there is
+ * no such student.
+ * @example await removeFromClass(c.env, record, "Qm9i…", origin);
+ */
+export async function removeFromClass(env: Env, record: ClassRecord, studentId: string, origin: string): Promise<void> {
+  if (!isStudentId(studentId)) throw noSuchStudent(studentId);
+  await teacherWrite(env, record.code);
+  // Students who joined before the object kept the roster are in KV only.
+  const wasIn = studentId.length === 22 ? await inRoom(env, record.code, (room) => room.remove(studentId)) : null;
+  const inKv = await deleteStudentKey(env.SCORES, record.code, studentId);
+  await forgetClass(record.code, origin);
+  if (!wasIn && !inKv) throw noSuchStudent(studentId);
+}
+
+/**
+ * Lets a removed name join again (as a new attempt). 404 AppError when that name is not removed.
+ * @example await allowBack(c.env, record, "Qm9i…");
+ */
+export async function allowBack(env: Env, record: ClassRecord, studentId: string): Promise<void> {
+  if (!isStudentId(studentId)) throw noSuchStudent(studentId);
+  await teacherWrite(env, record.code);
+  if (!(await inRoom(env, record.code, (room) => room.allowBack(studentId)))) throw noSuchStudent(studentId);
+}
+
+/**
+ * Deletes the class: its object's data at once, then every KV key under it; returns how many keys went.
  * @example const deletedKeys = await deleteWholeClass(c.env, record, origin);
  */
 export async function deleteWholeClass(env: Env, record: ClassRecord, origin: string): Promise<number> {
   await teacherWrite(env, record.code);
   const deleted = await deleteClass(env.SCORES, record.code);
+  await inRoom(env, record.code, (room) => room.destroy());
   await forgetClass(record.code, origin);
   return deleted;
 }

@@ -16,7 +16,6 @@ import {
   MAX_LIST_PAGES,
   MAX_METADATA_BYTES,
   ROSTER_MAX_AGE_MS,
-  type StoredMeta,
   studentIdOf,
   studentKey,
   toStored,
@@ -93,99 +92,58 @@ export async function closeClass(kv: KVNamespace, code: string, now = Date.now()
 }
 
 // ---- Joining and finishing -------------------------------------------------------------------
+// The class's Durable Object decides who may join and which finish counts (room-calls.ts);
+// KV keeps what the lists read: one key per student, written at join and once at finish.
 
-export type JoinOutcome = { ok: true; sid: string } | { ok: false; problem: "taken" };
-
-/**
- * Records a student under their nickname's key: a get first (best effort: two
- * joins of one name at the same moment can both pass it; the later put wins the
- * key and the other student's result is kept at finish under a clash key), then
- * one put with the join in the metadata.
- */
-export async function joinStudent(
+/** Writes a joined student's key (the object has already let the name in). One put. */
+export async function putJoinedStudent(
   kv: KVNamespace,
   record: ClassRecord,
-  student: { nick: string; nickKey: string; attemptId: string },
+  student: { sid: string; nick: string; attemptId: string },
   now = Date.now(),
-): Promise<JoinOutcome> {
-  const sid = await studentIdOf(student.nickKey);
-  const key = studentKey(record.code, sid);
-  const existing = await kvCall("get", () => kv.get(key));
-  if (existing !== null) return { ok: false, problem: "taken" };
+): Promise<void> {
   const joined: StudentMeta = { nick: student.nick, id: student.attemptId, joinedAt: now };
   await kvCall("put", () =>
-    kv.put(key, JSON.stringify(joined), { metadata: toStored(joined), expiration: expirationOf(record, now) }),
+    kv.put(studentKey(record.code, student.sid), JSON.stringify(joined), {
+      metadata: toStored(joined),
+      expiration: expirationOf(record, now),
+    }),
   );
-  return { ok: true, sid };
 }
 
-/** Why a finished class attempt was not stored (the student still sees their own result). */
-export type ClassSaveRefusal = "class-gone" | "removed";
-
 /**
- * Stores a finished class attempt on the student's own key: one fresh get of the
- * class record (is it still there; was this student removed?), one get of the
- * student's key (first finish wins; replays store nothing), then one put whose
- * metadata carries everything the board and dashboard need.
- * Throws KvUnavailableError when KV fails; nothing is lost, the caller can retry.
+ * Writes a finished class attempt on the student's own key, with the metadata the board and
+ * dashboard list. One put; the object makes sure each result is written once.
+ * Throws KvUnavailableError when KV fails; the object lets the next finish try again.
  */
-export async function saveClassAttempt(
+export async function putClassResult(
   kv: KVNamespace,
+  record: ClassRecord,
   result: AttemptResult,
+  joinedAt: number,
   now = Date.now(),
-): Promise<{ result: AttemptResult; stored: boolean; refused?: ClassSaveRefusal }> {
+): Promise<void> {
   const cls = result.class;
-  if (!cls) throw new Error("saveClassAttempt needs a class attempt.");
-  const record = await getClass(kv, cls.code);
-  if (!record) return { result, stored: false, refused: "class-gone" };
-  if (record.removed.includes(result.attemptId)) return { result, stored: false, refused: "removed" };
-
+  if (!cls) throw new Error("putClassResult needs a class attempt.");
   // The same key checkNickname gave at join, even if the rules have tightened since.
-  const sid = await studentIdOf(nicknameKey(cls.nick));
-  let key = studentKey(record.code, sid);
-  const joined = { nick: cls.nick, id: result.attemptId, joinedAt: result.startedAt };
-  const main = await kvCall("get", () => kv.getWithMetadata<StoredMeta>(key, "text"));
-  if (main.value !== null && main.metadata?.id !== result.attemptId) {
-    // Another student holds this name's key (a join race): keep this result beside it.
-    key = studentKey(record.code, `${sid}.${result.attemptId}`);
-    const mine = await kvCall("get", () => kv.get(key));
-    if (mine !== null) return { result: JSON.parse(mine) as AttemptResult, stored: false };
-  } else if (main.metadata?.id === result.attemptId) {
-    joined.joinedAt = main.metadata.joinedAt;
-    if (main.metadata.finishedAt !== undefined && main.value) {
-      return { result: JSON.parse(main.value) as AttemptResult, stored: false };
-    }
-  }
+  const key = studentKey(record.code, await studentIdOf(nicknameKey(cls.nick)));
+  const joined = { nick: cls.nick, id: result.attemptId, joinedAt };
   const metadata = toStored(finishedMeta(joined, record.itemIds, result));
   const bytes = jsonBytes(metadata);
   if (bytes > MAX_METADATA_BYTES) throw new RangeError(`Class metadata is ${bytes} bytes, over KV's limit.`);
   await kvCall("put", () => kv.put(key, JSON.stringify(result), { metadata, expiration: expirationOf(record, now) }));
-  return { result, stored: true };
 }
 
 // ---- Teacher actions ---------------------------------------------------------------------------
 
-/**
- * Removes one student (so a student whose phone died can rejoin under the same
- * name): their attempt id goes on the class record's removed list, so a later
- * finish from the old phone is not stored, then their key is deleted.
- * Returns false when no such student is listed.
- */
-export async function removeStudent(kv: KVNamespace, code: string, sid: string, now = Date.now()): Promise<boolean> {
+/** Deletes one student's key (the object keeps the name refused). Returns false when there was none. */
+export async function deleteStudentKey(kv: KVNamespace, code: string, sid: string): Promise<boolean> {
   if (!isStudentId(sid)) return false;
   const key = studentKey(code, sid);
-  const found = await kvCall("get", () => kv.getWithMetadata<StoredMeta>(key, "text"));
-  if (found.value === null) return false;
-  const record = await getClass(kv, code);
-  if (!record) return false;
-  const id = found.metadata?.id;
-  if (id && !record.removed.includes(id)) {
-    // Capped so the record stays small; a class never sees anywhere near 500 removals.
-    await putClass(kv, { ...record, removed: [...record.removed, id].slice(-500) }, now);
-  }
-  await kvCall("delete", () => kv.delete(key));
+  const found = await kvCall("get", () => kv.get(key));
+  if (found !== null) await kvCall("delete", () => kv.delete(key));
   forgetRoster(code);
-  return true;
+  return found !== null;
 }
 
 /**

@@ -1,4 +1,4 @@
-/** @module Pieces of the teacher's dashboard: the class's lean in words, a student's status, number formats. */
+/** @module Pieces of the teacher's dashboard: the class's lean in words, a student's status, removed names, number formats. */
 import type { Lean } from "../domain/scoring";
 import type { DashboardData, StudentRowView } from "./class-teacher";
 import { CheckIcon, QuestionIcon, RetryIcon } from "./icons";
@@ -61,5 +61,29 @@ export function StudentStatus({ student, total }: { student: StudentRowView; tot
       {early ? <QuestionIcon /> : <CheckIcon />}
       {early ? `stopped early (${student.answered}/${total})` : "finished"}
     </span>
+  );
+}
+
+/** Names the teacher removed (refused when they join) and a button to let each back. */
+export function RemovedNames({ code, removed }: { code: string; removed: DashboardData["removed"] }) {
+  if (removed.length === 0) return null;
+  return (
+    <>
+      <h2>Removed names</h2>
+      <p>These names cannot join again until you let them back.</p>
+      <ul>
+        {removed.map((r) => (
+          <li>
+            <span class="nick">{r.nickname}</span>{" "}
+            <form method="post" action={`/c/${code}/teacher/allow`} class="inline">
+              <input type="hidden" name="student" value={r.id} />
+              <button type="submit" class="secondary" aria-label={`Allow ${r.nickname} back`}>
+                Allow back
+              </button>
+            </form>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

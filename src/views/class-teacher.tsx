@@ -2,7 +2,7 @@
 import type { Verdict } from "../content/pack";
 import type { Lean } from "../domain/scoring";
 import { clock, finishedLine } from "./class-board";
-import { ClassLean, LEAN_WORDS, percent, StudentStatus } from "./class-dashboard-parts";
+import { ClassLean, LEAN_WORDS, percent, RemovedNames, StudentStatus } from "./class-dashboard-parts";
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 import { verdictWord } from "./quiz-parts";
@@ -14,7 +14,6 @@ export interface StudentRowView {
   id: string;
   nickname: string;
   /** True when more than one student holds this name (two joined at the same moment). */
-  sharedName: boolean;
   finished: boolean;
   correct: number | null;
   answered: number | null;
@@ -59,6 +58,8 @@ export interface DashboardData {
     unverifiedJudgedVerified: number;
   };
   students: StudentRowView[];
+  /** Names the teacher removed: refused until allowed back. */
+  removed: { id: string; nickname: string }[];
   items: ItemRowView[];
   mostFooled: FooledView[];
 }
@@ -145,7 +146,6 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                     <tr>
                       <th scope="row" class="nick">
                         {s.nickname}
-                        {s.sharedName ? <span class="muted"> (two students share this name)</span> : null}
                       </th>
                       <td>
                         <StudentStatus student={s} total={d.items.length} />
@@ -177,6 +177,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
               </table>
             </section>
           )}
+
+          <RemovedNames code={d.code} removed={d.removed} />
 
           <h2>Every statement</h2>
           <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">

@@ -1,11 +1,11 @@
 /**
- * @module The 20-minute lesson plan with the content note: publicly (GET /teach/lesson) a preview of
- * every statement without its verdict; on a class's teacher pages (GET /c/:code/teacher/lesson) the answer key.
+ * @module The 20-minute lesson plan with the content note and every statement without its verdict: a static
+ * page (GET /teach/lesson, rendered by `npm run prerender`, see src/static-pages.tsx), so its prose costs the
+ * Worker nothing. A class's teacher gets the answer key on its own page (views/answer-key.tsx).
  */
 import type { ClaimantKind, Verdict } from "../content/pack";
 import { CONTENT_NOTE } from "./form-fields";
 import { Layout } from "./layout";
-import { CLAIMANT_KIND_WORDS, verdictWord } from "./quiz-parts";
 
 /** A statement as the public pages show it: no verdict, so students cannot look answers up mid-quiz. */
 export interface PreviewStatement {
@@ -27,14 +27,13 @@ export interface PreviewItem extends PreviewStatement {
 export type Audience = { statements: readonly PreviewStatement[] } | { code: string; key: readonly PreviewItem[] };
 
 export interface LessonPlanPageProps {
-  audience: Audience;
+  statements: readonly PreviewStatement[];
   warmUp: { slug: string; title: string } | undefined;
   wrapUp: { slug: string; title: string } | undefined;
 }
 
-/** The 20-minute plan with the content note; the answer key only when `audience` is a class's teacher. */
-export function LessonPlanPage({ audience, warmUp, wrapUp }: LessonPlanPageProps) {
-  const code = "key" in audience ? audience.code : undefined;
+/** The 20-minute plan with the content note, and the statements without their verdicts. */
+export function LessonPlanPage({ statements, warmUp, wrapUp }: LessonPlanPageProps) {
   return (
     <Layout
       title="A 20-minute lesson plan"
@@ -87,21 +86,10 @@ export function LessonPlanPage({ audience, warmUp, wrapUp }: LessonPlanPageProps
           </p>
         </li>
       </ol>
-      {code ? (
-        <p class="no-print row">
-          <a href={`/c/${code}/teacher`}>Back to your dashboard</a>
-        </p>
-      ) : null}
       <p>
-        No phones?{" "}
-        {code ? (
-          <a href={`/c/${code}/teacher/worksheet`}>Print the one-page worksheet and its answer key</a>
-        ) : (
-          <a href="/teach/worksheet">Print the one-page worksheet</a>
-        )}
-        .
+        No phones? <a href="/teach/worksheet">Print the one-page worksheet</a>.
       </p>
-      {"key" in audience ? <AnswerKey items={audience.key} /> : <StatementList items={audience.statements} />}
+      <StatementList items={statements} />
     </Layout>
   );
 }
@@ -119,31 +107,6 @@ function StatementList({ items }: { items: readonly PreviewStatement[] }) {
         {items.map((item) => (
           <li>
             <p>{item.statement}</p>
-          </li>
-        ))}
-      </ol>
-    </>
-  );
-}
-
-/** A signed-in teacher: every statement with its verdict, who claims it, why, and what would settle it. */
-function AnswerKey({ items }: { items: readonly PreviewItem[] }) {
-  return (
-    <>
-      <h2 id="preview">Answer key: every statement, with its verdict</h2>
-      <p class="muted">For you, not the students: the verdicts are “as reported in May 2023”.</p>
-      <ol class="preview">
-        {items.map((item) => (
-          <li>
-            <p>
-              <strong>{item.statement}</strong>
-            </p>
-            <p>
-              <span class={item.verdict === "verified" ? "result-ok" : "result-miss"}>{verdictWord(item.verdict)}</span>{" "}
-              · claimed by {item.claimant.name} ({CLAIMANT_KIND_WORDS[item.claimant.kind]})
-            </p>
-            <p>{item.explanation}</p>
-            <p class="muted">To settle it: {item.check}</p>
           </li>
         ))}
       </ol>

@@ -6,7 +6,7 @@ import { Layout } from "./layout";
 
 export interface TeachPageProps {
   packSize: number;
-  values?: { name?: string; items?: string; shuffle?: boolean; names?: string; board?: boolean };
+  values?: { name?: string; items?: string; shuffle?: boolean; names?: string; board?: boolean; size?: string };
   errors?: FieldError[];
   notice?: string | undefined;
 }
@@ -85,6 +85,21 @@ export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachP
             like “Curious Otter”
           </label>
         </fieldset>
+
+        <p id="size">
+          <label for="size-input">Class size (most students who can join)</label>
+          <FieldErrorText field="size" errors={errors} />
+          <input
+            id="size-input"
+            name="size"
+            type="number"
+            inputmode="numeric"
+            min="1"
+            max="200"
+            value={values.size ?? "40"}
+            {...fieldAria("size", errors)}
+          />
+        </p>
 
         <div class="check">
           <label>

@@ -16,7 +16,9 @@ export function WorksheetPage({ audience }: { audience: Audience }) {
       description={code ? "A printable worksheet with its answer key." : "A printable worksheet."}
     >
       <p class="no-print row">
-        <a href={code ? `/c/${code}/teacher/lesson` : "/teach/lesson"}>Back to the lesson plan</a>
+        <a href={code ? `/c/${code}/teacher/lesson` : "/teach/lesson"}>
+          {code ? "Back to the answer key" : "Back to the lesson plan"}
+        </a>
         <span class="muted">
           {code
             ? "Print this page: the worksheet fits one page and the answer key starts on the next."

@@ -6,6 +6,7 @@
  * same bodies in the OpenAPI file, and tests/body-checks.test.ts holds the two in step.
  */
 import { CLASS_NAME_MAX, ITEM_COUNT_CHOICES } from "../../domain/class";
+import { MAX_CLASS_SIZE } from "../../domain/room";
 import { MAX_TOKEN_LENGTH } from "../../domain/token";
 
 /** A field's check: a message that completes "body.<field> …", or null when the value is fine. */
@@ -52,12 +53,16 @@ export const CreateClassBody: BodySpec<{
   shuffle?: boolean;
   names?: "typed" | "generated";
   board?: boolean;
+  size?: number;
 }> = {
   name: optional(str(CLASS_NAME_MAX)),
   items: optional(oneOf([...ITEM_COUNT_CHOICES, "all"])),
   shuffle: optional(bool),
   names: optional(oneOf(["typed", "generated"])),
   board: optional(bool),
+  size: optional((v) =>
+    Number.isInteger(v) && Number(v) >= 1 && Number(v) <= MAX_CLASS_SIZE ? null : "must be 1 to 200",
+  ),
 };
 export const JoinClassBody: BodySpec<{ nickname?: string; generate?: boolean }> = {
   nickname: optional(str(512)),

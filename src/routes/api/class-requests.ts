@@ -5,6 +5,7 @@
 import * as z from "zod/mini";
 import { CLASS_NAME_MAX, ITEM_COUNT_CHOICES } from "../../domain/class";
 import { NICKNAME_MAX, NICKNAME_MIN } from "../../domain/nickname";
+import { MAX_CLASS_SIZE } from "../../domain/room";
 
 const about = (description: string) => z.describe(description);
 const nameMode = z
@@ -29,6 +30,9 @@ export const CreateClassRequest = z.strictObject({
   shuffle: z.optional(z.boolean().check(about("Each student gets the statements in their own order (default false)."))),
   names: z.optional(nameMode),
   board: z.optional(z.boolean().check(about("Students may see the class board (default false)."))),
+  size: z.optional(
+    z.int().check(z.gte(1), z.lte(MAX_CLASS_SIZE), about("Most students at once (default 40, at most 200).")),
+  ),
 });
 export type CreateClassRequest = z.infer<typeof CreateClassRequest>;
 

@@ -115,7 +115,6 @@ export const ClassDashboard = z.object({
     z.object({
       id: z.string().check(about("Use with DELETE /api/v1/classes/{code}/students/{id}.")),
       nickname: z.string(),
-      sharedName: z.boolean().check(about("Two students joined with this name at the same moment; both are kept.")),
       finished: z.boolean(),
       correct: z.nullable(z.int()),
       answered: z.nullable(z.int()),
@@ -124,6 +123,9 @@ export const ClassDashboard = z.object({
       lean: z.nullable(lean),
     }),
   ),
+  removed: z
+    .array(z.object({ id: z.string(), nickname: z.string() }))
+    .check(about("Names the teacher removed: refused until POST /api/v1/classes/{code}/students/{id}/allow-back.")),
   items: z.array(z.object(itemStat)).check(about("Every statement of the class, in class order.")),
   mostFooled: z
     .array(
@@ -287,7 +289,7 @@ export const classRoutes: ApiRoute[] = [
     method: "delete",
     path: "/api/v1/classes/{code}/students/{id}",
     operationId: "removeStudent",
-    summary: "Teacher: remove a nickname (the student can join again)",
+    summary: "Teacher: remove a nickname (refused until allowed back)",
     tags: ["Classes"],
     parameters: [
       codeParam,
@@ -298,6 +300,23 @@ export const classRoutes: ApiRoute[] = [
       "204": { description: "Removed." },
       ...teacherOnly,
       "404": problemResponse("No such student in this class (field path.id)."),
+      "429": limited,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/classes/{code}/students/{id}/allow-back",
+    operationId: "allowStudentBack",
+    summary: "Teacher: let a removed nickname join again",
+    tags: ["Classes"],
+    parameters: [codeParam, { name: "id", in: "path", required: true, description: "An id from `removed`." }],
+    security: "teacherKey",
+    requestBody: { description: "Empty, or {}.", schema: CloseClassRequest },
+    responses: {
+      "204": { description: "Allowed back." },
+      ...bodyProblems,
+      ...teacherOnly,
+      "404": problemResponse("No such removed name."),
       "429": limited,
     },
   },

@@ -12,7 +12,14 @@ import { checkOptions, createNewClass, infoOf, joinClass, lookUpClass } from "..
 import { AppError } from "../../services/errors";
 import { nextStatement } from "../../services/quiz";
 import { expiresAt } from "../../services/quiz-token";
-import { asTeacher, closeJoining, deleteWholeClass, keyOpens, removeFromClass } from "../../services/teacher";
+import {
+  allowBack,
+  asTeacher,
+  closeJoining,
+  deleteWholeClass,
+  keyOpens,
+  removeFromClass,
+} from "../../services/teacher";
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
 import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
@@ -109,6 +116,13 @@ apiClasses.post("/:code/close", async (c) => {
 
 apiClasses.delete("/:code/students/:id", async (c) => {
   await removeFromClass(c.env, await teacherOf(c), c.req.param("id"), originOf(c));
+  return c.body(null, 204);
+});
+
+apiClasses.post("/:code/students/:id/allow-back", async (c) => {
+  const record = await teacherOf(c);
+  await readJson(c, CloseClassBody); // empty, or {}
+  await allowBack(c.env, record, c.req.param("id"));
   return c.body(null, 204);
 });
 

@@ -88,7 +88,7 @@ apiQuiz.post("/attempts", async (c) => {
 apiQuiz.post("/attempts/answer", async (c) => {
   const body = await readJson(c, AnswerBody);
   const state = await stateOf(body.token, c.var.secret);
-  const answered = await answerStatement(c.var.secret, state, body.itemId, body.answer);
+  const answered = await answerStatement(c.env, c.var.secret, state, body.itemId, body.answer);
   const response: AnswerResponse = {
     result: await feedbackOf(c.env, body.itemId, answered.answer),
     repeated: answered.repeated,

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { newAttemptState } from "./quiz";
+import { classSizeOf, DEFAULT_CLASS_SIZE, joinDecision, MAX_CLASS_SIZE, recordedResult } from "./room";
+
+describe("class size", () => {
+  it("defaults to 40 and takes 1..200 whole numbers, as typed or as JSON", () => {
+    expect([classSizeOf(undefined), classSizeOf(""), classSizeOf(null)]).toEqual([40, 40, 40]);
+    expect(DEFAULT_CLASS_SIZE).toBe(40);
+    expect([classSizeOf("30"), classSizeOf(" 1 "), classSizeOf(200), classSizeOf(MAX_CLASS_SIZE)]).toEqual([
+      30, 1, 200, 200,
+    ]);
+    for (const bad of ["0", "201", "2.5", "thirty", -3, 1e9, Number.NaN, true])
+      expect(classSizeOf(bad), String(bad)).toBeNull();
+  });
+});
+
+describe("who may join", () => {
+  it("refuses a held name, a removed name and a full class, in that order", () => {
+    expect(joinDecision(null, 0, 40)).toBeNull();
+    expect(joinDecision(null, 39, 40)).toBeNull();
+    expect(joinDecision(null, 40, 40)).toBe("full");
+    expect(joinDecision({ removed: false }, 0, 40)).toBe("taken");
+    expect(joinDecision({ removed: true }, 40, 40)).toBe("removed");
+  });
+});
+
+describe("a finish from the recorded answers", () => {
+  const verdicts = { a: "verified", b: "unverified", c: "verified" } as const;
+  const state = newAttemptState({
+    id: "x",
+    pack: "p",
+    items: ["a", "b", "c"],
+    startedAt: 1,
+    class: { code: "ABC234", nick: "Ana" },
+  });
+
+  it("the object's record wins over the token; the token fills only what the object lacks", () => {
+    const token = { ...state, answers: "vv-" }; // the token says b = verified (right would be unverified)
+    const result = recordedResult(
+      token,
+      new Map([
+        ["b", "u"],
+        ["c", "u"],
+      ]),
+      verdicts,
+      5,
+    );
+    expect(result.answers).toBe("vuu");
+    expect(result.score).toMatchObject({ answered: 3, correct: 2 });
+    expect(result.finishedAt).toBe(5);
+    expect(result.class).toEqual({ code: "ABC234", nick: "Ana" });
+  });
+
+  it("an older token without answers still scores what was recorded", () => {
+    const result = recordedResult(state, new Map([["a", "v"]]), verdicts, 9);
+    expect(result.answers).toBe("v--");
+    expect(result.score).toMatchObject({ answered: 1, correct: 1 });
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * @module room: the rules a class's Durable Object applies, as pure functions — who may join
+ * (exact names, a class size, removed names), and a finished attempt built from the answers the
+ * object recorded (the first answer to each statement is final; the token only carries state).
+ */
+import { type AttemptResult, finish, type QuizState, resultOf } from "./quiz";
+import type { Judgement } from "./scoring";
+
+/** Students a class takes when the teacher does not say. */
+export const DEFAULT_CLASS_SIZE = 40;
+/** The most a teacher may allow. */
+export const MAX_CLASS_SIZE = 200;
+
+/**
+ * A class size as typed ("" or absent: the default), or null when it is not 1..200.
+ * @example classSizeOf("30") // 30
+ */
+export function classSizeOf(input: unknown): number | null {
+  if (input === undefined || input === null || input === "") return DEFAULT_CLASS_SIZE;
+  const n = typeof input === "number" ? input : typeof input === "string" ? Number(input.trim()) : Number.NaN;
+  return Number.isInteger(n) && n >= 1 && n <= MAX_CLASS_SIZE ? n : null;
+}
+
+/** Why a join was refused: the name is in use, was removed by the teacher, or the class is full. */
+export type JoinRefusal = "taken" | "removed" | "full";
+
+/**
+ * Whether a student may join under a name: `holder` is the roster row already under that name's
+ * look-alike key (null: none), `present` how many students are in (removed ones do not count).
+ * @example joinDecision(null, 40, 40) // "full"
+ */
+export function joinDecision(holder: { removed: boolean } | null, present: number, size: number): JoinRefusal | null {
+  if (holder) return holder.removed ? "removed" : "taken";
+  return present >= size ? "full" : null;
+}
+
+/**
+ * The attempt as the object recorded it: each statement's recorded answer replaces the token's
+ * (an older token may lack answers, never override them), then finished at `now` and scored.
+ * @example recordedResult(state, new Map([["a", "v"]]), verdicts, Date.now()).answers
+ */
+export function recordedResult(
+  state: QuizState,
+  recorded: ReadonlyMap<string, string>,
+  verdicts: Readonly<Record<string, Judgement>>,
+  now: number,
+): AttemptResult {
+  const answers = state.items.map((id, i) => recorded.get(id) ?? state.answers[i] ?? "-").join("");
+  const { finishedAt: _, ...open } = state;
+  return resultOf(finish({ ...open, answers }, now), (id) => verdicts[id]);
+}

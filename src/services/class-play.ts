@@ -1,0 +1,74 @@
+/**
+ * @module class-play: a class attempt's answers and finish go through the class's Durable Object,
+ * whose record wins over the token: the first answer to each statement is final, and the finish
+ * is recorded once (then written to KV once, for the board, the dashboard and later jobs).
+ */
+
+import { type AttemptResult, finish, type QuizState, resultOf, type VerdictOf } from "../domain/quiz";
+import type { Judgement } from "../domain/scoring";
+import { getClass, putClassResult } from "../store/class-records";
+import type { RoomFinish } from "../store/class-room";
+import { inRoom } from "../store/room-calls";
+
+/**
+ * The answer the class's object records for a statement: `answer` if it is the first, else the
+ * one recorded before (from an older token, a saved cookie, a second tab); `first` null when the
+ * object keeps nothing for the class. `finished`: the object has this attempt's finish and no
+ * answer for the statement (nothing new is recorded then).
+ * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
+ */
+export async function recordClassAnswer(
+  env: Env,
+  state: QuizState & { class: { code: string } },
+  itemId: string,
+  answer: Judgement,
+): Promise<{ answer: Judgement; first: boolean | null } | { finished: true }> {
+  const char = answer === "verified" ? "v" : "u";
+  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char));
+  // A class from before the objects (or deleted meanwhile): the token alone, as before.
+  if (!recorded.kept) return { answer, first: null };
+  if (recorded.answer === null) return { finished: true };
+  return { answer: recorded.answer === "v" ? "verified" : "unverified", first: recorded.first };
+}
+
+/**
+ * Finishes a class attempt: the object records the result once, from its recorded answers, and
+ * exactly one caller writes it to KV (one put). A deleted class or a removed student stores nothing
+ * (the student still sees their own result).
+ * @example const { result, stored } = await finishClassAttempt(env, state, verdictOf, Date.now());
+ */
+export async function finishClassAttempt(
+  env: Env,
+  state: QuizState & { class: { code: string } },
+  verdictOf: VerdictOf,
+  now: number,
+): Promise<{ result: AttemptResult; stored: boolean }> {
+  const own = () => ({ result: resultOf(finish(state, now), verdictOf), stored: false });
+  const record = await getClass(env.SCORES, state.class.code);
+  // Removals made before the object kept the roster are on the record.
+  if (!record || record.removed.includes(state.id)) return own();
+  const verdicts: Record<string, Judgement> = {};
+  for (const id of state.items) {
+    const verdict = verdictOf(id);
+    if (verdict) verdicts[id] = verdict;
+  }
+  // RPC types a union result clumsily; the object returns a plain RoomFinish.
+  const cls = { expiresAt: record.expiresAt };
+  const done = await inRoom(
+    env,
+    record.code,
+    async (room) => (await room.finish(cls, state, verdicts, now)) as RoomFinish,
+  );
+  if (!done.ok) return own();
+  if (done.save) {
+    try {
+      await putClassResult(env.SCORES, record, done.result, done.joinedAt ?? state.startedAt, now);
+    } catch (error) {
+      // Release the write, so the student's retry writes it.
+      await inRoom(env, record.code, (room) => room.saved(state.id, false)).catch(() => undefined);
+      throw error;
+    }
+    await inRoom(env, record.code, (room) => room.saved(state.id, true));
+  }
+  return { result: done.result, stored: done.first };
+}
