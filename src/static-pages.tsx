@@ -93,7 +93,9 @@ export function staticPages(): StaticFile[] {
 
 /** Each item's explanation and check, which the Worker reads through the ASSETS binding. */
 function itemTextsFile(): ItemTextsFile {
-  const items = Object.fromEntries(pack.items.map(({ id, explanation, check }) => [id, { explanation, check }]));
+  const items = Object.fromEntries(
+    pack.items.map(({ id, claimant, explanation, check }) => [id, { claimant, explanation, check }]),
+  );
   return { version: pack.version, items };
 }
 

@@ -6,7 +6,7 @@ import infoJson from "../content/pack.json";
 import readme from "../content/README.md?raw";
 import { articleLines, countOccurrences, locateQuote, sentenceBounds } from "../src/content/article";
 import { hasNumber, hasReportingVerb, MAX_CUE_ACCURACY, measureCues, median } from "../src/content/cues";
-import { pack } from "../src/content/pack";
+import { sourcePack as pack } from "../src/content/source";
 import { MAX_CARD_WORDS, MIN_VERDICT_SHARE, type PackFiles, sha256Hex, validatePack } from "../src/content/validate";
 import oldItemsJson from "./fixtures/items-2026-11-25.json";
 

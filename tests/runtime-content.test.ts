@@ -16,14 +16,16 @@ describe("the Worker's content", () => {
   it("holds no quotes, card bodies or item review dates: the Worker slices quotes from the article", () => {
     expect(JSON.stringify(runtime)).not.toContain('"quote"');
     expect(JSON.stringify(runtime)).not.toContain('"body"');
-    for (const field of ["reviewed", "explanation", "check"]) {
+    for (const field of ["reviewed", "explanation", "check", "claimant"]) {
       expect(runtime.items.some((item) => field in item)).toBe(false);
     }
   });
 
   it("gives every item back whole, its quote sliced from the article", () => {
     expect(pack.version).toBe(sourcePack.version);
-    expect(pack.items).toEqual(sourcePack.items.map(({ reviewed: _r, explanation: _e, check: _c, ...item }) => item));
+    expect(pack.items).toEqual(
+      sourcePack.items.map(({ reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item),
+    );
     expect(pack.cards).toEqual(sourcePack.cards.map(({ body: _, ...card }) => card));
   });
 });

@@ -2,7 +2,7 @@
  * @module build: indexing a content pack, and the slim copy of it the Worker bundles.
  *
  * The Worker needs neither the quotes (each is a slice of the article, found by its location),
- * nor the items' explanations and checks (a static file read once per isolate), nor the cards'
+ * nor the items' claimants, explanations and checks (a static file read once per isolate), nor the cards'
  * bodies (the card pages and the cards' JSON are static files): leaving them out of
  * src/content/runtime.json keeps the bundle small. Both shapes come from the same files.
  */
@@ -10,7 +10,7 @@ import { type ArticleLine, articleLines, locateQuote, type QuoteLocation } from 
 import type { Card, Item, PackInfo } from "./schema.ts";
 
 /** An item with where its quote sits in the article, for highlighting it inside its paragraph. */
-export interface PackItem extends Omit<Item, "reviewed" | "explanation" | "check"> {
+export interface PackItem extends Omit<Item, "reviewed" | "explanation" | "check" | "claimant"> {
   location: QuoteLocation;
 }
 
@@ -35,14 +35,14 @@ export interface Pack<C extends CardInfo = CardInfo, I extends PackItem = PackIt
 }
 
 /**
- * What src/content/runtime.json holds: items without their quotes, explanations, checks and review
- * dates (the explanations and checks are a static file, see src/content/texts.ts), cards without
- * their bodies.
+ * What src/content/runtime.json holds: items without their quotes, claimants, explanations, checks
+ * and review dates (claimants, explanations and checks are a static file, see src/content/texts.ts),
+ * cards without their bodies.
  */
 export interface RuntimeContent {
   info: PackTitle;
   article: string;
-  items: (Omit<Item, "quote" | "reviewed" | "explanation" | "check"> & { location: QuoteLocation })[];
+  items: (Omit<Item, "quote" | "reviewed" | "explanation" | "check" | "claimant"> & { location: QuoteLocation })[];
   cards: CardInfo[];
 }
 
@@ -87,7 +87,7 @@ export function runtimeContent(full: Pack<Card, SourceItem>): RuntimeContent {
   return {
     info: { version: full.info.version, title: full.info.title },
     article: full.article,
-    items: full.items.map(({ quote: _q, reviewed: _r, explanation: _e, check: _c, ...item }) => item),
+    items: full.items.map(({ quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item),
     cards: full.cards.map(({ body: _, ...card }) => card),
   };
 }

@@ -1,14 +1,16 @@
 /**
- * @module texts: each item's explanation and check — the longest texts of the pack — read once per
+ * @module texts: each item's claimant, explanation and check — the longest texts of the pack — read once per
  * isolate from a static file (public/content/item-texts.json, written by `npm run prerender`) through
  * the ASSETS binding, so they are not in the Worker's bundle. The file is not served to the public
  * (`run_worker_first` in wrangler.toml sends /content/* to the Worker, which has no such route): the
  * explanations give the verdicts away.
  */
 import { pack } from "./pack";
+import type { Item } from "./schema";
 
 /** What the feedback, the dashboard and the answer key show beside a statement. */
 export interface ItemTexts {
+  claimant: Item["claimant"];
   explanation: string;
   check: string;
 }
@@ -58,5 +60,5 @@ async function read(assets: Fetcher): Promise<ReadonlyMap<string, ItemTexts>> {
 
 /** The texts of one item; an item the file lacks (never expected: both come from one pack) gets none. */
 export function textsOf(texts: ReadonlyMap<string, ItemTexts>, itemId: string): ItemTexts {
-  return texts.get(itemId) ?? { explanation: "", check: "" };
+  return texts.get(itemId) ?? { claimant: { name: "", kind: "unattributed" }, explanation: "", check: "" };
 }

@@ -111,8 +111,8 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
     const item = pack.itemById.get(stat.itemId);
     const row = items.find((r) => r.itemId === stat.itemId);
     if (!item || !row) return [];
-    const { explanation } = textsOf(texts, item.id);
-    return [{ ...row, explanation, claimant: item.claimant.name, prompt: discussionPrompt(item) }];
+    const { explanation, claimant } = textsOf(texts, item.id);
+    return [{ ...row, explanation, claimant: claimant.name, prompt: discussionPrompt({ ...item, claimant }) }];
   });
   return {
     ...infoOf(record, origin),

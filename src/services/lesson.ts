@@ -24,12 +24,5 @@ export function publicStatements(page: "lesson" | "worksheet"): PreviewStatement
 export async function answerKey(env: Env, page: "lesson" | "worksheet"): Promise<PreviewItem[]> {
   const texts = await itemTexts(env.ASSETS);
   const items = page === "worksheet" ? worksheetItems(pack.items) : pack.items;
-  return items.map(({ id, statement, verdict, claimant, quote }) => ({
-    id,
-    statement,
-    verdict,
-    claimant,
-    quote,
-    ...textsOf(texts, id),
-  }));
+  return items.map(({ id, statement, verdict, quote }) => ({ id, statement, verdict, quote, ...textsOf(texts, id) }));
 }

@@ -6,7 +6,7 @@
  * through its class's Durable Object (class-play.ts).
  */
 import { pack } from "../content/pack";
-import { itemTexts, textsOf } from "../content/texts";
+import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import { newAttemptId } from "../domain/ids";
 import {
   type AttemptResult,
@@ -97,7 +97,7 @@ export interface FeedbackView {
   answer: Judgement;
   verdict: Judgement;
   correct: boolean;
-  claimant: (typeof pack.items)[number]["claimant"];
+  claimant: ItemTexts["claimant"];
   quote: string;
   /** The article paragraph holding the quote, and where the quote sits in it. */
   paragraph: { text: string; quoteStart: number; quoteEnd: number };
@@ -126,7 +126,7 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
     answer,
     verdict: item.verdict,
     correct: answer === item.verdict,
-    claimant: item.claimant,
+    claimant: texts.claimant,
     quote: item.quote,
     paragraph,
     explanation: texts.explanation,
