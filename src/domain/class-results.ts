@@ -21,6 +21,8 @@ export interface StudentMeta {
   answers?: string;
   /** Content pack version the attempt was played on. */
   pack?: string;
+  /** Statements answered so far (live, from the class's object; KV entries lack it). */
+  progress?: number;
 }
 
 /** A student as listed: their metadata and the last part of their key (used to remove them). */

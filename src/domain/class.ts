@@ -34,6 +34,8 @@ export interface ClassOptions {
   board: boolean;
   /** Most students at once (1..200, default 40): a full class refuses joins with a clear message. */
   size: number;
+  /** The teacher moves the class from statement to statement (then nobody's order is shuffled). */
+  paced: boolean;
 }
 
 /** A class as stored: the options, its fixed items, and the hash of its teacher key. */
@@ -58,6 +60,8 @@ export interface ClassRecord {
   removed: string[];
   /** Most students at once (1..200); absent on classes created before it existed: 40. */
   size?: number;
+  /** Teacher-paced (absent: student-paced, each student at their own speed). */
+  paced?: true;
 }
 
 /** An item as class selection needs it. */

@@ -26,8 +26,15 @@ export interface QuizState {
   startedAt: number;
   /** Epoch milliseconds of the first finish; set once, never changed. */
   finishedAt?: number;
-  /** Classroom context (set by the classroom mode; the public quiz leaves it out). */
-  class?: { code: string; nick: string };
+  /** Classroom context (set by the classroom mode; the public quiz leaves it out). `paced`: the teacher moves the class. */
+  class?: ClassContext;
+}
+
+/** A class attempt's class: its code, the student's nickname, and whether the teacher paces it. */
+export interface ClassContext {
+  code: string;
+  nick: string;
+  paced?: true;
 }
 
 /** The outcome of answering one item. */
@@ -88,7 +95,7 @@ export function newAttemptState(input: {
   pack: string;
   items: readonly string[];
   startedAt: number;
-  class?: { code: string; nick: string };
+  class?: ClassContext;
 }): QuizState {
   if (input.items.length === 0 || input.items.length > MAX_ATTEMPT_ITEMS) {
     throw new RangeError(`An attempt needs 1 to ${MAX_ATTEMPT_ITEMS} items.`);
@@ -102,7 +109,7 @@ export function newAttemptState(input: {
     answers: "-".repeat(input.items.length),
     startedAt: input.startedAt,
   };
-  if (input.class) state.class = { code: input.class.code, nick: input.class.nick };
+  if (input.class) state.class = classContext(input.class);
   return state;
 }
 
@@ -142,9 +149,14 @@ export function parseQuizState(payload: unknown): QuizState | null {
     if (typeof cls !== "object" || cls === null || typeof cls.code !== "string" || typeof cls.nick !== "string") {
       return null;
     }
-    state.class = { code: cls.code, nick: cls.nick };
+    state.class = classContext({ code: cls.code, nick: cls.nick, paced: cls.paced === true || undefined });
   }
   return state;
+}
+
+/** A copy with only the known fields (`paced` only when true, so student-paced tokens stay as they were). */
+function classContext(cls: ClassContext): ClassContext {
+  return cls.paced ? { code: cls.code, nick: cls.nick, paced: true } : { code: cls.code, nick: cls.nick };
 }
 
 /** The answer given to an item, or null if it has not been answered (or is not in the attempt). */
@@ -244,7 +256,7 @@ export function resultOf(state: QuizState, verdictOf: VerdictOf): AttemptResult 
     finishedAt: state.finishedAt,
     score: roundScore(summarize(state, verdictOf)),
   };
-  if (state.class) result.class = { ...state.class };
+  if (state.class) result.class = { code: state.class.code, nick: state.class.nick };
   return result;
 }
 

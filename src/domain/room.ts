@@ -3,6 +3,8 @@
  * (exact names, a class size, removed names), and a finished attempt built from the answers the
  * object recorded (the first answer to each statement is final; the token only carries state).
  */
+
+import type { Pace } from "./pace";
 import { type AttemptResult, finish, type QuizState, resultOf } from "./quiz";
 import type { Judgement } from "./scoring";
 
@@ -48,4 +50,31 @@ export function recordedResult(
   const answers = state.items.map((id, i) => recorded.get(id) ?? state.answers[i] ?? "-").join("");
   const { finishedAt: _, ...open } = state;
   return resultOf(finish({ ...open, answers }, now), (id) => verdicts[id]);
+}
+
+/** One student as the object holds them: progress, and the finished result once there is one. */
+export interface RoomStudent {
+  sid: string;
+  nick: string;
+  attempt: string;
+  joined: number;
+  /** Statements answered so far. */
+  answered: number;
+  removed: boolean;
+  /** The finished result (JSON of an AttemptResult), or null while playing. */
+  result: string | null;
+}
+
+/** How many said verified (`v`) and unverified (`u`) to one statement. */
+export interface Tally {
+  v: number;
+  u: number;
+}
+
+/** Everything a live screen shows (the class's Durable Object answers it), read in one request. */
+export interface RoomView {
+  students: RoomStudent[];
+  /** How many present students gave each answer to each statement, by item id. */
+  tallies: Record<string, Tally>;
+  pace: Pace;
 }

@@ -14,20 +14,23 @@ import { inRoom } from "../store/room-calls";
  * The answer the class's object records for a statement: `answer` if it is the first, else the
  * one recorded before (from an older token, a saved cookie, a second tab); `first` null when the
  * object keeps nothing for the class. `finished`: the object has this attempt's finish and no
- * answer for the statement (nothing new is recorded then).
+ * answer for the statement (nothing new is recorded then); `closed`: a teacher-paced class is not
+ * on this statement.
  * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
  */
 export async function recordClassAnswer(
   env: Env,
-  state: QuizState & { class: { code: string } },
+  state: QuizState & { class: { code: string; paced?: boolean } },
   itemId: string,
   answer: Judgement,
-): Promise<{ answer: Judgement; first: boolean | null } | { finished: true }> {
+): Promise<{ answer: Judgement; first: boolean | null } | { finished: true } | { closed: true }> {
   const char = answer === "verified" ? "v" : "u";
-  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char));
+  // A teacher-paced class takes answers to the open statement only: the object checks its place.
+  const at = state.class.paced ? state.items.indexOf(itemId) + 1 : undefined;
+  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char, at));
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
   if (!recorded.kept) return { answer, first: null };
-  if (recorded.answer === null) return { finished: true };
+  if (recorded.answer === null) return recorded.closed ? { closed: true } : { finished: true };
   return { answer: recorded.answer === "v" ? "verified" : "unverified", first: recorded.first };
 }
 

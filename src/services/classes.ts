@@ -52,6 +52,8 @@ export interface ClassInfo {
   names: NameMode;
   itemCount: number;
   board: boolean;
+  /** "teacher": the teacher moves the class from statement to statement; "student": each at their own speed. */
+  pace: "teacher" | "student";
   joinUrl: string;
   expiresAt: string;
 }
@@ -68,6 +70,7 @@ export function infoOf(record: ClassRecord, origin: string): ClassInfo {
     names: record.names,
     itemCount: record.itemIds.length,
     board: record.board,
+    pace: record.paced ? "teacher" : "student",
     joinUrl: joinUrlOf(origin, record.code),
     expiresAt: new Date(record.expiresAt).toISOString(),
   };
@@ -123,9 +126,11 @@ export interface OptionsInput {
   names?: unknown;
   board?: unknown;
   size?: unknown;
+  /** "teacher" or "student" (the default). */
+  pace?: unknown;
 }
 
-export type OptionsField = "name" | "items" | "names" | "size";
+export type OptionsField = "name" | "items" | "names" | "size" | "pace";
 
 /**
  * Checks the teacher's options; throws a 400 AppError listing every field at fault.
@@ -145,6 +150,10 @@ export function checkOptions(input: OptionsInput): ClassOptions {
   }
   const size = classSizeOf(input.size);
   if (size === null) errors.push({ field: "size", message: "A class has room for 1 to 200 students." });
+  const pace = input.pace === undefined || input.pace === "" ? "student" : input.pace;
+  if (pace !== "student" && pace !== "teacher") {
+    errors.push({ field: "pace", message: "Choose whether students go at their own pace or you move the class." });
+  }
   const on = (value: unknown) => value === true || value === "on" || value === "true" || value === "1";
   if (errors.length > 0 || name === null || itemCount === null || size === null) {
     const first = errors[0] ?? { field: "name", message: "Check the options." };
@@ -156,7 +165,10 @@ export function checkOptions(input: OptionsInput): ClassOptions {
       errors: errors.map((e) => ({ field: `body.${e.field}`, message: e.message })),
     });
   }
-  return { name, itemCount, shuffle: on(input.shuffle), names: names as NameMode, board: on(input.board), size };
+  const paced = pace === "teacher";
+  // A teacher-paced class sees one statement at a time, together: one order for everyone.
+  const shuffle = on(input.shuffle) && !paced;
+  return { name, itemCount, shuffle, names: names as NameMode, board: on(input.board), size, paced };
 }
 
 /**
@@ -189,6 +201,7 @@ export async function createNewClass(
       closed: false,
       removed: [],
       size: options.size,
+      ...(options.paced ? { paced: true as const } : {}),
     }),
     now,
   );
@@ -276,7 +289,7 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       pack: pack.version,
       items: studentOrder({ itemIds, shuffle: record.shuffle }),
       startedAt: now,
-      class: { code: record.code, nick: checked.nickname },
+      class: { code: record.code, nick: checked.nickname, ...(record.paced ? { paced: true as const } : {}) },
     });
     return { record, nick: checked.nickname, state, token: await sealToken(state, secret) };
   }

@@ -144,7 +144,8 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
  * Answers one statement. The first answer stands: answering again changes nothing
  * (`repeated`). In a class the class's object holds the first answer, so an older token gets the
  * recorded one back (and a token that carries it). `token` is null when the state did not change:
- * keep the one you have. Throws a 409 AppError for a finished attempt and a 422 for an item not in it.
+ * keep the one you have. Throws a 409 AppError for a finished attempt or (teacher-paced) a statement
+ * that is not open, and a 422 for an item not in it.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
  */
 export async function answerStatement(
@@ -160,6 +161,7 @@ export async function answerStatement(
   if (cls && state.items.includes(itemId) && verdictOf(itemId) && answerOf(state, itemId) === null) {
     const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer);
     if ("finished" in recorded) throw attemptFinished();
+    if ("closed" in recorded) throw statementClosed();
     given = recorded.answer;
     first = recorded.first;
   }
@@ -180,6 +182,16 @@ export async function answerStatement(
     repeated: first === null ? outcome.repeated : !first,
     token: outcome.repeated ? null : await sealToken(outcome.state, secret),
   };
+}
+
+/** A teacher-paced class is on another statement (the pages send the student to the current one). */
+function statementClosed(): AppError {
+  return new AppError(409, {
+    slug: "statement-closed",
+    title: "This statement is not open",
+    detail: "Your teacher opens one statement at a time. Answer the statement that is open now.",
+    field: "body.itemId",
+  });
 }
 
 function attemptFinished(): AppError {

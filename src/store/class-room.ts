@@ -3,16 +3,20 @@
  * state — the roster (names exact on their look-alike key, a class size, removed names), each
  * student's first answer to each statement, progress, and the finish, recorded once.
  *
- * Tables: `meta` (the expiry, once the alarm is set), `students` (one row per name key: `sid`,
+ * Tables: `meta` (the expiry; a teacher-paced class's `step` and `shut`), `students` (one row per name key: `sid`,
  * the dashboard's student id), `answers` (attempt, item → "v"/"u"; INSERT OR IGNORE, so the first
  * stands), `results` (attempt → the finished result; `saved` once it is in KV, `lease` while a
  * request writes it there, so 30 finishes at once write each result to KV once), `gone` (attempts
  * the teacher removed: their finish is never stored, even after the name is allowed back).
- * The rules are pure, in domain/room.ts; the object only applies them inside its single thread.
+ * The rules are pure, in domain/room.ts and domain/pace.ts; the object only applies them inside its
+ * single thread. Screens follow the class over WebSockets (the Hibernation API: an idle socket costs
+ * no duration); every change sends each of them one short message, `{"v":…,"step":…,"shut":…}`,
+ * which names nobody, so any page of the class may listen, and then fetches its own page again.
  */
 import { DurableObject } from "cloudflare:workers";
+import { NOT_STARTED, nextPace, type Pace, type PaceAction } from "../domain/pace";
 import type { AttemptResult, QuizState } from "../domain/quiz";
-import { type JoinRefusal, joinDecision, recordedResult } from "../domain/room";
+import { type JoinRefusal, joinDecision, type RoomView, recordedResult, type Tally } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 
 // Created by the first join or finish (opened()), never by a read, so a deleted class stays empty.
@@ -34,6 +38,9 @@ export type RoomFinish =
 
 type Row = Record<string, SqlStorageValue>;
 
+/** Most screens following one class at once (a class of 200, a projector, a dashboard, spare tabs). */
+const MAX_SOCKETS = 250;
+
 export class ClassRoom extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   /** Whether the tables exist (known true once seen: only destroy() and the alarm drop them). */
@@ -42,6 +49,7 @@ export class ClassRoom extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.sql = ctx.storage.sql;
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair("ping", "pong"));
   }
 
   /** Whether the class has used its object yet (or since it was deleted); reading creates nothing. */
@@ -76,6 +84,7 @@ export class ClassRoom extends DurableObject<Env> {
       s.attemptId,
       s.now,
     );
+    this.tell();
     return null;
   }
 
@@ -89,22 +98,31 @@ export class ClassRoom extends DurableObject<Env> {
    * Records an answer unless the statement has one: returns the recorded answer and whether this
    * call recorded it. After the finish nothing new is recorded (`answer` null if there was none).
    * `kept: false`: the object holds nothing for this class (a class from before it, or deleted).
+   * `at`: in a teacher-paced class, the statement's place; nothing is recorded unless it is the
+   * open one (`closed`: it is not).
    */
   answer(
     attemptId: string,
     itemId: string,
     answer: "v" | "u",
-  ): { answer: string | null; first: boolean; kept: boolean } {
+    at?: number,
+  ): { answer: string | null; first: boolean; kept: boolean; closed?: boolean } {
     if (!this.exists()) return { answer: null, first: false, kept: false };
     const finished = this.sql.exec("SELECT 1 FROM results WHERE attempt = ?", attemptId).toArray().length > 0;
+    const pace = at === undefined ? null : this.pace();
+    const closed = pace !== null && (pace.step !== at || pace.shut);
     const first =
       !finished &&
+      !closed &&
       this.sql.exec("INSERT OR IGNORE INTO answers (attempt, item, answer) VALUES (?, ?, ?)", attemptId, itemId, answer)
         .rowsWritten > 0;
-    if (first) this.sql.exec("UPDATE students SET answered = answered + 1 WHERE attempt = ?", attemptId);
+    if (first) {
+      this.sql.exec("UPDATE students SET answered = answered + 1 WHERE attempt = ?", attemptId);
+      this.tell();
+    }
     const row = this.sql.exec<Row>("SELECT answer FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId);
     const recorded = row.toArray()[0]?.answer;
-    return { answer: typeof recorded === "string" ? recorded : null, first, kept: true };
+    return { answer: typeof recorded === "string" ? recorded : null, first, kept: true, closed };
   }
 
   /**
@@ -142,6 +160,7 @@ export class ClassRoom extends DurableObject<Env> {
       JSON.stringify(result),
       now + SAVE_LEASE_MS,
     );
+    this.tell();
     return { ok: true, result, first: true, save: true, joinedAt };
   }
 
@@ -167,17 +186,109 @@ export class ClassRoom extends DurableObject<Env> {
     if (!row) return null;
     this.sql.exec("UPDATE students SET removed = 1 WHERE sid = ?", sid);
     this.sql.exec("INSERT OR IGNORE INTO gone (attempt) VALUES (?)", row.attempt);
+    this.tell();
     return { attemptId: String(row.attempt) };
   }
 
   /** Lets a removed name join again (a new attempt; the old one stays refused). */
   allowBack(sid: string): boolean {
     if (!this.exists()) return false;
-    return this.sql.exec("DELETE FROM students WHERE sid = ? AND removed = 1", sid).rowsWritten > 0;
+    const allowed = this.sql.exec("DELETE FROM students WHERE sid = ? AND removed = 1", sid).rowsWritten > 0;
+    if (allowed) this.tell();
+    return allowed;
   }
 
-  /** Deletes everything the object holds (the teacher deleted the class). */
+  /** The roster with progress and results, the answers' tallies and the pace: one request per screen refresh. */
+  view(): RoomView | null {
+    if (!this.exists()) return null;
+    const students = this.sql
+      .exec<Row>(
+        "SELECT s.sid, s.nick, s.attempt, s.joined, s.answered, s.removed, r.body FROM students s" +
+          " LEFT JOIN results r ON r.attempt = s.attempt ORDER BY s.joined",
+      )
+      .toArray()
+      .map((r) => ({
+        sid: String(r.sid),
+        nick: String(r.nick),
+        attempt: String(r.attempt),
+        joined: Number(r.joined),
+        answered: Number(r.answered),
+        removed: r.removed === 1,
+        result: typeof r.body === "string" ? r.body : null,
+      }));
+    const tallies: Record<string, Tally> = {};
+    const counted = this.sql.exec<Row>(
+      "SELECT a.item, a.answer, COUNT(*) AS n FROM answers a JOIN students s ON s.attempt = a.attempt" +
+        " WHERE s.removed = 0 GROUP BY a.item, a.answer",
+    );
+    for (const r of counted) {
+      const item = String(r.item);
+      tallies[item] = { v: 0, u: 0, ...tallies[item], [r.answer === "v" ? "v" : "u"]: Number(r.n) };
+    }
+    return { students, tallies, pace: this.pace() };
+  }
+
+  /** A teacher-paced class's pace (before the first statement: NOT_STARTED). */
+  pace(): Pace {
+    if (!this.exists()) return NOT_STARTED;
+    const rows = this.sql.exec<Row>("SELECT k, v FROM meta WHERE k IN ('step', 'shut')").toArray();
+    const step = rows.find((r) => r.k === "step");
+    return step ? { step: Number(step.v), shut: rows.some((r) => r.k === "shut" && r.v === 1) } : NOT_STARTED;
+  }
+
+  /** Applies the teacher's press if the class is still where their page showed it (domain/pace.ts). */
+  async move(cls: { expiresAt: number; itemCount: number }, seen: Pace, action: PaceAction): Promise<Pace> {
+    await this.opened(cls.expiresAt);
+    const now = this.pace();
+    const next = nextPace(now, seen, action, cls.itemCount);
+    if (!next) return now;
+    this.sql.exec("INSERT OR REPLACE INTO meta (k, v) VALUES ('step', ?), ('shut', ?)", next.step, next.shut ? 1 : 0);
+    this.tell();
+    return next;
+  }
+
+  /** Tells the screens something changed that the object does not hold (joining closed, say). */
+  touch(): void {
+    this.tell();
+  }
+
+  /** Sends every screen following the class one message: something changed, and where the pace is. */
+  private tell(): void {
+    const sockets = this.ctx.getWebSockets();
+    if (sockets.length === 0) return;
+    const message = JSON.stringify({ v: Date.now(), ...this.pace() });
+    for (const socket of sockets) {
+      try {
+        socket.send(message);
+      } catch {
+        // A socket closing meanwhile: its screen reconnects, or falls back to polling.
+      }
+    }
+  }
+
+  /** GET /c/{CODE}/live (checked by the route): a hibernatable WebSocket that gets tell()'s messages. */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response(null, { status: 426 });
+    if (this.ctx.getWebSockets().length >= MAX_SOCKETS) return new Response(null, { status: 503 });
+    const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
+    this.ctx.acceptWebSocket(server);
+    server.send(JSON.stringify({ v: 0, ...this.pace() }));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Screens only listen: what they send is ignored ("ping" gets "pong" without waking the object). */
+  override webSocketMessage(): void {}
+  override webSocketClose(socket: WebSocket): void {
+    try {
+      socket.close(1000, "bye");
+    } catch {
+      // Already closed by the runtime.
+    }
+  }
+
+  /** Deletes everything the object holds (the teacher deleted the class); its screens then find no class. */
   async destroy(): Promise<void> {
+    this.tell();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.ready = false;

@@ -1,0 +1,80 @@
+/**
+ * @module pace: a teacher-paced class as a pure value. The teacher opens one statement at a time
+ * from the projector, closes it (then the class's split is shown), and opens the next. No timers:
+ * nothing moves until the teacher presses a button. Student-paced classes never consult this.
+ */
+
+/** Where a teacher-paced class is: `step` 0 before the first statement, else the 1-based place of the current one. */
+export interface Pace {
+  step: number;
+  /** The current statement is closed: no more answers, its split may be shown. */
+  shut: boolean;
+}
+
+/** What the teacher pressed. */
+export type PaceAction = "open" | "close";
+
+/** A class before its teacher opens the first statement. */
+export const NOT_STARTED: Pace = { step: 0, shut: true };
+
+/**
+ * The class after the teacher's press, or null when the press does not apply: `seen` is the
+ * pace the teacher's page showed, so a double click or a second tab never skips a statement.
+ * "open" opens the next statement once the current one is closed; "close" closes the open one.
+ * @example nextPace({ step: 2, shut: true }, { step: 2, shut: true }, "open", 8) // { step: 3, shut: false }
+ */
+export function nextPace(now: Pace, seen: Pace, action: PaceAction, itemCount: number): Pace | null {
+  if (now.step !== seen.step || now.shut !== seen.shut) return null;
+  if (action === "close") return now.shut ? null : { step: now.step, shut: true };
+  return now.shut && now.step < itemCount ? { step: now.step + 1, shut: false } : null;
+}
+
+/** The whole class has been through every statement. */
+export function paceDone(pace: Pace, itemCount: number): boolean {
+  return pace.step >= itemCount && pace.shut;
+}
+
+/** What a student's page does in a teacher-paced class. */
+export type PacedPage =
+  | { show: "question"; position: number }
+  | { show: "feedback"; itemId: string }
+  | { show: "wait"; why: "not-started" | "answered" | "closed" }
+  | { show: "result" };
+
+/**
+ * Where a student of a teacher-paced class belongs now: the open statement if they have not
+ * answered it, its feedback once the teacher closed it, otherwise a waiting page. `answered`
+ * tells whether the student answered the statement at a place (1-based).
+ * @example pacedPage({ step: 3, shut: false }, (p) => p < 3, itemIds, false) // { show: "question", position: 3 }
+ */
+export function pacedPage(
+  pace: Pace,
+  answered: (position: number) => boolean,
+  itemIds: readonly string[],
+  finished: boolean,
+): PacedPage {
+  if (finished) return { show: "result" };
+  if (pace.step === 0) return { show: "wait", why: "not-started" };
+  if (!pace.shut)
+    return answered(pace.step) ? { show: "wait", why: "answered" } : { show: "question", position: pace.step };
+  const itemId = itemIds[pace.step - 1];
+  if (itemId !== undefined && answered(pace.step)) return { show: "feedback", itemId };
+  return { show: "wait", why: "closed" };
+}
+
+/**
+ * Whether a student may see the statement at `position` as a question now (only the open one).
+ * @example mayAnswer({ step: 3, shut: false }, 3) // true
+ */
+export function mayAnswer(pace: Pace, position: number): boolean {
+  return !pace.shut && pace.step === position;
+}
+
+/**
+ * Whether a student may see the feedback (the verdict) for the statement at `position`: only
+ * once the teacher has closed it, so nobody calls the answer out while others still think.
+ * @example mayReveal({ step: 3, shut: false }, 2) // true
+ */
+export function mayReveal(pace: Pace, position: number): boolean {
+  return position < pace.step || (position === pace.step && pace.shut);
+}

@@ -1,0 +1,109 @@
+/**
+ * @module class-live service: what the live screens read (the roster with progress, the answers'
+ * tallies, the pace) from the class's Durable Object in one request, the WebSocket they follow
+ * the class on, and the teacher's presses in a teacher-paced class.
+ */
+import type { ClassRecord } from "../domain/class";
+import { finishedMeta, type StudentEntry } from "../domain/class-results";
+import { NOT_STARTED, type Pace, type PaceAction } from "../domain/pace";
+import type { AttemptResult } from "../domain/quiz";
+import type { Tally } from "../domain/room";
+import { inRoom } from "../store/room-calls";
+import { readRoster } from "../store/roster-cache";
+import { findClass } from "./classes";
+import { AppError } from "./errors";
+import { limit } from "./limits";
+
+/** A class as its live screens see it. */
+export interface LiveRoster {
+  /** When it was read (epoch ms). */
+  at: number;
+  /** Present students (removed ones left out), in joining order, with `progress`. */
+  entries: StudentEntry[];
+  removed: { id: string; nickname: string }[];
+  /** By item id: how many present students said verified (`v`) and unverified (`u`), finished or not. */
+  tallies: Record<string, Tally>;
+  pace: Pace;
+}
+
+/**
+ * The class's students, progress and tallies from its object (one request, always current); a
+ * class the object keeps nothing for yet (nobody joined, or from before the objects) is read from
+ * KV's cached list instead.
+ * @example const live = await rosterOf(env, record, origin);
+ */
+export async function rosterOf(env: Env, record: ClassRecord, origin: string): Promise<LiveRoster> {
+  const view = await inRoom(env, record.code, (room) => room.view());
+  const at = Date.now();
+  if (!view) {
+    const roster = await readRoster(env.SCORES, record.code, { origin });
+    return { at: roster.at, entries: roster.entries, removed: [], tallies: {}, pace: NOT_STARTED };
+  }
+  const entries: StudentEntry[] = [];
+  const removed: LiveRoster["removed"] = [];
+  for (const s of view.students) {
+    if (s.removed) {
+      removed.push({ id: s.sid, nickname: s.nick });
+      continue;
+    }
+    const joined = { nick: s.nick, id: s.attempt, joinedAt: s.joined };
+    const result = s.result === null ? null : (JSON.parse(s.result) as AttemptResult);
+    const meta = result ? finishedMeta(joined, record.itemIds, result) : joined;
+    entries.push({ ...meta, sid: s.sid, progress: s.answered });
+  }
+  return { at, entries, removed, tallies: view.tallies, pace: view.pace };
+}
+
+/**
+ * Opens the WebSocket a class's screens follow it on (limited per address like a look-up; 404
+ * for no class; 426 when the request is not a WebSocket upgrade).
+ * @example return await liveSocket(c.env, clientAddress(c), c.req.param("code"), c.req.raw);
+ */
+export async function liveSocket(env: Env, client: string, rawCode: unknown, request: Request): Promise<Response> {
+  if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") {
+    throw new AppError(426, {
+      slug: "websocket-only",
+      title: "WebSocket only",
+      detail: "This address is a WebSocket the class's pages follow. Open the class's page instead.",
+      headers: { upgrade: "websocket" },
+    });
+  }
+  await limit(env, "class-lookup", client, "Many people on your network have opened class pages in the last minute.");
+  const record = await findClass(env, rawCode);
+  const res = await inRoom(env, record.code, (room) => room.fetch(request));
+  if (res.status !== 101) {
+    throw new AppError(503, {
+      slug: "live-busy",
+      title: "Too many screens",
+      detail: "Too many screens follow this class. This page still updates: use Refresh.",
+      headers: { "retry-after": "30" },
+    });
+  }
+  return res;
+}
+
+/**
+ * The teacher's press in a teacher-paced class ("open" the next statement, "close" the open one),
+ * applied only if the class is still where the teacher's page showed it; returns the pace now.
+ * @example await movePace(env, record, { step: 2, shut: true }, "open") // { step: 3, shut: false }
+ */
+export async function movePace(env: Env, record: ClassRecord, seen: Pace, action: PaceAction): Promise<Pace> {
+  const cls = { expiresAt: record.expiresAt, itemCount: record.itemIds.length };
+  return inRoom(env, record.code, (room) => room.move(cls, seen, action));
+}
+
+/**
+ * Where a teacher-paced class is now (one object request).
+ * @example const pace = await paceOf(env, "ABC234");
+ */
+export function paceOf(env: Env, code: string): Promise<Pace> {
+  return inRoom(env, code, (room) => room.pace());
+}
+
+/**
+ * Tells the class's screens to refresh after a change the object does not hold (best effort).
+ * @example await nudgeScreens(env, record.code);
+ */
+export async function nudgeScreens(env: Env, code: string): Promise<void> {
+  await inRoom(env, code, (room) => room.touch()).catch(() => undefined);
+}
