@@ -38,12 +38,13 @@ export function paceDone(pace: Pace, itemCount: number): boolean {
 export type PacedPage =
   | { show: "question"; position: number }
   | { show: "feedback"; itemId: string }
-  | { show: "wait"; why: "not-started" | "answered" | "closed" }
+  | { show: "wait"; why: "not-started" | "answered" | "closed" | "done" }
   | { show: "result" };
 
 /**
  * Where a student of a teacher-paced class belongs now: the open statement if they have not
- * answered it, its feedback once the teacher closed it, otherwise a waiting page. `answered`
+ * answered it, its feedback once the teacher closed it, otherwise a waiting page ("done": the
+ * teacher closed the last statement, so the student can see their result). `answered`
  * tells whether the student answered the statement at a place (1-based).
  * @example pacedPage({ step: 3, shut: false }, (p) => p < 3, itemIds, false) // { show: "question", position: 3 }
  */
@@ -59,7 +60,7 @@ export function pacedPage(
     return answered(pace.step) ? { show: "wait", why: "answered" } : { show: "question", position: pace.step };
   const itemId = itemIds[pace.step - 1];
   if (itemId !== undefined && answered(pace.step)) return { show: "feedback", itemId };
-  return { show: "wait", why: "closed" };
+  return { show: "wait", why: paceDone(pace, itemIds.length) ? "done" : "closed" };
 }
 
 /**

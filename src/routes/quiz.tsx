@@ -9,9 +9,11 @@
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
+import { mayAnswer, mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
 import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf } from "../domain/quiz";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
+import { paceOf } from "../services/class-live";
 import { AppError } from "../services/errors";
 import { answerStatement, feedbackOf, finishAttempt, resultView, startAttempt, verdictOf } from "../services/quiz";
 import { openToken, sealToken, type TokenRefusal } from "../services/quiz-token";
@@ -22,6 +24,7 @@ import { QuizProblemPage } from "../views/quiz-parts";
 import { QuizQuestionPage } from "../views/quiz-question";
 import { QuizResultPage } from "../views/quiz-result";
 import { QuizStartPage } from "../views/quiz-start";
+import { QuizWaitPage } from "../views/quiz-wait";
 import { clearQuizCookie, quizCookie, setQuizCookie } from "./cookies";
 import type { SecretEnv } from "./env";
 import { clientAddress, noStore, publicOrigin, readForm, requireSecret } from "./middleware";
@@ -60,6 +63,11 @@ async function loadState(c: QuizContext): Promise<QuizState | Response> {
   return c.redirect(`/quiz?notice=${NOTICE_FOR[opened.reason]}`, 303);
 }
 
+/** A teacher-paced class's pace (one object request); null for the public quiz and student-paced classes. */
+function paceFor(c: QuizContext, state: QuizState): Promise<Pace> | null {
+  return state.class?.paced && !isFinished(state) ? paceOf(c.env, state.class.code) : null;
+}
+
 quiz.get("/", async (c) => {
   const notice = NOTICES[c.req.query("notice") as keyof typeof NOTICES];
   const opened = await openToken(quizCookie(c), c.var.secret);
@@ -80,6 +88,17 @@ quiz.get("/q", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
   if (isFinished(state)) return c.redirect("/quiz/result", 303);
+  const pace = await paceFor(c, state);
+  if (pace && state.class) {
+    // Teacher-paced: the open statement, its answer once closed, or a page that waits for the teacher.
+    const page = pacedPage(pace, (p) => answerOf(state, state.items[p - 1] ?? "") !== null, state.items, false);
+    if (page.show === "question") return c.redirect(`/quiz/q/${page.position}`, 303);
+    if (page.show === "feedback") return c.redirect(`/quiz/feedback/${page.itemId}`, 303);
+    if (page.show === "wait") {
+      const wait = { why: page.why, pace, total: state.items.length, code: state.class.code };
+      return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);
+    }
+  }
   const next = nextItem(state);
   if (next) return c.redirect(`/quiz/q/${next.position}`, 303);
   // Everything answered but not finished: the last feedback page offers "See my result".
@@ -96,6 +115,8 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
   // An answered statement (e.g. reached with Back) shows its feedback: answers cannot change.
   if (answerOf(state, itemId) !== null) return c.redirect(`/quiz/feedback/${itemId}`, 303);
   if (isFinished(state)) return c.redirect("/quiz/result", 303);
+  const pace = await paceFor(c, state);
+  if (pace && !mayAnswer(pace, position)) return c.redirect("/quiz/q", 303);
   return c.html(
     <QuizQuestionPage
       itemId={itemId}
@@ -118,7 +139,14 @@ quiz.post("/answer", async (c) => {
   if (!item) throw badForm("The form was missing the statement it answers.");
   if (isFinished(state) && answerOf(state, item) === null) return c.redirect("/quiz/result", 303);
   if (!state.items.includes(item)) throw badForm("That statement is not part of your quiz.");
-  const answered = await answerStatement(c.env, c.var.secret, state, item, answer);
+  let answered: Awaited<ReturnType<typeof answerStatement>>;
+  try {
+    answered = await answerStatement(c.env, c.var.secret, state, item, answer);
+  } catch (error) {
+    // Teacher-paced: the teacher closed this statement meanwhile; go where the class is.
+    if (error instanceof AppError && error.slug === "statement-closed") return c.redirect("/quiz/q", 303);
+    throw error;
+  }
   // An older cookie in a class gets the recorded answer back, and a cookie that carries it.
   if (answered.token) setQuizCookie(c, answered.state, answered.token);
   return c.redirect(`/quiz/feedback/${item}${answered.repeated ? "?again=1" : ""}`, 303);
@@ -132,7 +160,17 @@ quiz.get("/feedback/:itemId", async (c) => {
   if (index === -1 || !pack.itemById.has(itemId)) return c.notFound();
   const answer = answerOf(state, itemId);
   if (answer === null) return c.redirect(`/quiz/q/${index + 1}`, 303);
+  const pace = await paceFor(c, state);
+  // Teacher-paced: the verdict waits until the teacher closes the statement (nobody calls it out early).
+  if (pace && !mayReveal(pace, index + 1)) return c.redirect("/quiz/q", 303);
   const next = nextItem(state);
+  const nextHref = pace
+    ? paceDone(pace, state.items.length)
+      ? null
+      : "/quiz/q"
+    : next
+      ? `/quiz/q/${next.position}`
+      : null;
   const feedback = await feedbackOf(c.env, itemId, answer);
   const { text, quoteStart, quoteEnd } = feedback.paragraph;
   // Public attempts only: a class plays a subset its teacher chose, in a shuffled order, and the
@@ -151,7 +189,7 @@ quiz.get("/feedback/:itemId", async (c) => {
       total={state.items.length}
       answered={answeredCount(state)}
       repeated={c.req.query("again") === "1"}
-      nextHref={next ? `/quiz/q/${next.position}` : null}
+      nextHref={nextHref}
       finished={isFinished(state)}
     />,
   );

@@ -35,6 +35,7 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
     names: form.names || "typed",
     board: form.board === "on",
     size: form.size ?? "40",
+    pace: form.pace || "student",
   };
   try {
     const { record, key } = await createNewClass(

@@ -3,7 +3,7 @@
  * (+ .csv, sign-in, sign-out, remove, close, delete), and the lesson plan and worksheet with the
  * answer key. Real forms, no JavaScript needed.
  */
-import type { Context } from "hono";
+import type { Context, ErrorHandler } from "hono";
 import { Hono } from "hono/tiny";
 import { type ClassRecord, classTitle } from "../domain/class";
 import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
@@ -38,17 +38,20 @@ teacher.use("/c/:code/teacher.csv", noStore());
  * The class if this browser's teacher cookie opens it; otherwise (onError below) a 401
  * sign-in page that is the same whether or not the class exists.
  */
-function classOf<E extends AppEnv>(c: Context<E>) {
+export function classOf<E extends AppEnv>(c: Context<E>) {
   const code = joinCodeOf(c.req.param("code"));
   if (!code) throw noSuchClass();
   return asTeacher(c.env, code, { cookie: cookieOf(c, code), secret: quizSecret(c.env) });
 }
 
-teacher.onError((error, c) => {
+/** A teacher page opened without the class's cookie gets the sign-in form (the projector screen too). */
+export const signInInstead: ErrorHandler<SecretEnv> = (error, c) => {
   const code = joinCodeOf(c.req.param("code"));
   if (!(error instanceof AppError) || error.slug !== "teacher-sign-in" || !code) throw error;
   return c.html(<TeacherSignInPage code={code} />, 401);
-});
+};
+
+teacher.onError(signInInstead);
 
 const NOTICES: Record<string, string> = {
   "signed-in": "You are signed in to this class in this browser for 7 days.",

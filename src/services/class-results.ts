@@ -1,6 +1,7 @@
 /**
- * @module class-results service: the board, the teacher's dashboard and the CSV, built from
- * one cached list of the class's students, in ONE vocabulary for the pages and the JSON API.
+ * @module class-results service: the board, the teacher's dashboard and the CSV, built from the
+ * class's object (one request: roster, progress, results; for older classes, KV's cached list),
+ * in ONE vocabulary for the pages and the JSON API.
  */
 import { pack } from "../content/pack";
 import { itemTexts, textsOf } from "../content/texts";
@@ -17,13 +18,12 @@ import {
 } from "../domain/class-results";
 import { toCsv } from "../domain/csv";
 import { leanOf } from "../domain/scoring";
-import { inRoom } from "../store/room-calls";
-import { readRoster } from "../store/roster-cache";
 import type { DashboardData, ItemRowView, StudentRowView } from "../views/class-teacher";
+import { rosterOf } from "./class-live";
 import { type ClassInfo, infoOf } from "./classes";
 import { verdictOf } from "./quiz";
 
-/** Seconds between refreshes of the board (JavaScript polling; the server reuses a list for 20 s). */
+/** Seconds between refreshes of the board when polling (a class's object pushes changes to teachers' screens). */
 export const BOARD_POLL_SECONDS = 30;
 /** Seconds between refreshes of the teacher's dashboard. */
 export const DASHBOARD_POLL_SECONDS = 20;
@@ -43,7 +43,7 @@ export interface BoardView {
  * @example const board = await boardOf(c.env, record, origin);
  */
 export async function boardOf(env: Env, record: ClassRecord, origin: string): Promise<BoardView> {
-  const roster = await readRoster(env.SCORES, record.code, { origin });
+  const roster = await rosterOf(env, record, origin);
   const rows = rankBoard(roster.entries);
   return {
     code: record.code,
@@ -76,12 +76,9 @@ export type DashboardView = ClassInfo & DashboardData;
  * @example const dashboard = await dashboardOf(c.env, record, origin);
  */
 export async function dashboardOf(env: Env, record: ClassRecord, origin: string): Promise<DashboardView> {
-  // Finished figures from the KV list; removed names from the class's object (they are not in KV).
-  const [roster, removed] = await Promise.all([
-    readRoster(env.SCORES, record.code, { origin }),
-    inRoom(env, record.code, (room) => room.removed()),
-  ]);
-  const entries = roster.entries;
+  // The class's object holds the roster, progress, finished results and removed names: one request.
+  const roster = await rosterOf(env, record, origin);
+  const { entries, removed } = roster;
   const stats = itemStats(record.itemIds, entries, verdictOf);
   const score = classScore(record.itemIds, entries, verdictOf);
   const items: ItemView[] = stats.map((stat, index) => ({
@@ -141,7 +138,7 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
  * @example await joinedCount(c.env, record, origin) // 30
  */
 export async function joinedCount(env: Env, record: ClassRecord, origin: string): Promise<number> {
-  return (await readRoster(env.SCORES, record.code, { origin })).entries.length;
+  return (await rosterOf(env, record, origin)).entries.length;
 }
 
 /**
@@ -153,7 +150,7 @@ export async function resultsCsv(
   record: ClassRecord,
   origin: string,
 ): Promise<{ body: string; headers: Record<string, string> }> {
-  const roster = await readRoster(env.SCORES, record.code, { origin });
+  const roster = await rosterOf(env, record, origin);
   const { header, rows } = csvTable(record.itemIds, roster.entries, verdictOf);
   return {
     body: toCsv(header, rows),

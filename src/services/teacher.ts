@@ -17,6 +17,7 @@ import { isStudentId } from "../store/class-keys";
 import { closeClass, deleteClass, deleteStudentKey, getClass, getClassCached } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
 import { forgetClass } from "../store/roster-cache";
+import { nudgeScreens } from "./class-live";
 import { joinCodeOf, noSuchClass } from "./classes";
 import { AppError } from "./errors";
 import { limit } from "./limits";
@@ -145,6 +146,7 @@ export async function closeJoining(env: Env, record: ClassRecord, origin: string
   await teacherWrite(env, record.code);
   const closed = await closeClass(env.SCORES, record.code);
   await forgetClass(record.code, origin);
+  await nudgeScreens(env, record.code);
   return closed ?? { ...record, closed: true };
 }
 

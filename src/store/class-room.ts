@@ -170,15 +170,6 @@ export class ClassRoom extends DurableObject<Env> {
     this.sql.exec("UPDATE results SET saved = ?, lease = 0 WHERE attempt = ?", done ? 1 : 0, attemptId);
   }
 
-  /** The names the teacher removed, refused until allowed back. */
-  removed(): { id: string; nickname: string }[] {
-    if (!this.exists()) return [];
-    return this.sql
-      .exec<Row>("SELECT sid, nick FROM students WHERE removed = 1")
-      .toArray()
-      .map((r) => ({ id: String(r.sid), nickname: String(r.nick) }));
-  }
-
   /** Removes a name: it stays refused, and its attempt's finish is not stored, until allowed back. */
   remove(sid: string): { attemptId: string } | null {
     if (!this.exists()) return null;

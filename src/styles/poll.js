@@ -1,22 +1,29 @@
 /**
- * The one script of the site: refreshes the board and the dashboard while they are visible.
+ * The one script of the site: keeps the class's live pages current — the projector screen, the
+ * dashboard, the board, and a phone waiting for its teacher.
  *
- * Pages work without it (a Refresh button reloads them; there is no meta refresh,
- * which fails WCAG 2.2.1). With it, the page re-fetches itself every `data-poll`
- * seconds (never under 20) while the tab is visible, and copies each `[data-live]`
- * element from the fresh page by id. The short status line is an `aria-live`
- * region, updated only when its text changes, so screen readers hear "12 of 30
- * finished" once, not every poll. A region holding the keyboard focus is left
- * alone so a teacher's Remove button never moves under their finger. It needs fetch
- * (Safari 10.1 and later, which also have let, const and arrow functions) and does nothing without it. Served as a static file (CSP: script-src
- * 'self'): `npm run css` writes it, without this comment, to public/assets/poll.<hash>.js.
+ * Pages work without it (a Refresh or Next button; there is no meta refresh, which fails WCAG
+ * 2.2.1). With it, a page that names its class (`data-live-code`) follows the class's WebSocket,
+ * /c/<CODE>/live: every change in the class sends one short message naming nobody, and the page
+ * fetches itself again (at most every 1.5 s, one fetch at a time) and copies each `[data-live]`
+ * element from the fresh page by id. Without a WebSocket (or after it gave up reconnecting) it
+ * polls every `data-poll` seconds (never under 20) while the tab is visible. A waiting phone
+ * (`data-follow="step,shut"`) instead goes to /quiz/q as soon as the class's pace differs, or when
+ * a poll finds it has been sent on. Status lines are `aria-live` regions, updated only when their
+ * text changes; a region holding the keyboard focus is left alone, so a button never moves under
+ * a finger. Needs fetch (Safari 10.1 and later). Served as a static file (CSP: script-src 'self',
+ * connect-src 'self'): `npm run css` writes it, without this comment, to public/assets/poll.<hash>.js.
  */
 (() => {
   const root = document.querySelector("[data-poll]");
   if (!root || !window.fetch || !window.DOMParser) return;
   const every = Math.max(20, Number(root.getAttribute("data-poll")) || 30) * 1000;
+  const code = root.getAttribute("data-live-code");
+  const follow = root.getAttribute("data-follow");
   let last = Date.now();
   let busy = false;
+  let timer = 0;
+  let socketOpen = false;
   const copyFresh = (html) => {
     if (!html) return;
     const doc = new DOMParser().parseFromString(html, "text/html");
@@ -31,7 +38,10 @@
     if (busy || document.hidden) return;
     busy = true;
     fetch(location.href, { credentials: "same-origin", headers: { accept: "text/html" } })
-      .then((res) => (res.ok ? res.text() : null))
+      .then((res) => {
+        if (follow !== null && res.redirected) location.assign(res.url);
+        return res.ok ? res.text() : null;
+      })
       .then(copyFresh)
       .catch(() => {})
       .then(() => {
@@ -39,10 +49,55 @@
         last = Date.now();
       });
   };
+  // A burst of changes (thirty students joining) becomes one fetch, at most every 1.5 s.
+  const soon = () => {
+    if (timer) return;
+    timer = setTimeout(
+      () => {
+        timer = 0;
+        if (busy) soon();
+        else refresh();
+      },
+      Math.max(300, last + 1500 - Date.now()),
+    );
+  };
   setInterval(() => {
-    if (Date.now() - last >= every) refresh();
+    if (!socketOpen && Date.now() - last >= every) refresh();
   }, 5000);
   document.addEventListener("visibilitychange", () => {
-    if (!document.hidden && Date.now() - last >= every) refresh();
+    if (!document.hidden && (socketOpen || Date.now() - last >= every)) soon();
   });
+  if (!code || !window.WebSocket) return;
+  let tries = 0;
+  let opened = false;
+  const connect = () => {
+    const socket = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/c/${code}/live`);
+    // Some networks drop a quiet socket; "ping" is answered without waking the class's object.
+    const keepAlive = setInterval(() => socket.readyState === 1 && socket.send("ping"), 45000);
+    socket.onopen = () => {
+      socketOpen = true;
+      tries = 0;
+      // After a reconnect, catch up on what changed meanwhile.
+      if (opened) soon();
+      opened = true;
+    };
+    socket.onmessage = (event) => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (follow !== null) {
+        if (follow !== `${message.step},${message.shut ? 1 : 0}`) location.assign("/quiz/q");
+      } else if (message.v !== 0) soon();
+    };
+    socket.onclose = () => {
+      clearInterval(keepAlive);
+      socketOpen = false;
+      // Reconnect a few times (a phone that slept, a deploy); then polling carries on alone.
+      if (++tries <= 5) setTimeout(connect, 2000 * tries);
+    };
+  };
+  connect();
 })();

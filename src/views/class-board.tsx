@@ -38,7 +38,8 @@ export function finishedLine(finished: number, joined: number): string {
 export function BoardPage(p: BoardPageProps) {
   return (
     <Layout title={`Class board: ${p.title}`} wide="board">
-      <div data-poll={String(p.pollSeconds)}>
+      {/* The teacher's board follows the class live; students' boards poll (a room of phones would spend the school's look-ups). */}
+      <div data-poll={String(p.pollSeconds)} data-live-code={p.teacher ? p.code : undefined}>
         <h1>Class board: {p.title}</h1>
         {p.open ? (
           <p class="board-code">

@@ -76,7 +76,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
   const listedAt = Date.parse(d.listedAt);
   return (
     <Layout title={`Dashboard: ${p.title}`} wide="dashboard">
-      <div data-poll={String(p.pollSeconds)} class="dashboard">
+      <div data-poll={String(p.pollSeconds)} data-live-code={d.code} class="dashboard">
         <h1>Dashboard: {p.title}</h1>
         {p.notice ? (
           <p class="note" role="status">

@@ -14,7 +14,7 @@ export interface LayoutProps {
   /** Extra <head> elements, e.g. Open Graph tags for a share page. */
   head?: Child;
   /** A wider page: the class board on a projector, or the teacher's dashboard on a laptop. */
-  wide?: "board" | "dashboard";
+  wide?: "board" | "dashboard" | "present";
 }
 
 export const SITE_NAME = "Claim Check: Belgorod";
@@ -39,7 +39,7 @@ export function Layout({ title, description, children, bare, head, wide }: Layou
           <link rel="icon" href="data:," />
           {head}
         </head>
-        <body class={wide === "board" ? "board" : wide === "dashboard" ? "wide" : undefined}>
+        <body class={wide === "dashboard" ? "wide" : wide}>
           <a class="skip" href="#main">
             Skip to content
           </a>

@@ -6,7 +6,15 @@ import { Layout } from "./layout";
 
 export interface TeachPageProps {
   packSize: number;
-  values?: { name?: string; items?: string; shuffle?: boolean; names?: string; board?: boolean; size?: string };
+  values?: {
+    name?: string;
+    items?: string;
+    shuffle?: boolean;
+    names?: string;
+    board?: boolean;
+    size?: string;
+    pace?: string;
+  };
   errors?: FieldError[];
   notice?: string | undefined;
 }
@@ -15,6 +23,7 @@ export interface TeachPageProps {
 export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachPageProps) {
   const items = values.items ?? "8";
   const names = values.names ?? "typed";
+  const pace = values.pace ?? "student";
   return (
     <Layout
       title="Set up a class"
@@ -67,9 +76,23 @@ export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachP
           <p class="muted">Each verdict makes up at least 40% of the statements.</p>
         </fieldset>
 
+        <fieldset id="pace">
+          <legend>Who moves the class on?</legend>
+          <FieldErrorText field="pace" errors={errors} />
+          <label>
+            <input type="radio" name="pace" value="student" checked={pace !== "teacher"} /> Each student at their own
+            pace
+          </label>
+          <label>
+            <input type="radio" name="pace" value="teacher" checked={pace === "teacher"} /> I do, from the projector
+            screen: one statement at a time, the class's split after I close each one (no timers)
+          </label>
+        </fieldset>
+
         <div class="check">
           <label>
             <input type="checkbox" name="shuffle" checked={values.shuffle ?? true} /> Shuffle the order for each student
+            (when each goes at their own pace)
           </label>
         </div>
 

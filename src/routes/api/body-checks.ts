@@ -54,6 +54,7 @@ export const CreateClassBody: BodySpec<{
   names?: "typed" | "generated";
   board?: boolean;
   size?: number;
+  pace?: "student" | "teacher";
 }> = {
   name: optional(str(CLASS_NAME_MAX)),
   items: optional(oneOf([...ITEM_COUNT_CHOICES, "all"])),
@@ -63,6 +64,7 @@ export const CreateClassBody: BodySpec<{
   size: optional((v) =>
     Number.isInteger(v) && Number(v) >= 1 && Number(v) <= MAX_CLASS_SIZE ? null : "must be 1 to 200",
   ),
+  pace: optional(oneOf(["student", "teacher"])),
 };
 export const JoinClassBody: BodySpec<{ nickname?: string; generate?: boolean }> = {
   nickname: optional(str(512)),

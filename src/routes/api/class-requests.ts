@@ -33,6 +33,15 @@ export const CreateClassRequest = z.strictObject({
   size: z.optional(
     z.int().check(z.gte(1), z.lte(MAX_CLASS_SIZE), about("Most students at once (default 40, at most 200).")),
   ),
+  pace: z.optional(
+    z
+      .enum(["student", "teacher"])
+      .check(
+        about(
+          '"student" (default): each student at their own pace; "teacher": the teacher opens and closes one statement at a time from the projector screen (then the order is not shuffled).',
+        ),
+      ),
+  ),
 });
 export type CreateClassRequest = z.infer<typeof CreateClassRequest>;
 

@@ -36,6 +36,11 @@ export const ClassInfo = z.object({
   names: nameMode,
   itemCount: count("How many statements each student answers."),
   board: z.boolean().check(about("Whether students may see the class board.")),
+  pace: z
+    .enum(["student", "teacher"])
+    .check(
+      about('"teacher": the teacher moves the class from statement to statement; "student": each at their own pace.'),
+    ),
   joinUrl: z.string().check(about("The page students open to join (what the QR code holds).")),
   expiresAt: isoTime("When the class and all its results are deleted"),
 });

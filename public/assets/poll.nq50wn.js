@@ -1,0 +1,87 @@
+(() => {
+  const root = document.querySelector("[data-poll]");
+  if (!root || !window.fetch || !window.DOMParser) return;
+  const every = Math.max(20, Number(root.getAttribute("data-poll")) || 30) * 1000;
+  const code = root.getAttribute("data-live-code");
+  const follow = root.getAttribute("data-follow");
+  let last = Date.now();
+  let busy = false;
+  let timer = 0;
+  let socketOpen = false;
+  const copyFresh = (html) => {
+    if (!html) return;
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    for (const region of document.querySelectorAll("[data-live]")) {
+      const fresh = doc.getElementById(region.id);
+      if (!fresh || region.innerHTML === fresh.innerHTML) continue;
+      if (region.contains(document.activeElement)) continue;
+      region.innerHTML = fresh.innerHTML;
+    }
+  };
+  const refresh = () => {
+    if (busy || document.hidden) return;
+    busy = true;
+    fetch(location.href, { credentials: "same-origin", headers: { accept: "text/html" } })
+      .then((res) => {
+        if (follow !== null && res.redirected) location.assign(res.url);
+        return res.ok ? res.text() : null;
+      })
+      .then(copyFresh)
+      .catch(() => {})
+      .then(() => {
+        busy = false;
+        last = Date.now();
+      });
+  };
+  // A burst of changes (thirty students joining) becomes one fetch, at most every 1.5 s.
+  const soon = () => {
+    if (timer) return;
+    timer = setTimeout(
+      () => {
+        timer = 0;
+        if (busy) soon();
+        else refresh();
+      },
+      Math.max(300, last + 1500 - Date.now()),
+    );
+  };
+  setInterval(() => {
+    if (!socketOpen && Date.now() - last >= every) refresh();
+  }, 5000);
+  document.addEventListener("visibilitychange", () => {
+    if (!document.hidden && (socketOpen || Date.now() - last >= every)) soon();
+  });
+  if (!code || !window.WebSocket) return;
+  let tries = 0;
+  let opened = false;
+  const connect = () => {
+    const socket = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/c/${code}/live`);
+    // Some networks drop a quiet socket; "ping" is answered without waking the class's object.
+    const keepAlive = setInterval(() => socket.readyState === 1 && socket.send("ping"), 45000);
+    socket.onopen = () => {
+      socketOpen = true;
+      tries = 0;
+      // After a reconnect, catch up on what changed meanwhile.
+      if (opened) soon();
+      opened = true;
+    };
+    socket.onmessage = (event) => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch {
+        return;
+      }
+      if (follow !== null) {
+        if (follow !== `${message.step},${message.shut ? 1 : 0}`) location.assign("/quiz/q");
+      } else if (message.v !== 0) soon();
+    };
+    socket.onclose = () => {
+      clearInterval(keepAlive);
+      socketOpen = false;
+      // Reconnect a few times (a phone that slept, a deploy); then polling carries on alone.
+      if (++tries <= 5) setTimeout(connect, 2000 * tries);
+    };
+  };
+  connect();
+})();

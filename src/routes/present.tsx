@@ -1,0 +1,52 @@
+/**
+ * @module The live classroom: GET /c/:code/live (the WebSocket every live page of the class
+ * follows), and the teacher's projector screen, GET /c/:code/present, with its pace buttons for a
+ * teacher-paced class (POST /c/:code/present/pace). Real forms and links: works without JavaScript.
+ */
+import { Hono } from "hono/tiny";
+import type { PaceAction } from "../domain/pace";
+import { liveSocket, movePace } from "../services/class-live";
+import { presentOf } from "../services/class-present";
+import { AppError } from "../services/errors";
+import { PresentPage } from "../views/class-present";
+import type { SecretEnv } from "./env";
+import { clientAddress, noStore, originOf, readForm } from "./middleware";
+import { classOf, signInInstead } from "./teacher";
+
+export const present = new Hono<SecretEnv>();
+
+present.use("/c/:code/present", noStore());
+present.use("/c/:code/present/*", noStore());
+present.onError(signInInstead);
+
+present.get("/c/:code/live", async (c) => {
+  const socket = await liveSocket(c.env, clientAddress(c), c.req.param("code"), c.req.raw);
+  // A fresh response: the object's has immutable headers, and the app's middleware adds some.
+  return new Response(null, { status: 101, webSocket: socket.webSocket });
+});
+
+present.get("/c/:code/present", async (c) => {
+  const record = await classOf(c);
+  const claim = Number(c.req.query("claim"));
+  const ask = { claim: Number.isInteger(claim) && claim > 0 ? claim : 0, reveal: c.req.query("reveal") === "1" };
+  return c.html(<PresentPage {...(await presentOf(c.env, record, originOf(c), ask))} />);
+});
+
+present.post("/c/:code/present/pace", async (c) => {
+  const record = await classOf(c);
+  const form = await readForm(c);
+  const action = form.action as PaceAction;
+  const step = Number(form.step);
+  if (!record.paced || (action !== "open" && action !== "close") || !Number.isInteger(step) || step < 0) {
+    throw new AppError(400, {
+      slug: "invalid-form",
+      title: "That did not work",
+      detail: record.paced
+        ? "The button's form was incomplete. Go back to the projector screen and press it again."
+        : "This class is student-paced: each student moves on by themselves.",
+    });
+  }
+  // A stale page (a second tab, a double click) changes nothing: the object checks what it showed.
+  await movePace(c.env, record, { step, shut: form.shut === "1" }, action);
+  return c.redirect(`/c/${record.code}/present`, 303);
+});

@@ -1,0 +1,80 @@
+/**
+ * @module class-present service: what the projector screen shows, from one read of the class's
+ * object: the lobby's names, the class's progress, a teacher-paced class's current statement, and
+ * the walk through the claims that fooled the class most (verdicts only when the teacher reveals).
+ */
+import { pack } from "../content/pack";
+import { itemTexts, textsOf } from "../content/texts";
+import { type ClassRecord, classTitle } from "../domain/class";
+import { isFinishedEntry } from "../domain/class-results";
+import { mayReveal } from "../domain/pace";
+import { mostFooledSplits, type Split, splitOf } from "../domain/split";
+import type { PresentPageProps, PresentStatement } from "../views/class-present";
+import { rosterOf } from "./class-live";
+import { joinUrlOf } from "./classes";
+import { verdictOf } from "./quiz";
+
+/** What the teacher asked the screen for: a claim of the walk-through (1-based), and the reveal. */
+export interface PresentAsk {
+  claim: number;
+  reveal: boolean;
+}
+
+/**
+ * The projector screen's data (one object request; the explanations once per isolate).
+ * @example const page = await presentOf(c.env, record, origin, { claim: 0, reveal: false });
+ */
+export async function presentOf(
+  env: Env,
+  record: ClassRecord,
+  origin: string,
+  ask: PresentAsk,
+): Promise<PresentPageProps> {
+  const live = await rosterOf(env, record, origin);
+  const statementOf = async (position: number, split: Split, reveal: boolean): Promise<PresentStatement> => {
+    const item = pack.itemById.get(split.itemId);
+    const texts = reveal ? textsOf(await itemTexts(env.ASSETS), split.itemId) : null;
+    return {
+      position,
+      statement: item?.statement ?? split.itemId,
+      split,
+      reveal: texts ? { explanation: texts.explanation, claimant: texts.claimant.name } : null,
+    };
+  };
+  const pace = record.paced ? live.pace : null;
+  let current: PresentStatement | null = null;
+  const currentId = pace && pace.step > 0 ? record.itemIds[pace.step - 1] : undefined;
+  const currentVerdict = currentId ? verdictOf(currentId) : undefined;
+  if (pace && currentId && currentVerdict) {
+    // The verdict of an open statement is never on screen: the reveal waits for the close.
+    const split = splitOf(currentId, live.tallies[currentId], currentVerdict);
+    current = await statementOf(pace.step, split, pace.shut && ask.reveal);
+  }
+  let claim: PresentPageProps["claim"] = null;
+  if (ask.claim > 0) {
+    // Teacher-paced: only statements the teacher has closed (an open one's split would give it away).
+    const shown = pace ? record.itemIds.filter((_, i) => mayReveal(pace, i + 1)) : record.itemIds;
+    const fooled = mostFooledSplits(shown, live.tallies, verdictOf);
+    const split = fooled[Math.min(ask.claim, fooled.length) - 1];
+    if (split) {
+      const index = fooled.indexOf(split) + 1;
+      const item = await statementOf(record.itemIds.indexOf(split.itemId) + 1, split, ask.reveal);
+      claim = { index, of: fooled.length, item };
+    }
+  }
+  const answered = live.entries.reduce((sum, e) => sum + (e.progress ?? e.answered ?? 0), 0);
+  return {
+    code: record.code,
+    title: classTitle(record),
+    joinUrl: joinUrlOf(origin, record.code),
+    joinHost: new URL(origin).host,
+    open: !record.closed,
+    itemCount: record.itemIds.length,
+    names: live.entries.map((e) => e.nick),
+    finished: live.entries.filter(isFinishedEntry).length,
+    answered,
+    pace,
+    current,
+    claim,
+  };
+}
