@@ -8,7 +8,18 @@ import { describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import { JOIN_CODE_ALPHABET } from "../src/domain/ids";
 import { classKey, studentPrefix } from "../src/store/class-keys";
-import { Browser, call, countingKv, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
+import {
+  Browser,
+  call,
+  countingKv,
+  countingRoom,
+  createClass,
+  join,
+  location,
+  play,
+  rightly,
+  wrongly,
+} from "./class-helpers";
 
 /** Every URL-bearing attribute and header value in a response. */
 function urlsIn(html: string): string[] {
@@ -261,26 +272,27 @@ describe("the board", () => {
     expect((await teacher.get(`/c/${code}/board`)).status).toBe(200);
   });
 
-  it("costs one list (and one get of the class) per refresh interval, none for a refresh within it", async () => {
-    const { code } = await createClass();
+  it("reads the class's object, not KV: one request for the teacher's board, one shared by students' phones", async () => {
+    const { code, teacher } = await createClass();
     const { student } = await join(code, { nickname: "Counted" });
     await play(student, rightly);
 
-    const first = countingKv();
-    const res = await call(`/c/${code}/board`, {}, { SCORES: first.kv });
+    const kv = countingKv();
+    const room = countingRoom();
+    const bindings = { SCORES: kv.kv, CLASS_ROOM: room.ns };
+    const res = await call(`/c/${code}/board`, {}, bindings);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain(">Counted</th>");
-    expect(first.calls.filter((c) => c === "list")).toHaveLength(1);
-    expect(first.calls.filter((c) => c === "get")).toHaveLength(0); // the record was read at join, still fresh
-    expect(first.calls.filter((c) => c === "put" || c === "delete")).toHaveLength(0);
-
-    // 29 more phones refresh within the interval: no KV call at all.
-    const more = countingKv();
-    const refreshed = await Promise.all(
-      Array.from({ length: 29 }, () => call(`/c/${code}/board`, {}, { SCORES: more.kv })),
-    );
+    expect(room.calls).toEqual(["view"]);
+    // 29 more phones refresh within ten seconds: they share that read; KV is not asked at all.
+    const refreshed = await Promise.all(Array.from({ length: 29 }, () => call(`/c/${code}/board`, {}, bindings)));
     expect(refreshed.every((r) => r.status === 200)).toBe(true);
-    expect(more.calls).toEqual([]);
+    expect(room.calls).toEqual(["view"]);
+    expect(kv.calls.filter((c) => c === "list" || c === "put" || c === "delete")).toEqual([]);
+    // The teacher's board is always current: a read of its own each time.
+    await teacher.get(`/c/${code}/board`, bindings);
+    await teacher.get(`/c/${code}/board`, bindings);
+    expect(room.calls).toEqual(["view", "view", "view"]);
   });
 
   it("a student costs two writes (join, finish), a few reads and no list; quiz pages cost nothing", async () => {

@@ -3,6 +3,7 @@
  * `__Host-` ones included), form posts with an Origin header, a teacher who
  * creates a class, and students who join and play through the real /quiz pages.
  */
+import { env } from "cloudflare:test";
 import { pack } from "../src/content/pack";
 import { call, location, ORIGIN } from "./quiz-helpers";
 
@@ -127,3 +128,28 @@ export async function play(
 export const rightly = (itemId: string) => pack.itemById.get(itemId)?.verdict ?? "verified";
 /** Always wrong. */
 export const wrongly = (itemId: string) => (rightly(itemId) === "verified" ? "unverified" : "verified");
+
+/** The class's object binding, recording the name of every call made on its stubs (one request each). */
+export function countingRoom(): { ns: Env["CLASS_ROOM"]; calls: string[] } {
+  const calls: string[] = [];
+  const ns = new Proxy(env.CLASS_ROOM, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop);
+      if (prop !== "get") return typeof value === "function" ? value.bind(target) : value;
+      return (...args: Parameters<typeof target.get>) => {
+        const stub = target.get(...args);
+        return new Proxy(stub, {
+          get(s, p) {
+            const method = Reflect.get(s, p);
+            if (typeof p !== "string" || p === "then" || typeof method !== "function") return method;
+            return (...rest: unknown[]) => {
+              calls.push(p);
+              return Reflect.apply(method as (...a: unknown[]) => unknown, s, rest);
+            };
+          },
+        });
+      };
+    },
+  });
+  return { ns, calls };
+}

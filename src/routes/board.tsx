@@ -24,7 +24,7 @@ board.get("/c/:code/board", noStore(), async (c) => {
         "Your teacher has chosen not to show a class board. They can see everyone's results and will talk them through with you.",
     });
   }
-  const view = await boardOf(c.env, record, originOf(c));
+  const view = await boardOf(c.env, record, originOf(c), teacher);
   return c.html(
     <BoardPage
       code={record.code}

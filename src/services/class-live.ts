@@ -7,9 +7,9 @@ import type { ClassRecord } from "../domain/class";
 import { finishedMeta, type StudentEntry } from "../domain/class-results";
 import { NOT_STARTED, type Pace, type PaceAction } from "../domain/pace";
 import type { AttemptResult } from "../domain/quiz";
-import type { Tally } from "../domain/room";
+import type { RoomView, Tally } from "../domain/room";
 import { inRoom } from "../store/room-calls";
-import { readRoster } from "../store/roster-cache";
+import { readRoster, remember } from "../store/roster-cache";
 import { findClass } from "./classes";
 import { AppError } from "./errors";
 import { limit } from "./limits";
@@ -26,15 +26,28 @@ export interface LiveRoster {
   pace: Pace;
 }
 
+/** Views read lately in this isolate, by code: students' boards share one for `maxAgeMs`. */
+const views = new Map<string, { at: number; view: Promise<RoomView | null> }>();
+
+function viewOf(env: Env, code: string, maxAgeMs: number, now: number): Promise<RoomView | null> {
+  const hit = views.get(code);
+  if (hit && now - hit.at < maxAgeMs) return hit.view;
+  const view = inRoom(env, code, (room) => room.view());
+  remember(views, code, { at: now, view });
+  view.catch(() => views.delete(code));
+  return view;
+}
+
 /**
- * The class's students, progress and tallies from its object (one request, always current); a
+ * The class's students, progress and tallies from its object (one request; `maxAgeMs` lets a
+ * room of phones polling the board share one in this isolate; the teacher's screens pass 0); a
  * class the object keeps nothing for yet (nobody joined, or from before the objects) is read from
  * KV's cached list instead.
  * @example const live = await rosterOf(env, record, origin);
  */
-export async function rosterOf(env: Env, record: ClassRecord, origin: string): Promise<LiveRoster> {
-  const view = await inRoom(env, record.code, (room) => room.view());
+export async function rosterOf(env: Env, record: ClassRecord, origin: string, maxAgeMs = 0): Promise<LiveRoster> {
   const at = Date.now();
+  const view = await viewOf(env, record.code, maxAgeMs, at);
   if (!view) {
     const roster = await readRoster(env.SCORES, record.code, { origin });
     return { at: roster.at, entries: roster.entries, removed: [], tallies: {}, pace: NOT_STARTED };

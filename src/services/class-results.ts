@@ -25,6 +25,8 @@ import { verdictOf } from "./quiz";
 
 /** Seconds between refreshes of the board when polling (a class's object pushes changes to teachers' screens). */
 export const BOARD_POLL_SECONDS = 30;
+/** How long a room of phones polling the board shares one read of the class's object (per isolate). */
+const STUDENT_BOARD_MAX_AGE_MS = 10_000;
 /** Seconds between refreshes of the teacher's dashboard. */
 export const DASHBOARD_POLL_SECONDS = 20;
 
@@ -39,11 +41,11 @@ export interface BoardView {
 }
 
 /**
- * The class board (one cached list).
+ * The class board: live for the teacher, shared for a few seconds between students' phones.
  * @example const board = await boardOf(c.env, record, origin);
  */
-export async function boardOf(env: Env, record: ClassRecord, origin: string): Promise<BoardView> {
-  const roster = await rosterOf(env, record, origin);
+export async function boardOf(env: Env, record: ClassRecord, origin: string, teacher = false): Promise<BoardView> {
+  const roster = await rosterOf(env, record, origin, teacher ? 0 : STUDENT_BOARD_MAX_AGE_MS);
   const rows = rankBoard(roster.entries);
   return {
     code: record.code,
@@ -72,7 +74,7 @@ export type StudentView = StudentRowView;
 export type DashboardView = ClassInfo & DashboardData;
 
 /**
- * The teacher's dashboard (one cached list).
+ * The teacher's dashboard (one read of the class's object).
  * @example const dashboard = await dashboardOf(c.env, record, origin);
  */
 export async function dashboardOf(env: Env, record: ClassRecord, origin: string): Promise<DashboardView> {
