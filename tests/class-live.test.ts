@@ -1,0 +1,233 @@
+/**
+ * The live classroom inside workerd, on the real class object and local KV: the WebSocket the
+ * live pages follow, the projector screen (the teacher's, never the key), and a teacher-paced
+ * class moving one statement at a time — phones wait, only the open statement takes answers, the
+ * verdict comes after the teacher closes it, and a double click never skips a statement.
+ */
+import { describe, expect, it } from "vitest";
+import { pack } from "../src/content/pack";
+import { ClassCreated } from "../src/routes/api/class-schemas";
+import { Browser, call, createClass, join, location, rightly, wrongly } from "./class-helpers";
+
+function itemOn(html: string): string {
+  const id = /name="item" value="([a-z0-9-]+)"/.exec(html)?.[1];
+  if (!id) throw new Error("No item on the question page.");
+  return id;
+}
+
+/** The teacher presses a pace button on the projector screen, as the page showed the class. */
+function press(teacher: Browser, code: string, action: "open" | "close", step: number, shut: boolean) {
+  return teacher.post(`/c/${code}/present/pace`, { action, step: String(step), shut: shut ? "1" : "0" });
+}
+
+async function text(res: Response | Promise<Response>): Promise<string> {
+  return (await res).text();
+}
+
+/** Waits (up to 2 s) until `ready()` holds: WebSocket messages arrive on their own schedule. */
+async function until(ready: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !ready(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe("the live WebSocket, GET /c/{CODE}/live", () => {
+  it("upgrades, greets with the pace, and tells every screen of a join, an answer and a finish", async () => {
+    const { code } = await createClass();
+    const res = await call(`/c/${code}/live`, { headers: { upgrade: "websocket" } });
+    expect(res.status).toBe(101);
+    const socket = res.webSocket;
+    if (!socket) throw new Error("No WebSocket");
+    socket.accept();
+    const messages: { v: number; step: number; shut: boolean }[] = [];
+    socket.addEventListener("message", (event) => messages.push(JSON.parse(String(event.data))));
+    await until(() => messages.length >= 1);
+    expect(messages[0]).toEqual({ v: 0, step: 0, shut: true });
+
+    const { student } = await join(code, { nickname: "Ana" });
+    await until(() => messages.length >= 2);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]?.v).toBeGreaterThan(0);
+    // The messages name nobody: any page of the class may listen.
+    expect(JSON.stringify(messages)).not.toContain("Ana");
+
+    const item = itemOn(await text(student.get("/quiz/q/1")));
+    await student.post("/quiz/answer", { item, answer: rightly(item) });
+    await until(() => messages.length >= 3);
+    expect(messages).toHaveLength(3);
+    await student.post("/quiz/finish");
+    await until(() => messages.length >= 4);
+    expect(messages).toHaveLength(4);
+    socket.close(1000, "done");
+  });
+
+  it("answers a plain GET with 426 and how to upgrade, and an unknown class with 404", async () => {
+    const { code } = await createClass();
+    const plain = await call(`/c/${code}/live`);
+    expect(plain.status).toBe(426);
+    expect(plain.headers.get("upgrade")).toBe("websocket");
+    expect(await plain.text()).toContain("Open the class's page instead.");
+    const none = await call("/c/ZZZZZZ/live", { headers: { upgrade: "websocket" } });
+    expect(none.status).toBe(404);
+  });
+});
+
+describe("the projector screen, GET /c/{CODE}/present", () => {
+  it("is the teacher's: a sign-in page without the class's cookie", async () => {
+    const { code } = await createClass();
+    const res = await new Browser().get(`/c/${code}/present`);
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain("teacher key");
+  });
+
+  it("shows the code, the QR, the join address and the names as they join, and never the key", async () => {
+    const { code, key, teacher } = await createClass();
+    let html = await text(teacher.get(`/c/${code}/present`));
+    expect(html).toContain(`<p class="code">${code}</p>`);
+    expect(html).toContain("<svg");
+    expect(html).toContain("/join</strong>");
+    expect(html).toContain("Nobody has joined yet.");
+    expect(html).toContain(`data-live-code="${code}"`);
+    expect(html).not.toContain(key);
+    await join(code, { nickname: "Ana" });
+    await join(code, { nickname: "Ben" });
+    html = await text(teacher.get(`/c/${code}/present`));
+    expect(html).toContain("<li>Ana</li>");
+    expect(html).toContain("<li>Ben</li>");
+    expect(html).toContain("2 joined · 0 finished · 0 of 16 answers in");
+    expect(html).not.toContain(key);
+  });
+
+  it("walks through the claims that fooled the class, the verdict only when the teacher asks", async () => {
+    const { code, key, teacher } = await createClass({ shuffle: "" });
+    const { student } = await join(code, { nickname: "Ana" });
+    const item = itemOn(await text(student.get("/quiz/q/1")));
+    await student.post("/quiz/answer", { item, answer: wrongly(item) });
+    const verdict = rightly(item) === "verified" ? "Verified" : "Unverified";
+    const said =
+      wrongly(item) === "verified" ? "1 said Verified, 0 said Unverified" : "0 said Verified, 1 said Unverified";
+    const hidden = await text(teacher.get(`/c/${code}/present?claim=1`));
+    expect(hidden).toContain("Claim 1 of 1 that fooled the class most");
+    expect(hidden).toContain(pack.itemById.get(item)?.statement ?? "?");
+    expect(hidden).toContain(`${said} (1 answer).`);
+    expect(hidden).toContain("Show the answer");
+    expect(hidden).not.toContain("got it right");
+    const shown = await text(teacher.get(`/c/${code}/present?claim=1&reveal=1`));
+    expect(shown).toContain(`<strong>${verdict}.</strong> 0 of 1 got it right.`);
+    expect(shown).not.toContain(key);
+  });
+});
+
+describe("a teacher-paced class", () => {
+  it("moves one statement at a time: phones wait, answers go to the open statement only, the verdict after the close", async () => {
+    const { code, teacher } = await createClass({ pace: "teacher", items: "6" });
+    const ana = (await join(code, { nickname: "Ana" })).student;
+    const ben = (await join(code, { nickname: "Ben" })).student;
+
+    // Before the first statement: a waiting page that works without JavaScript (Next asks again).
+    let res = await ana.get("/quiz/q");
+    expect(res.status).toBe(200);
+    let html = await res.text();
+    expect(html).toContain("You are in");
+    expect(html).toContain('href="/quiz/q"');
+    expect(html).toContain('data-follow="0,1"');
+    expect(location(await ana.get("/quiz/q/1"))).toBe("/quiz/q");
+
+    // The teacher opens statement 1; a double click (the same form again) changes nothing.
+    res = await press(teacher, code, "open", 0, true);
+    expect(res.status).toBe(303);
+    expect(location(res)).toBe(`/c/${code}/present`);
+    await press(teacher, code, "open", 0, true);
+    html = await text(teacher.get(`/c/${code}/present`));
+    expect(html).toContain("Statement 1 of 6");
+    expect(html).toContain("0 of 2 have answered.");
+
+    expect(location(await ana.get("/quiz/q"))).toBe("/quiz/q/1");
+    expect(location(await ana.get("/quiz/q/2"))).toBe("/quiz/q");
+    const first = itemOn(await text(ana.get("/quiz/q/1")));
+    res = await ana.post("/quiz/answer", { item: first, answer: wrongly(first) });
+    expect(location(res)).toBe(`/quiz/feedback/${first}`);
+    // No verdict while the statement is open: she waits, and cannot call it out to the room.
+    expect(location(await ana.get(`/quiz/feedback/${first}`))).toBe("/quiz/q");
+    expect(await text(ana.get("/quiz/q"))).toContain("Your answer is in");
+    html = await text(teacher.get(`/c/${code}/present`));
+    expect(html).toContain("1 of 2 have answered.");
+    expect(html).not.toContain("said Verified");
+
+    // The teacher closes it: the split is drawn, Ben (who did not answer) can no longer answer.
+    await press(teacher, code, "close", 1, false);
+    html = await text(teacher.get(`/c/${code}/present`));
+    expect(html).toContain("Statement 1 of 6: closed");
+    expect(html).toMatch(/[01] said Verified, [01] said Unverified \(1 answer\)\./);
+    expect(html).not.toContain("got it right");
+    expect(await text(teacher.get(`/c/${code}/present?reveal=1`))).toContain("0 of 1 got it right.");
+    res = await ben.post("/quiz/answer", { item: first, answer: rightly(first) });
+    expect(location(res)).toBe("/quiz/q");
+    expect(await text(ben.get("/quiz/q"))).toContain("This statement is closed");
+    expect(location(await ana.get("/quiz/q"))).toBe(`/quiz/feedback/${first}`);
+    const feedback = await text(ana.get(`/quiz/feedback/${first}`));
+    expect(feedback).toContain('href="/quiz/q"');
+
+    // Statement 2 opens for both.
+    await press(teacher, code, "open", 1, true);
+    expect(location(await ana.get("/quiz/q"))).toBe("/quiz/q/2");
+    expect(location(await ben.get("/quiz/q"))).toBe("/quiz/q/2");
+    // A stale page's "close" for statement 1 does not close statement 2.
+    await press(teacher, code, "close", 1, false);
+    expect(await text(teacher.get(`/c/${code}/present`))).toContain("Statement 2 of 6");
+    expect(await text(teacher.get(`/c/${code}/present`))).not.toContain("Statement 2 of 6: closed");
+  });
+
+  it("refuses an answer to a statement that is not open over the API too (409, problem+json)", async () => {
+    const created = await call("/api/v1/classes", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ items: 6, pace: "teacher", shuffle: true }),
+    });
+    expect(created.status).toBe(201);
+    const klass = ClassCreated.parse(await created.json());
+    expect(klass.pace).toBe("teacher");
+    const joined = await call(`/api/v1/classes/${klass.code}/students`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ nickname: "Ana" }),
+    });
+    const { token, next } = (await joined.json()) as { token: string; next: { id: string } };
+    const res = await call("/api/v1/attempts/answer", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token, itemId: next.id, answer: "verified" }),
+    });
+    expect(res.status).toBe(409);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect(((await res.json()) as { type: string }).type).toContain("statement-closed");
+  });
+
+  it("has no pace buttons in a student-paced class, and none for anyone but the teacher", async () => {
+    const student = await createClass();
+    const res = await press(student.teacher, student.code, "open", 0, true);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain("student-paced");
+    const paced = await createClass({ pace: "teacher" });
+    const stranger = await press(new Browser(), paced.code, "open", 0, true);
+    expect(stranger.status).toBe(401);
+    expect(await text(paced.teacher.get(`/c/${paced.code}/present`))).toContain("Open statement 1");
+  });
+
+  it("sends a student who missed the last statement to their result once the teacher closed it", async () => {
+    const { code, teacher } = await createClass({ pace: "teacher", items: "6" });
+    const { student } = await join(code, { nickname: "Ana" });
+    for (let step = 0; step < 6; step++) {
+      await press(teacher, code, "open", step, true);
+      if (step === 0) {
+        const item = itemOn(await text(student.get("/quiz/q/1")));
+        await student.post("/quiz/answer", { item, answer: rightly(item) });
+      }
+      await press(teacher, code, "close", step + 1, false);
+    }
+    const html = await text(student.get("/quiz/q"));
+    expect(html).toContain("That was the last statement");
+    expect(html).toContain('action="/quiz/finish"');
+    expect(location(await student.post("/quiz/finish"))).toBe("/quiz/result");
+    const present = await text(teacher.get(`/c/${code}/present`));
+    expect(present).toContain("Statement 6 of 6: closed");
+  });
+});
