@@ -64,7 +64,7 @@ describe("the live WebSocket, GET /c/{CODE}/live", () => {
     const plain = await call(`/c/${code}/live`);
     expect(plain.status).toBe(426);
     expect(plain.headers.get("upgrade")).toBe("websocket");
-    expect(await plain.text()).toContain("Open the class's page instead.");
+    expect(await plain.text()).toContain("This address is a WebSocket");
     const none = await call("/c/ZZZZZZ/live", { headers: { upgrade: "websocket" } });
     expect(none.status).toBe(404);
   });
