@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import { ClassCreated } from "../src/routes/api/class-schemas";
-import { Browser, call, createClass, join, location, rightly, wrongly } from "./class-helpers";
+import { Browser, call, createClass, escapeHtml, join, location, rightly, wrongly } from "./class-helpers";
 
 function itemOn(html: string): string {
   const id = /name="item" value="([a-z0-9-]+)"/.exec(html)?.[1];
@@ -106,7 +106,7 @@ describe("the projector screen, GET /c/{CODE}/present", () => {
       wrongly(item) === "verified" ? "1 said Verified, 0 said Unverified" : "0 said Verified, 1 said Unverified";
     const hidden = await text(teacher.get(`/c/${code}/present?claim=1`));
     expect(hidden).toContain("Claim 1 of 1 that fooled the class most");
-    expect(hidden).toContain(pack.itemById.get(item)?.statement ?? "?");
+    expect(hidden).toContain(escapeHtml(pack.itemById.get(item)?.statement ?? "?"));
     expect(hidden).toContain(`${said} (1 answer).`);
     expect(hidden).toContain("Show the answer");
     expect(hidden).not.toContain("got it right");
@@ -129,7 +129,8 @@ describe("a teacher-paced class", () => {
     expect(html).toContain("You are in");
     expect(html).toContain('href="/quiz/q"');
     expect(html).toContain('data-follow="0,1"');
-    expect(location(await ana.get("/quiz/q/1"))).toBe("/quiz/q");
+    const early = itemOn(await text(ana.get("/quiz/q/1")));
+    expect(location(await ana.post("/quiz/answer", { item: early, answer: "verified" }))).toBe("/quiz/q");
 
     // The teacher opens statement 1; a double click (the same form again) changes nothing.
     res = await press(teacher, code, "open", 0, true);
@@ -141,10 +142,12 @@ describe("a teacher-paced class", () => {
     expect(html).toContain("0 of 2 have answered.");
 
     expect(location(await ana.get("/quiz/q"))).toBe("/quiz/q/1");
-    expect(location(await ana.get("/quiz/q/2"))).toBe("/quiz/q");
+    // Statement 2 is not open: an answer to it is not recorded, and she is sent to where the class is.
+    const second = itemOn(await text(ana.get("/quiz/q/2")));
+    expect(location(await ana.post("/quiz/answer", { item: second, answer: "verified" }))).toBe("/quiz/q");
     const first = itemOn(await text(ana.get("/quiz/q/1")));
     res = await ana.post("/quiz/answer", { item: first, answer: wrongly(first) });
-    expect(location(res)).toBe(`/quiz/feedback/${first}`);
+    expect(location(res)).toBe("/quiz/q");
     // No verdict while the statement is open: she waits, and cannot call it out to the room.
     expect(location(await ana.get(`/quiz/feedback/${first}`))).toBe("/quiz/q");
     expect(await text(ana.get("/quiz/q"))).toContain("Your answer is in");
@@ -166,9 +169,10 @@ describe("a teacher-paced class", () => {
     const feedback = await text(ana.get(`/quiz/feedback/${first}`));
     expect(feedback).toContain('href="/quiz/q"');
 
-    // Statement 2 opens for both.
+    // Statement 2 opens for both; Ana's early answer to it was never recorded.
     await press(teacher, code, "open", 1, true);
     expect(location(await ana.get("/quiz/q"))).toBe("/quiz/q/2");
+    expect(await text(ana.get("/quiz/q/2"))).toContain('name="item"');
     expect(location(await ben.get("/quiz/q"))).toBe("/quiz/q/2");
     // A stale page's "close" for statement 1 does not close statement 2.
     await press(teacher, code, "close", 1, false);

@@ -9,7 +9,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
-import { mayAnswer, mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
+import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
 import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf } from "../domain/quiz";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
@@ -115,8 +115,7 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
   // An answered statement (e.g. reached with Back) shows its feedback: answers cannot change.
   if (answerOf(state, itemId) !== null) return c.redirect(`/quiz/feedback/${itemId}`, 303);
   if (isFinished(state)) return c.redirect("/quiz/result", 303);
-  const pace = await paceFor(c, state);
-  if (pace && !mayAnswer(pace, position)) return c.redirect("/quiz/q", 303);
+  // Teacher-paced: no pace check here (statements are public; the object takes answers to the open one only).
   return c.html(
     <QuizQuestionPage
       itemId={itemId}
@@ -149,6 +148,8 @@ quiz.post("/answer", async (c) => {
   }
   // An older cookie in a class gets the recorded answer back, and a cookie that carries it.
   if (answered.token) setQuizCookie(c, answered.state, answered.token);
+  // Teacher-paced: wait for the close (the verdict comes then).
+  if (state.class?.paced) return c.redirect("/quiz/q", 303);
   return c.redirect(`/quiz/feedback/${item}${answered.repeated ? "?again=1" : ""}`, 303);
 });
 
