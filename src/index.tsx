@@ -64,8 +64,9 @@ app.route("/api/v1/stats", apiStats);
 app.route("/share", share);
 
 // No route for this method: a 405 with Allow when the address takes other methods, else a 404.
-// Like any unmatched request, a wrong method has passed the middleware above first, so a
-// cross-site form post is still a CSRF refusal (403); a bodyless DELETE is no form post and gets the 405.
+// Like any unmatched request, a wrong method has passed the middleware above first: on a page
+// address csrf() refuses a form-like (or bodyless) unsafe request first (403); the API, which csrf()
+// skips, gives a bodyless DELETE its 405.
 let allowedAt: ((path: string) => string[]) | undefined;
 app.notFound((c) => {
   allowedAt ??= allowedMethods(app.routes);

@@ -157,6 +157,21 @@ describe("corrections", () => {
     expect(html).toMatch(/<textarea id="message" name="message"/);
   });
 
+  it("places the prerendered prose above the form, and still shows the form when it cannot be read", async () => {
+    const html = await (await get("/corrections")).text();
+    expect(html).toContain(`version (now <strong>${pack.version}</strong>)`);
+    expect(html.indexOf("The editorial rule")).toBeLessThan(html.indexOf('<h2 id="report">'));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const noAssets = { fetch: async () => new Response("gone", { status: 500 }) } as unknown as Fetcher;
+    const res = await app.request(`${ORIGIN}/corrections`, {}, { ...env, ASSETS: noAssets });
+    expect(res.status).toBe(200);
+    const bare = await res.text();
+    expect(bare).not.toContain("The editorial rule");
+    expect(bare).toContain('<form method="post" action="/corrections#report"');
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
   it("prefills a real card or item, and ignores names that are not ours", async () => {
     const card = pack.cards[1];
     const item = pack.items[1];
