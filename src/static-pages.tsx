@@ -9,7 +9,7 @@ import { PROSE_PATH, type ProseFile } from "./content/prose";
 import { sourcePack as pack } from "./content/source";
 import { ITEM_TEXTS_PATH, type ItemTextsFile } from "./content/texts";
 import { CLASS_TTL_SECONDS } from "./domain/class";
-import { cardDetailOf, cardFile } from "./routes/api/card-json";
+import { CARD_LIST_PATH, cardDetailOf, cardFile, cardListFile } from "./routes/api/card-json";
 import { SECURITY_HEADERS } from "./routes/security-headers";
 import { TOKEN_LIFETIME_SECONDS } from "./services/quiz-token";
 import { TEACHER_SESSION_SECONDS } from "./services/teacher";
@@ -86,6 +86,7 @@ export function staticPages(): StaticFile[] {
     { file: "teach/lesson.html", url: "/teach/lesson", body: String(lessonPlan()) },
     { file: ITEM_TEXTS_PATH.slice(1), url: ITEM_TEXTS_PATH, body: `${JSON.stringify(itemTextsFile())}\n` },
     { file: PROSE_PATH.slice(1), url: PROSE_PATH, body: `${JSON.stringify(proseFile())}\n` },
+    { file: CARD_LIST_PATH.slice(1), url: CARD_LIST_PATH, body: `${JSON.stringify(cardListFile(pack))}\n` },
     ...pack.cards.map((card) => ({
       file: cardFile(card.slug).slice(1),
       url: cardFile(card.slug),

@@ -4,9 +4,11 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { PROSE_PATH } from "../src/content/prose";
 import { ARTICLE_PATH } from "../src/content/quotes";
 import { ITEM_TEXTS_PATH } from "../src/content/texts";
 import app from "../src/index";
+import { CARD_LIST_PATH } from "../src/routes/api/card-json";
 import { SECURITY_HEADERS } from "../src/routes/security-headers";
 import { headersFile, staticPages } from "../src/static-pages";
 import wranglerToml from "../wrangler.toml?raw";
@@ -65,13 +67,15 @@ describe("security headers", () => {
   });
 });
 
-describe("the private content files: the items' explanations (they give the verdicts away), the article", () => {
+describe("the private content files: the items' explanations (they give the verdicts away), the article, prose, card list", () => {
   it("are read by the Worker through ASSETS, but a request for them goes to the Worker, which answers 404", async () => {
     // wrangler.toml routes /content/* to the Worker before the asset server...
     expect(wranglerToml).toMatch(/^run_worker_first = \["\/content\/\*"\]$/m);
     for (const [path, field] of [
       [ITEM_TEXTS_PATH, '"explanation"'],
       [ARTICLE_PATH, '"article"'],
+      [PROSE_PATH, '"corrections"'],
+      [CARD_LIST_PATH, '"summary"'],
     ] as const) {
       expect(path.startsWith("/content/")).toBe(true);
       // ...and the Worker has no such route,

@@ -2,6 +2,7 @@ import { env, reset } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pack } from "../src/content/pack";
+import { sourcePack } from "../src/content/source";
 import app from "../src/index";
 import { headersFile, staticPages } from "../src/static-pages";
 import { REPORT_PREFIX, REPORT_TTL_SECONDS } from "../src/store/reports";
@@ -71,7 +72,7 @@ describe("card pages", () => {
       else expect(html).not.toContain('rel="prev"');
       if (next) expect(html).toContain(`rel="next" href="/cards/${next.slug}"`);
       else expect(html).toContain('href="/quiz"');
-      expect(html).toContain(`datetime="${card.reviewed}"`);
+      expect(html).toContain(`datetime="${sourcePack.cardBySlug.get(card.slug)?.reviewed}"`);
       expect(html).toContain(`href="/corrections?card=${card.slug}"`);
     }
   });

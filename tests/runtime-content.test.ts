@@ -17,11 +17,12 @@ describe("the Worker's content", () => {
     expect(articleJson).toEqual(articleFile(sourcePack));
   });
 
-  it("holds no article, no card bodies, and no item quotes, review dates or texts", () => {
+  it("holds no article, no card bodies or summaries, and no item quotes, review dates or texts", () => {
     const bundled = JSON.stringify(runtime);
     expect(bundled).not.toContain('"quote"');
     expect(bundled).not.toContain('"article"');
     expect(bundled).not.toContain('"body"');
+    expect(bundled).not.toContain('"summary"');
     // The article's first and last paragraphs are not in it.
     for (const line of [sourcePack.lines[0], sourcePack.lines.at(-1)]) expect(bundled).not.toContain(line?.text);
     for (const field of ["reviewed", "explanation", "check", "claimant"]) {
@@ -35,11 +36,11 @@ describe("the Worker's content", () => {
     expect(worksheetQuotes).toEqual(Object.fromEntries(sheet.map((item) => [item.id, item.quote])));
   });
 
-  it("gives every item back whole but for its quote, found by its location in the article file", () => {
+  it("gives every item back whole but for its quote (found by its location in the article file), cards by slug and title", () => {
     expect(pack.version).toBe(sourcePack.version);
     expect(pack.items).toEqual(
       sourcePack.items.map(({ quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item),
     );
-    expect(pack.cards).toEqual(sourcePack.cards.map(({ body: _, ...card }) => card));
+    expect(pack.cards).toEqual(sourcePack.cards.map(({ slug, title }) => ({ slug, title })));
   });
 });

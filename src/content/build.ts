@@ -4,7 +4,7 @@
  * The Worker needs neither the article nor its quotes (a static file read once per isolate, see
  * src/content/quotes.ts; each quote is a slice of the article, found by its location), nor the items'
  * claimants, explanations and checks (a static file too, src/content/texts.ts), nor the cards'
- * bodies (the card pages and the cards' JSON are static files): leaving them out of
+ * bodies and summaries (the card pages and the cards' JSON are static files): leaving them out of
  * src/content/runtime.json keeps the bundle small. Every shape comes from the same files.
  */
 import { worksheetItems } from "../domain/class.ts";
@@ -19,8 +19,8 @@ export interface PackItem extends Omit<Item, "quote" | "reviewed" | "explanation
 /** What the Worker needs of pack.json: the version (every stored attempt records it) and the title. */
 export type PackTitle = Pick<PackInfo, "version" | "title">;
 
-/** A card as the Worker knows it: everything but its body. */
-export type CardInfo = Omit<Card, "body">;
+/** A card as the Worker knows it: its slug and title (the card list and the cards' JSON are static files). */
+export type CardInfo = Pick<Card, "slug" | "title">;
 
 /** An item as content/ has it, located: what build-time code and tests read. */
 export type SourceItem = Item & { location: QuoteLocation };
@@ -42,7 +42,7 @@ export interface SourcePack extends Pack<Card, SourceItem> {
 
 /**
  * What src/content/runtime.json holds: items without their quotes, claimants, explanations, checks
- * and review dates (see src/content/quotes.ts and texts.ts), cards without their bodies, and the
+ * and review dates (see src/content/quotes.ts and texts.ts), cards' slugs and titles only, and the
  * quotes of the public worksheet's statements (GET /teach/worksheet renders them without a request
  * context to read the article file through).
  */
@@ -93,7 +93,7 @@ export function runtimeContent(full: SourcePack): RuntimeContent {
   return {
     info: { version: full.info.version, title: full.info.title },
     items: full.items.map(({ quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item),
-    cards: full.cards.map(({ body: _, ...card }) => card),
+    cards: full.cards.map(({ slug, title }) => ({ slug, title })),
     worksheetQuotes: Object.fromEntries(worksheetItems(full.items).map((item) => [item.id, item.quote])),
   };
 }
