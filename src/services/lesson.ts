@@ -15,6 +15,21 @@ export function publicStatements(_page: "worksheet"): PreviewStatement[] {
 }
 
 /**
+ * The same statements with the sentences read from the article file instead of the bundle: for
+ * GET /teach/worksheet once its handler can await (then publicStatements and the bundled
+ * worksheet quotes can go, about 0.4 KB gzipped).
+ * @example await worksheetStatements(c.env) // equal to publicStatements("worksheet")
+ */
+export async function worksheetStatements(env: Env): Promise<PreviewStatement[]> {
+  const quotes = await articleQuotes(env.ASSETS);
+  return worksheetItems(pack.items).map(({ id, statement, location }) => ({
+    id,
+    statement,
+    quote: quotes.quote(location),
+  }));
+}
+
+/**
  * The answer key for a class's teacher pages (the caller has checked the teacher's cookie):
  * each item with its verdict, claimant, explanation and check, and the article's sentences
  * (read once per isolate from static files).
