@@ -1,13 +1,14 @@
 /**
  * Validates content/ before every bundle (wrangler's [build] command) and in CI, and checks that
- * src/content/runtime.json (the slim copy the Worker bundles) was made from it: `npm run content`
- * (this script with --write) makes it again. Runs on Node 22 with type stripping, hence the
+ * the files generated from it were made from it as it is now: src/content/runtime.json (the slim
+ * copy the Worker bundles) and public/content/article.json (the article, which the Worker reads
+ * through the ASSETS binding). `npm run content` (this script with --write) makes them again. Runs on Node 22 with type stripping, hence the
  * explicit .ts import extensions.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildPack, runtimeContent } from "../src/content/build.ts";
+import { articleFile, buildPack, runtimeContent } from "../src/content/build.ts";
 import { formatCue, MAX_CUE_ACCURACY, measureCues } from "../src/content/cues.ts";
 import type { Card, Item, PackInfo } from "../src/content/schema.ts";
 import { validatePack } from "../src/content/validate.ts";
@@ -46,14 +47,20 @@ const full = buildPack(
   JSON.parse(read("cards.json")) as Card[],
   article,
 );
-const runtimePath = join(root, "src", "content", "runtime.json");
-const runtime = `${JSON.stringify(runtimeContent(full))}\n`;
-if (process.argv.includes("--write")) {
-  writeFileSync(runtimePath, runtime);
-  console.log("wrote src/content/runtime.json");
-} else if (!existsSync(runtimePath) || readFileSync(runtimePath, "utf8") !== runtime) {
-  console.error("src/content/runtime.json was not made from content/ as it is now: run npm run content");
-  process.exit(1);
+const generated = [
+  ["src/content/runtime.json", runtimeContent(full)],
+  ["public/content/article.json", articleFile(full)],
+] as const;
+for (const [name, value] of generated) {
+  const path = join(root, name);
+  const text = `${JSON.stringify(value)}\n`;
+  if (process.argv.includes("--write")) {
+    writeFileSync(path, text);
+    console.log(`wrote ${name}`);
+  } else if (!existsSync(path) || readFileSync(path, "utf8") !== text) {
+    console.error(`${name} was not made from content/ as it is now: run npm run content`);
+    process.exit(1);
+  }
 }
 
 function isStatement(x: unknown): x is { statement: string; verdict: "verified" | "unverified" } {

@@ -2,7 +2,6 @@
 
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
-import { methodNotAllowed } from "hono/method-not-allowed";
 import { Hono } from "hono/tiny";
 import { apiCards } from "./routes/api/cards";
 import { apiClasses } from "./routes/api/classes";
@@ -12,6 +11,7 @@ import { board } from "./routes/board";
 import type { AppEnv } from "./routes/env";
 import { onError, renderError } from "./routes/errors";
 import { join } from "./routes/join";
+import { allowedMethods } from "./routes/method-not-allowed";
 import { pages } from "./routes/pages";
 import { present } from "./routes/present";
 import { wantsJson } from "./routes/problem";
@@ -32,24 +32,6 @@ const MAX_BODY_BYTES = 16 * 1024;
 const app = new Hono<AppEnv>();
 
 app.use(securityHeaders);
-// A wrong method is a 405 before any other check (a bodyless DELETE should not read as a CSRF refusal).
-app.use(
-  methodNotAllowed({
-    app,
-    onMethodNotAllowed: (c, methods) => {
-      const allow = methods.join(", ");
-      return renderError(
-        c,
-        new AppError(405, {
-          slug: "method-not-allowed",
-          title: "Method not allowed",
-          detail: `This address only accepts ${allow}.`,
-          headers: { allow },
-        }),
-      );
-    },
-  }),
-);
 // Origin / Sec-Fetch-Site checks for the cookie-authenticated form routes only. The JSON API
 // authenticates with tokens in the body and Bearer keys (never cookies), so a cross-site page
 // gains nothing there, and bodyless API calls (POST /api/v1/attempts, DELETE with a Bearer key) work.
@@ -83,8 +65,27 @@ app.route("/api/v1", apiQuiz);
 app.route("/api/v1/stats", apiStats);
 app.route("/share", share);
 
-app.notFound((c) =>
-  renderError(
+// No route for this method: a 405 with Allow when the address takes other methods, else a 404.
+// Like any unmatched request, a wrong method has passed the middleware above first: on a page
+// address csrf() refuses a form-like (or bodyless) unsafe request first (403); the API, which csrf()
+// skips, gives a bodyless DELETE its 405.
+let allowedAt: ((path: string) => string[]) | undefined;
+app.notFound((c) => {
+  allowedAt ??= allowedMethods(app.routes);
+  const methods = allowedAt(c.req.path);
+  if (methods.length > 0 && !methods.includes(c.req.method)) {
+    const allow = methods.join(", ");
+    return renderError(
+      c,
+      new AppError(405, {
+        slug: "method-not-allowed",
+        title: "Method not allowed",
+        detail: `This address only accepts ${allow}.`,
+        headers: { allow },
+      }),
+    );
+  }
+  return renderError(
     c,
     new AppError(404, {
       slug: "not-found",
@@ -93,8 +94,8 @@ app.notFound((c) =>
         ? `There is nothing at ${c.req.path}.`
         : "We could not find that page. It may have moved, or the address may have a typo.",
     }),
-  ),
-);
+  );
+});
 
 app.onError(onError);
 

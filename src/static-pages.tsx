@@ -4,16 +4,19 @@
  * and served as static assets, so they cost the Worker neither bundle bytes nor CPU.
  * Not imported by the Worker; tests/static-pages.test.ts fails when public/ is stale.
  */
+
+import { PROSE_PATH, type ProseFile } from "./content/prose";
 import { sourcePack as pack } from "./content/source";
 import { ITEM_TEXTS_PATH, type ItemTextsFile } from "./content/texts";
 import { CLASS_TTL_SECONDS } from "./domain/class";
-import { cardDetailOf, cardFile } from "./routes/api/card-json";
+import { CARD_LIST_PATH, cardDetailOf, cardFile, cardListFile } from "./routes/api/card-json";
 import { SECURITY_HEADERS } from "./routes/security-headers";
 import { TOKEN_LIFETIME_SECONDS } from "./services/quiz-token";
 import { TEACHER_SESSION_SECONDS } from "./services/teacher";
 import { ATTEMPT_TTL_SECONDS } from "./store/attempts";
 import { REPORT_TTL_SECONDS } from "./store/reports";
 import { CardListPage, CardPage } from "./views/cards";
+import { CorrectionsIntro } from "./views/corrections-intro";
 import { HomePage } from "./views/home";
 import { LessonPlanPage } from "./views/lesson-plan";
 import { PrivacyPage } from "./views/privacy";
@@ -82,6 +85,8 @@ export function staticPages(): StaticFile[] {
     { file: "privacy.html", url: "/privacy", body: String(privacyPage()) },
     { file: "teach/lesson.html", url: "/teach/lesson", body: String(lessonPlan()) },
     { file: ITEM_TEXTS_PATH.slice(1), url: ITEM_TEXTS_PATH, body: `${JSON.stringify(itemTextsFile())}\n` },
+    { file: PROSE_PATH.slice(1), url: PROSE_PATH, body: `${JSON.stringify(proseFile())}\n` },
+    { file: CARD_LIST_PATH.slice(1), url: CARD_LIST_PATH, body: `${JSON.stringify(cardListFile(pack))}\n` },
     ...pack.cards.map((card) => ({
       file: cardFile(card.slug).slice(1),
       url: cardFile(card.slug),
@@ -97,6 +102,11 @@ function itemTextsFile(): ItemTextsFile {
     pack.items.map(({ id, claimant, explanation, check }) => [id, { claimant, explanation, check }]),
   );
   return { version: pack.version, items };
+}
+
+/** The fixed prose of the Worker's own pages, which it reads through the ASSETS binding. */
+function proseFile(): ProseFile {
+  return { version: pack.version, corrections: String(<CorrectionsIntro packVersion={pack.version} />) };
 }
 
 /**

@@ -1,7 +1,8 @@
-import { exports } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { env, exports } from "cloudflare:workers";
+import { describe, expect, it, vi } from "vitest";
 import { pack } from "../src/content/pack";
 import { sourcePack } from "../src/content/source";
+import app from "../src/index";
 import { CardDetail, CardList, cardRoutes, Problem } from "../src/routes/api/schemas";
 
 function get(path: string, init?: RequestInit) {
@@ -17,14 +18,26 @@ describe("GET /api/v1/cards", () => {
     expect(body.packVersion).toBe(pack.version);
     expect(body.cards.map((c) => c.slug)).toEqual(pack.cards.map((c) => c.slug));
     const first = body.cards[0];
+    const card = sourcePack.cards[0];
     expect(first).toEqual({
-      slug: pack.cards[0]?.slug,
-      title: pack.cards[0]?.title,
-      summary: pack.cards[0]?.summary,
-      reviewed: pack.cards[0]?.reviewed,
-      url: `/api/v1/cards/${pack.cards[0]?.slug}`,
-      page: `/cards/${pack.cards[0]?.slug}`,
+      slug: card?.slug,
+      title: card?.title,
+      summary: card?.summary,
+      reviewed: card?.reviewed,
+      url: `/api/v1/cards/${card?.slug}`,
+      page: `/cards/${card?.slug}`,
     });
+  });
+
+  it("is a 503 problem when its prerendered file cannot be read, and works again once it can", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const noAssets = { fetch: async () => new Response("gone", { status: 500 }) } as unknown as Fetcher;
+    const res = await app.request("http://example.com/api/v1/cards", {}, { ...env, ASSETS: noAssets });
+    expect(res.status).toBe(503);
+    expect(Problem.parse(await res.json()).type).toBe("/api/v1/problems/content-unavailable");
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+    expect((await get("/api/v1/cards")).status).toBe(200);
   });
 
   it("is cacheable for five minutes and answers If-None-Match with 304", async () => {

@@ -2,6 +2,7 @@
 import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { ARTICLE_PATH } from "../src/content/quotes";
 import { sourcePack as pack } from "../src/content/source";
 import { newAttemptId } from "../src/domain/ids";
 import { newAttemptState } from "../src/domain/quiz";
@@ -353,6 +354,22 @@ describe("faults", () => {
     // The same answer with the same token works once the texts can be read again.
     const retried = await postJson("/api/v1/attempts/answer", body);
     expect(retried.status).toBe(200);
+  });
+
+  it("when the article alone cannot be read, answering is a 503 problem too (no feedback without its quote)", async () => {
+    const logged = expectedErrors();
+    const started = await start();
+    const noArticle = {
+      fetch: (input: RequestInfo | URL) =>
+        String(input).endsWith(ARTICLE_PATH) ? new Response("gone", { status: 500 }) : env.ASSETS.fetch(input),
+    } as unknown as Fetcher;
+    const body = { token: started.token, itemId: items[0]?.id ?? "", answer: "verified" };
+    const failed = await postJson("/api/v1/attempts/answer", body, { ASSETS: noArticle });
+    expect((await expectProblem(failed, 503)).type).toBe("/api/v1/problems/content-unavailable");
+    expect(logged).toHaveBeenCalled();
+    const retried = await postJson("/api/v1/attempts/answer", body);
+    expect(retried.status).toBe(200);
+    expect(AnswerResponse.parse(await retried.json()).result.quote).toBe(items[0]?.quote);
   });
 
   for (const secret of ["", "short"]) {

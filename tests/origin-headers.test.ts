@@ -4,8 +4,11 @@
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { PROSE_PATH } from "../src/content/prose";
+import { ARTICLE_PATH } from "../src/content/quotes";
 import { ITEM_TEXTS_PATH } from "../src/content/texts";
 import app from "../src/index";
+import { CARD_LIST_PATH } from "../src/routes/api/card-json";
 import { SECURITY_HEADERS } from "../src/routes/security-headers";
 import { headersFile, staticPages } from "../src/static-pages";
 import wranglerToml from "../wrangler.toml?raw";
@@ -64,18 +67,25 @@ describe("security headers", () => {
   });
 });
 
-describe("the items' explanations (they give the verdicts away)", () => {
+describe("the private content files: the items' explanations (they give the verdicts away), the article, prose, card list", () => {
   it("are read by the Worker through ASSETS, but a request for them goes to the Worker, which answers 404", async () => {
     // wrangler.toml routes /content/* to the Worker before the asset server...
     expect(wranglerToml).toMatch(/^run_worker_first = \["\/content\/\*"\]$/m);
-    expect(ITEM_TEXTS_PATH.startsWith("/content/")).toBe(true);
-    // ...and the Worker has no such route,
-    const res = await app.request(`http://localhost${ITEM_TEXTS_PATH}`, {}, env);
-    expect(res.status).toBe(404);
-    expect(await res.text()).not.toContain("explanation");
-    // while the binding reads the file.
-    const file = await env.ASSETS.fetch(`http://localhost${ITEM_TEXTS_PATH}`);
-    expect(file.status).toBe(200);
-    expect(await file.text()).toContain('"explanation"');
+    for (const [path, field] of [
+      [ITEM_TEXTS_PATH, '"explanation"'],
+      [ARTICLE_PATH, '"article"'],
+      [PROSE_PATH, '"corrections"'],
+      [CARD_LIST_PATH, '"summary"'],
+    ] as const) {
+      expect(path.startsWith("/content/")).toBe(true);
+      // ...and the Worker has no such route,
+      const res = await app.request(`http://localhost${path}`, {}, env);
+      expect(res.status, path).toBe(404);
+      expect(await res.text(), path).not.toContain(field);
+      // while the binding reads the file.
+      const file = await env.ASSETS.fetch(`http://localhost${path}`);
+      expect(file.status, path).toBe(200);
+      expect(await file.text(), path).toContain(field);
+    }
   });
 });

@@ -2,6 +2,7 @@ import { env, reset } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pack } from "../src/content/pack";
+import { sourcePack } from "../src/content/source";
 import app from "../src/index";
 import { headersFile, staticPages } from "../src/static-pages";
 import { REPORT_PREFIX, REPORT_TTL_SECONDS } from "../src/store/reports";
@@ -71,7 +72,7 @@ describe("card pages", () => {
       else expect(html).not.toContain('rel="prev"');
       if (next) expect(html).toContain(`rel="next" href="/cards/${next.slug}"`);
       else expect(html).toContain('href="/quiz"');
-      expect(html).toContain(`datetime="${card.reviewed}"`);
+      expect(html).toContain(`datetime="${sourcePack.cardBySlug.get(card.slug)?.reviewed}"`);
       expect(html).toContain(`href="/corrections?card=${card.slug}"`);
     }
   });
@@ -155,6 +156,21 @@ describe("corrections", () => {
     expect(html).toContain('<form method="post" action="/corrections#report"');
     expect(html).toMatch(/<label for="message">/);
     expect(html).toMatch(/<textarea id="message" name="message"/);
+  });
+
+  it("places the prerendered prose above the form, and still shows the form when it cannot be read", async () => {
+    const html = await (await get("/corrections")).text();
+    expect(html).toContain(`version (now <strong>${pack.version}</strong>)`);
+    expect(html.indexOf("The editorial rule")).toBeLessThan(html.indexOf('<h2 id="report">'));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    const noAssets = { fetch: async () => new Response("gone", { status: 500 }) } as unknown as Fetcher;
+    const res = await app.request(`${ORIGIN}/corrections`, {}, { ...env, ASSETS: noAssets });
+    expect(res.status).toBe(200);
+    const bare = await res.text();
+    expect(bare).not.toContain("The editorial rule");
+    expect(bare).toContain('<form method="post" action="/corrections#report"');
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
   });
 
   it("prefills a real card or item, and ignores names that are not ours", async () => {

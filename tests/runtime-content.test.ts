@@ -1,31 +1,50 @@
 /**
- * src/content/runtime.json, the slim content the Worker bundles, is made from content/ as it is
- * now (npm run content), and the pack the Worker builds from it equals the whole pack.
+ * src/content/runtime.json, the slim content the Worker bundles, and public/content/article.json,
+ * the article it reads through the ASSETS binding, are made from content/ as it is now (npm run
+ * content), and the pack the Worker builds from them equals the whole pack.
  */
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { runtimeContent } from "../src/content/build";
-import { pack } from "../src/content/pack";
+import articleJson from "../public/content/article.json";
+import { articleFile, runtimeContent } from "../src/content/build";
+import { pack, worksheetQuotes } from "../src/content/pack";
 import runtime from "../src/content/runtime.json";
 import { sourcePack } from "../src/content/source";
+import { worksheetItems } from "../src/domain/class";
+import { publicStatements, worksheetStatements } from "../src/services/lesson";
 
 describe("the Worker's content", () => {
   it("is made from content/ as it is now (run npm run content if this fails)", () => {
     expect(runtime).toEqual(runtimeContent(sourcePack));
+    expect(articleJson).toEqual(articleFile(sourcePack));
   });
 
-  it("holds no quotes, card bodies or item review dates: the Worker slices quotes from the article", () => {
-    expect(JSON.stringify(runtime)).not.toContain('"quote"');
-    expect(JSON.stringify(runtime)).not.toContain('"body"');
+  it("holds no article, no card bodies or summaries, and no item quotes, review dates or texts", () => {
+    const bundled = JSON.stringify(runtime);
+    expect(bundled).not.toContain('"quote"');
+    expect(bundled).not.toContain('"article"');
+    expect(bundled).not.toContain('"body"');
+    expect(bundled).not.toContain('"summary"');
+    // The article's first and last paragraphs are not in it.
+    for (const line of [sourcePack.lines[0], sourcePack.lines.at(-1)]) expect(bundled).not.toContain(line?.text);
     for (const field of ["reviewed", "explanation", "check", "claimant"]) {
       expect(runtime.items.some((item) => field in item)).toBe(false);
     }
   });
 
-  it("gives every item back whole, its quote sliced from the article", () => {
+  it("bundles the public worksheet's quotes only", async () => {
+    const sheet = worksheetItems(sourcePack.items);
+    expect(sheet).toHaveLength(6);
+    expect(worksheetQuotes).toEqual(Object.fromEntries(sheet.map((item) => [item.id, item.quote])));
+    // What the worksheet would show read from the article file instead is the same.
+    expect(await worksheetStatements(env)).toEqual(publicStatements("worksheet"));
+  });
+
+  it("gives every item back whole but for its quote (found by its location in the article file), cards by slug and title", () => {
     expect(pack.version).toBe(sourcePack.version);
     expect(pack.items).toEqual(
-      sourcePack.items.map(({ reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item),
+      sourcePack.items.map(({ quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item),
     );
-    expect(pack.cards).toEqual(sourcePack.cards.map(({ body: _, ...card }) => card));
+    expect(pack.cards).toEqual(sourcePack.cards.map(({ slug, title }) => ({ slug, title })));
   });
 });

@@ -2,8 +2,15 @@
 import { describe, expect, it } from "vitest";
 import { headersFile, staticPages } from "../src/static-pages";
 
+// public/content/article.json is written by `npm run content` instead (tests/runtime-content.test.ts).
 const files = import.meta.glob<string>(
-  ["../public/**/*.html", "../public/api/v1/cards/*.json", "../public/content/*.json", "../public/_headers"],
+  [
+    "../public/**/*.html",
+    "../public/api/v1/cards/*.json",
+    "../public/content/*.json",
+    "!../public/content/article.json",
+    "../public/_headers",
+  ],
   {
     query: "?raw",
     import: "default",

@@ -7,11 +7,11 @@ import article from "../../content/belgorod-article.txt";
 import cardsJson from "../../content/cards.json";
 import itemsJson from "../../content/items.json";
 import infoJson from "../../content/pack.json";
-import { buildPack, type Pack, type SourceItem } from "./build.ts";
+import { buildPack, type SourcePack } from "./build.ts";
 import type { Card, Item, PackInfo } from "./schema.ts";
 
 // JSON imports widen literal unions to string; the build-time check guarantees the shapes.
-export const sourcePack: Pack<Card, SourceItem> = buildPack(
+export const sourcePack: SourcePack = buildPack(
   infoJson as PackInfo,
   itemsJson as unknown as Item[],
   cardsJson as unknown as Card[],

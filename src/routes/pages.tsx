@@ -1,6 +1,7 @@
 /** @module The corrections page, with its report form (POST /corrections). The start page is static (src/static-pages.tsx). */
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
+import { correctionsIntro } from "../content/prose";
 import { AppError } from "../services/errors";
 import { checkReport, sendReport, text } from "../services/reports";
 import { KvUnavailableError } from "../store/kv-errors";
@@ -11,13 +12,12 @@ import { clientAddress, readForm } from "./middleware";
 export const pages = new Hono<AppEnv>();
 
 /** What the corrections page always lists: the cards and statements a report can be about. */
-const choices: Pick<CorrectionsPageProps, "packVersion" | "cards" | "items"> = {
-  packVersion: pack.version,
+const choices: Pick<CorrectionsPageProps, "cards" | "items"> = {
   cards: pack.cards.map(({ slug, title }) => ({ slug, title })),
   items: pack.items.map(({ id, statement }) => ({ id, statement })),
 };
 
-pages.get("/corrections", (c) => {
+pages.get("/corrections", async (c) => {
   // Prefill only what names a real card or item; anything else is ignored, not echoed back.
   const card = c.req.query("card");
   const item = c.req.query("item");
@@ -25,7 +25,8 @@ pages.get("/corrections", (c) => {
     card: card && pack.cardBySlug.has(card) ? card : undefined,
     item: item && pack.itemById.has(item) ? item : undefined,
   };
-  return c.html(<CorrectionsPage {...choices} values={values} />);
+  const intro = await correctionsIntro(c.env.ASSETS);
+  return c.html(<CorrectionsPage intro={intro} {...choices} values={values} />);
 });
 
 pages.post("/corrections", async (c) => {
@@ -35,8 +36,9 @@ pages.post("/corrections", async (c) => {
     await sendReport(c.env, clientAddress(c), values);
   } catch (error) {
     // The form comes back with the reader's text: field errors, or a notice to send it again.
+    const intro = await correctionsIntro(c.env.ASSETS);
     if (error instanceof AppError && error.status === 400) {
-      return c.html(<CorrectionsPage {...choices} values={values} errors={checkReport(values)} />, 400);
+      return c.html(<CorrectionsPage intro={intro} {...choices} values={values} errors={checkReport(values)} />, 400);
     }
     const busy = error instanceof AppError && error.status === 429;
     if (!busy && !(error instanceof KvUnavailableError)) throw error;
@@ -44,7 +46,7 @@ pages.post("/corrections", async (c) => {
     const notice = busy
       ? "You have sent several reports in the last minute. Your text is still below: please send it again in a minute."
       : "We could not save your report just now, because our storage is not responding. Nothing is lost: your text is still below. Please send it again in a minute.";
-    return c.html(<CorrectionsPage {...choices} values={values} notice={notice} />, busy ? 429 : 503, {
+    return c.html(<CorrectionsPage intro={intro} {...choices} values={values} notice={notice} />, busy ? 429 : 503, {
       "Retry-After": "60",
     });
   }

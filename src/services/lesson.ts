@@ -1,28 +1,48 @@
 /** @module lesson service: what the worksheet shows publicly (statements) and the teacher's answer key. */
-import { pack } from "../content/pack";
+import { pack, worksheetQuotes } from "../content/pack";
+import { articleQuotes } from "../content/quotes";
 import { itemTexts, textsOf } from "../content/texts";
 import { worksheetItems } from "../domain/class";
 import type { PreviewItem, PreviewStatement } from "../views/lesson-plan";
 
-/** Every item with what the public pages may show: its statement and the article's sentences. */
-const STATEMENTS = pack.items.map(({ id, statement, verdict, quote }) => ({ id, statement, verdict, quote }));
-
 /**
- * The statements alone, for the public pages: a student who finds them mid-quiz learns no verdict.
+ * The worksheet's statements alone, for the public worksheet: a student who finds them mid-quiz
+ * learns no verdict. (The lesson plan, which lists every statement, is a static page.)
  * @example publicStatements("worksheet") // the six worksheet statements with the article's sentences
  */
-export function publicStatements(page: "lesson" | "worksheet"): PreviewStatement[] {
-  const items = page === "worksheet" ? worksheetItems(STATEMENTS) : STATEMENTS;
-  return items.map(({ id, statement, quote }) => ({ id, statement, quote }));
+export function publicStatements(_page: "worksheet"): PreviewStatement[] {
+  return worksheetItems(pack.items).map(({ id, statement }) => ({ id, statement, quote: worksheetQuotes[id] ?? "" }));
+}
+
+/**
+ * The same statements with the sentences read from the article file instead of the bundle: for
+ * GET /teach/worksheet once its handler can await (then publicStatements and the bundled
+ * worksheet quotes can go, about 0.4 KB gzipped).
+ * @example await worksheetStatements(c.env) // equal to publicStatements("worksheet")
+ */
+export async function worksheetStatements(env: Env): Promise<PreviewStatement[]> {
+  const quotes = await articleQuotes(env.ASSETS);
+  return worksheetItems(pack.items).map(({ id, statement, location }) => ({
+    id,
+    statement,
+    quote: quotes.quote(location),
+  }));
 }
 
 /**
  * The answer key for a class's teacher pages (the caller has checked the teacher's cookie):
- * each item with its verdict, claimant, explanation and check.
+ * each item with its verdict, claimant, explanation and check, and the article's sentences
+ * (read once per isolate from static files).
  * @example await answerKey(c.env, "lesson") // every item in the pack, with its verdict
  */
 export async function answerKey(env: Env, page: "lesson" | "worksheet"): Promise<PreviewItem[]> {
-  const texts = await itemTexts(env.ASSETS);
+  const [texts, quotes] = await Promise.all([itemTexts(env.ASSETS), articleQuotes(env.ASSETS)]);
   const items = page === "worksheet" ? worksheetItems(pack.items) : pack.items;
-  return items.map(({ id, statement, verdict, quote }) => ({ id, statement, verdict, quote, ...textsOf(texts, id) }));
+  return items.map(({ id, statement, verdict, location }) => ({
+    id,
+    statement,
+    verdict,
+    quote: quotes.quote(location),
+    ...textsOf(texts, id),
+  }));
 }

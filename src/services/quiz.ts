@@ -6,6 +6,7 @@
  * through its class's Durable Object (class-play.ts).
  */
 import { pack } from "../content/pack";
+import { articleQuotes } from "../content/quotes";
 import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import { newAttemptId } from "../domain/ids";
 import {
@@ -107,19 +108,18 @@ export interface FeedbackView {
 }
 
 /**
- * The feedback on an answer to a pack item (its explanation and check are read once per isolate
- * from a static file; a ContentUnavailableError, a 503, if they cannot be).
+ * The feedback on an answer to a pack item (its explanation and check, and the article, are read
+ * once per isolate from static files; a ContentUnavailableError, a 503, if they cannot be).
  * @example (await feedbackOf(c.env, "evacuation-order", "verified")).correct
  */
 export async function feedbackOf(env: Env, itemId: string, answer: Judgement): Promise<FeedbackView> {
-  const texts = textsOf(await itemTexts(env.ASSETS), itemId);
+  const [allTexts, quotes] = await Promise.all([itemTexts(env.ASSETS), articleQuotes(env.ASSETS)]);
+  const texts = textsOf(allTexts, itemId);
   const item = pack.itemById.get(itemId);
   if (!item) throw new Error(`Unknown item ${itemId}`);
-  const line = pack.lines.find((l) => l.index === item.location.line);
+  const quote = quotes.quote(item.location);
   // Without its paragraph (never expected: the build checks every quote), the quote stands alone.
-  const paragraph = line
-    ? { text: line.text, quoteStart: item.location.start, quoteEnd: item.location.end }
-    : { text: item.quote, quoteStart: 0, quoteEnd: item.quote.length };
+  const paragraph = quotes.paragraph(item.location) ?? { text: quote, quoteStart: 0, quoteEnd: quote.length };
   return {
     itemId,
     statement: item.statement,
@@ -127,7 +127,7 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
     verdict: item.verdict,
     correct: answer === item.verdict,
     claimant: texts.claimant,
-    quote: item.quote,
+    quote,
     paragraph,
     explanation: texts.explanation,
     check: texts.check,

@@ -1,4 +1,8 @@
-/** @module The corrections page: how we fix mistakes, the editorial rule, and the form to report one. */
+/**
+ * @module The corrections page: how we fix mistakes and the editorial rule (prerendered prose, see
+ * corrections-intro.tsx), and the form to report one.
+ */
+import { raw } from "hono/html";
 import { Layout } from "./layout";
 
 /** The fields of the report form, as the reader typed or chose them. */
@@ -16,7 +20,8 @@ export interface FieldError {
 }
 
 export interface CorrectionsPageProps {
-  packVersion: string;
+  /** How we fix mistakes and the editorial rule, as HTML (src/content/prose.ts); empty if it could not be read. */
+  intro: string;
   cards: { slug: string; title: string }[];
   items: { id: string; statement: string }[];
   values?: ReportFormValues;
@@ -52,7 +57,7 @@ function ErrorText({ field, error }: { field: ReportField; error: FieldError | u
   ) : null;
 }
 
-export function CorrectionsPage({ packVersion, cards, items, values = {}, errors = [], notice }: CorrectionsPageProps) {
+export function CorrectionsPage({ intro, cards, items, values = {}, errors = [], notice }: CorrectionsPageProps) {
   const cardError = errorFor(errors, "card");
   const itemError = errorFor(errors, "item");
   const messageError = errorFor(errors, "message");
@@ -62,27 +67,7 @@ export function CorrectionsPage({ packVersion, cards, items, values = {}, errors
       description="How we correct mistakes, and how to report a problem with a card or a quiz statement."
     >
       <h1>Corrections</h1>
-      <p class="lede">
-        We check every card and quiz statement against the article, but we can get things wrong. Here is how we put
-        mistakes right, and how to tell us about one.
-      </p>
-
-      <h2>How we correct mistakes</h2>
-      <p>
-        When a card or a quiz statement is wrong, we fix it, update its last-reviewed date, and raise the content
-        version (now <strong>{packVersion}</strong>). Every quiz result records the version it was played on, so results
-        from before a fix can be told apart. We record what changed, and why, with the new version.
-      </p>
-
-      <h2>The editorial rule</h2>
-      <p>
-        We call a statement <strong>verified</strong> only when the coverage establishes it: a public act or matter of
-        record, a historical fact, or the fact that someone said something on the record. Everything else is{" "}
-        <strong>unverified</strong>: a claim by a side in the war, an estimate (even an independent expert's), the
-        outlet's own judgement, a label from unnamed sources, or anything the coverage hedges. Unverified does not mean
-        false. Our verdicts are "as reported in May 2023"; later reporting may settle a claim.
-      </p>
-
+      {raw(intro)}
       <h2 id="report">Report a problem</h2>
       {notice ? (
         <div class="note" role="alert">

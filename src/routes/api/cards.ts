@@ -4,17 +4,15 @@ import { pack } from "../../content/pack";
 import { AppError } from "../../services/errors";
 import type { AppEnv } from "../env";
 import { publicCache } from "../middleware";
-import { cardFile, summaryOf } from "./card-json";
-import type { CardDetail, CardList } from "./schemas";
+import { cardFile, cardList } from "./card-json";
+import type { CardDetail } from "./schemas";
 
 export const apiCards = new Hono<AppEnv>();
 
 apiCards.use(...publicCache());
 
-// The pack is fixed for the life of the Worker, so the list is built once, not per request.
-const list: CardList = { packVersion: pack.version, cards: pack.cards.map(summaryOf) };
-
-apiCards.get("/", (c) => c.json(list));
+// The list is fixed for the life of the Worker: prerendered, read once per isolate.
+apiCards.get("/", async (c) => c.json(await cardList(c.env.ASSETS)));
 
 apiCards.get("/:slug", async (c) => {
   const slug = c.req.param("slug");
