@@ -7,11 +7,10 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import articleJson from "../public/content/article.json";
 import { articleFile, runtimeContent } from "../src/content/build";
-import { pack, worksheetQuotes } from "../src/content/pack";
+import { pack } from "../src/content/pack";
 import runtime from "../src/content/runtime.json";
 import { sourcePack } from "../src/content/source";
 import { worksheetItems } from "../src/domain/class";
-import { publicStatements, worksheetStatements } from "../src/services/lesson";
 
 describe("the Worker's content", () => {
   it("is made from content/ as it is now (run npm run content if this fails)", () => {
@@ -30,14 +29,6 @@ describe("the Worker's content", () => {
     for (const field of ["reviewed", "explanation", "check", "claimant"]) {
       expect(runtime.items.some((item) => field in item)).toBe(false);
     }
-  });
-
-  it("bundles the public worksheet's quotes only", async () => {
-    const sheet = worksheetItems(sourcePack.items);
-    expect(sheet).toHaveLength(6);
-    expect(worksheetQuotes).toEqual(Object.fromEntries(sheet.map((item) => [item.id, item.quote])));
-    // What the worksheet would show read from the article file instead is the same.
-    expect(await worksheetStatements(env)).toEqual(publicStatements("worksheet"));
   });
 
   it("gives every item back whole but for its quote (found by its location in the article file), cards by slug and title", () => {

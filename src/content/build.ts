@@ -42,15 +42,12 @@ export interface SourcePack extends Pack<Card, SourceItem> {
 
 /**
  * What src/content/runtime.json holds: items without their quotes, claimants, explanations, checks
- * and review dates (see src/content/quotes.ts and texts.ts), cards' slugs and titles only, and the
- * quotes of the public worksheet's statements (GET /teach/worksheet renders them without a request
- * context to read the article file through).
+ * and review dates (see src/content/quotes.ts and texts.ts), and cards' slugs and titles only.
  */
 export interface RuntimeContent {
   info: PackTitle;
   items: PackItem[];
   cards: CardInfo[];
-  worksheetQuotes: Record<string, string>;
 }
 
 /** What public/content/article.json holds (written by `npm run content`, read by src/content/quotes.ts). */
@@ -94,7 +91,6 @@ export function runtimeContent(full: SourcePack): RuntimeContent {
     info: { version: full.info.version, title: full.info.title },
     items: full.items.map(({ quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item),
     cards: full.cards.map(({ slug, title }) => ({ slug, title })),
-    worksheetQuotes: Object.fromEntries(worksheetItems(full.items).map((item) => [item.id, item.quote])),
   };
 }
 

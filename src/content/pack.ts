@@ -14,6 +14,3 @@ export type { Card, ClaimantKind, Item, Verdict } from "./schema.ts";
 const content = runtime as unknown as RuntimeContent;
 
 export const pack: Pack = packFromRuntime(content);
-
-/** The quotes of the public worksheet's statements, by item id. */
-export const worksheetQuotes: Readonly<Record<string, string>> = content.worksheetQuotes;

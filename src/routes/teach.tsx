@@ -7,7 +7,7 @@ import { pack } from "../content/pack";
 import { classTitle } from "../domain/class";
 import { checkOptions, createNewClass, joinUrlOf } from "../services/classes";
 import { AppError } from "../services/errors";
-import { publicStatements } from "../services/lesson";
+import { worksheetStatements } from "../services/lesson";
 import { teacherCookie } from "../services/teacher";
 import { ClassCreatedPage, TeachPage } from "../views/teach";
 import { WorksheetPage } from "../views/worksheet";
@@ -69,6 +69,6 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
   }
 });
 
-teach.get("/teach/worksheet", (c) =>
-  c.html(<WorksheetPage audience={{ statements: publicStatements("worksheet") }} />),
+teach.get("/teach/worksheet", async (c) =>
+  c.html(<WorksheetPage audience={{ statements: await worksheetStatements(c.env) }} />),
 );

@@ -1,24 +1,15 @@
 /** @module lesson service: what the worksheet shows publicly (statements) and the teacher's answer key. */
-import { pack, worksheetQuotes } from "../content/pack";
+import { pack } from "../content/pack";
 import { articleQuotes } from "../content/quotes";
 import { itemTexts, textsOf } from "../content/texts";
 import { worksheetItems } from "../domain/class";
 import type { PreviewItem, PreviewStatement } from "../views/lesson-plan";
 
 /**
- * The worksheet's statements alone, for the public worksheet: a student who finds them mid-quiz
- * learns no verdict. (The lesson plan, which lists every statement, is a static page.)
- * @example publicStatements("worksheet") // the six worksheet statements with the article's sentences
- */
-export function publicStatements(_page: "worksheet"): PreviewStatement[] {
-  return worksheetItems(pack.items).map(({ id, statement }) => ({ id, statement, quote: worksheetQuotes[id] ?? "" }));
-}
-
-/**
- * The same statements with the sentences read from the article file instead of the bundle: for
- * GET /teach/worksheet once its handler can await (then publicStatements and the bundled
- * worksheet quotes can go, about 0.4 KB gzipped).
- * @example await worksheetStatements(c.env) // equal to publicStatements("worksheet")
+ * The worksheet's statements alone, for the public worksheet (a student who finds them mid-quiz
+ * learns no verdict), with the article's sentences read from the article file. (The lesson plan,
+ * which lists every statement, is a static page.)
+ * @example await worksheetStatements(c.env) // the six worksheet statements with the article's sentences
  */
 export async function worksheetStatements(env: Env): Promise<PreviewStatement[]> {
   const quotes = await articleQuotes(env.ASSETS);
