@@ -48,3 +48,22 @@ export function setTeacherCookie(c: Context, code: string, token: string, maxAge
 export function clearTeacherCookie(c: Context, code: string): void {
   setCookie(c, teacherCookieName(code), "", { ...HOST, sameSite: "Strict", maxAge: 0 });
 }
+
+/**
+ * The teacher key, handed from POST /teach to the class's first dashboard view: `__Secure-key-<CODE>`
+ * (a `__Host-` cookie must have Path=/, and this one is for the teacher page only), 10 minutes.
+ */
+const flash = (code: string) =>
+  ({ prefix: "secure", httpOnly: true, secure: true, path: `/c/${code}/teacher` }) as const;
+
+/** Hands the new class's teacher key to its dashboard, once. */
+export function setKeyFlash(c: Context, code: string, key: string): void {
+  setCookie(c, `key-${code}`, key, { ...flash(code), sameSite: "Strict", maxAge: 600 });
+}
+
+/** The teacher key handed over for this class, if any; reading it clears it. */
+export function takeKeyFlash(c: Context, code: string): string | undefined {
+  const key = getCookie(c, `key-${code}`, "secure");
+  if (key !== undefined) setCookie(c, `key-${code}`, "", { ...flash(code), sameSite: "Strict", maxAge: 0 });
+  return key;
+}

@@ -3,6 +3,7 @@ import type { Verdict } from "../content/pack";
 import type { Lean } from "../domain/scoring";
 import { clock, finishedLine } from "./class-board";
 import { ClassLean, LEAN_WORDS, percent, RemovedNames, StudentStatus } from "./class-dashboard-parts";
+import { ClassReady } from "./class-ready";
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 import { verdictWord } from "./quiz-parts";
@@ -69,6 +70,8 @@ export interface DashboardPageProps {
   title: string;
   pollSeconds: number;
   notice?: string | undefined;
+  /** "Your class is ready" opens the page (right after creating it, and until someone joins). */
+  ready?: { teacherKey?: string | undefined } | undefined;
 }
 
 /** GET /c/:code/teacher: everything live, plus the teacher's actions; prints cleanly. */
@@ -83,6 +86,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
             {p.notice}
           </p>
         ) : null}
+        {p.ready ? <ClassReady code={d.code} joinUrl={d.joinUrl} teacherKey={p.ready.teacherKey} /> : null}
         <p>
           Join code <strong class="code-inline">{d.code}</strong> · <a href={d.joinUrl}>{d.joinUrl}</a> ·{" "}
           {!d.open ? "Joining is closed." : "Joining is open."}
