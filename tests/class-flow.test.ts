@@ -28,7 +28,7 @@ async function listAll(prefix: string) {
 
 describe("creating a class", () => {
   it("is a POST that redirects (303) to the dashboard, which shows the join code, the QR code and, once, the key", async () => {
-    const { code, key, html, response, teacher } = await createClass({ name: "Year 9 media" });
+    const { code, key, html, response } = await createClass({ name: "Year 9 media" });
     expect(code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
     expect(code).not.toMatch(/[01OIL]/);
     expect(response.status).toBe(303);
