@@ -179,7 +179,15 @@ describe("a lesson of 30", () => {
     expect(dashboard.status).toBe(200);
     expect(dashHtml).toContain("Joined: 30. 30 of 30 students have finished.");
     for (const nickname of nicknames) expect(dashHtml).toContain(`>${nickname}</th>`);
-    expect(dashHtml).not.toContain(">still playing</span>");
+    expect(dashHtml).not.toContain("Playing</span>");
+    // Each student's status and progress in words: Student 30 stopped after 3 of 8.
+    expect(dashHtml).toMatch(
+      />Student 30<\/th><td><span class="status">(?:(?!<\/tr>).)*?Stopped early<\/span><\/td><td class="num">3 of 8<\/td>/,
+    );
+    expect(dashHtml).toMatch(
+      />Student 1<\/th><td><span class="status">(?:(?!<\/tr>).)*?Finished<\/span><\/td><td class="num">8 of 8<\/td>/,
+    );
+    expect(dashHtml.match(/Stopped early<\/span>/g)).toHaveLength(1);
     // Every item answered by 29 or 30 students, half of them right.
     const shares = [
       ...dashHtml.matchAll(/<td class="num">(\d+)%<span class="muted"> \((\d+) of (\d+)\)<\/span><\/td>/g),
