@@ -6,11 +6,6 @@ import { type Judgement, leanOf } from "./scoring";
 /** A statement of the class as the CSV's legend names it. */
 export type StatementLookup = (itemId: string) => { statement: string; verdict: Judgement } | undefined;
 
-/** "2026-11-30 14:05": a time spreadsheets read as one, in UTC (the column says so). */
-function utcMinute(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 16).replace("T", " ");
-}
-
 /**
  * The CSV export for csv.ts: one row per student (finished first), numbers as numbers (so a
  * negative discernment stays a number), one column Qn per statement in class order with "right",
@@ -28,7 +23,7 @@ export function csvTable(
     "Status",
     "Answered",
     "Correct",
-    "Discernment (-1 to 1)",
+    "Discernment",
     "Bias c",
     "Lean",
     "Finished (UTC)",
@@ -44,7 +39,8 @@ export function csvTable(
       entry.discernment,
       entry.c,
       leanOf(entry.c),
-      utcMinute(entry.finishedAt),
+      // "2026-11-30 14:05": spreadsheets read it as a time (UTC, as the column says).
+      new Date(entry.finishedAt).toISOString().slice(0, 16).replace("T", " "),
       ...classItems.map((itemId, index) => {
         const answer = fromChar(entry.answers[index]);
         if (answer === null) return null;

@@ -50,20 +50,24 @@ export function clearTeacherCookie(c: Context, code: string): void {
 }
 
 /**
- * The teacher key, handed from POST /teach to the class's first dashboard view: `__Secure-key-<CODE>`
- * (a `__Host-` cookie must have Path=/, and this one is for the teacher page only), 10 minutes.
+ * Hands a new class's teacher key to its dashboard in `__Secure-key-<CODE>` for 10 minutes (or clears
+ * it: maxAge 0). Not `__Host-`: that prefix needs Path=/, and this cookie is for the teacher page only.
  */
-const flash = (code: string) =>
-  ({ prefix: "secure", httpOnly: true, secure: true, path: `/c/${code}/teacher` }) as const;
-
-/** Hands the new class's teacher key to its dashboard, once. */
-export function setKeyFlash(c: Context, code: string, key: string): void {
-  setCookie(c, `key-${code}`, key, { ...flash(code), sameSite: "Strict", maxAge: 600 });
+export function setKeyFlash(c: Context, code: string, key: string, maxAge = 600): void {
+  const path = `/c/${code}/teacher`;
+  setCookie(c, `key-${code}`, key, {
+    prefix: "secure",
+    httpOnly: true,
+    secure: true,
+    path,
+    sameSite: "Strict",
+    maxAge,
+  });
 }
 
 /** The teacher key handed over for this class, if any; reading it clears it. */
 export function takeKeyFlash(c: Context, code: string): string | undefined {
   const key = getCookie(c, `key-${code}`, "secure");
-  if (key !== undefined) setCookie(c, `key-${code}`, "", { ...flash(code), sameSite: "Strict", maxAge: 0 });
+  if (key !== undefined) setKeyFlash(c, code, "", 0);
   return key;
 }

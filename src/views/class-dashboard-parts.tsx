@@ -45,14 +45,13 @@ export function ClassLean({ k }: { k: DashboardData["class"] }) {
   );
 }
 
-const STATUS_WORDS = { finished: "Finished", "stopped early": "Stopped early", playing: "Playing" } as const;
-
 /** A status in words with an icon: Finished, Stopped early or Playing. */
 export function StudentStatus({ status }: { status: StudentRowView["status"] }) {
   return (
     <span class="status">
       {status === "playing" ? <RetryIcon /> : status === "finished" ? <CheckIcon /> : <QuestionIcon />}
-      {STATUS_WORDS[status]}
+      {status[0]?.toUpperCase()}
+      {status.slice(1)}
     </span>
   );
 }
