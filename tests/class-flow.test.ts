@@ -107,6 +107,16 @@ describe("creating a class", () => {
     expect(again).toContain("The teacher key was shown once, when the class was created.");
   });
 
+  it("the lobby: a student who joins right after the dashboard's first view shows at the next look", async () => {
+    const { code, teacher } = await createClass();
+    await join(code, { nickname: "Early Bird" });
+    const next = await (await teacher.get(`/c/${code}/teacher`)).text();
+    expect(next).toContain(">Early Bird</th>");
+    expect(next).toContain("Joined: 1.");
+    // Once someone has joined, the dashboard is the dashboard: the ready panel has gone.
+    expect(next).not.toContain("Your class is ready");
+  });
+
   it("never shows a key on another class's page, nor one that does not open the class", async () => {
     const a = await createClass();
     const b = await createClass();

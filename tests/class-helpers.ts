@@ -4,7 +4,6 @@
  * creates a class, and students who join and play through the real /quiz pages.
  */
 import { pack } from "../src/content/pack";
-import { forgetClass } from "../src/store/roster-cache";
 import { call, location, ORIGIN } from "./quiz-helpers";
 
 export { call, countingKv, escapeHtml, location, ORIGIN } from "./quiz-helpers";
@@ -70,8 +69,6 @@ export async function createClass(fields: Record<string, string> = {}): Promise<
   const html = await (await teacher.get(`/c/${code}/teacher`)).text();
   const key = /<code>(tk_[A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
   if (!key) throw new Error("No key on the dashboard's first view.");
-  // That view cached the empty roster for 20 s; a lesson starts later than that, so the tests start uncached.
-  await forgetClass(code, ORIGIN);
   return { code, key, teacher, html, response };
 }
 
