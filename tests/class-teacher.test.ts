@@ -115,9 +115,7 @@ describe("CSV export", () => {
     const csv = new TextDecoder().decode(bytes.slice(3));
     const lines = csv.split("\r\n");
     expect(lines.at(-1)).toBe("");
-    expect(lines[0]).toBe(
-      "Nickname,Status,Answered,Correct,Discernment,Bias c,Lean,Finished (UTC),Q1,Q2,Q3,Q4,Q5,Q6",
-    );
+    expect(lines[0]).toBe("Nickname,Status,Answered,Correct,Discernment,Bias c,Lean,Finished (UTC),Q1,Q2,Q3,Q4,Q5,Q6");
     expect(csv).toMatch(
       /\r\n"'=HYPERLINK\(""x""\)",finished,6,0,-1,0,balanced,\d{4}-\d\d-\d\d \d\d:\d\d(,wrong){6}\r\n/,
     );

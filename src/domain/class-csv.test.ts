@@ -48,9 +48,7 @@ describe("csvTable", () => {
 
   it("has plain column names and one column per statement, Q1…Qn in class order", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
-    expect(lines[0]).toBe(
-      "Nickname,Status,Answered,Correct,Discernment,Bias c,Lean,Finished (UTC),Q1,Q2,Q3,Q4",
-    );
+    expect(lines[0]).toBe("Nickname,Status,Answered,Correct,Discernment,Bias c,Lean,Finished (UTC),Q1,Q2,Q3,Q4");
   });
 
   it("says finished, stopped early or playing, with right, wrong or empty per statement", () => {
