@@ -94,7 +94,7 @@ describe("the answer key on a class's teacher pages", () => {
     }
   });
 
-  it("the dashboard and the class-created page link to both", async () => {
+  it("the dashboard, on its first view and later, links to both", async () => {
     const { code, teacher, html } = await createClass();
     expect(html).toContain(`href="/c/${code}/teacher/lesson"`);
     const dashboard = await (await teacher.get(`/c/${code}/teacher`)).text();

@@ -181,13 +181,25 @@ describe("teacher endpoints", () => {
     expect(dash.items).toHaveLength(6);
     expect(dash.mostFooled.length).toBeGreaterThan(0);
     expect(dash.mostFooled[0]?.prompt.length).toBeGreaterThan(20);
-    expect(dash.students.find((s) => s.nickname === "=cmd()")).toMatchObject({ correct: 0, discernment: -1 });
+    expect(dash.students.find((s) => s.nickname === "=cmd()")).toMatchObject({
+      correct: 0,
+      discernment: -1,
+      status: "finished",
+      progress: 6,
+    });
+    expect(dash.students.find((s) => s.nickname === "Bee")).toMatchObject({ status: "stopped early", progress: 3 });
+    const still = dash.students.find((s) => s.nickname === "Still playing");
+    expect(still).toMatchObject({ status: "playing", correct: null });
+    // Nothing answered yet: 0 from the class's object, null from a KV entry (which does not know).
+    expect([0, null]).toContain(still?.progress);
     expect(dash.class.answered).toBe(9);
 
     const csv = await json("GET", `/api/v1/classes/${klass.code}/results.csv`, undefined, klass.teacherKey);
     expect(csv.status).toBe(200);
     const text = await csv.text();
-    expect(text).toContain("\r\n'=cmd(),finished,0,6,-1,");
+    expect(text).toContain("\r\n'=cmd(),finished,6,0,-1,");
+    expect(text).toContain("\r\nBee,stopped early,3,");
+    expect(text).toContain("\r\n\r\nQ1,");
 
     const playing = dash.students.find((s) => s.nickname === "Still playing");
     const removed = await json(

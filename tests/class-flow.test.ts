@@ -38,33 +38,49 @@ async function listAll(prefix: string) {
 }
 
 describe("creating a class", () => {
-  it("shows a join code, a QR code of the join URL, and the teacher key once, signed in by a __Host- cookie", async () => {
-    const { code, key, html, response, teacher } = await createClass({ name: "Year 9 media" });
+  it("is a POST that redirects (303) to the dashboard, which shows the join code, the QR code and, once, the key", async () => {
+    const { code, key, html, response } = await createClass({ name: "Year 9 media" });
     expect(code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{6}$`));
     expect(code).not.toMatch(/[01OIL]/);
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe(`/c/${code}/teacher`);
     expect(response.headers.get("cache-control")).toBe("no-store");
+    expect(await response.text()).not.toContain(key);
     // ≥ 128 random bits: 24 bytes of base64url after "tk_".
     expect(key.length - 3).toBeGreaterThanOrEqual(32);
 
     const joinUrl = `http://localhost/c/${code}`;
+    expect(html).toContain("Your class is ready");
+    expect(html).toContain(`<p class="code">${code}</p>`);
     expect(html).toContain(`<a href="${joinUrl}">${joinUrl}</a>`);
     expect(html).toMatch(/<svg[^>]*role="img"[^>]*aria-labelledby="qr-title"/);
     expect(html).toContain(`<title id="qr-title">QR code that opens ${joinUrl}</title>`);
-    expect(html).toContain("the only way back in");
-    // The key sits in a closed <details>, away from the code and the QR, so a projected page hides it.
+    expect(html).toContain(`<a class="button" href="/c/${code}/present">Open the projector screen</a>`);
+    // The key sits in a closed <details> at the end of the panel, after the code and the QR, so a projected page hides it.
     const reveal = /<details class="key-reveal"><summary>Show the teacher key<\/summary>([\s\S]*?)<\/details>/.exec(
       html,
     );
     expect(reveal?.[1]).toContain(key);
+    expect(reveal?.[1]).toContain("shown only this once");
     expect(html.split(key)).toHaveLength(2);
     expect(html.indexOf(key)).toBeGreaterThan(html.indexOf('aria-labelledby="qr-title"'));
+    expect(html.indexOf(key)).toBeGreaterThan(html.indexOf("Open the projector screen"));
 
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`__Host-teacher-${code}=`)) ?? "";
+    const cookies = response.headers.getSetCookie();
+    const cookie = cookies.find((c) => c.startsWith(`__Host-teacher-${code}=`)) ?? "";
     expect(cookie).toMatch(/; HttpOnly/i);
     expect(cookie).toMatch(/; Secure/i);
     expect(cookie).toMatch(/; SameSite=Strict/i);
     expect(cookie).toMatch(/; Path=\//);
     expect(cookie).not.toContain(key);
+    // The key travels to the dashboard in a short-lived cookie for the teacher page only.
+    const flash = cookies.find((c) => c.startsWith(`__Secure-key-${code}=`)) ?? "";
+    expect(flash).toContain(key);
+    expect(flash).toMatch(/; Max-Age=600/i);
+    expect(flash).toMatch(/; Path=\/c\/[A-Z0-9]{6}\/teacher(;|$)/);
+    expect(flash).toMatch(/; HttpOnly/i);
+    expect(flash).toMatch(/; Secure/i);
+    expect(flash).toMatch(/; SameSite=Strict/i);
 
     // Only the hash is stored.
     const record = await env.SCORES.get(classKey(code));
@@ -73,13 +89,65 @@ describe("creating a class", () => {
 
     // The key is in no URL the app generates: not in links, forms or redirects.
     expect(urlsIn(html).filter((u) => u.includes(key))).toEqual([]);
-    const dashboard = await teacher.get(`/c/${code}/teacher`);
-    expect(dashboard.status).toBe(200);
-    const dashHtml = await dashboard.text();
-    expect(dashHtml).not.toContain(key);
+    expect(response.headers.get("location")).not.toContain(key);
     const signIn = await new Browser().post(`/c/${code}/teacher/sign-in`, { key });
     expect(signIn.status).toBe(303);
     expect(signIn.headers.get("location") ?? "").not.toContain(key);
+  });
+
+  it("shows the key on the first view only: the flash cookie is cleared, and a reload makes no second class", async () => {
+    const teacher = new Browser();
+    const created = await teacher.post("/teach", { items: "8", names: "typed" });
+    const path = location(created);
+    const first = await teacher.get(path);
+    const code = path.split("/")[2] ?? "";
+    const cleared = first.headers.getSetCookie().find((c) => c.startsWith(`__Secure-key-${code}=;`)) ?? "";
+    expect(cleared).toMatch(/Max-Age=0/i);
+    expect(cleared).toContain(`Path=/c/${code}/teacher`);
+    expect(first.headers.get("cache-control")).toBe("no-store");
+    const key = /<code>(tk_[A-Za-z0-9_-]+)<\/code>/.exec(await first.text())?.[1] ?? "";
+    expect(key).toMatch(/^tk_/);
+
+    // A reload reads; it writes nothing to KV, so it can make no class.
+    const counted = countingKv();
+    const again = await (await teacher.get(path, { SCORES: counted.kv })).text();
+    expect(counted.calls).not.toContain("put");
+    expect(again).toContain(`<p class="code">${code}</p>`);
+    expect(again).not.toContain(key);
+    expect(again).not.toContain("Show the teacher key");
+    expect(again).toContain("The teacher key was shown once, when the class was created.");
+  });
+
+  it("the lobby: a student who joins right after the dashboard's first view shows at the next look", async () => {
+    const { code, teacher } = await createClass();
+    await join(code, { nickname: "Early Bird" });
+    const next = await (await teacher.get(`/c/${code}/teacher`)).text();
+    expect(next).toContain(">Early Bird</th>");
+    expect(next).toContain("Joined: 1.");
+    // Once someone has joined, the dashboard is the dashboard: the ready panel has gone.
+    expect(next).not.toContain("Your class is ready");
+  });
+
+  it("never shows a key on another class's page, nor one that does not open the class", async () => {
+    const a = await createClass();
+    const b = await createClass();
+    // B's teacher holds A's key under B's flash name (a forged or mixed-up cookie): B's page shows no key.
+    b.teacher.cookies.set(`__Secure-key-${b.code}`, a.key);
+    const page = await (await b.teacher.get(`/c/${b.code}/teacher`)).text();
+    expect(page).not.toContain(a.key);
+    expect(page).not.toContain(b.key);
+    expect(page).not.toContain("tk_");
+    // A's flash cookie is only read on A's page: sent to B's page, nothing shows.
+    const c = new Browser();
+    c.cookies = new Map(b.teacher.cookies);
+    c.cookies.set(`__Secure-key-${a.code}`, a.key);
+    expect(await (await c.get(`/c/${b.code}/teacher`)).text()).not.toContain(a.key);
+    // Without the teacher cookie, the flash alone opens nothing.
+    const stranger = new Browser();
+    stranger.cookies.set(`__Secure-key-${a.code}`, a.key);
+    const signIn = await stranger.get(`/c/${a.code}/teacher`);
+    expect(signIn.status).toBe(401);
+    expect(await signIn.text()).not.toContain(a.key);
   });
 
   it("refuses bad options with a clear message and no class", async () => {
@@ -132,7 +200,15 @@ describe("a lesson of 30", () => {
     expect(dashboard.status).toBe(200);
     expect(dashHtml).toContain("Joined: 30. 30 of 30 students have finished.");
     for (const nickname of nicknames) expect(dashHtml).toContain(`>${nickname}</th>`);
-    expect(dashHtml).not.toContain(">still playing</span>");
+    expect(dashHtml).not.toContain("Playing</span>");
+    // Each student's status and progress in words: Student 30 stopped after 3 of 8.
+    expect(dashHtml).toMatch(
+      />Student 30<\/th><td><span class="status">(?:(?!<\/tr>).)*?Stopped early<\/span><\/td><td class="num">3 of 8<\/td>/,
+    );
+    expect(dashHtml).toMatch(
+      />Student 1<\/th><td><span class="status">(?:(?!<\/tr>).)*?Finished<\/span><\/td><td class="num">8 of 8<\/td>/,
+    );
+    expect(dashHtml.match(/Stopped early<\/span>/g)).toHaveLength(1);
     // Every item answered by 29 or 30 students, half of them right.
     const shares = [
       ...dashHtml.matchAll(/<td class="num">(\d+)%<span class="muted"> \((\d+) of (\d+)\)<\/span><\/td>/g),

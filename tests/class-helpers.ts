@@ -51,19 +51,25 @@ export interface CreatedClass {
   code: string;
   key: string;
   teacher: Browser;
+  /** The dashboard's first view, the one that shows the key. */
   html: string;
+  /** The response to POST /teach (a 303 to the dashboard). */
   response: Response;
 }
 
-/** A teacher creates a class through the form; returns the code, the key shown once, and their signed-in browser. */
+/**
+ * A teacher creates a class through the form and follows the redirect to the dashboard; returns the
+ * code, the key shown there once, and their signed-in browser.
+ */
 export async function createClass(fields: Record<string, string> = {}): Promise<CreatedClass> {
   const teacher = new Browser();
   const response = await teacher.post("/teach", { items: "8", names: "typed", board: "on", ...fields });
-  const html = await response.text();
-  if (response.status !== 200) throw new Error(`Creating a class failed: ${response.status}\n${html}`);
-  const code = /<p class="code">([A-Z0-9]{6})<\/p>/.exec(html)?.[1];
+  if (response.status !== 303) throw new Error(`Creating a class failed: ${response.status}\n${await response.text()}`);
+  const code = /^\/c\/([A-Z0-9]{6})\/teacher$/.exec(location(response))?.[1];
+  if (!code) throw new Error(`Creating a class redirected to ${location(response)}`);
+  const html = await (await teacher.get(`/c/${code}/teacher`)).text();
   const key = /<code>(tk_[A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
-  if (!code || !key) throw new Error("No code or key on the created page.");
+  if (!key) throw new Error("No key on the dashboard's first view.");
   return { code, key, teacher, html, response };
 }
 

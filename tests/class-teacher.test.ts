@@ -6,6 +6,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
+import { csvCell } from "../src/domain/csv";
 import { classKey, MAX_METADATA_BYTES, studentPrefix } from "../src/store/class-keys";
 import { Browser, call, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
 import { expectedErrors, failingKv } from "./quiz-helpers";
@@ -114,10 +115,24 @@ describe("CSV export", () => {
     const csv = new TextDecoder().decode(bytes.slice(3));
     const lines = csv.split("\r\n");
     expect(lines.at(-1)).toBe("");
-    expect(lines[0]).toMatch(/^nickname,status,correct,answered,discernment,bias_c,lean,finished_at(,[a-z0-9-]+){6}$/);
-    expect(csv).toContain(`"'=HYPERLINK(""x"")",finished,0,6,-1,0,balanced,`);
-    expect(csv).toMatch(/\r\n'@home,finished,2,2,(0\.5|1|0|-0\.5),/);
+    expect(lines[0]).toBe("Nickname,Status,Answered,Correct,Discernment,Bias c,Lean,Finished (UTC),Q1,Q2,Q3,Q4,Q5,Q6");
+    expect(csv).toMatch(
+      /\r\n"'=HYPERLINK\(""x""\)",finished,6,0,-1,0,balanced,\d{4}-\d\d-\d\d \d\d:\d\d(,wrong){6}\r\n/,
+    );
+    // Stopped after 2 of 6, both right; the statements not answered stay empty.
+    expect(csv).toMatch(/\r\n'@home,stopped early,2,2,(0\.5|1|0|-0\.5),[^,]*,\w+,[^,]+,right,right,,,,\r\n/);
     expect(csv).toContain("\r\nStill here,playing,,,,,,,,,,,,\r\n");
+    // After the table: one empty line, then the legend, Q1…Q6 with each statement and its verdict in class order.
+    const record = await env.SCORES.get<{ itemIds: string[] }>(classKey(code), "json");
+    const legend = lines.slice(lines.indexOf("") + 1, -1);
+    expect(lines.indexOf("")).toBe(4);
+    expect(legend).toEqual(
+      (record?.itemIds ?? []).map((id, i) => {
+        const item = pack.itemById.get(id);
+        return `Q${i + 1},${csvCell(item?.statement ?? "")},${item?.verdict === "verified" ? "Verified" : "Unverified"}`;
+      }),
+    );
+    expect(legend).toHaveLength(6);
   });
 });
 

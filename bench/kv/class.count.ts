@@ -34,10 +34,14 @@ describe("KV operations in classroom mode", () => {
     const scores = countingKv();
     const teacher = new Client({ SCORES: scores.kv });
     const created = await teacher.post("/teach", { name: "Bench class", items: "8", names: "typed", board: "on" });
-    expect(created.status).toBe(200);
-    const code = /<p class="code">([A-Z0-9]{6})<\/p>/.exec(await created.text())?.[1];
+    expect(created.status).toBe(303);
+    const code = /^\/c\/([A-Z0-9]{6})\/teacher$/.exec(location(created))?.[1];
     expect(code).toBeTruthy();
     const createCounts = { ...scores.counts };
+    // The redirect's target: the dashboard opens on the empty class (the key shown once).
+    scores.reset();
+    expect((await teacher.get(`/c/${code}/teacher`)).status).toBe(200);
+    const lobbyCounts = { ...scores.counts };
 
     const students = ["Ada", "Bo", "Cy"].map(() => new Client({ SCORES: scores.kv }));
     const joinCounts: KvCounts[] = [];
@@ -76,6 +80,7 @@ describe("KV operations in classroom mode", () => {
 
     task.meta.kv = {
       "create a class": createCounts,
+      "dashboard's first view (nobody joined; an empty list is not kept)": lobbyCounts,
       "a student joins": joinCounts[0] ?? {},
       "a class student finishes": finishCounts[0] ?? {},
       "board view (first in its interval)": firstBoard,

@@ -2,14 +2,14 @@ import { describe, expect, it } from "vitest";
 import {
   answersInClassOrder,
   classScore,
-  csvTable,
   discussionPrompt,
   itemStats,
   mostFooled,
+  progressOf,
   rankBoard,
   type StudentEntry,
+  statusOf,
 } from "./class-results";
-import { toCsv } from "./csv";
 
 const ITEMS = ["a", "b", "c", "d"];
 const VERDICTS: Record<string, "verified" | "unverified"> = {
@@ -104,19 +104,18 @@ describe("dashboard figures", () => {
   });
 });
 
-describe("csvTable", () => {
-  it("keeps numbers as numbers and makes formula nicknames inert", () => {
-    const { header, rows } = csvTable(
-      ITEMS,
-      [finished('=HYPERLINK("x")', "uvu-", 0, -0.5, 0.6), playing("+plus")],
-      verdictOf,
-    );
-    const csv = toCsv(header, rows);
-    expect(
-      csv.startsWith("\uFEFFnickname,status,correct,answered,discernment,bias_c,lean,finished_at,a,b,c,d\r\n"),
-    ).toBe(true);
-    expect(csv).toContain(`"'=HYPERLINK(""x"")",finished,0,3,-0.5,0.6,cautious,`);
-    expect(csv).toContain(",0,0,0,\r\n");
-    expect(csv).toContain("'+plus,playing,,,,,,,,,,\r\n");
+describe("statusOf and progressOf", () => {
+  it("tells finished, stopped early (fewer answers than the class has) and playing apart", () => {
+    expect(statusOf(finished("A", "uvuv", 2, 0), 4)).toBe("finished");
+    expect(statusOf(finished("B", "uv--", 2, 0), 4)).toBe("stopped early");
+    expect(statusOf(playing("C"), 4)).toBe("playing");
+    expect(statusOf({ ...playing("D"), progress: 4 }, 4)).toBe("playing");
+  });
+
+  it("counts a finish's answers, the object's progress while playing, and null when not known", () => {
+    expect(progressOf(finished("A", "uv--", 2, 0))).toBe(2);
+    expect(progressOf({ ...playing("C"), progress: 3 })).toBe(3);
+    expect(progressOf({ ...playing("C"), progress: 0 })).toBe(0);
+    expect(progressOf(playing("D"))).toBeNull();
   });
 });

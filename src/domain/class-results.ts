@@ -1,3 +1,4 @@
+/** @module class-results: the board, the dashboard's figures and each student's status, from the listed students. Pure. */
 import type { AttemptResult } from "./quiz";
 import { type Judgement, type Lean, leanOf, roundScore, type Score, scoreAnswers } from "./scoring";
 
@@ -28,6 +29,8 @@ export interface StudentMeta {
 /** A student as listed: their metadata and the last part of their key (used to remove them). */
 export interface StudentEntry extends StudentMeta {
   sid: string;
+  /** Statements answered so far, from the class's object; KV entries lack it. */
+  progress?: number;
 }
 
 /** A finished student's figures. */
@@ -139,7 +142,8 @@ export interface ItemStat {
 /** Looks up an item's verdict; undefined for an id the pack does not hold. */
 export type VerdictLookup = (itemId: string) => Judgement | undefined;
 
-function fromChar(char: string | undefined): Judgement | null {
+/** "v" / "u" / "-" as a judgement (null: not answered). */
+export function fromChar(char: string | undefined): Judgement | null {
   if (char === "v") return "verified";
   if (char === "u") return "unverified";
   return null;
@@ -234,46 +238,17 @@ export function discussionPrompt(item: {
   }
 }
 
-/**
- * The CSV export as header and rows for csv.ts: one row per student, numbers as
- * numbers (so a negative discernment stays a number), one column per item with
- * 1 (right), 0 (wrong) or empty (not answered). Nicknames go through toCsv,
- * which makes a leading = + - @ inert.
- */
-export function csvTable(
-  classItems: readonly string[],
-  entries: readonly StudentEntry[],
-  verdictOf: VerdictLookup,
-): { header: string[]; rows: (string | number | null)[][] } {
-  const header = [
-    "nickname",
-    "status",
-    "correct",
-    "answered",
-    "discernment",
-    "bias_c",
-    "lean",
-    "finished_at",
-    ...classItems,
-  ];
-  const rows = dashboardOrder(entries).map((entry) => {
-    if (!isFinishedEntry(entry)) {
-      return [entry.nick, "playing", null, null, null, null, null, null, ...classItems.map(() => null)];
-    }
-    return [
-      entry.nick,
-      "finished",
-      entry.score,
-      entry.answered,
-      entry.discernment,
-      entry.c,
-      leanOf(entry.c),
-      new Date(entry.finishedAt).toISOString(),
-      ...classItems.map((itemId, index) => {
-        const answer = fromChar(entry.answers[index]);
-        return answer === null ? null : answer === verdictOf(itemId) ? 1 : 0;
-      }),
-    ];
-  });
-  return { header, rows };
+/** Where a student is, in the words the dashboard, the CSV and the JSON share. */
+export type StudentStatus = "finished" | "stopped early" | "playing";
+
+/** "stopped early" is a finish with fewer answers than the class has statements. */
+export function statusOf(entry: StudentEntry, total: number): StudentStatus {
+  if (!isFinishedEntry(entry)) return "playing";
+  return entry.answered < total ? "stopped early" : "finished";
+}
+
+/** Statements answered so far: the finish's count, else the object's; null when not known (a KV entry). */
+export function progressOf(entry: StudentEntry): number | null {
+  if (isFinishedEntry(entry)) return entry.answered;
+  return typeof entry.progress === "number" ? entry.progress : null;
 }

@@ -48,3 +48,26 @@ export function setTeacherCookie(c: Context, code: string, token: string, maxAge
 export function clearTeacherCookie(c: Context, code: string): void {
   setCookie(c, teacherCookieName(code), "", { ...HOST, sameSite: "Strict", maxAge: 0 });
 }
+
+/**
+ * Hands a new class's teacher key to its dashboard in `__Secure-key-<CODE>` for 10 minutes (or clears
+ * it: maxAge 0). Not `__Host-`: that prefix needs Path=/, and this cookie is for the teacher page only.
+ */
+export function setKeyFlash(c: Context, code: string, key: string, maxAge = 600): void {
+  const path = `/c/${code}/teacher`;
+  setCookie(c, `key-${code}`, key, {
+    prefix: "secure",
+    httpOnly: true,
+    secure: true,
+    path,
+    sameSite: "Strict",
+    maxAge,
+  });
+}
+
+/** The teacher key handed over for this class, if any; reading it clears it. */
+export function takeKeyFlash(c: Context, code: string): string | undefined {
+  const key = getCookie(c, `key-${code}`, "secure");
+  if (key !== undefined) setKeyFlash(c, code, "", 0);
+  return key;
+}

@@ -1,19 +1,18 @@
 /**
- * @module Teachers set up a class: GET /teach → POST /teach (code, QR, teacher key shown once),
+ * @module Teachers set up a class: GET /teach → POST /teach (303 to the class's dashboard, which shows the key once),
  * and the public lesson plan and worksheet (statements only: the answer key is on the class's teacher pages).
  */
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
-import { classTitle } from "../domain/class";
-import { checkOptions, createNewClass, joinUrlOf } from "../services/classes";
+import { checkOptions, createNewClass } from "../services/classes";
 import { AppError } from "../services/errors";
 import { worksheetStatements } from "../services/lesson";
 import { teacherCookie } from "../services/teacher";
-import { ClassCreatedPage, TeachPage } from "../views/teach";
+import { TeachPage } from "../views/teach";
 import { WorksheetPage } from "../views/worksheet";
-import { setTeacherCookie } from "./cookies";
+import { setKeyFlash, setTeacherCookie } from "./cookies";
 import type { SecretEnv } from "./env";
-import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
+import { clientAddress, noStore, readForm, requireSecret } from "./middleware";
 
 export const teach = new Hono<SecretEnv>();
 
@@ -25,7 +24,8 @@ teach.get("/teach", (c) =>
   c.html(<TeachPage packSize={pack.items.length} notice={NOTICES[c.req.query("notice") ?? ""]} />),
 );
 
-// The key is in this body only: never cached, never in a URL.
+// Post/Redirect/Get: a reload of the dashboard never makes a second class. The key goes to the
+// dashboard in a short-lived cookie, never in a URL or this response's body.
 teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
   const form = await readForm(c);
   const values = {
@@ -45,19 +45,8 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
     );
     const cookie = await teacherCookie(record, c.var.secret);
     setTeacherCookie(c, record.code, cookie.token, cookie.maxAge);
-    return c.html(
-      <ClassCreatedPage
-        code={record.code}
-        title={classTitle(record)}
-        joinUrl={joinUrlOf(originOf(c), record.code)}
-        joinHost={new URL(originOf(c)).host}
-        teacherKey={key}
-        itemCount={record.itemIds.length}
-        shuffle={record.shuffle}
-        names={record.names}
-        board={record.board}
-      />,
-    );
+    setKeyFlash(c, record.code, key);
+    return c.redirect(`/c/${record.code}/teacher`, 303);
   } catch (error) {
     // The form comes back with what the teacher typed: field errors, or a notice to try again.
     if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 429)) throw error;

@@ -16,6 +16,7 @@ import {
   asTeacher,
   closeJoining,
   deleteWholeClass,
+  keyOpens,
   removeFromClass,
   signInWithKey,
   teacherCookie,
@@ -24,7 +25,7 @@ import { AnswerKeyPage } from "../views/answer-key";
 import { DashboardPage } from "../views/class-teacher";
 import { DeleteConfirmPage, TeacherSignInPage } from "../views/class-teacher-forms";
 import { WorksheetPage } from "../views/worksheet";
-import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie } from "./cookies";
+import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie, takeKeyFlash } from "./cookies";
 import type { AppEnv, SecretEnv } from "./env";
 import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
 
@@ -63,6 +64,9 @@ const NOTICES: Record<string, string> = {
 
 teacher.get("/c/:code/teacher", async (c) => {
   const record = await classOf(c);
+  // The key POST /teach handed over, shown once (cleared now) and only if it opens this class.
+  const flash = takeKeyFlash(c, record.code);
+  const key = flash && (await keyOpens(flash, record)) ? flash : undefined;
   const dashboard = await dashboardOf(c.env, record, originOf(c));
   return c.html(
     <DashboardPage
@@ -70,6 +74,7 @@ teacher.get("/c/:code/teacher", async (c) => {
       title={classTitle(record)}
       pollSeconds={DASHBOARD_POLL_SECONDS}
       notice={NOTICES[c.req.query("done") ?? ""]}
+      ready={key !== undefined || dashboard.joined === 0 ? { teacherKey: key } : undefined}
     />,
   );
 });

@@ -6,15 +6,17 @@
 import { pack } from "../content/pack";
 import { itemTexts, textsOf } from "../content/texts";
 import type { ClassRecord } from "../domain/class";
+import { csvTable } from "../domain/class-csv";
 import {
   classScore,
-  csvTable,
   dashboardOrder,
   discussionPrompt,
   isFinishedEntry,
   itemStats,
   mostFooled,
+  progressOf,
   rankBoard,
+  statusOf,
 } from "../domain/class-results";
 import { toCsv } from "../domain/csv";
 import { leanOf } from "../domain/scoring";
@@ -98,6 +100,8 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
       id: entry.sid,
       nickname: entry.nick,
       finished: done,
+      status: statusOf(entry, record.itemIds.length),
+      progress: progressOf(entry),
       correct: done ? entry.score : null,
       answered: done ? entry.answered : null,
       discernment: done ? entry.discernment : null,
@@ -153,7 +157,7 @@ export async function resultsCsv(
   origin: string,
 ): Promise<{ body: string; headers: Record<string, string> }> {
   const roster = await rosterOf(env, record, origin);
-  const { header, rows } = csvTable(record.itemIds, roster.entries, verdictOf);
+  const { header, rows } = csvTable(record.itemIds, roster.entries, (id) => pack.itemById.get(id));
   return {
     body: toCsv(header, rows),
     headers: {

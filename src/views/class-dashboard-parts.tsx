@@ -1,4 +1,4 @@
-/** @module Pieces of the teacher's dashboard: the class's lean in words, a student's status, removed names, number formats. */
+/** @module Pieces of the teacher's dashboard: the class's lean in words, a student's status and progress, removed names, number formats. */
 import type { Lean } from "../domain/scoring";
 import type { DashboardData, StudentRowView } from "./class-teacher";
 import { CheckIcon, QuestionIcon, RetryIcon } from "./icons";
@@ -45,23 +45,21 @@ export function ClassLean({ k }: { k: DashboardData["class"] }) {
   );
 }
 
-/** A status in words with an icon: finished, stopped early (with how far), or still playing. */
-export function StudentStatus({ student, total }: { student: StudentRowView; total: number }) {
-  if (!student.finished) {
-    return (
-      <span class="status">
-        <RetryIcon />
-        still playing
-      </span>
-    );
-  }
-  const early = student.answered !== null && student.answered < total;
+/** A status in words with an icon: Finished, Stopped early or Playing. */
+export function StudentStatus({ status }: { status: StudentRowView["status"] }) {
   return (
     <span class="status">
-      {early ? <QuestionIcon /> : <CheckIcon />}
-      {early ? `stopped early (${student.answered}/${total})` : "finished"}
+      {status === "playing" ? <RetryIcon /> : status === "finished" ? <CheckIcon /> : <QuestionIcon />}
+      {status[0]?.toUpperCase()}
+      {status.slice(1)}
     </span>
   );
+}
+
+/** "3 of 8", "Not started", or "–" while not known. */
+export function progressWords(progress: number | null, total: number): string {
+  if (progress === null) return "–";
+  return progress === 0 ? "Not started" : `${progress} of ${total}`;
 }
 
 /** Names the teacher removed (refused when they join) and a button to let each back. */

@@ -1,8 +1,10 @@
 /** @module The teacher's live dashboard of one class, with its actions (close, remove, delete, sign out). */
 import type { Verdict } from "../content/pack";
+import type { StudentStatus as Status } from "../domain/class-results";
 import type { Lean } from "../domain/scoring";
 import { clock, finishedLine } from "./class-board";
-import { ClassLean, LEAN_WORDS, percent, RemovedNames, StudentStatus } from "./class-dashboard-parts";
+import { ClassLean, LEAN_WORDS, percent, progressWords, RemovedNames, StudentStatus } from "./class-dashboard-parts";
+import { ClassReady } from "./class-ready";
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 import { verdictWord } from "./quiz-parts";
@@ -13,8 +15,10 @@ import { pollPath } from "./styles";
 export interface StudentRowView {
   id: string;
   nickname: string;
-  /** True when more than one student holds this name (two joined at the same moment). */
   finished: boolean;
+  status: Status;
+  /** Statements answered so far; null while not known. */
+  progress: number | null;
   correct: number | null;
   answered: number | null;
   discernment: number | null;
@@ -69,6 +73,8 @@ export interface DashboardPageProps {
   title: string;
   pollSeconds: number;
   notice?: string | undefined;
+  /** "Your class is ready" opens the page (right after creating it, and until someone joins). */
+  ready?: { teacherKey?: string | undefined } | undefined;
 }
 
 /** GET /c/:code/teacher: everything live, plus the teacher's actions; prints cleanly. */
@@ -83,6 +89,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
             {p.notice}
           </p>
         ) : null}
+        {p.ready ? <ClassReady code={d.code} joinUrl={d.joinUrl} teacherKey={p.ready.teacherKey} /> : null}
         <p>
           Join code <strong class="code-inline">{d.code}</strong> · <a href={d.joinUrl}>{d.joinUrl}</a> ·{" "}
           {!d.open ? "Joining is closed." : "Joining is open."}
@@ -124,11 +131,14 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           ) : (
             <section class="table-wrap" tabindex={0} aria-label="Students (scrolls sideways on small screens)">
               <table>
-                <caption>Every student who joined; those still playing have no result yet.</caption>
+                <caption>Every student who joined: how far each has got, and a result once they finish.</caption>
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
                     <th scope="col">Status</th>
+                    <th scope="col" class="num">
+                      Progress
+                    </th>
                     <th scope="col" class="num">
                       Correct
                     </th>
@@ -148,13 +158,12 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                         {s.nickname}
                       </th>
                       <td>
-                        <StudentStatus student={s} total={d.items.length} />
+                        <StudentStatus status={s.status} />
                       </td>
+                      <td class="num">{progressWords(s.progress, d.items.length)}</td>
                       {s.finished ? (
                         <>
-                          <td class="num">
-                            {s.correct} of {s.answered}
-                          </td>
+                          <td class="num">{s.correct}</td>
                           <td class="num">{signed(s.discernment ?? 0)}</td>
                           <td>{s.lean ? LEAN_WORDS[s.lean] : ""}</td>
                         </>

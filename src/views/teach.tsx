@@ -1,6 +1,5 @@
-/** @module Teacher pages: create a class, and the class is ready (code, QR, key). */
+/** @module The teacher's first page: set up a class. */
 import { ITEM_COUNT_CHOICES } from "../domain/class";
-import { QrCode } from "./class-qr";
 import { ErrorSummary, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
 
@@ -134,76 +133,6 @@ export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachP
           <button type="submit">Create the class</button>
         </p>
       </form>
-    </Layout>
-  );
-}
-
-export interface ClassCreatedPageProps {
-  code: string;
-  title: string;
-  joinUrl: string;
-  joinHost: string;
-  teacherKey: string;
-  itemCount: number;
-  shuffle: boolean;
-  names: "typed" | "generated";
-  board: boolean;
-}
-
-/** The response to POST /teach: the code and QR for the room, and the teacher key, shown once. */
-export function ClassCreatedPage(p: ClassCreatedPageProps) {
-  return (
-    <Layout title={`${p.title} is ready`}>
-      <h1>{p.title} is ready</h1>
-      <section aria-labelledby="join-heading" class="join-card">
-        <h2 id="join-heading">Students join with this code</h2>
-        <p>
-          Go to <strong>{p.joinHost}/join</strong> and type:
-        </p>
-        <p class="code">{p.code}</p>
-        <div class="qr">
-          <QrCode text={p.joinUrl} id="qr-title" label={`QR code that opens ${p.joinUrl}`} />
-          <p>
-            Or scan the code, which opens <a href={p.joinUrl}>{p.joinUrl}</a>
-          </p>
-        </div>
-      </section>
-
-      {/* Hidden until asked for, so a projected page never shows it. */}
-      <section class="note key-note" aria-labelledby="key-heading">
-        <h2 id="key-heading">Your teacher key: the only way back in</h2>
-        <p>
-          Copy it or write it down now, while this page is not on the projector. We keep only a fingerprint of it, so we
-          cannot show it again or send it to you. This browser stays signed in to the class for 7 days; on another
-          device, you type this key. Anyone with the key can see the results and delete the class.
-        </p>
-        <details class="key-reveal">
-          <summary>Show the teacher key</summary>
-          <p class="key">
-            <code>{p.teacherKey}</code>
-          </p>
-        </details>
-      </section>
-
-      <h2>What you chose</h2>
-      <ul class="plain">
-        <li>
-          {p.itemCount} statements{p.shuffle ? ", in a different order for each student" : ", in the same order"}
-        </li>
-        <li>{p.names === "generated" ? "Made-up names only" : "Students type a nickname or let us pick one"}</li>
-        <li>{p.board ? "Students can see the class board" : "Only you see the results"}</li>
-      </ul>
-      <p class="row">
-        <a class="button" href={`/c/${p.code}/teacher`}>
-          Open your dashboard
-        </a>
-        <a class="button secondary" href={`/c/${p.code}/board`}>
-          Show the board
-        </a>
-        <a class="button secondary" href={`/c/${p.code}/teacher/lesson`}>
-          Lesson plan and answer key
-        </a>
-      </p>
     </Layout>
   );
 }

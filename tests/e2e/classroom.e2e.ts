@@ -50,8 +50,14 @@ describe("a lesson (tests run in order and build on each other)", () => {
     await page.getByLabel(/class name/i).fill("9B media literacy");
     await page.getByLabel(/students can see the class board/i).check();
     await page.getByRole("button", { name: "Create the class" }).click();
-    await page.locator("p.code").waitFor();
+    // Creating redirects to the dashboard, which opens with "Your class is ready".
+    await page.waitForURL(/\/c\/[A-Z0-9]{6}\/teacher$/);
+    await page.getByRole("heading", { name: "Your class is ready" }).waitFor();
     code = ((await page.locator("p.code").textContent()) ?? "").trim();
+    expect(page.url()).toContain(`/c/${code}/teacher`);
+    await expect(page.getByRole("link", { name: "Open the projector screen" }).getAttribute("href")).resolves.toBe(
+      `/c/${code}/present`,
+    );
     // The key is hidden until asked for, so the page can go on a projector.
     await expect(page.locator(".key code").isVisible()).resolves.toBe(false);
     await page.getByText("Show the teacher key").click();
@@ -63,6 +69,12 @@ describe("a lesson (tests run in order and build on each other)", () => {
     expect(page.url()).not.toContain(teacherKey);
     await expect(page.locator(".qr svg").count()).resolves.toBe(1);
     await checkPage(page, "phone-class-created");
+    // A reload shows the class again, without the key, and makes no second class.
+    await page.reload();
+    await expect(page.locator("p.code").textContent()).resolves.toBe(code);
+    await expect(page.locator(".key code").count()).resolves.toBe(0);
+    await expect(page.locator("main").textContent()).resolves.not.toContain(teacherKey);
+    await expect(page.getByText("The teacher key was shown once").count()).resolves.toBe(1);
     // The answer key is on the class's teacher pages only.
     for (const [name, path] of [
       ["teacher-lesson-plan", `/c/${code}/teacher/lesson`],
@@ -142,6 +154,19 @@ describe("a lesson (tests run in order and build on each other)", () => {
     await page.goto(`/c/${code}/teacher`);
     const text = (await page.locator("main").textContent()) ?? "";
     for (const nick of nicks) expect(text).toContain(nick);
+    // Each student's status and progress in words.
+    const rows = await page
+      .locator("tbody tr")
+      .filter({ hasText: /Finished|Stopped early/ })
+      .allTextContents();
+    expect(
+      rows.some((row) => row.includes("Finished") && row.includes("8 of 8")),
+      rows.join("\n"),
+    ).toBe(true);
+    expect(
+      rows.some((row) => row.includes("Stopped early") && row.includes("2 of 8")),
+      rows.join("\n"),
+    ).toBe(true);
     await checkPage(page, "phone-dashboard");
 
     const [download] = await Promise.all([
@@ -151,7 +176,16 @@ describe("a lesson (tests run in order and build on each other)", () => {
     const path = await download.path();
     const csv = await readFile(path, "utf8");
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines.length, csv).toBe(3);
+    // A header, the two students, one empty line, then the legend: one row per statement (Q1…Qn).
+    const questions = (lines[0] ?? "").split(",").filter((cell) => /^Q\d+$/.test(cell));
+    expect(questions.length, csv).toBe(8);
+    expect(lines.indexOf(""), csv).toBe(3);
+    expect(lines.slice(4).map((line) => line.split(",")[0])).toEqual(questions);
+    expect(
+      lines.slice(4).every((line) => /,(Verified|Unverified)$/.test(line)),
+      csv,
+    ).toBe(true);
+    expect(csv).toMatch(/,stopped early,2,/);
     for (const nick of nicks) expect(csv).toContain(nick);
     expect(download.suggestedFilename()).toMatch(new RegExp(`${code}.*\\.csv$`));
   });
@@ -191,9 +225,11 @@ describe("a lesson (tests run in order and build on each other)", () => {
     await page.getByRole("button", { name: "Create the class" }).click();
     await page.locator("p.code").waitFor();
     const doomed = ((await page.locator("p.code").textContent()) ?? "").trim();
+    // Without JavaScript the key's <details> still opens.
+    await page.getByText("Show the teacher key").click();
+    await expect(page.locator(".key code").textContent()).resolves.toMatch(/^tk_/);
     await checkPage(page, "320px-nojs-class-created");
 
-    await page.getByRole("link", { name: "Open your dashboard" }).click();
     await page.getByRole("button", { name: "Close joining" }).click();
     await page.waitForURL(/done=closed/);
     await checkPage(page, "320px-nojs-dashboard-closed");

@@ -129,8 +129,12 @@ describe("teachers' screens", () => {
 
     await page.goto(`/c/${code}/teacher`);
     const width = await page.locator("main").evaluate((el) => el.getBoundingClientRect().width);
-    expect(width, "the dashboard uses a laptop's width").toBeGreaterThan(1000);
+    expect(width, "the dashboard uses a laptop's width").toBeGreaterThan(1150);
     await checkPage(page, "laptop-dashboard");
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const wider = await page.locator("main").evaluate((el) => el.getBoundingClientRect().width);
+    expect(wider, "and a wide screen's").toBeGreaterThan(1800);
+    await expectNoSidewaysScroll(page);
     await context.close();
   });
 
@@ -147,8 +151,7 @@ describe("teachers' screens", () => {
     await page.goto("/teach");
     await page.getByLabel(/class name/i).fill("Worksheet test");
     await page.getByRole("button", { name: "Create the class" }).click();
-    await page.locator("p.code").waitFor();
-    await page.getByRole("link", { name: "Open your dashboard" }).click();
+    await page.waitForURL(/\/c\/[A-Z0-9]{6}\/teacher$/);
     await page.getByRole("link", { name: "Worksheet with answer key" }).click();
     await page.waitForURL(/\/c\/[A-Z0-9]{6}\/teacher\/worksheet$/);
     await expect(page.locator(".worksheet-items blockquote").count()).resolves.toBeGreaterThan(5);

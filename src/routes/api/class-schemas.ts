@@ -6,45 +6,20 @@
  * generator (openapi-document.ts), not bundled: routes import only its types.
  */
 import * as z from "zod/mini";
+import { ClassDashboard } from "./class-dashboard-schema";
 import { CloseClassRequest, CreateClassRequest, JoinClassRequest } from "./class-requests";
-import { type ApiResponse, type ApiRoute, AttemptStarted, Judgement, Problem } from "./schemas";
+import { about, ClassInfo, code, count, figure, isoTime } from "./class-schema-parts";
+import { type ApiResponse, type ApiRoute, AttemptStarted, Problem } from "./schemas";
 
-const about = (description: string) => z.describe(description);
-const count = (description: string) => z.int().check(z.gte(0), about(description));
-const figure = (description: string) => z.number().check(about(description));
-const isoTime = (description: string) => z.string().check(about(`${description} (ISO 8601, UTC).`));
-
-const code = z.string().check(about("The class's 6-character join code, e.g. ABC234 (no 0/O, 1/I/L)."));
-const nameMode = z
-  .enum(["typed", "generated"])
-  .check(about('"typed": students type a nickname or ask for one; "generated": made-up names only.'));
-const lean = z
-  .enum(["cautious", "trusting", "balanced"])
-  .check(about("From bias c with threshold 0.5: cautious calls facts unverified, trusting accepts claims."));
-
+// The dashboard's shape has its own file; re-exported so the document names it.
+export { ClassDashboard } from "./class-dashboard-schema";
 // Request bodies live in ./class-requests.ts (bundled by the Worker); re-exported here so
 // the OpenAPI document names them as components.
 export { CloseClassRequest, CreateClassRequest, JoinClassRequest } from "./class-requests";
 
 // ---- Responses ---------------------------------------------------------------------------------
 
-/** GET /api/v1/classes/{code}: what anyone with the code may know. */
-export const ClassInfo = z.object({
-  code,
-  name: z.string().check(about('The class name, or "" when none was given.')),
-  open: z.boolean().check(about("False once the teacher has closed joining.")),
-  names: nameMode,
-  itemCount: count("How many statements each student answers."),
-  board: z.boolean().check(about("Whether students may see the class board.")),
-  pace: z
-    .enum(["student", "teacher"])
-    .check(
-      about('"teacher": the teacher moves the class from statement to statement; "student": each at their own pace.'),
-    ),
-  joinUrl: z.string().check(about("The page students open to join (what the QR code holds).")),
-  expiresAt: isoTime("When the class and all its results are deleted"),
-});
-export type ClassInfo = z.infer<typeof ClassInfo>;
+export { ClassInfo } from "./class-schema-parts";
 
 /** 201 from POST /api/v1/classes */
 export const ClassCreated = z.object({
@@ -89,61 +64,6 @@ export const ClassBoard = z.object({
   rows: z.array(BoardRow).check(about("Finished students, best first.")),
 });
 export type ClassBoard = z.infer<typeof ClassBoard>;
-
-const itemStat = {
-  position: count("1-based position of the statement in the class."),
-  itemId: z.string(),
-  statement: z.string(),
-  verdict: Judgement,
-  answered: count("Finished students who answered it."),
-  correct: count("Of those, how many were right."),
-  shareCorrect: z.nullable(z.number()).check(about("correct ÷ answered, or null when nobody answered it.")),
-};
-
-/** GET /api/v1/classes/{code}/dashboard (teacher only) */
-export const ClassDashboard = z.object({
-  ...ClassInfo.shape,
-  joined: count("Students who joined."),
-  finished: count("Students who finished (or stopped early)."),
-  listedAt: isoTime("When the students were listed; reused for up to 20 seconds"),
-  class: z.object({
-    answered: count("All answers given by finished students."),
-    discernment: figure("The pooled answers' discernment, −1..1."),
-    c: figure("The pooled answers' bias c."),
-    lean,
-    verifiedAnswered: count("Answers on established facts."),
-    verifiedJudgedUnverified: count("Of those, called unverified."),
-    unverifiedAnswered: count("Answers on unproven claims."),
-    unverifiedJudgedVerified: count("Of those, accepted as verified."),
-  }),
-  students: z.array(
-    z.object({
-      id: z.string().check(about("Use with DELETE /api/v1/classes/{code}/students/{id}.")),
-      nickname: z.string(),
-      finished: z.boolean(),
-      correct: z.nullable(z.int()),
-      answered: z.nullable(z.int()),
-      discernment: z.nullable(z.number()),
-      c: z.nullable(z.number()),
-      lean: z.nullable(lean),
-    }),
-  ),
-  removed: z
-    .array(z.object({ id: z.string(), nickname: z.string() }))
-    .check(about("Names the teacher removed: refused until POST /api/v1/classes/{code}/students/{id}/allow-back.")),
-  items: z.array(z.object(itemStat)).check(about("Every statement of the class, in class order.")),
-  mostFooled: z
-    .array(
-      z.object({
-        ...itemStat,
-        explanation: z.string(),
-        claimant: z.string().check(about("Who makes the claim, as the article names them.")),
-        prompt: z.string().check(about("A question for the class to discuss.")),
-      }),
-    )
-    .check(about("Up to three statements with the highest share of wrong answers.")),
-});
-export type ClassDashboard = z.infer<typeof ClassDashboard>;
 
 /** 200 from DELETE /api/v1/classes/{code} */
 export const ClassDeleted = z.object({

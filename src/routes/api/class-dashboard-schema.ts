@@ -1,0 +1,68 @@
+/**
+ * @module The JSON shape of GET /api/v1/classes/{code}/dashboard (teacher only), as a zod/mini schema;
+ * read by the tests and the document generator, not bundled.
+ */
+import * as z from "zod/mini";
+import { about, ClassInfo, count, figure, isoTime, lean } from "./class-schema-parts";
+import { Judgement } from "./schemas";
+
+const itemStat = {
+  position: count("1-based position of the statement in the class."),
+  itemId: z.string(),
+  statement: z.string(),
+  verdict: Judgement,
+  answered: count("Finished students who answered it."),
+  correct: count("Of those, how many were right."),
+  shareCorrect: z.nullable(z.number()).check(about("correct ÷ answered, or null when nobody answered it.")),
+};
+
+/** GET /api/v1/classes/{code}/dashboard (teacher only) */
+export const ClassDashboard = z.object({
+  ...ClassInfo.shape,
+  joined: count("Students who joined."),
+  finished: count("Students who finished (or stopped early)."),
+  listedAt: isoTime("When the students were listed; reused for up to 20 seconds"),
+  class: z.object({
+    answered: count("All answers given by finished students."),
+    discernment: figure("The pooled answers' discernment, −1..1."),
+    c: figure("The pooled answers' bias c."),
+    lean,
+    verifiedAnswered: count("Answers on established facts."),
+    verifiedJudgedUnverified: count("Of those, called unverified."),
+    unverifiedAnswered: count("Answers on unproven claims."),
+    unverifiedJudgedVerified: count("Of those, accepted as verified."),
+  }),
+  students: z.array(
+    z.object({
+      id: z.string().check(about("Use with DELETE /api/v1/classes/{code}/students/{id}.")),
+      nickname: z.string(),
+      finished: z.boolean(),
+      status: z
+        .enum(["finished", "stopped early", "playing"])
+        .check(about('"stopped early": finished with fewer answers than the class has statements.')),
+      progress: z
+        .nullable(z.int().check(z.gte(0)))
+        .check(about("Statements answered so far (for a finished student, the answers given); null when not known.")),
+      correct: z.nullable(z.int()),
+      answered: z.nullable(z.int()),
+      discernment: z.nullable(z.number()),
+      c: z.nullable(z.number()),
+      lean: z.nullable(lean),
+    }),
+  ),
+  removed: z
+    .array(z.object({ id: z.string(), nickname: z.string() }))
+    .check(about("Names the teacher removed: refused until POST /api/v1/classes/{code}/students/{id}/allow-back.")),
+  items: z.array(z.object(itemStat)).check(about("Every statement of the class, in class order.")),
+  mostFooled: z
+    .array(
+      z.object({
+        ...itemStat,
+        explanation: z.string(),
+        claimant: z.string().check(about("Who makes the claim, as the article names them.")),
+        prompt: z.string().check(about("A question for the class to discuss.")),
+      }),
+    )
+    .check(about("Up to three statements with the highest share of wrong answers.")),
+});
+export type ClassDashboard = z.infer<typeof ClassDashboard>;

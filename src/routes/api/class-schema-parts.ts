@@ -1,0 +1,33 @@
+/** @module Small zod/mini pieces the classroom response schemas share and ClassInfo (a component, re-exported by ./class-schemas). */
+import * as z from "zod/mini";
+
+export const about = (description: string) => z.describe(description);
+export const count = (description: string) => z.int().check(z.gte(0), about(description));
+export const figure = (description: string) => z.number().check(about(description));
+export const isoTime = (description: string) => z.string().check(about(`${description} (ISO 8601, UTC).`));
+
+export const code = z.string().check(about("The class's 6-character join code, e.g. ABC234 (no 0/O, 1/I/L)."));
+export const nameMode = z
+  .enum(["typed", "generated"])
+  .check(about('"typed": students type a nickname or ask for one; "generated": made-up names only.'));
+export const lean = z
+  .enum(["cautious", "trusting", "balanced"])
+  .check(about("From bias c with threshold 0.5: cautious calls facts unverified, trusting accepts claims."));
+
+/** GET /api/v1/classes/{code}: what anyone with the code may know. */
+export const ClassInfo = z.object({
+  code,
+  name: z.string().check(about('The class name, or "" when none was given.')),
+  open: z.boolean().check(about("False once the teacher has closed joining.")),
+  names: nameMode,
+  itemCount: count("How many statements each student answers."),
+  board: z.boolean().check(about("Whether students may see the class board.")),
+  pace: z
+    .enum(["student", "teacher"])
+    .check(
+      about('"teacher": the teacher moves the class from statement to statement; "student": each at their own pace.'),
+    ),
+  joinUrl: z.string().check(about("The page students open to join (what the QR code holds).")),
+  expiresAt: isoTime("When the class and all its results are deleted"),
+});
+export type ClassInfo = z.infer<typeof ClassInfo>;
