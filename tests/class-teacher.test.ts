@@ -121,7 +121,8 @@ describe("CSV export", () => {
     );
     // Stopped after 2 of 6, both right; the statements not answered stay empty.
     expect(csv).toMatch(/\r\n'@home,stopped early,2,2,(0\.5|1|0|-0\.5),[^,]*,\w+,[^,]+,right,right,,,,\r\n/);
-    expect(csv).toContain("\r\nStill here,playing,,,,,,,,,,,,\r\n");
+    // Still playing: the class's object knows they have answered nothing yet.
+    expect(csv).toContain("\r\nStill here,playing,0,,,,,,,,,,,\r\n");
     // After the table: one empty line, then the legend, Q1…Q6 with each statement and its verdict in class order.
     const record = await env.SCORES.get<{ itemIds: string[] }>(classKey(code), "json");
     const legend = lines.slice(lines.indexOf("") + 1, -1);

@@ -3,14 +3,12 @@
  * the article it reads through the ASSETS binding, are made from content/ as it is now (npm run
  * content), and the pack the Worker builds from them equals the whole pack.
  */
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import articleJson from "../public/content/article.json";
 import { articleFile, runtimeContent } from "../src/content/build";
 import { pack } from "../src/content/pack";
 import runtime from "../src/content/runtime.json";
 import { sourcePack } from "../src/content/source";
-import { worksheetItems } from "../src/domain/class";
 
 describe("the Worker's content", () => {
   it("is made from content/ as it is now (run npm run content if this fails)", () => {
