@@ -7,7 +7,6 @@
  * bodies and summaries (the card pages and the cards' JSON are static files): leaving them out of
  * src/content/runtime.json keeps the bundle small. Every shape comes from the same files.
  */
-import { worksheetItems } from "../domain/class.ts";
 import { type ArticleLine, articleLines, locateQuote, type QuoteLocation } from "./article.ts";
 import type { Card, Item, PackInfo } from "./schema.ts";
 
