@@ -244,6 +244,9 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
             <a class="button secondary" href={`/c/${d.code}/teacher.csv`} download={`class-${d.code}.csv`}>
               Download CSV
             </a>
+            <a class="button secondary" href={`/c/${d.code}/present`}>
+              Projector screen
+            </a>
             <a class="button secondary" href={`/c/${d.code}/board`}>
               Class board
             </a>
@@ -255,8 +258,9 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
             </a>
           </p>
           <p class="muted">
-            Results refresh every {p.pollSeconds} seconds with JavaScript on; the Refresh button always works. Removing
-            a name lets that student join again (for example after their phone died).
+            With JavaScript on, this page updates itself as students play; the Refresh button always works. A removed
+            name stays out until you allow it back: to let a student whose phone died rejoin under their name, remove
+            it, then allow it back.
           </p>
           <div class="row">
             {!d.open ? null : (
