@@ -4,9 +4,11 @@
  * class moving one statement at a time — phones wait, only the open statement takes answers, the
  * verdict comes after the teacher closes it, and a double click never skips a statement.
  */
+import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import { ClassCreated } from "../src/routes/api/class-schemas";
+import { SCHEMA } from "../src/store/class-room-sql";
 import { Browser, call, createClass, escapeHtml, join, location, rightly, wrongly } from "./class-helpers";
 
 function itemOn(html: string): string {
@@ -113,6 +115,48 @@ describe("the projector screen, GET /c/{CODE}/present", () => {
     const shown = await text(teacher.get(`/c/${code}/present?claim=1&reveal=1`));
     expect(shown).toContain(`<strong>${verdict}.</strong> 0 of 1 got it right.`);
     expect(shown).not.toContain(key);
+  });
+});
+
+describe("the splits (the object's running tally)", () => {
+  it("count present students only: a removed name's answers leave the split", async () => {
+    const { code, teacher } = await createClass({ shuffle: "" });
+    const ana = (await join(code, { nickname: "Ana" })).student;
+    const item = itemOn(await text(ana.get("/quiz/q/1")));
+    await ana.post("/quiz/answer", { item, answer: wrongly(item) });
+    expect(await text(teacher.get(`/c/${code}/present?claim=1`))).toContain("(1 answer).");
+    const dashboard = await text(teacher.get(`/c/${code}/teacher`));
+    const sid = /name="student" value="([^"]+)"/.exec(dashboard)?.[1] ?? "";
+    expect((await teacher.post(`/c/${code}/teacher/remove`, { student: sid })).status).toBe(303);
+    const after = await text(teacher.get(`/c/${code}/present?claim=1`));
+    expect(after).not.toContain("(1 answer).");
+    expect(after).not.toContain("fooled the class most");
+  });
+
+  it("are counted from the answers, once, for a class whose object predates the tally", async () => {
+    const stub = env.CLASS_ROOM.get(env.CLASS_ROOM.idFromName("OLD234"));
+    const view = await runInDurableObject(stub, (room, state) => {
+      // The tables as the previous release made them: no tally.
+      state.storage.sql.exec(SCHEMA.replace(/CREATE TABLE IF NOT EXISTS tally[^;]*;/, ""));
+      state.storage.sql.exec("INSERT INTO meta VALUES ('expires', ?)", Date.now() + 86_400_000);
+      for (const [sid, attempt, answer, removed] of [
+        ["s1", "a1", "v", 0],
+        ["s2", "a2", "u", 0],
+        ["s3", "a3", "v", 0],
+        ["s4", "a4", "v", 1],
+      ] as const) {
+        state.storage.sql.exec(
+          "INSERT INTO students (sid, nick, attempt, joined, removed) VALUES (?, ?, ?, 0, ?)",
+          sid,
+          sid,
+          attempt,
+          removed,
+        );
+        state.storage.sql.exec("INSERT INTO answers VALUES (?, 'item-a', ?)", attempt, answer);
+      }
+      return room.view();
+    });
+    expect(view?.tallies).toEqual({ "item-a": { v: 2, u: 1 } });
   });
 });
 

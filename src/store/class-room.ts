@@ -18,15 +18,7 @@ import { NOT_STARTED, nextPace, type Pace, type PaceAction } from "../domain/pac
 import type { AttemptResult, QuizState } from "../domain/quiz";
 import { type JoinRefusal, joinDecision, type RoomView, recordedResult, type Tally } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
-
-// Created by the first join or finish (opened()), never by a read, so a deleted class stays empty.
-const SCHEMA =
-  "CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);" +
-  "CREATE TABLE students (sid TEXT PRIMARY KEY, nick TEXT NOT NULL, attempt TEXT NOT NULL UNIQUE," +
-  " joined INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0);" +
-  "CREATE TABLE answers (attempt TEXT, item TEXT, answer TEXT NOT NULL, PRIMARY KEY (attempt, item)) WITHOUT ROWID;" +
-  "CREATE TABLE results (attempt TEXT PRIMARY KEY, body TEXT NOT NULL, saved INTEGER DEFAULT 0, lease INTEGER DEFAULT 0);" +
-  "CREATE TABLE gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;";
+import { RETALLY, SCHEMA, TALLY } from "./class-room-sql";
 
 /** How long one request may take to write a result to KV before another may try. */
 const SAVE_LEASE_MS = 30_000;
@@ -54,7 +46,11 @@ export class ClassRoom extends DurableObject<Env> {
 
   /** Whether the class has used its object yet (or since it was deleted); reading creates nothing. */
   private exists(): boolean {
-    this.ready ||= this.sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'meta'").toArray().length > 0;
+    if (this.ready) return true;
+    const tables = this.sql.exec("SELECT name FROM sqlite_master WHERE name IN ('meta', 'tally')").toArray();
+    // A class opened before the tally table existed gets it, counted from its answers, once.
+    if (tables.length === 1) this.sql.exec(TALLY + RETALLY);
+    this.ready = tables.length > 0;
     return this.ready;
   }
 
@@ -118,6 +114,15 @@ export class ClassRoom extends DurableObject<Env> {
         .rowsWritten > 0;
     if (first) {
       this.sql.exec("UPDATE students SET answered = answered + 1 WHERE attempt = ?", attemptId);
+      const [v, u] = answer === "v" ? [1, 0] : [0, 1];
+      this.sql.exec(
+        "INSERT INTO tally VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET v = v + ?, u = u + ?",
+        itemId,
+        v,
+        u,
+        v,
+        u,
+      );
       this.tell();
     }
     const row = this.sql.exec<Row>("SELECT answer FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId);
@@ -177,6 +182,7 @@ export class ClassRoom extends DurableObject<Env> {
     if (!row) return null;
     this.sql.exec("UPDATE students SET removed = 1 WHERE sid = ?", sid);
     this.sql.exec("INSERT OR IGNORE INTO gone (attempt) VALUES (?)", row.attempt);
+    this.sql.exec(RETALLY);
     this.tell();
     return { attemptId: String(row.attempt) };
   }
@@ -208,13 +214,8 @@ export class ClassRoom extends DurableObject<Env> {
         result: typeof r.body === "string" ? r.body : null,
       }));
     const tallies: Record<string, Tally> = {};
-    const counted = this.sql.exec<Row>(
-      "SELECT a.item, a.answer, COUNT(*) AS n FROM answers a JOIN students s ON s.attempt = a.attempt" +
-        " WHERE s.removed = 0 GROUP BY a.item, a.answer",
-    );
-    for (const r of counted) {
-      const item = String(r.item);
-      tallies[item] = { v: 0, u: 0, ...tallies[item], [r.answer === "v" ? "v" : "u"]: Number(r.n) };
+    for (const r of this.sql.exec<Row>("SELECT item, v, u FROM tally")) {
+      tallies[String(r.item)] = { v: Number(r.v), u: Number(r.u) };
     }
     return { students, tallies, pace: this.pace() };
   }
@@ -269,12 +270,9 @@ export class ClassRoom extends DurableObject<Env> {
 
   /** Screens only listen: what they send is ignored ("ping" gets "pong" without waking the object). */
   override webSocketMessage(): void {}
+  /** The Hibernation API wants the close answered (a socket the runtime already closed ignores it). */
   override webSocketClose(socket: WebSocket): void {
-    try {
-      socket.close(1000, "bye");
-    } catch {
-      // Already closed by the runtime.
-    }
+    socket.close(1000, "bye");
   }
 
   /** Deletes everything the object holds (the teacher deleted the class); its screens then find no class. */

@@ -1,0 +1,22 @@
+/**
+ * @module class-room-sql: the tables of a class's Durable Object (src/store/class-room.ts),
+ * created by the first join or finish; see that file for what each row means.
+ */
+
+// Each statement's answers from present students, kept as they come: a screen refresh reads 8 rows, not 240.
+export const TALLY =
+  "CREATE TABLE IF NOT EXISTS tally (item TEXT PRIMARY KEY, v INTEGER NOT NULL, u INTEGER NOT NULL) WITHOUT ROWID;";
+/** Counts the tally again from the answers (after a removal, or for a class opened before it). */
+export const RETALLY =
+  "DELETE FROM tally; INSERT INTO tally SELECT a.item, SUM(a.answer = 'v'), SUM(a.answer = 'u') FROM answers a" +
+  " JOIN students s ON s.attempt = a.attempt AND s.removed = 0 GROUP BY a.item;";
+
+// Created by the first join or finish (opened()), never by a read, so a deleted class stays empty.
+export const SCHEMA =
+  "CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);" +
+  "CREATE TABLE students (sid TEXT PRIMARY KEY, nick TEXT NOT NULL, attempt TEXT NOT NULL UNIQUE," +
+  " joined INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0);" +
+  "CREATE TABLE answers (attempt TEXT, item TEXT, answer TEXT NOT NULL, PRIMARY KEY (attempt, item)) WITHOUT ROWID;" +
+  "CREATE TABLE results (attempt TEXT PRIMARY KEY, body TEXT NOT NULL, saved INTEGER DEFAULT 0, lease INTEGER DEFAULT 0);" +
+  "CREATE TABLE gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;" +
+  TALLY;
