@@ -156,18 +156,19 @@ export function PresentPage(p: PresentPageProps) {
           </section>
         )}
         {lobby ? (
-          <div id="present-class" data-live>
-            <p role="status" aria-live="polite" class="big">
+          <>
+            {/* Two live regions that stay in place, so screen readers hear the count when it changes. */}
+            <p id="present-count" data-live role="status" aria-live="polite" class="big">
               {p.names.length === 0
                 ? "Nobody has joined yet."
                 : `${p.names.length} joined · ${p.finished} finished · ${p.answered} of ${p.names.length * p.itemCount} answers in`}
             </p>
-            <ul class="names" aria-label="Who has joined">
+            <ul id="present-names" data-live class="names" aria-label="Who has joined">
               {p.names.map((name) => (
                 <li>{name}</li>
               ))}
             </ul>
-          </div>
+          </>
         ) : null}
         <p class="row no-print">
           {lobby && pace ? paceForm("open", "Open statement 1") : null}
