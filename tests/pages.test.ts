@@ -78,7 +78,7 @@ describe("card pages", () => {
   });
 
   it("show the statements of the items that use the card, without their answers (tests/answer-key.test.ts)", () => {
-    const item = pack.items[0];
+    const item = sourcePack.items[0];
     expect(item).toBeDefined();
     if (!item) return;
     const html = page(`/cards/${item.lesson}`);
