@@ -96,10 +96,13 @@ export function staticPages(): StaticFile[] {
   ];
 }
 
-/** Each item's explanation and check, which the Worker reads through the ASSETS binding. */
+/** Each item's statement, claimant, explanation and check, which the Worker reads through the ASSETS binding. */
 function itemTextsFile(): ItemTextsFile {
   const items = Object.fromEntries(
-    pack.items.map(({ id, claimant, explanation, check }) => [id, { claimant, explanation, check }]),
+    pack.items.map(({ id, statement, claimant, explanation, check }) => [
+      id,
+      { statement, claimant, explanation, check },
+    ]),
   );
   return { version: pack.version, items };
 }

@@ -55,8 +55,18 @@ describe("GET /api/v1/quiz", () => {
     const body = QuizStatements.parse(JSON.parse(text));
     expect(body.total).toBe(items.length);
     expect(body.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
+    expect(body.items.map((i) => i.statement)).toEqual(items.map((i) => i.statement));
     expect(body.packVersion).toBe(pack.version);
     expect(text).not.toMatch(/verdict|"verified"|"unverified"|explanation|quote/);
+  });
+
+  it("is a 503 problem, not cached, when the statements cannot be read (assets failing)", async () => {
+    const logged = expectedErrors();
+    const brokenAssets = { fetch: async () => new Response("gone", { status: 500 }) } as unknown as Fetcher;
+    const res = await call("/api/v1/quiz", {}, { ASSETS: brokenAssets });
+    expect((await expectProblem(res, 503)).type).toBe("/api/v1/problems/content-unavailable");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(logged).toHaveBeenCalled();
   });
 });
 

@@ -6,7 +6,7 @@
  */
 import { env, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { pack } from "../src/content/pack";
+import { sourcePack } from "../src/content/source";
 import { ClassCreated } from "../src/routes/api/class-schemas";
 import { SCHEMA } from "../src/store/class-room-sql";
 import { Browser, call, createClass, escapeHtml, join, location, rightly, wrongly } from "./class-helpers";
@@ -108,7 +108,7 @@ describe("the projector screen, GET /c/{CODE}/present", () => {
       wrongly(item) === "verified" ? "1 said Verified, 0 said Unverified" : "0 said Verified, 1 said Unverified";
     const hidden = await text(teacher.get(`/c/${code}/present?claim=1`));
     expect(hidden).toContain("Claim 1 of 1 that fooled the class most");
-    expect(hidden).toContain(escapeHtml(pack.itemById.get(item)?.statement ?? "?"));
+    expect(hidden).toContain(escapeHtml(sourcePack.itemById.get(item)?.statement ?? "?"));
     expect(hidden).toContain(`${said} (1 answer).`);
     expect(hidden).toContain("Show the answer");
     expect(hidden).not.toContain("got it right");

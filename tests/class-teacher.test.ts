@@ -6,6 +6,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
+import { sourcePack } from "../src/content/source";
 import { csvCell } from "../src/domain/csv";
 import { classKey, MAX_METADATA_BYTES, studentPrefix } from "../src/store/class-keys";
 import { Browser, call, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
@@ -129,7 +130,7 @@ describe("CSV export", () => {
     expect(lines.indexOf("")).toBe(4);
     expect(legend).toEqual(
       (record?.itemIds ?? []).map((id, i) => {
-        const item = pack.itemById.get(id);
+        const item = sourcePack.itemById.get(id);
         return `Q${i + 1},${csvCell(item?.statement ?? "")},${item?.verdict === "verified" ? "Verified" : "Unverified"}`;
       }),
     );

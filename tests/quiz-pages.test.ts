@@ -302,6 +302,24 @@ describe("faults", () => {
     expect(await storedAttempts()).toHaveLength(1);
   });
 
+  it("when the statements cannot be read (assets failing), a question is a 503 page; the quiz goes on afterwards", async () => {
+    const logged = expectedErrors();
+    const jar = await started();
+    const before = jar.value;
+    const brokenAssets = { fetch: async () => new Response("gone", { status: 500 }) } as unknown as Fetcher;
+    const res = await getPage(jar, "/quiz/q/1", { ASSETS: brokenAssets });
+    expect(res.status).toBe(503);
+    expect(res.headers.get("retry-after")).toBe("5");
+    const html = await res.text();
+    expect(html).toContain("Please try again in a moment");
+    expect(html).not.toContain(escapeHtml(items[0]?.statement ?? "?"));
+    expect(logged).toHaveBeenCalled(); // logged for the operator
+    expect(jar.value).toBe(before);
+    const again = await getPage(jar, "/quiz/q/1");
+    expect(again.status).toBe(200);
+    expect(await again.text()).toContain(escapeHtml(items[0]?.statement ?? "?"));
+  });
+
   it("a KV read failure is a 503 too, never a 500", async () => {
     const logged = expectedErrors();
     const jar = await started();

@@ -16,7 +16,7 @@ describe("the Worker's content", () => {
     expect(articleJson).toEqual(articleFile(sourcePack));
   });
 
-  it("holds no article, no card bodies or summaries, and no item quotes, review dates or texts", () => {
+  it("holds no article, no card bodies or summaries, and no item statements, quotes, review dates or texts", () => {
     const bundled = JSON.stringify(runtime);
     expect(bundled).not.toContain('"quote"');
     expect(bundled).not.toContain('"article"');
@@ -24,15 +24,18 @@ describe("the Worker's content", () => {
     expect(bundled).not.toContain('"summary"');
     // The article's first and last paragraphs are not in it.
     for (const line of [sourcePack.lines[0], sourcePack.lines.at(-1)]) expect(bundled).not.toContain(line?.text);
-    for (const field of ["reviewed", "explanation", "check", "claimant"]) {
+    for (const item of sourcePack.items) expect(bundled).not.toContain(JSON.stringify(item.statement));
+    for (const field of ["statement", "reviewed", "explanation", "check", "claimant"]) {
       expect(runtime.items.some((item) => field in item)).toBe(false);
     }
   });
 
-  it("gives every item back whole but for its quote (found by its location in the article file), cards by slug and title", () => {
+  it("gives every item back whole but for its quote (found by its location in the article file) and texts, cards by slug and title", () => {
     expect(pack.version).toBe(sourcePack.version);
     expect(pack.items).toEqual(
-      sourcePack.items.map(({ quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item),
+      sourcePack.items.map(
+        ({ statement: _s, quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item,
+      ),
     );
     expect(pack.cards).toEqual(sourcePack.cards.map(({ slug, title }) => ({ slug, title })));
   });

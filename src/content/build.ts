@@ -3,15 +3,19 @@
  *
  * The Worker needs neither the article nor its quotes (a static file read once per isolate, see
  * src/content/quotes.ts; each quote is a slice of the article, found by its location), nor the items'
- * claimants, explanations and checks (a static file too, src/content/texts.ts), nor the cards'
+ * statements, claimants, explanations and checks (a static file too, src/content/texts.ts), nor the cards'
  * bodies and summaries (the card pages and the cards' JSON are static files): leaving them out of
  * src/content/runtime.json keeps the bundle small. Every shape comes from the same files.
  */
 import { type ArticleLine, articleLines, locateQuote, type QuoteLocation } from "./article.ts";
 import type { Card, Item, PackInfo } from "./schema.ts";
 
-/** An item as the Worker knows it: where its quote sits in the article, but not the quote. */
-export interface PackItem extends Omit<Item, "quote" | "reviewed" | "explanation" | "check" | "claimant"> {
+/**
+ * An item as the Worker knows it: its id, verdict, card and where its quote sits in the article; neither
+ * the quote nor its texts (the statement among them: src/content/texts.ts).
+ */
+export interface PackItem
+  extends Omit<Item, "statement" | "quote" | "reviewed" | "explanation" | "check" | "claimant"> {
   location: QuoteLocation;
 }
 
@@ -40,8 +44,8 @@ export interface SourcePack extends Pack<Card, SourceItem> {
 }
 
 /**
- * What src/content/runtime.json holds: items without their quotes, claimants, explanations, checks
- * and review dates (see src/content/quotes.ts and texts.ts), and cards' slugs and titles only.
+ * What src/content/runtime.json holds: items without their statements, quotes, claimants, explanations,
+ * checks and review dates (see src/content/quotes.ts and texts.ts), and cards' slugs and titles only.
  */
 export interface RuntimeContent {
   info: PackTitle;
@@ -88,7 +92,9 @@ export function buildPack(info: PackInfo, items: Item[], cards: Card[], text: st
 export function runtimeContent(full: SourcePack): RuntimeContent {
   return {
     info: { version: full.info.version, title: full.info.title },
-    items: full.items.map(({ quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item),
+    items: full.items.map(
+      ({ statement: _s, quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item,
+    ),
     cards: full.cards.map(({ slug, title }) => ({ slug, title })),
   };
 }

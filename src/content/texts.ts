@@ -1,6 +1,6 @@
 /**
- * @module texts: each item's claimant, explanation and check — the longest texts of the pack — read once per
- * isolate from a private static file (public/content/item-texts.json, written by `npm run prerender`),
+ * @module texts: each item's statement, claimant, explanation and check — the longest texts of the pack — read
+ * once per isolate from a private static file (public/content/item-texts.json, written by `npm run prerender`),
  * so they are not in the Worker's bundle (see static-file.ts). The explanations give the verdicts away.
  */
 import type { Item } from "./schema";
@@ -8,8 +8,9 @@ import { contentFile } from "./static-file";
 
 export { ContentUnavailableError } from "./static-file";
 
-/** What the feedback, the dashboard and the answer key show beside a statement. */
+/** An item's statement, and what the feedback, the dashboard and the answer key show beside it. */
 export interface ItemTexts {
+  statement: Item["statement"];
   claimant: Item["claimant"];
   explanation: string;
   check: string;
@@ -25,7 +26,7 @@ export interface ItemTextsFile {
 export const ITEM_TEXTS_PATH = "/content/item-texts.json";
 
 /**
- * The explanation and check of every item of the pack this Worker serves.
+ * The statement, claimant, explanation and check of every item of the pack this Worker serves.
  * Throws ContentUnavailableError when the file cannot be read or is from another pack version.
  * @example const texts = await itemTexts(c.env.ASSETS); texts.get("seventy-attackers-killed")?.check
  */
@@ -33,7 +34,25 @@ export function itemTexts(assets: Fetcher): Promise<ReadonlyMap<string, ItemText
   return contentFile(assets, ITEM_TEXTS_PATH, (file: ItemTextsFile) => new Map(Object.entries(file.items)));
 }
 
-/** The texts of one item; an item the file lacks (never expected: both come from one pack) gets none. */
+/**
+ * The texts of one item; an item the file lacks (never expected: both come from one pack) gets its id
+ * for a statement and no other text.
+ */
 export function textsOf(texts: ReadonlyMap<string, ItemTexts>, itemId: string): ItemTexts {
-  return texts.get(itemId) ?? { claimant: { name: "", kind: "unattributed" }, explanation: "", check: "" };
+  return (
+    texts.get(itemId) ?? {
+      statement: itemId,
+      claimant: { name: "", kind: "unattributed" },
+      explanation: "",
+      check: "",
+    }
+  );
+}
+
+/**
+ * The statement of one item (its id when the file lacks it, as textsOf).
+ * @example statementOf(await itemTexts(c.env.ASSETS), "seventy-attackers-killed") // "More than 70 attackers …"
+ */
+export function statementOf(texts: ReadonlyMap<string, ItemTexts>, itemId: string): string {
+  return textsOf(texts, itemId).statement;
 }

@@ -2,6 +2,7 @@
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
 import { correctionsIntro } from "../content/prose";
+import { type ItemTexts, itemTexts, statementOf } from "../content/texts";
 import { AppError } from "../services/errors";
 import { checkReport, sendReport, text } from "../services/reports";
 import { KvUnavailableError } from "../store/kv-errors";
@@ -11,11 +12,25 @@ import { clientAddress, readForm } from "./middleware";
 
 export const pages = new Hono<AppEnv>();
 
-/** What the corrections page always lists: the cards and statements a report can be about. */
-const choices: Pick<CorrectionsPageProps, "cards" | "items"> = {
-  cards: pack.cards.map(({ slug, title }) => ({ slug, title })),
-  items: pack.items.map(({ id, statement }) => ({ id, statement })),
-};
+type Choices = Pick<CorrectionsPageProps, "cards" | "items">;
+
+/**
+ * What the corrections page always lists: the cards and statements a report can be about, with the
+ * page's fixed prose (both read once per isolate from static files). As with the prose, the form
+ * matters more than the statements: when they cannot be read (logged), each item is named by its id.
+ */
+async function pageTexts(assets: Fetcher): Promise<Choices & { intro: string }> {
+  const statements = itemTexts(assets).catch((error: unknown): ReadonlyMap<string, ItemTexts> => {
+    console.error(error);
+    return new Map();
+  });
+  const [intro, texts] = await Promise.all([correctionsIntro(assets), statements]);
+  return {
+    intro,
+    cards: pack.cards.map(({ slug, title }) => ({ slug, title })),
+    items: pack.items.map(({ id }) => ({ id, statement: statementOf(texts, id) })),
+  };
+}
 
 pages.get("/corrections", async (c) => {
   // Prefill only what names a real card or item; anything else is ignored, not echoed back.
@@ -25,8 +40,7 @@ pages.get("/corrections", async (c) => {
     card: card && pack.cardBySlug.has(card) ? card : undefined,
     item: item && pack.itemById.has(item) ? item : undefined,
   };
-  const intro = await correctionsIntro(c.env.ASSETS);
-  return c.html(<CorrectionsPage intro={intro} {...choices} values={values} />);
+  return c.html(<CorrectionsPage {...(await pageTexts(c.env.ASSETS))} values={values} />);
 });
 
 pages.post("/corrections", async (c) => {
@@ -36,9 +50,9 @@ pages.post("/corrections", async (c) => {
     await sendReport(c.env, clientAddress(c), values);
   } catch (error) {
     // The form comes back with the reader's text: field errors, or a notice to send it again.
-    const intro = await correctionsIntro(c.env.ASSETS);
+    const page = await pageTexts(c.env.ASSETS);
     if (error instanceof AppError && error.status === 400) {
-      return c.html(<CorrectionsPage intro={intro} {...choices} values={values} errors={checkReport(values)} />, 400);
+      return c.html(<CorrectionsPage {...page} values={values} errors={checkReport(values)} />, 400);
     }
     const busy = error instanceof AppError && error.status === 429;
     if (!busy && !(error instanceof KvUnavailableError)) throw error;
@@ -46,7 +60,7 @@ pages.post("/corrections", async (c) => {
     const notice = busy
       ? "You have sent several reports in the last minute. Your text is still below: please send it again in a minute."
       : "We could not save your report just now, because our storage is not responding. Nothing is lost: your text is still below. Please send it again in a minute.";
-    return c.html(<CorrectionsPage intro={intro} {...choices} values={values} notice={notice} />, busy ? 429 : 503, {
+    return c.html(<CorrectionsPage {...page} values={values} notice={notice} />, busy ? 429 : 503, {
       "Retry-After": "60",
     });
   }

@@ -9,6 +9,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
+import { itemTexts, statementOf } from "../content/texts";
 import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
 import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf } from "../domain/quiz";
 import { explainLean } from "../domain/scoring";
@@ -116,10 +117,11 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
   if (answerOf(state, itemId) !== null) return c.redirect(`/quiz/feedback/${itemId}`, 303);
   if (isFinished(state)) return c.redirect("/quiz/result", 303);
   // Teacher-paced: no pace check here (statements are public; the object takes answers to the open one only).
+  const statement = statementOf(await itemTexts(c.env.ASSETS), itemId);
   return c.html(
     <QuizQuestionPage
       itemId={itemId}
-      statement={item.statement}
+      statement={statement}
       position={position}
       total={state.items.length}
       answered={answeredCount(state)}
@@ -233,6 +235,7 @@ quiz.get("/result", async (c) => {
   // The comparison is with public readers only (as on the feedback page); the share link carries
   // the score alone (no nickname, no answers), so class students get it too.
   const readers = state.class ? undefined : resultFigures(await readStats(c.env), view.correct, view.answered);
+  const texts = await itemTexts(c.env.ASSETS);
   return c.html(
     <QuizResultPage
       {...view}
@@ -247,7 +250,7 @@ quiz.get("/result", async (c) => {
         return {
           ...line,
           position: index + 1,
-          statement: item?.statement ?? line.itemId,
+          statement: statementOf(texts, line.itemId),
           card: card ? { slug: card.slug, title: card.title } : { slug: "", title: "All cards" },
         };
       })}

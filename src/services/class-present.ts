@@ -3,7 +3,6 @@
  * object: the lobby's names, the class's progress, a teacher-paced class's current statement, and
  * the walk through the claims that fooled the class most (verdicts only when the teacher reveals).
  */
-import { pack } from "../content/pack";
 import { itemTexts, textsOf } from "../content/texts";
 import { type ClassRecord, classTitle } from "../domain/class";
 import { isFinishedEntry } from "../domain/class-results";
@@ -32,13 +31,12 @@ export async function presentOf(
 ): Promise<PresentPageProps> {
   const live = await rosterOf(env, record, origin);
   const statementOf = async (position: number, split: Split, reveal: boolean): Promise<PresentStatement> => {
-    const item = pack.itemById.get(split.itemId);
-    const texts = reveal ? textsOf(await itemTexts(env.ASSETS), split.itemId) : null;
+    const texts = textsOf(await itemTexts(env.ASSETS), split.itemId);
     return {
       position,
-      statement: item?.statement ?? split.itemId,
+      statement: texts.statement,
       split,
-      reveal: texts ? { explanation: texts.explanation, claimant: texts.claimant.name } : null,
+      reveal: reveal ? { explanation: texts.explanation, claimant: texts.claimant.name } : null,
     };
   };
   const pace = record.paced ? live.pace : null;

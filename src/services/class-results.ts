@@ -4,7 +4,7 @@
  * in ONE vocabulary for the pages and the JSON API.
  */
 import { pack } from "../content/pack";
-import { itemTexts, textsOf } from "../content/texts";
+import { itemTexts, statementOf, textsOf } from "../content/texts";
 import type { ClassRecord } from "../domain/class";
 import { csvTable } from "../domain/class-csv";
 import {
@@ -83,12 +83,13 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
   // The class's object holds the roster, progress, finished results and removed names: one request.
   const roster = await rosterOf(env, record, origin);
   const { entries, removed } = roster;
+  const texts = await itemTexts(env.ASSETS);
   const stats = itemStats(record.itemIds, entries, verdictOf);
   const score = classScore(record.itemIds, entries, verdictOf);
   const items: ItemView[] = stats.map((stat, index) => ({
     position: index + 1,
     itemId: stat.itemId,
-    statement: pack.itemById.get(stat.itemId)?.statement ?? stat.itemId,
+    statement: statementOf(texts, stat.itemId),
     verdict: stat.verdict,
     answered: stat.answered,
     correct: stat.correct,
@@ -109,7 +110,6 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
       lean: done ? leanOf(entry.c) : null,
     };
   });
-  const texts = await itemTexts(env.ASSETS);
   const fooled = mostFooled(stats).flatMap((stat) => {
     const item = pack.itemById.get(stat.itemId);
     const row = items.find((r) => r.itemId === stat.itemId);
@@ -156,8 +156,11 @@ export async function resultsCsv(
   record: ClassRecord,
   origin: string,
 ): Promise<{ body: string; headers: Record<string, string> }> {
-  const roster = await rosterOf(env, record, origin);
-  const { header, rows } = csvTable(record.itemIds, roster.entries, (id) => pack.itemById.get(id));
+  const [roster, texts] = await Promise.all([rosterOf(env, record, origin), itemTexts(env.ASSETS)]);
+  const { header, rows } = csvTable(record.itemIds, roster.entries, (id) => {
+    const item = pack.itemById.get(id);
+    return item && { statement: statementOf(texts, id), verdict: item.verdict };
+  });
   return {
     body: toCsv(header, rows),
     headers: {

@@ -7,7 +7,7 @@
  */
 import { pack } from "../content/pack";
 import { articleQuotes } from "../content/quotes";
-import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
+import { type ItemTexts, itemTexts, statementOf, textsOf } from "../content/texts";
 import { newAttemptId } from "../domain/ids";
 import {
   type AttemptResult,
@@ -44,22 +44,14 @@ export interface StatementView {
 }
 
 /**
- * The statement at a 1-based position of an attempt, or null.
- * @example statementAt(state, 1) // { id, position: 1, statement }
+ * The first unanswered statement, or null when all are answered (the statements are read once per
+ * isolate from a static file; a ContentUnavailableError, a 503, if they cannot be).
+ * @example (await nextStatement(c.env, state))?.position // 3 after two answers
  */
-export function statementAt(state: QuizState, position: number): StatementView | null {
-  const id = state.items[position - 1];
-  const item = id === undefined ? undefined : pack.itemById.get(id);
-  return id && item ? { id, position, statement: item.statement } : null;
-}
-
-/**
- * The first unanswered statement, or null when all are answered.
- * @example nextStatement(state)?.position // 3 after two answers
- */
-export function nextStatement(state: QuizState): StatementView | null {
+export async function nextStatement(env: Env, state: QuizState): Promise<StatementView | null> {
   const next = nextItem(state);
-  return next ? statementAt(state, next.position) : null;
+  if (!next || !pack.itemById.has(next.itemId)) return null;
+  return { id: next.itemId, position: next.position, statement: statementOf(await itemTexts(env.ASSETS), next.itemId) };
 }
 
 /**
@@ -122,7 +114,7 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
   const paragraph = quotes.paragraph(item.location) ?? { text: quote, quoteStart: 0, quoteEnd: quote.length };
   return {
     itemId,
-    statement: item.statement,
+    statement: texts.statement,
     answer,
     verdict: item.verdict,
     correct: answer === item.verdict,

@@ -65,7 +65,7 @@ apiClasses.post("/:code/students", secret, async (c) => {
     generate: body.generate === true,
   };
   const { state, token, nick, record } = await joinClass(c.env, c.var.secret, input);
-  const next = nextStatement(state);
+  const next = await nextStatement(c.env, state);
   if (!next) throw new Error("A new class attempt has no first item.");
   const joined: ClassJoined = {
     attemptId: state.id,

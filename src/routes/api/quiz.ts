@@ -6,6 +6,7 @@
  */
 import { Hono } from "hono/tiny";
 import { pack } from "../../content/pack";
+import { itemTexts, statementOf } from "../../content/texts";
 import { answeredCount, type QuizState } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
 import { AppError } from "../../services/errors";
@@ -26,15 +27,21 @@ import { readJson } from "./validate";
 
 export const apiQuiz = new Hono<SecretEnv>();
 
-// Built once: the pack is fixed for the life of the Worker.
-const statements: QuizStatements = {
-  packVersion: pack.version,
-  title: pack.info.title,
-  total: pack.items.length,
-  items: pack.items.map((item, index) => ({ id: item.id, position: index + 1, statement: item.statement })),
-};
-
-apiQuiz.get("/quiz", (c) => c.json(statements, 200, { "Cache-Control": "public, max-age=300" }));
+apiQuiz.get("/quiz", async (c) => {
+  // The statements are read once per isolate from a static file (not bundled).
+  const texts = await itemTexts(c.env.ASSETS);
+  const statements: QuizStatements = {
+    packVersion: pack.version,
+    title: pack.info.title,
+    total: pack.items.length,
+    items: pack.items.map((item, index) => ({
+      id: item.id,
+      position: index + 1,
+      statement: statementOf(texts, item.id),
+    })),
+  };
+  return c.json(statements, 200, { "Cache-Control": "public, max-age=300" });
+});
 
 // Attempts carry a personal token: never cached; without a secret they fail closed with a 503.
 // "/attempts/*" matches "/attempts" itself too.
@@ -71,7 +78,7 @@ async function stateOf(token: string, secret: string): Promise<QuizState> {
 apiQuiz.post("/attempts", async (c) => {
   await readJson(c, StartAttemptBody);
   const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret);
-  const next = nextStatement(state);
+  const next = await nextStatement(c.env, state);
   if (!next) throw new Error("A new attempt has no first item.");
   const started: AttemptStarted = {
     attemptId: state.id,
@@ -96,7 +103,7 @@ apiQuiz.post("/attempts/answer", async (c) => {
     token: answered.token ?? body.token,
     answered: answeredCount(answered.state),
     total: answered.state.items.length,
-    next: nextStatement(answered.state),
+    next: await nextStatement(c.env, answered.state),
   };
   return c.json(response);
 });

@@ -1,6 +1,7 @@
 /** @module GET /api/v1/stats and /api/v1/stats/items/:id: what other readers answered, as JSON. */
 import { Hono } from "hono/tiny";
 import { pack } from "../../content/pack";
+import { itemTexts, statementOf } from "../../content/texts";
 import {
   distribution,
   emptyAggregate,
@@ -74,7 +75,7 @@ apiStats.get("/items/:id", async (c) => {
     updatedAt,
     threshold: SHOW_THRESHOLD,
     ...statementStats(agg, index),
-    statement: item.statement,
+    statement: statementOf(await itemTexts(c.env.ASSETS), item.id),
   };
   return c.json(body, 200, { "Cache-Control": CACHE_CONTROL });
 });
