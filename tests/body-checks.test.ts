@@ -11,10 +11,11 @@ import {
   CreateClassBody,
   FinishBody,
   JoinClassBody,
+  PaceBody,
   problemsOf,
   StartAttemptBody,
 } from "../src/routes/api/body-checks";
-import { CloseClassRequest, CreateClassRequest, JoinClassRequest } from "../src/routes/api/class-requests";
+import { CloseClassRequest, CreateClassRequest, JoinClassRequest, PaceRequest } from "../src/routes/api/class-requests";
 import { AnswerRequest, FinishRequest, StartAttemptRequest } from "../src/routes/api/requests";
 
 interface Schema {
@@ -52,6 +53,14 @@ const samples: unknown[] = [
   { nickname: 5 },
   { generate: true },
   { generate: "on" },
+  { action: "open", step: 0, shut: true },
+  { action: "close", step: 3, shut: false },
+  { action: "skip", step: 0, shut: true },
+  { action: "open", step: -1, shut: true },
+  { action: "open", step: 1.5, shut: true },
+  { action: "open", step: 201, shut: true },
+  { action: "open", step: 0, shut: "1" },
+  { action: "open", step: 0 },
 ];
 
 function zodFirstField(schema: Schema, value: unknown): string | null {
@@ -70,6 +79,7 @@ const pairs: [string, BodySpec<unknown>, Schema][] = [
   ["create class", CreateClassBody as BodySpec<unknown>, CreateClassRequest],
   ["join class", JoinClassBody as BodySpec<unknown>, JoinClassRequest],
   ["close class", CloseClassBody, CloseClassRequest],
+  ["pace", PaceBody as BodySpec<unknown>, PaceRequest],
 ];
 
 describe("body checks agree with the documented zod schemas", () => {

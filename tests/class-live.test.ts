@@ -249,6 +249,34 @@ describe("a teacher-paced class", () => {
     expect(((await res.json()) as { type: string }).type).toContain("statement-closed");
   });
 
+  it("is read and moved over the JSON API too: anyone may read the pace, only the key moves it, a retry skips nothing", async () => {
+    const send = (path: string, body?: unknown, key?: string) =>
+      call(path, {
+        method: body === undefined ? "GET" : "POST",
+        headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const created = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6, pace: "teacher" })).json());
+    const path = `/api/v1/classes/${created.code}/pace`;
+    expect(await (await send(path)).json()).toEqual({ code: created.code, step: 0, shut: true, itemCount: 6 });
+    const open = { action: "open", step: 0, shut: true };
+    expect((await send(path, open)).status).toBe(401);
+    const moved = await send(path, open, created.teacherKey);
+    expect(moved.status).toBe(200);
+    expect(await moved.json()).toMatchObject({ step: 1, shut: false });
+    // The same press again (a retry, a second client): the class stays on statement 1.
+    expect(await (await send(path, open, created.teacherKey)).json()).toMatchObject({ step: 1, shut: false });
+    const closed = await send(path, { action: "close", step: 1, shut: false }, created.teacherKey);
+    expect(await closed.json()).toMatchObject({ step: 1, shut: true });
+    const bad = await send(path, { action: "skip", step: 1, shut: true }, created.teacherKey);
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-type")).toContain("application/problem+json");
+    const studentPaced = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6 })).json());
+    const none = await send(`/api/v1/classes/${studentPaced.code}/pace`);
+    expect(none.status).toBe(409);
+    expect(((await none.json()) as { type: string }).type).toContain("student-paced");
+  });
+
   it("has no pace buttons in a student-paced class, and none for anyone but the teacher", async () => {
     const student = await createClass();
     const res = await press(student.teacher, student.code, "open", 0, true);

@@ -106,6 +106,27 @@ export async function movePace(env: Env, record: ClassRecord, seen: Pace, action
 }
 
 /**
+ * The pace of a teacher-paced class as the JSON API gives it, after the teacher's press if there
+ * is one; a 409 for a student-paced class (there is no pace to read or move).
+ * @example await classPace(env, record, { seen: { step: 0, shut: true }, action: "open" }) // { step: 1, … }
+ */
+export async function classPace(
+  env: Env,
+  record: ClassRecord,
+  press?: { seen: Pace; action: PaceAction },
+): Promise<Pace & { code: string; itemCount: number }> {
+  if (!record.paced) {
+    throw new AppError(409, {
+      slug: "student-paced",
+      title: "This class is student-paced",
+      detail: "Each student moves on by themselves: there is no pace to read or move.",
+    });
+  }
+  const pace = press ? await movePace(env, record, press.seen, press.action) : await paceOf(env, record.code);
+  return { code: record.code, ...pace, itemCount: record.itemIds.length };
+}
+
+/**
  * Where a teacher-paced class is now (one object request).
  * @example const pace = await paceOf(env, "ABC234");
  */

@@ -71,6 +71,14 @@ export const JoinClassBody: BodySpec<{ nickname?: string; generate?: boolean }> 
   generate: optional(bool),
 };
 export const CloseClassBody: BodySpec<Record<string, never>> = {};
+export const PaceBody: BodySpec<{ action: "open" | "close"; step: number; shut: boolean }> = {
+  action: { required: true, check: oneOf(["open", "close"]) },
+  step: {
+    required: true,
+    check: (v) => (Number.isInteger(v) && Number(v) >= 0 && Number(v) <= 200 ? null : "must be 0 to 200"),
+  },
+  shut: { required: true, check: bool },
+};
 
 /**
  * Every problem with a parsed JSON body, first the fields in spec order, then unknown fields.

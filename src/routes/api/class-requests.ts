@@ -65,3 +65,18 @@ export type JoinClassRequest = z.infer<typeof JoinClassRequest>;
 
 /** POST /api/v1/classes/{code}/close (the body may be empty or {}). */
 export const CloseClassRequest = z.strictObject({});
+
+/** POST /api/v1/classes/{code}/pace */
+export const PaceRequest = z.strictObject({
+  action: z
+    .enum(["open", "close"])
+    .check(z.describe('"open" the next statement (once the current one is closed), or "close" the open one.')),
+  step: z
+    .int()
+    .check(
+      z.gte(0),
+      z.lte(200),
+      z.describe("The pace as you last saw it: the current statement's place (0 before the first)."),
+    ),
+  shut: z.boolean().check(z.describe("The pace as you last saw it: whether the current statement is closed.")),
+});

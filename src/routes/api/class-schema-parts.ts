@@ -31,3 +31,12 @@ export const ClassInfo = z.object({
   expiresAt: isoTime("When the class and all its results are deleted"),
 });
 export type ClassInfo = z.infer<typeof ClassInfo>;
+
+/** GET and POST /api/v1/classes/{code}/pace: where a teacher-paced class is. */
+export const ClassPace = z.object({
+  code,
+  step: count("The current statement's place in class order (1-based); 0 before the teacher opens the first."),
+  shut: z.boolean().check(about("The current statement is closed: no more answers, its split may be shown.")),
+  itemCount: count("How many statements the class has."),
+});
+export type ClassPace = z.infer<typeof ClassPace>;

@@ -7,15 +7,16 @@
  */
 import * as z from "zod/mini";
 import { ClassDashboard } from "./class-dashboard-schema";
-import { CloseClassRequest, CreateClassRequest, JoinClassRequest } from "./class-requests";
-import { about, ClassInfo, code, count, figure, isoTime } from "./class-schema-parts";
+import { CloseClassRequest, CreateClassRequest, JoinClassRequest, PaceRequest } from "./class-requests";
+import { about, ClassInfo, ClassPace, code, count, figure, isoTime } from "./class-schema-parts";
 import { type ApiResponse, type ApiRoute, AttemptStarted, Problem } from "./schemas";
 
 // The dashboard's shape has its own file; re-exported so the document names it.
 export { ClassDashboard } from "./class-dashboard-schema";
 // Request bodies live in ./class-requests.ts (bundled by the Worker); re-exported here so
 // the OpenAPI document names them as components.
-export { CloseClassRequest, CreateClassRequest, JoinClassRequest } from "./class-requests";
+export { CloseClassRequest, CreateClassRequest, JoinClassRequest, PaceRequest } from "./class-requests";
+export { ClassPace } from "./class-schema-parts";
 
 // ---- Responses ---------------------------------------------------------------------------------
 
@@ -242,6 +243,41 @@ export const classRoutes: ApiRoute[] = [
       ...bodyProblems,
       ...teacherOnly,
       "404": problemResponse("No such removed name."),
+      "429": limited,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/classes/{code}/pace",
+    operationId: "getClassPace",
+    summary: "Where a teacher-paced class is (anyone with the code)",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    responses: {
+      "200": { description: "The pace.", schema: ClassPace },
+      "404": problemResponse("No class with that code."),
+      "409": problemResponse("The class is student-paced."),
+      "429": limited,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/classes/{code}/pace",
+    operationId: "moveClassPace",
+    summary: "Teacher: open the next statement, or close the open one (teacher-paced classes)",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    requestBody: {
+      description:
+        "The press, and the pace you last saw: it applies only if the class is still there, so a retry or a second client never skips a statement (the response is then the pace unchanged).",
+      schema: PaceRequest,
+    },
+    responses: {
+      "200": { description: "The pace now.", schema: ClassPace },
+      ...bodyProblems,
+      ...teacherOnly,
+      "409": problemResponse("The class is student-paced."),
       "429": limited,
     },
   },

@@ -7,6 +7,7 @@
  */
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
+import { classPace } from "../../services/class-live";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
 import { checkOptions, createNewClass, infoOf, joinClass, lookUpClass } from "../../services/classes";
 import { AppError } from "../../services/errors";
@@ -23,8 +24,16 @@ import {
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
 import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
-import { CloseClassBody, CreateClassBody, JoinClassBody } from "./body-checks";
-import type { ClassBoard, ClassCreated, ClassDashboard, ClassDeleted, ClassInfo, ClassJoined } from "./class-schemas";
+import { CloseClassBody, CreateClassBody, JoinClassBody, PaceBody } from "./body-checks";
+import type {
+  ClassBoard,
+  ClassCreated,
+  ClassDashboard,
+  ClassDeleted,
+  ClassInfo,
+  ClassJoined,
+  ClassPace,
+} from "./class-schemas";
 import { readJson } from "./validate";
 
 export const apiClasses = new Hono<SecretEnv>();
@@ -95,7 +104,19 @@ apiClasses.get("/:code/board", async (c) => {
   return c.json(board);
 });
 
+apiClasses.get("/:code/pace", async (c) => {
+  const pace: ClassPace = await classPace(c.env, await lookUpClass(c.env, clientAddress(c), c.req.param("code")));
+  return c.json(pace);
+});
+
 // ---- Teacher only ---------------------------------------------------------------------------------
+
+apiClasses.post("/:code/pace", async (c) => {
+  const record = await teacherOf(c);
+  const { action, step, shut } = await readJson(c, PaceBody);
+  const pace: ClassPace = await classPace(c.env, record, { seen: { step, shut }, action });
+  return c.json(pace);
+});
 
 apiClasses.get("/:code/dashboard", async (c) => {
   const dashboard: ClassDashboard = await dashboardOf(c.env, await teacherOf(c), originOf(c));
