@@ -1,7 +1,7 @@
 /**
  * @module `node scripts/screenshots.ts <folder>`: the first screen of each main page on a
- * 360×640 phone (home, question, feedback, result, class board, dashboard, worksheet), as small
- * PNGs for docs/screenshots/. Starts its own `wrangler dev` on fresh local KV.
+ * 360×640 phone (home, question, feedback, result, class board, dashboard, worksheet), and the
+ * projector screen at 1280×720 (the lobby, and a claim revealed), as small PNGs for docs/screenshots/. Starts its own `wrangler dev` on fresh local KV.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -63,6 +63,15 @@ try {
   await shoot(teacher, "dashboard");
   await teacher.goto(`/c/${code}/teacher/worksheet`);
   await shoot(teacher, "worksheet");
+  // The projector: a laptop-sized window signed in as the same teacher.
+  const storageState = await teacher.context().storageState();
+  const projector = await (
+    await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 720 }, storageState })
+  ).newPage();
+  await projector.goto(`/c/${code}/present`);
+  await shoot(projector, "present-lobby");
+  await projector.goto(`/c/${code}/present?claim=1&reveal=1`);
+  await shoot(projector, "present-claim");
   console.log(`Screenshots in ${out}`);
 } finally {
   await browser.close();
