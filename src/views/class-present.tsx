@@ -96,7 +96,7 @@ export function PresentPage(p: PresentPageProps) {
   return (
     <Layout title={`Projector: ${p.title}`} wide="present" bare>
       <div data-poll="20" data-live-code={p.code}>
-        <h1 class={lobby ? "visually-hidden" : undefined}>{p.title}</h1>
+        <h1>{p.title}</h1>
         {p.claim ? (
           <section aria-labelledby="claim-h">
             <h2 id="claim-h">
