@@ -169,7 +169,8 @@ export function PresentPage(p: PresentPageProps) {
             </ul>
           </div>
         ) : null}
-        <p class="row no-print">
+        {/* Live too: "Talk through the claims" appears once the first answer is in. */}
+        <p id="present-actions" data-live class="row no-print">
           {lobby && pace ? paceForm("open", "Open statement 1") : null}
           {lobby && !pace && p.answered > 0 ? (
             <a class="button" href={`${base}?claim=1`}>
