@@ -212,6 +212,9 @@ describe("a teacher-paced class", () => {
     await present.getByRole("button", { name: "Open statement 1" }).click();
     await present.waitForURL(new RegExp(`/c/${code}/present$`));
     await expect(present.getByRole("heading", { name: "Statement 1 of 6" }).count()).resolves.toBe(1);
+    await present.evaluate(() => {
+      (window as unknown as { __marker: number }).__marker = 1;
+    });
     // The phone moves to the question by itself: nobody touches it.
     await phone.waitForURL(/\/quiz\/q\/1$/, { timeout: LIVE.timeout });
     // While the statement is open the answer is in, and the verdict waits for the teacher.
@@ -219,6 +222,7 @@ describe("a teacher-paced class", () => {
     await phone.waitForURL(/\/quiz\/q$/);
     await expect(phone.locator("h1").textContent()).resolves.toBe("Your answer is in");
     await expect.poll(() => present.locator("#present-now").textContent(), LIVE).toBe("1 of 1 have answered.");
+    await expectSamePage(present);
     await checkPage(present, "1280-present-paced-open");
 
     await present.getByRole("button", { name: "Close this statement and show the split" }).click();
