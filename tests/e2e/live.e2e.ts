@@ -100,7 +100,18 @@ describe("a student-paced class, live on the projector and the dashboard", () =>
     const present = await teacher.newPage();
     const dashboard = await teacher.newPage();
     await present.goto(`/c/${code}/present`);
-    await dashboard.goto(`/c/${code}/teacher`);
+    // The dashboard's script is held back until the first student has joined: a page must catch up
+    // on a change made between its rendering and its WebSocket opening (no second message comes).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await dashboard.route("**/assets/poll.*.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await dashboard.goto(`/c/${code}/teacher`, { waitUntil: "commit" });
+    await dashboard.locator("#dash-status").waitFor();
     await expect(present.locator("p.code").textContent()).resolves.toBe(code);
     const status = present.locator("#present-class [role=status]");
     await expect(status.textContent()).resolves.toBe("Nobody has joined yet.");
@@ -133,6 +144,11 @@ describe("a student-paced class, live on the projector and the dashboard", () =>
       await expect
         .poll(() => status.textContent(), LIVE)
         .toBe(`${i + 1} joined · 0 finished · 0 of ${(i + 1) * 6} answers in`);
+      if (i === 0) {
+        await expect(dashboardNames.count()).resolves.toBe(0);
+        release();
+        await dashboard.waitForLoadState("load");
+      }
       await expect.poll(async () => trimmed(await dashboardNames.allTextContents()).sort(), LIVE).toEqual(joined);
       await expect
         .poll(() => dashboard.locator("#dash-status").textContent(), LIVE)
