@@ -160,6 +160,23 @@ describe("the splits (the object's running tally)", () => {
   });
 });
 
+describe("the walk-through's link on the projector screen", () => {
+  it("is offered only once a claim has fooled someone (never a link to an empty walk-through)", async () => {
+    const { code, teacher } = await createClass({ shuffle: "" });
+    const ana = (await join(code, { nickname: "Ana" })).student;
+    const first = itemOn(await text(ana.get("/quiz/q/1")));
+    await ana.post("/quiz/answer", { item: first, answer: rightly(first) });
+    let html = await text(teacher.get(`/c/${code}/present`));
+    expect(html).toContain("1 joined · 0 finished · 1 of 8 answers in");
+    expect(html).not.toContain("Talk through the claims");
+    const ben = (await join(code, { nickname: "Ben" })).student;
+    await ben.post("/quiz/answer", { item: itemOn(await text(ben.get("/quiz/q/1"))), answer: wrongly(first) });
+    html = await text(teacher.get(`/c/${code}/present`));
+    expect(html).toContain("Talk through the claims that fooled the class");
+    expect(await text(teacher.get(`/c/${code}/present?claim=1`))).toContain("Claim 1 of 1 that fooled the class most");
+  });
+});
+
 describe("a teacher-paced class", () => {
   it("moves one statement at a time: phones wait, answers go to the open statement only, the verdict after the close", async () => {
     const { code, teacher } = await createClass({ pace: "teacher", items: "6" });

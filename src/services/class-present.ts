@@ -48,11 +48,11 @@ export async function presentOf(
     const split = splitOf(currentId, live.tallies[currentId], currentVerdict);
     current = await statementOf(pace.step, split, pace.shut && ask.reveal);
   }
+  // Teacher-paced: only statements the teacher has closed (an open one's split would give it away).
+  const shown = pace ? record.itemIds.filter((_, i) => mayReveal(pace, i + 1)) : record.itemIds;
+  const fooled = mostFooledSplits(shown, live.tallies, verdictOf);
   let claim: PresentPageProps["claim"] = null;
   if (ask.claim > 0) {
-    // Teacher-paced: only statements the teacher has closed (an open one's split would give it away).
-    const shown = pace ? record.itemIds.filter((_, i) => mayReveal(pace, i + 1)) : record.itemIds;
-    const fooled = mostFooledSplits(shown, live.tallies, verdictOf);
     const split = fooled[Math.min(ask.claim, fooled.length) - 1];
     if (split) {
       const index = fooled.indexOf(split) + 1;
@@ -71,6 +71,7 @@ export async function presentOf(
     names: live.entries.map((e) => e.nick),
     finished: live.entries.filter(isFinishedEntry).length,
     answered,
+    fooled: fooled.length,
     pace,
     current,
     claim,

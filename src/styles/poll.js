@@ -77,8 +77,10 @@
     socket.onopen = () => {
       socketOpen = true;
       tries = 0;
-      // After a reconnect, catch up on what changed meanwhile.
-      if (opened) soon();
+      // Catch up on what changed since the page was rendered (a student who joined while it loaded
+      // sends no second message) or while a reconnect was pending. A waiting phone needs no fetch
+      // the first time: the greeting carries the pace it compares.
+      if (opened || follow === null) soon();
       opened = true;
     };
     socket.onmessage = (event) => {

@@ -32,6 +32,8 @@ export interface PresentPageProps {
   finished: number;
   /** Statements answered by the whole class so far. */
   answered: number;
+  /** Claims someone answered wrongly: the walk-through's length (no link to it while none). */
+  fooled: number;
   /** Teacher-paced: where the class is. */
   pace: Pace | null;
   /** Teacher-paced, a statement is open or closed: it (its split is drawn once closed). */
@@ -136,7 +138,7 @@ export function PresentPage(p: PresentPageProps) {
                   ? paceForm("open", `Open statement ${pace.step + 1}`)
                   : null
                 : paceForm("close", "Close this statement and show the split")}
-              {pace.shut && pace.step >= p.itemCount ? (
+              {pace.shut && pace.step >= p.itemCount && p.fooled > 0 ? (
                 <a class="button" href={`${base}?claim=1`}>
                   Talk through the claims that fooled the class
                 </a>
@@ -170,9 +172,10 @@ export function PresentPage(p: PresentPageProps) {
             </ul>
           </>
         ) : null}
-        <p class="row no-print">
+        {/* Live too: "Talk through the claims" appears once a claim has fooled someone. */}
+        <p id="present-actions" data-live class="row no-print">
           {lobby && pace ? paceForm("open", "Open statement 1") : null}
-          {lobby && !pace && p.answered > 0 ? (
+          {lobby && !pace && p.fooled > 0 ? (
             <a class="button" href={`${base}?claim=1`}>
               Talk through the claims that fooled the class
             </a>

@@ -1,0 +1,264 @@
+/**
+ * The live classroom in a real browser. A student-paced class: the teacher's projector screen
+ * (1280×720, a desktop) and dashboard update without a reload as three students, each in their
+ * own browser context, join and finish; the projector screen passes axe at 1280×720 and
+ * 1920×1080, and no page of it ever holds the teacher key. A teacher-paced class: a phone moves
+ * to the open statement and to its feedback by itself when the teacher presses the projector's
+ * buttons, and the projector shows the class's split.
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchBrowser, NARROW, PHONE, phoneContext } from "./harness/browser";
+import { checkPage, watchForeignRequests } from "./harness/checks";
+import { type Answer, playToResult } from "./harness/quiz";
+
+const baseURL = inject("baseURL");
+/** How long a live update may take: poll.js fetches at most every 1.5 s after a WebSocket message. */
+const LIVE = { timeout: 8_000, interval: 100 };
+
+let browser: Browser;
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface CreatedClass {
+  code: string;
+  teacherKey: string;
+}
+
+/** Creates a class through the JSON API, as a teacher's own tool might. */
+async function createClass(options: Record<string, unknown>): Promise<CreatedClass> {
+  const res = await fetch(`${baseURL}/api/v1/classes`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(options),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  const body = (await res.json()) as CreatedClass;
+  expect(body.code).toMatch(/^[A-Z0-9]{6}$/);
+  expect(body.teacherKey).toMatch(/^tk_/);
+  return body;
+}
+
+/** A laptop driving a projector: 1280×720, no touch, signed in to the class with its key. */
+async function teacherAt(code: string, teacherKey: string): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 720 },
+    deviceScaleFactor: 1,
+    isMobile: false,
+    hasTouch: false,
+    locale: "en-GB",
+    serviceWorkers: "block",
+  });
+  context.setDefaultTimeout(10_000);
+  foreign.push(...watchForeignRequests(context, baseURL));
+  const page = await context.newPage();
+  const response = await page.goto(`/c/${code}/teacher`);
+  expect(response?.status()).toBe(401);
+  await page.getByLabel("Teacher key").fill(teacherKey);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/teacher\?done=signed-in$/);
+  await page.close();
+  return context;
+}
+
+/** Fails if the page's HTML, as the browser holds it now, contains the teacher key. */
+async function expectNoKey(page: Page, teacherKey: string): Promise<void> {
+  const html = await page.content();
+  expect(html.length).toBeGreaterThan(500);
+  expect(html.includes(teacherKey), `${page.url()} contains the teacher key`).toBe(false);
+}
+
+/** A student joins on the class's own page (the QR link) with a nickname; returns their page. */
+async function joinAs(context: BrowserContext, code: string, nickname: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`/c/${code}`);
+  await page.getByLabel("Nickname").fill(nickname);
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.waitForURL(/\/joined$/);
+  await expect(page.locator("strong.nick").textContent()).resolves.toBe(nickname);
+  return page;
+}
+
+/** The page was never reloaded or left: the marker set on it before is still there. */
+async function expectSamePage(page: Page): Promise<void> {
+  await expect(page.evaluate(() => (window as unknown as { __marker?: number }).__marker)).resolves.toBe(1);
+}
+
+const trimmed = (texts: string[]) => texts.map((t) => t.trim());
+
+describe("a student-paced class, live on the projector and the dashboard", () => {
+  test("three students join and finish; both teacher screens follow without a reload", async () => {
+    const { code, teacherKey } = await createClass({ name: "10A live lesson", items: 6 });
+    const teacher = await teacherAt(code, teacherKey);
+    const present = await teacher.newPage();
+    const dashboard = await teacher.newPage();
+    await present.goto(`/c/${code}/present`);
+    // The dashboard's script is held back until the first student has joined: a page must catch up
+    // on a change made between its rendering and its WebSocket opening (no second message comes).
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await dashboard.route("**/assets/poll.*.js", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await dashboard.goto(`/c/${code}/teacher`, { waitUntil: "commit" });
+    await dashboard.locator("#dash-status").waitFor();
+    await expect(present.locator("p.code").textContent()).resolves.toBe(code);
+    const status = present.locator("#present-class [role=status]");
+    await expect(status.textContent()).resolves.toBe("Nobody has joined yet.");
+    await expectNoKey(present, teacherKey);
+    await checkPage(present, "1280-present-lobby-empty");
+    for (const page of [present, dashboard]) {
+      await page.evaluate(() => {
+        (window as unknown as { __marker: number }).__marker = 1;
+      });
+    }
+
+    const names = ["Ada", "Boris", "Chidi"];
+    const contexts = await Promise.all([
+      phoneContext(browser, { baseURL, ...PHONE }),
+      phoneContext(browser, { baseURL, ...PHONE }),
+      phoneContext(browser, { baseURL, ...NARROW, javaScriptEnabled: false }),
+    ]);
+    for (const context of contexts) foreign.push(...watchForeignRequests(context, baseURL));
+    const students: Page[] = [];
+    const dashboardNames = dashboard.locator("#dash-body th.nick");
+
+    for (const [i, name] of names.entries()) {
+      const context = contexts[i];
+      if (!context) throw new Error("no context");
+      students.push(await joinAs(context, code, name));
+      const joined = names.slice(0, i + 1);
+      await expect
+        .poll(async () => trimmed(await present.locator("ul.names li").allTextContents()), LIVE)
+        .toEqual(joined);
+      await expect
+        .poll(() => status.textContent(), LIVE)
+        .toBe(`${i + 1} joined · 0 finished · 0 of ${(i + 1) * 6} answers in`);
+      if (i === 0) {
+        await expect(dashboardNames.count()).resolves.toBe(0);
+        release();
+        await dashboard.waitForLoadState("load");
+      }
+      await expect.poll(async () => trimmed(await dashboardNames.allTextContents()).sort(), LIVE).toEqual(joined);
+      await expect
+        .poll(() => dashboard.locator("#dash-status").textContent(), LIVE)
+        .toContain(`Joined: ${i + 1}. 0 of ${i + 1}`);
+    }
+    await expectNoKey(present, teacherKey);
+
+    // One says Verified to all, one Unverified to all: every claim fools someone, so the walk-through has six.
+    const choices: ((i: number) => Answer)[] = [
+      () => "verified",
+      () => "unverified",
+      (i) => (i % 2 === 0 ? "verified" : "unverified"),
+    ];
+    for (const [i, name] of names.entries()) {
+      const page = students[i];
+      if (!page) throw new Error("no student page");
+      await page.getByRole("link", { name: "Start", exact: true }).click();
+      await page.waitForURL(/\/quiz\/q\/\d+$/);
+      const seen = await playToResult(page, choices[i] ?? (() => "verified"));
+      expect(seen).toHaveLength(6);
+      await expect
+        .poll(() => status.textContent(), LIVE)
+        .toBe(`3 joined · ${i + 1} finished · ${(i + 1) * 6} of 18 answers in`);
+      const row = dashboard.locator("#dash-body tr", { has: dashboard.locator("th.nick", { hasText: name }) });
+      await expect.poll(async () => ((await row.textContent()) ?? "").replace(/\s+/g, " "), LIVE).toMatch(/finished/);
+      await expect.poll(async () => (await row.textContent()) ?? "", LIVE).toMatch(/\d of 6/);
+      await expect
+        .poll(() => dashboard.locator("#dash-status").textContent(), LIVE)
+        .toContain(`${i + 1} of 3 students have finished.`);
+    }
+    // Still the pages opened before the first student joined: no reload, no navigation.
+    await expectSamePage(present);
+    await expectSamePage(dashboard);
+    await Promise.all(contexts.map((context) => context.close()));
+
+    await expectNoKey(present, teacherKey);
+    await checkPage(present, "1280-present-lobby-finished");
+    await present.setViewportSize({ width: 1920, height: 1080 });
+    await checkPage(present, "1920-present-lobby-finished");
+    await expectNoKey(present, teacherKey);
+
+    // After the lesson: the claims that fooled the class, the verdict only when asked.
+    await present.setViewportSize({ width: 1280, height: 720 });
+    await present.getByRole("link", { name: "Talk through the claims that fooled the class" }).click();
+    await present.waitForURL(/\?claim=1$/);
+    await expect(
+      present.getByRole("heading", { name: "Claim 1 of 6 that fooled the class most" }).count(),
+    ).resolves.toBe(1);
+    await expect(present.locator("figure.split figcaption").textContent()).resolves.toMatch(
+      /^[12] said Verified, [12] said Unverified \(3 answers\)\.$/,
+    );
+    await expectNoKey(present, teacherKey);
+    await checkPage(present, "1280-present-claim");
+    await present.getByRole("link", { name: "Show the answer" }).click();
+    await present.waitForURL(/\?claim=1&reveal=1$/);
+    await expect(present.locator(".reveal").textContent()).resolves.toMatch(/[12] of 3 got it right/);
+    await expectNoKey(present, teacherKey);
+    await checkPage(present, "1280-present-claim-revealed");
+    await present.setViewportSize({ width: 1920, height: 1080 });
+    await checkPage(present, "1920-present-claim-revealed");
+    await expectNoKey(present, teacherKey);
+    await teacher.close();
+    expect(foreign).toEqual([]);
+  });
+});
+
+describe("a teacher-paced class", () => {
+  test("the phone follows the teacher's buttons by itself; the projector shows the split", async () => {
+    const { code, teacherKey } = await createClass({ name: "10B paced", items: 6, pace: "teacher" });
+    const teacher = await teacherAt(code, teacherKey);
+    const present = await teacher.newPage();
+    await present.goto(`/c/${code}/present`);
+
+    const phoneContextJs = await phoneContext(browser, { baseURL, ...PHONE });
+    foreign.push(...watchForeignRequests(phoneContextJs, baseURL));
+    const phone = await joinAs(phoneContextJs, code, "Dana");
+    await phone.getByRole("link", { name: "Start", exact: true }).click();
+    await phone.waitForURL(/\/quiz\/q$/);
+    await expect(phone.locator("h1").textContent()).resolves.toBe("You are in");
+    await expect.poll(() => present.locator("#present-class [role=status]").textContent(), LIVE).toMatch(/^1 joined/);
+
+    await present.getByRole("button", { name: "Open statement 1" }).click();
+    // The form posts and comes back to the same address: wait for the new page's heading, not the URL.
+    await present.getByRole("heading", { name: "Statement 1 of 6", exact: true }).waitFor();
+    await present.evaluate(() => {
+      (window as unknown as { __marker: number }).__marker = 1;
+    });
+    // The phone moves to the question by itself: nobody touches it.
+    await phone.waitForURL(/\/quiz\/q\/1$/, { timeout: LIVE.timeout });
+    // While the statement is open the answer is in, and the verdict waits for the teacher.
+    await phone.getByRole("button", { name: "Verified", exact: true }).click();
+    await phone.waitForURL(/\/quiz\/q$/);
+    await expect(phone.locator("h1").textContent()).resolves.toBe("Your answer is in");
+    await expect.poll(() => present.locator("#present-now").textContent(), LIVE).toBe("1 of 1 have answered.");
+    await expectSamePage(present);
+    await checkPage(present, "1280-present-paced-open");
+
+    await present.getByRole("button", { name: "Close this statement and show the split" }).click();
+    await present.getByRole("heading", { name: "Statement 1 of 6: closed", exact: true }).waitFor();
+    await expect(present.locator("figure.split figcaption").textContent()).resolves.toBe(
+      "1 said Verified, 0 said Unverified (1 answer).",
+    );
+    await expectNoKey(present, teacherKey);
+    await checkPage(present, "1280-present-paced-closed");
+    // The phone shows the feedback by itself.
+    await phone.waitForURL(/\/quiz\/feedback\//, { timeout: LIVE.timeout });
+    await expect(phone.getByText(/^You said verified/).count()).resolves.toBe(1);
+    await checkPage(phone, "phone-paced-feedback");
+    await phoneContextJs.close();
+    await teacher.close();
+    expect(foreign).toEqual([]);
+  });
+});
