@@ -113,7 +113,7 @@ describe("a student-paced class, live on the projector and the dashboard", () =>
     await dashboard.goto(`/c/${code}/teacher`, { waitUntil: "commit" });
     await dashboard.locator("#dash-status").waitFor();
     await expect(present.locator("p.code").textContent()).resolves.toBe(code);
-    const status = present.locator("#present-class [role=status]");
+    const status = present.locator("#present-count");
     await expect(status.textContent()).resolves.toBe("Nobody has joined yet.");
     await expectNoKey(present, teacherKey);
     await checkPage(present, "1280-present-lobby-empty");
@@ -167,14 +167,17 @@ describe("a student-paced class, live on the projector and the dashboard", () =>
       if (!page) throw new Error("no student page");
       await page.getByRole("link", { name: "Start", exact: true }).click();
       await page.waitForURL(/\/quiz\/q\/\d+$/);
-      const seen = await playToResult(page, choices[i] ?? (() => "verified"));
+      const row = dashboard.locator("#dash-body tr", { has: dashboard.locator("th.nick", { hasText: name }) });
+      const rowText = async () => ((await row.textContent()) ?? "").replace(/\s+/g, " ");
+      const seen = await playToResult(page, choices[i] ?? (() => "verified"), async (kind, at) => {
+        // Mid-quiz, after the second answer, the dashboard shows how far this student is, live.
+        if (kind === "feedback" && at === 1) await expect.poll(rowText, LIVE).toMatch(/Playing ?2 of 6/);
+      });
       expect(seen).toHaveLength(6);
       await expect
         .poll(() => status.textContent(), LIVE)
         .toBe(`3 joined · ${i + 1} finished · ${(i + 1) * 6} of 18 answers in`);
-      const row = dashboard.locator("#dash-body tr", { has: dashboard.locator("th.nick", { hasText: name }) });
-      await expect.poll(async () => ((await row.textContent()) ?? "").replace(/\s+/g, " "), LIVE).toMatch(/finished/);
-      await expect.poll(async () => (await row.textContent()) ?? "", LIVE).toMatch(/\d of 6/);
+      await expect.poll(rowText, LIVE).toMatch(/Finished ?6 of 6/);
       await expect
         .poll(() => dashboard.locator("#dash-status").textContent(), LIVE)
         .toContain(`${i + 1} of 3 students have finished.`);
@@ -228,7 +231,7 @@ describe("a teacher-paced class", () => {
     await phone.getByRole("link", { name: "Start", exact: true }).click();
     await phone.waitForURL(/\/quiz\/q$/);
     await expect(phone.locator("h1").textContent()).resolves.toBe("You are in");
-    await expect.poll(() => present.locator("#present-class [role=status]").textContent(), LIVE).toMatch(/^1 joined/);
+    await expect.poll(() => present.locator("#present-count").textContent(), LIVE).toMatch(/^1 joined/);
 
     await present.getByRole("button", { name: "Open statement 1" }).click();
     // The form posts and comes back to the same address: wait for the new page's heading, not the URL.
