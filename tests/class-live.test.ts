@@ -294,6 +294,14 @@ describe("a teacher-paced class", () => {
     expect(((await none.json()) as { type: string }).type).toContain("student-paced");
   });
 
+  it("is chosen at creation: a pace that is neither comes back to the form with a clear message", async () => {
+    const res = await new Browser().post("/teach", { items: "8", names: "typed", pace: "robot" });
+    expect(res.status).toBe(400);
+    const html = await res.text();
+    expect(html).toContain("Choose whether students go at their own pace or you move the class.");
+    expect(html).toContain('name="pace"');
+  });
+
   it("has no pace buttons in a student-paced class, and none for anyone but the teacher", async () => {
     const student = await createClass();
     const res = await press(student.teacher, student.code, "open", 0, true);

@@ -4,7 +4,7 @@
  */
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
-import { checkOptions, createNewClass } from "../services/classes";
+import { checkOptions, createNewClass } from "../services/class-create";
 import { AppError } from "../services/errors";
 import { worksheetStatements } from "../services/lesson";
 import { teacherCookie } from "../services/teacher";

@@ -1,24 +1,15 @@
 /**
- * @module classes service: creating a class and joining one — the options check, the
- * nickname check, the write limiter and name generation — for the pages and the JSON API.
+ * @module classes service: finding a class by its code and joining it — the nickname check, the
+ * look-up limiter and name generation — for the pages and the JSON API (creating one: class-create.ts).
  */
 import { pack } from "../content/pack";
-import {
-  CLASS_TTL_SECONDS,
-  type ClassOptions,
-  type ClassRecord,
-  chooseClassItems,
-  cleanClassName,
-  type NameMode,
-  resolveItemCount,
-  studentOrder,
-} from "../domain/class";
-import { hashTeacherKey, newAttemptId, newTeacherKey, normalizeJoinCode } from "../domain/ids";
+import { type ClassRecord, type NameMode, studentOrder } from "../domain/class";
+import { newAttemptId, normalizeJoinCode } from "../domain/ids";
 import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
 import { newAttemptState, type QuizState } from "../domain/quiz";
-import { classSizeOf, DEFAULT_CLASS_SIZE } from "../domain/room";
+import { DEFAULT_CLASS_SIZE } from "../domain/room";
 import { nicknameFits, studentIdOf } from "../store/class-keys";
-import { createClass, getClass, getClassCached, putJoinedStudent } from "../store/class-records";
+import { getClass, getClassCached, putJoinedStudent } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
 import { badNickname, classClosed, joinRefused } from "./class-errors";
 import { AppError } from "./errors";
@@ -115,98 +106,6 @@ export async function lookUpClass(env: Env, client: string, rawCode: unknown): P
 
 /** The one wording of a spent look-up allowance (look-ups and joins share it). */
 const LOOKUPS_SPENT = "Many people on your network have looked up or joined classes in the last minute.";
-
-// ---- Creating a class ------------------------------------------------------------------------------
-
-/** Raw option values as a form or JSON body gives them. */
-export interface OptionsInput {
-  name?: unknown;
-  items?: unknown;
-  shuffle?: unknown;
-  names?: unknown;
-  board?: unknown;
-  size?: unknown;
-  /** "teacher" or "student" (the default). */
-  pace?: unknown;
-}
-
-export type OptionsField = "name" | "items" | "names" | "size" | "pace";
-
-/**
- * Checks the teacher's options; throws a 400 AppError listing every field at fault.
- * Checkboxes arrive as "on" from forms and booleans from JSON; anything else is unticked.
- * @example checkOptions({ name: "7B", items: "8", names: "typed" }).itemCount // 8
- */
-export function checkOptions(input: OptionsInput): ClassOptions {
-  const errors: { field: OptionsField; message: string }[] = [];
-  const name = cleanClassName(typeof input.name === "string" ? input.name : "");
-  if (name === null) errors.push({ field: "name", message: "Class names have at most 60 characters." });
-  const items = input.items === undefined || input.items === "" ? "8" : String(input.items);
-  const itemCount = resolveItemCount(items, pack.items.length);
-  if (itemCount === null) errors.push({ field: "items", message: "Choose 6, 8 or 12 statements, or all of them." });
-  const names = input.names === undefined || input.names === "" ? "typed" : input.names;
-  if (names !== "typed" && names !== "generated") {
-    errors.push({ field: "names", message: "Choose typed names or generated names." });
-  }
-  const size = classSizeOf(input.size);
-  if (size === null) errors.push({ field: "size", message: "A class has room for 1 to 200 students." });
-  const pace = input.pace === undefined || input.pace === "" ? "student" : input.pace;
-  if (pace !== "student" && pace !== "teacher") {
-    errors.push({ field: "pace", message: "Choose whether students go at their own pace or you move the class." });
-  }
-  const on = (value: unknown) => value === true || value === "on" || value === "true" || value === "1";
-  if (errors.length > 0 || name === null || itemCount === null || size === null) {
-    const first = errors[0] ?? { field: "name", message: "Check the options." };
-    throw new AppError(400, {
-      slug: "invalid-body",
-      title: "The request body is not valid",
-      detail: first.message,
-      field: `body.${first.field}`,
-      errors: errors.map((e) => ({ field: `body.${e.field}`, message: e.message })),
-    });
-  }
-  const paced = pace === "teacher";
-  // A teacher-paced class sees one statement at a time, together: one order for everyone.
-  const shuffle = on(input.shuffle) && !paced;
-  return { name, itemCount, shuffle, names: names as NameMode, board: on(input.board), size, paced };
-}
-
-/**
- * Creates a class (after the limiter) and its teacher key, shown once: only its hash is stored.
- * @example const { record, key } = await createNewClass(c.env, clientAddress(c), checkOptions(form));
- */
-export async function createNewClass(
-  env: Env,
-  client: string,
-  options: ClassOptions,
-  now = Date.now(),
-): Promise<{ record: ClassRecord; key: string }> {
-  await limit(env, "class-create", client, "Several classes have been created from your network in the last minute.");
-  const key = newTeacherKey();
-  const keyHash = await hashTeacherKey(key);
-  const itemIds = chooseClassItems(pack.items, options.itemCount);
-  const record = await createClass(
-    env.SCORES,
-    (code) => ({
-      v: 1,
-      code,
-      name: options.name,
-      itemIds,
-      shuffle: options.shuffle,
-      names: options.names,
-      board: options.board,
-      keyHash,
-      createdAt: now,
-      expiresAt: now + CLASS_TTL_SECONDS * 1000,
-      closed: false,
-      removed: [],
-      size: options.size,
-      ...(options.paced ? { paced: true as const } : {}),
-    }),
-    now,
-  );
-  return { record, key };
-}
 
 // ---- Joining -----------------------------------------------------------------------------------
 

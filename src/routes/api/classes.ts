@@ -7,9 +7,10 @@
  */
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
+import { checkOptions, createNewClass } from "../../services/class-create";
 import { classPace } from "../../services/class-live";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
-import { checkOptions, createNewClass, infoOf, joinClass, lookUpClass } from "../../services/classes";
+import { infoOf, joinClass, lookUpClass } from "../../services/classes";
 import { AppError } from "../../services/errors";
 import { nextStatement } from "../../services/quiz";
 import { expiresAt } from "../../services/quiz-token";
