@@ -94,7 +94,7 @@ export async function join(
 }
 
 /** The item id on a question page. */
-function itemOn(html: string): string {
+export function itemOn(html: string): string {
   const id = /name="item" value="([a-z0-9-]+)"/.exec(html)?.[1];
   if (!id) throw new Error("No item on the question page.");
   return id;

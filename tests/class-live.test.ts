@@ -9,13 +9,7 @@ import { describe, expect, it } from "vitest";
 import { sourcePack } from "../src/content/source";
 import { ClassCreated } from "../src/routes/api/class-schemas";
 import { SCHEMA } from "../src/store/class-room-sql";
-import { Browser, call, createClass, escapeHtml, join, location, rightly, wrongly } from "./class-helpers";
-
-function itemOn(html: string): string {
-  const id = /name="item" value="([a-z0-9-]+)"/.exec(html)?.[1];
-  if (!id) throw new Error("No item on the question page.");
-  return id;
-}
+import { Browser, call, createClass, escapeHtml, itemOn, join, location, rightly, wrongly } from "./class-helpers";
 
 /** The teacher presses a pace button on the projector screen, as the page showed the class. */
 function press(teacher: Browser, code: string, action: "open" | "close", step: number, shut: boolean) {

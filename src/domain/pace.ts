@@ -64,14 +64,6 @@ export function pacedPage(
 }
 
 /**
- * Whether a student may see the statement at `position` as a question now (only the open one).
- * @example mayAnswer({ step: 3, shut: false }, 3) // true
- */
-export function mayAnswer(pace: Pace, position: number): boolean {
-  return !pace.shut && pace.step === position;
-}
-
-/**
  * Whether a student may see the feedback (the verdict) for the statement at `position`: only
  * once the teacher has closed it, so nobody calls the answer out while others still think.
  * @example mayReveal({ step: 3, shut: false }, 2) // true

@@ -43,7 +43,7 @@ export interface PresentPageProps {
 }
 
 /** The split as a bar: what the class said (not who was right), with the same words as text. */
-export function SplitBar({ split, id }: { split: Split; id: string }) {
+export function SplitBar({ split }: { split: Split }) {
   const v = split.total ? Math.round((split.verified / split.total) * 1000) : 0;
   const words = `${split.verified} said Verified, ${split.unverified} said Unverified (${split.total} ${split.total === 1 ? "answer" : "answers"}).`;
   return (
@@ -53,7 +53,7 @@ export function SplitBar({ split, id }: { split: Split; id: string }) {
         <rect width={v} height="60" class="ver" />
         <rect x={v} width={1000 - v} height="60" class="unv" />
       </svg>
-      <figcaption id={id}>{words}</figcaption>
+      <figcaption>{words}</figcaption>
     </figure>
   );
 }
@@ -62,7 +62,7 @@ function Statement({ s, href }: { s: PresentStatement; href: string | null }) {
   return (
     <>
       <p class="statement">{s.statement}</p>
-      <SplitBar split={s.split} id={`split-${s.position}`} />
+      <SplitBar split={s.split} />
       {s.reveal ? (
         <div class={s.split.verdict === "verified" ? "reveal ver" : "reveal unv"}>
           <p>
