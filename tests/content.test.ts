@@ -127,6 +127,60 @@ describe("each content check fails on a broken copy of the pack, naming file and
     expect(errors[0]).toMatch(/\.quote: is not in the article word for word$/);
   });
 
+  it("a context: cut mid-sentence, without the quote, over three paragraphs, or running into a caption", async () => {
+    const contextErrors = async (context: string) =>
+      errorsAfter((f) => {
+        firstItem(f).context = context;
+      });
+    const at = `items.json: items[0] (id "${firstItem(copyOfPack()).id}").context:`;
+    const cut = `${String(firstItem(copyOfPack()).quote)} According to the Defense Ministry, Shoigu told officials`;
+    expect(await contextErrors(cut)).toEqual([
+      `${at} is not whole sentences (one paragraph, or the end of one and the start of the next joined by a line break)`,
+    ]);
+    expect(await contextErrors("The information cannot be independently verified.")).toEqual([
+      `${at} does not hold the item's quote`,
+    ]);
+    const line = (n: number) => pack.article.split("\n")[n - 1] ?? "";
+    const quote = String(firstItem(copyOfPack()).quote);
+    expect(await contextErrors(`${quote}\nPeople were not harmed.\nMoscow: bombings and explosions`)).toEqual([
+      `${at} spans more than two paragraphs`,
+    ]);
+    // Across a paragraph break, but the second paragraph's part stops mid-sentence.
+    expect(await contextErrors(`${line(1)}\nGladkow said via Telegram that air defenses repelled`)).toEqual([
+      `${at} is not whole sentences (one paragraph, or the end of one and the start of the next joined by a line break)`,
+    ]);
+    // The end of line 2 and the caption on line 3 are adjacent, but a caption is never shown as the report's text.
+    const pipeline = "In addition, a pipeline in the Graivoron district was damaged and a fire was started.";
+    const errors = await errorsAfter((f) => {
+      const item = f.items.find((i) => i.id === "pipeline-damaged");
+      if (item) item.context = `${pipeline}\n${line(3)}`;
+    });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/\(id "pipeline-damaged"\)\.context: /);
+  });
+
+  it("a context over two adjacent paragraphs passes; more than 110 words fails", async () => {
+    const line = (n: number) => pack.article.split("\n")[n - 1] ?? "";
+    const ok = await errorsAfter((f) => {
+      const item = f.items.find((i) => i.id === "no-figures-own-losses");
+      if (item) item.context = `${line(16)}\nMoscow has not provided any information about its own losses.`;
+    });
+    expect(ok).toEqual([]);
+    const long = await errorsAfter((f) => {
+      const item = f.items.find((i) => i.id === "no-figures-own-losses");
+      if (item) item.context = `${line(16)}\n${line(17)}`.replace("losses.", `losses. ${words(80)}`);
+    });
+    expect(long).toHaveLength(1);
+    expect(long[0]).toMatch(/\(id "no-figures-own-losses"\)\.context: must be at most 110 words$/);
+  });
+
+  it("every item's context holds its quote and stays at or under 110 words", () => {
+    for (const item of pack.items) {
+      expect(item.context.includes(item.quote), item.id).toBe(true);
+      expect(item.context.split(/\s+/).length, item.id).toBeLessThanOrEqual(110);
+    }
+  });
+
   it("a repeated id", async () => {
     let id = "";
     const errors = await errorsAfter((f) => {
@@ -315,7 +369,9 @@ describe("surface cues do not give the verdict away", () => {
     });
     expect(accuracy(old, "long-statement-chars")).toMatchObject({ correct: 19, accuracy: 0.76 });
     // And the content check fails on a pack copy that has the old items, naming the cues.
-    const errors = await validatePack({ ...copyOfPack(), items: structuredClone(oldItemsJson) });
+    // The old items had no context: give each its quote, so only the wording is measured.
+    const withContext = oldItemsJson.map((item) => ({ ...item, context: item.quote }));
+    const errors = await validatePack({ ...copyOfPack(), items: withContext });
     expect(errors).toHaveLength(3);
     expect(errors[0]).toBe("items.json: 25 items, fewer than 30");
     errors.shift();

@@ -25,7 +25,7 @@ describe("the Worker's content", () => {
     // The article's first and last paragraphs are not in it.
     for (const line of [sourcePack.lines[0], sourcePack.lines.at(-1)]) expect(bundled).not.toContain(line?.text);
     for (const item of sourcePack.items) expect(bundled).not.toContain(JSON.stringify(item.statement));
-    for (const field of ["statement", "reviewed", "explanation", "check", "claimant"]) {
+    for (const field of ["statement", "context", "reviewed", "explanation", "check", "claimant"]) {
       expect(runtime.items.some((item) => field in item)).toBe(false);
     }
   });
@@ -34,7 +34,8 @@ describe("the Worker's content", () => {
     expect(pack.version).toBe(sourcePack.version);
     expect(pack.items).toEqual(
       sourcePack.items.map(
-        ({ statement: _s, quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item,
+        ({ statement: _s, quote: _q, context: _x, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) =>
+          item,
       ),
     );
     expect(pack.cards).toEqual(sourcePack.cards.map(({ slug, title }) => ({ slug, title })));

@@ -1,6 +1,6 @@
 /** @module Checks the content pack against its schemas and the editorial rules; run at build and test time. */
 import type { z } from "zod/mini";
-import { articleLines, locateQuote, type QuoteProblem } from "./article.ts";
+import { articleLines, type ContextProblem, locateContext, locateQuote, type QuoteProblem } from "./article.ts";
 import { formatCue, MAX_CUE_ACCURACY, measureCues } from "./cues.ts";
 import { Cards, Items, PackInfo, wordCount } from "./schema.ts";
 
@@ -23,6 +23,14 @@ const QUOTE_PROBLEMS: Record<QuoteProblem, string> = {
   "matches-more-than-once": "matches more than one place in the article",
   "caption-or-heading": "comes from a photo-caption or heading line",
   "not-whole-sentences": "is not whole sentences of one paragraph (it starts or ends mid-sentence)",
+};
+
+const CONTEXT_PROBLEMS: Record<ContextProblem, string> = {
+  ...QUOTE_PROBLEMS,
+  "not-whole-sentences":
+    "is not whole sentences (one paragraph, or the end of one and the start of the next joined by a line break)",
+  "not-adjacent-paragraphs": "spans more than two paragraphs",
+  "lacks-the-quote": "does not hold the item's quote",
 };
 
 function zodErrors(file: string, error: z.core.$ZodError, label: (path: PropertyKey[]) => string): string[] {
@@ -90,6 +98,9 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
       if (cards.success && !cardSlugs.has(item.lesson)) errors.push(`${at}.lesson: names no card ("${item.lesson}")`);
       const found = locateQuote(lines, files.article, item.quote);
       if (!found.ok) errors.push(`${at}.quote: ${QUOTE_PROBLEMS[found.problem]}`);
+      // A broken quote is reported once, above, not again as a context that lacks it.
+      const context = locateContext(lines, files.article, item.context, found.ok ? item.quote : "");
+      if (!context.ok) errors.push(`${at}.context: ${CONTEXT_PROBLEMS[context.problem]}`);
     });
     const total = items.data.length;
     if (total < MIN_ITEMS) errors.push(`items.json: ${total} items, fewer than ${MIN_ITEMS}`);
