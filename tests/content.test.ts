@@ -5,10 +5,19 @@ import itemsJson from "../content/items.json";
 import infoJson from "../content/pack.json";
 import readme from "../content/README.md?raw";
 import { articleLines, countOccurrences, locateQuote, sentenceBounds } from "../src/content/article";
-import { hasNumber, hasReportingVerb, MAX_CUE_ACCURACY, measureCues, median } from "../src/content/cues";
+import {
+  hasNumber,
+  hasReportingVerb,
+  MAX_CUE_ACCURACY,
+  measureCues,
+  measureLearners,
+  median,
+  statementWords,
+} from "../src/content/cues";
 import { sourcePack as pack } from "../src/content/source";
 import { MAX_CARD_WORDS, MIN_VERDICT_SHARE, type PackFiles, sha256Hex, validatePack } from "../src/content/validate";
 import oldItemsJson from "./fixtures/items-2026-11-25.json";
+import items30Json from "./fixtures/items-2026-11-30.json";
 
 // The shared source sits beside the repository (../shared from the repo root); {} when it is absent.
 const sharedSource = import.meta.glob<string>("../../shared/source/*.txt", {
@@ -270,9 +279,11 @@ describe("each content check fails on a broken copy of the pack, naming file and
         }
       }
     };
-    // Flipping verdicts also moves the surface-cue measurements, which have their own tests below.
+    // Flipping verdicts also moves the surface-cue and learner measurements, which have their own tests below.
     const balanceErrors = async (keep: number) =>
-      (await errorsAfter(keepVerified(keep))).filter((e) => !e.includes("alone predicts the verdict"));
+      (await errorsAfter(keepVerified(keep))).filter(
+        (e) => !e.includes("alone predicts the verdict") && !e.includes("from the wording alone"),
+      );
     expect(await balanceErrors(floor)).toEqual([]);
     expect(await balanceErrors(floor - 1)).toEqual([
       `items.json: only ${floor - 1} of ${total} items are verified; each verdict needs at least 40%`,
@@ -381,6 +392,44 @@ describe("surface cues do not give the verdict away", () => {
     expect(errors[1]).toMatch(
       /^items\.json: the cue "long-statement-chars" alone predicts the verdict.*19\/25 = 76\.0%/,
     );
+  });
+
+  it("no wording learner (first word, naive Bayes) guesses more than 65% of the real pack, leave-one-out", () => {
+    const learners = measureLearners(pack.items);
+    expect(learners.map((l) => l.cue)).toEqual(["first-word", "naive-bayes"]);
+    for (const learner of learners) {
+      expect(learner.total, learner.cue).toBe(pack.items.length);
+      expect(learner.accuracy, learner.cue).toBeLessThanOrEqual(MAX_CUE_ACCURACY);
+    }
+  });
+
+  it("fails the 2026-11-30 wording: its first word alone guessed 27 of 36 (75%), as the issue measured", async () => {
+    const old = items30Json as { statement: string; verdict: "verified" | "unverified" }[];
+    expect(old).toHaveLength(36);
+    expect(measureLearners(old).find((l) => l.cue === "first-word")).toMatchObject({ correct: 27, total: 36 });
+    // The pack as it is now, but with those statements: the check fails on the first word, and on nothing else.
+    const files = copyOfPack();
+    const oldStatement = new Map(old.map((item) => [(item as { id?: string }).id, item.statement]));
+    for (const item of files.items) item.statement = oldStatement.get(item.id) ?? item.statement;
+    const errors = await validatePack(files);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(
+      /^items\.json: the learner "first-word" guesses the verdict from the wording alone, more than 65%: first-word: 2\d\/\d+ = /,
+    );
+  });
+
+  it("learns only from the other items: a word seen with one verdict predicts it, a lone word falls back to the majority", () => {
+    const items = [
+      { statement: "Alpha one.", verdict: "verified" },
+      { statement: "Alpha two.", verdict: "verified" },
+      { statement: "Beta three.", verdict: "unverified" },
+      { statement: "Beta four.", verdict: "unverified" },
+      { statement: "Gamma five.", verdict: "unverified" },
+    ] as const;
+    // Alphas and Betas are each guessed from their partner (4 right); Gamma, never seen, gets the others' majority,
+    // a tie of 2 and 2, which goes to unverified (right).
+    expect(measureLearners(items).find((l) => l.cue === "first-word")?.correct).toBe(5);
+    expect(statementWords("Russia's army, “hot spot”.")).toEqual(["russia's", "army", "hot", "spot"]);
   });
 
   it("counts a cue that points the other way as a cue (the better of the rule and its inverse)", () => {

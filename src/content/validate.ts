@@ -1,7 +1,7 @@
 /** @module Checks the content pack against its schemas and the editorial rules; run at build and test time. */
 import type { z } from "zod/mini";
 import { articleLines, type ContextProblem, locateContext, locateQuote, type QuoteProblem } from "./article.ts";
-import { formatCue, MAX_CUE_ACCURACY, measureCues } from "./cues.ts";
+import { formatCue, formatLearner, MAX_CUE_ACCURACY, measureCues, measureLearners } from "./cues.ts";
 import { Cards, Items, PackInfo, wordCount } from "./schema.ts";
 
 /** The files of a pack, as parsed JSON (unknown until checked) plus the article text. */
@@ -116,6 +116,13 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
       if (cue.accuracy > MAX_CUE_ACCURACY) {
         errors.push(
           `items.json: the cue "${cue.cue}" alone predicts the verdict, more than ${MAX_CUE_ACCURACY * 100}%: ${formatCue(cue)}`,
+        );
+      }
+    }
+    for (const learner of measureLearners(items.data)) {
+      if (learner.accuracy > MAX_CUE_ACCURACY) {
+        errors.push(
+          `items.json: the learner "${learner.cue}" guesses the verdict from the wording alone, more than ${MAX_CUE_ACCURACY * 100}%: ${formatLearner(learner)}`,
         );
       }
     }
