@@ -407,9 +407,11 @@ describe("surface cues do not give the verdict away", () => {
     const old = items30Json as { statement: string; verdict: "verified" | "unverified" }[];
     expect(old).toHaveLength(36);
     expect(measureLearners(old).find((l) => l.cue === "first-word")).toMatchObject({ correct: 27, total: 36 });
-    // The pack as it is now, but with those statements: the check fails on the first word, and on nothing else.
+    // Those 36 items as they are now, but with their old statements: the check fails on the first word, and on nothing else.
     const files = copyOfPack();
     const oldStatement = new Map(old.map((item) => [(item as { id?: string }).id, item.statement]));
+    files.items = files.items.filter((item) => oldStatement.has(item.id));
+    expect(files.items).toHaveLength(36);
     for (const item of files.items) item.statement = oldStatement.get(item.id) ?? item.statement;
     const errors = await validatePack(files);
     expect(errors).toHaveLength(1);
@@ -484,6 +486,41 @@ describe("the pack's composition (issue 9)", () => {
     const share = pack.items.filter((i) => i.verdict === "verified").length / pack.items.length;
     expect(share).toBeGreaterThanOrEqual(0.4);
     expect(share).toBeLessThanOrEqual(0.6);
+  });
+
+  it("has at least 40 items (issue 18)", () => {
+    expect(pack.items.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it("declares the issue's twin groups, and every twin group has at least two items", () => {
+    const twinOf = (id: string) => pack.itemById.get(id)?.twin;
+    for (const group of [
+      ["seventy-attackers-killed", "toll-independently-confirmed"],
+      ["groups-claimed-responsibility", "groups-carried-out-attack"],
+      ["moscow-accused-kyiv", "bakhmut-defeat"],
+      ["ukraine-not-involved", "adviser-denied-involvement"],
+      ["peskov-not-concerned", "moscow-not-worried"],
+      ["air-strikes-and-artillery", "ministry-released-video"],
+      ["setback-for-russia", "ukraine-preparing-offensive"],
+      ["commander-spoke-to-reporters", "kapustin-nickname"],
+      ["researcher-spoke-to-nyt", "no-wide-appeal", "members-in-the-hundreds"],
+      ["nyt-reported-trust", "commanders-trust-fighters"],
+    ]) {
+      const twins = new Set(group.map(twinOf));
+      expect(twins.size, group.join(", ")).toBe(1);
+      expect(twins.has(undefined), group.join(", ")).toBe(false);
+    }
+    const sizes = new Map<string, number>();
+    for (const item of pack.items) if (item.twin) sizes.set(item.twin, (sizes.get(item.twin) ?? 0) + 1);
+    for (const [twin, size] of sizes) expect(size, twin).toBeGreaterThanOrEqual(2);
+  });
+
+  it("gives items on the same quote the same twin group", () => {
+    const byQuote = new Map<string, Set<string | undefined>>();
+    for (const item of pack.items) byQuote.set(item.quote, (byQuote.get(item.quote) ?? new Set()).add(item.twin));
+    for (const [quote, twins] of byQuote) {
+      expect(twins.size, quote).toBe(1);
+    }
   });
 
   it("tests claims from each kind of source as unverified items", () => {
