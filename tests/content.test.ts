@@ -14,6 +14,7 @@ import {
   median,
   statementWords,
 } from "../src/content/cues";
+import { sharedRun } from "../src/content/overlap";
 import { sourcePack as pack } from "../src/content/source";
 import { MAX_CARD_WORDS, MIN_VERDICT_SHARE, type PackFiles, sha256Hex, validatePack } from "../src/content/validate";
 import oldItemsJson from "./fixtures/items-2026-11-25.json";
@@ -188,6 +189,25 @@ describe("each content check fails on a broken copy of the pack, naming file and
       expect(item.context.includes(item.quote), item.id).toBe(true);
       expect(item.context.split(/\s+/).length, item.id).toBeLessThanOrEqual(110);
     }
+  });
+
+  it("a card that repeats seven words of an item's statement or quote, whatever the case and punctuation (six pass)", async () => {
+    const cardWith = (text: string) =>
+      errorsAfter((f) => {
+        firstCard(f).body = [text];
+      });
+    const slug = firstCard(copyOfPack()).slug;
+    // Seven words of the Defence Ministry's line-1 sentence, the quote of shoigu-promised-harsh-response.
+    const errors = await cardWith("Remember: SHOIGU told officials -- that Russia would continue, they said.");
+    expect(errors).toEqual([
+      `cards.json: cards[0] (slug "${slug}").body: repeats 7 words in a row of item "shoigu-promised-harsh-response"'s quote: "shoigu told officials that russia would continue"`,
+    ]);
+    expect(await cardWith("Remember: Shoigu told officials that Russia would.")).toEqual([]);
+    const title = await errorsAfter((f) => {
+      firstCard(f).title = "Moscow blamed Kyiv for planning the attack";
+    });
+    expect(title).toHaveLength(1);
+    expect(title[0]).toMatch(/\.title: repeats 7 words in a row of item "moscow-accused-kyiv"'s statement/);
   });
 
   it("a repeated id", async () => {
@@ -549,6 +569,25 @@ describe("the pack's composition (issue 9)", () => {
       const outsideQuotes = item.statement.replace(/“[^”]*”/g, "");
       expect(outsideQuotes, item.id).not.toMatch(/\bKiev\b|terrorist/i);
     }
+  });
+});
+
+describe("cards teach with their own examples", () => {
+  it("no card repeats seven words in a row of any item's statement or quote", () => {
+    for (const card of pack.cards) {
+      const text = [card.title, card.summary, ...card.body].join(" ");
+      for (const item of pack.items) {
+        expect(sharedRun(text, item.statement), `${card.slug} / ${item.id}`).toBeUndefined();
+        expect(sharedRun(text, item.quote), `${card.slug} / ${item.id}`).toBeUndefined();
+      }
+    }
+  });
+
+  it("finds a shared run across case and punctuation, and not a shorter one", () => {
+    expect(sharedRun("“The Bridge, is safe to cross” today!", "the bridge is safe to cross today")).toBe(
+      "the bridge is safe to cross today",
+    );
+    expect(sharedRun("The bridge is safe to cross.", "the bridge is safe to cross today")).toBeUndefined();
   });
 });
 

@@ -2,7 +2,8 @@
 import type { z } from "zod/mini";
 import { articleLines, type ContextProblem, locateContext, locateQuote, type QuoteProblem } from "./article.ts";
 import { formatCue, formatLearner, MAX_CUE_ACCURACY, measureCues, measureLearners } from "./cues.ts";
-import { Cards, Items, PackInfo, wordCount } from "./schema.ts";
+import { REPEAT_RUN, sharedRun } from "./overlap.ts";
+import { type Card, Cards, type Item, Items, PackInfo, wordCount } from "./schema.ts";
 
 /** The files of a pack, as parsed JSON (unknown until checked) plus the article text. */
 export interface PackFiles {
@@ -119,6 +120,7 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
         );
       }
     }
+    if (cards.success) errors.push(...cardRepeats(cards.data, items.data));
     for (const learner of measureLearners(items.data)) {
       if (learner.accuracy > MAX_CUE_ACCURACY) {
         errors.push(
@@ -127,5 +129,26 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
       }
     }
   }
+  return errors;
+}
+
+/** Cards that repeat seven words in a row of an item's statement or quote (case and punctuation aside). */
+function cardRepeats(cards: readonly Card[], items: readonly Item[]): string[] {
+  const errors: string[] = [];
+  cards.forEach((card, i) => {
+    const fields = { title: card.title, summary: card.summary, body: card.body.join(" ") };
+    for (const [field, text] of Object.entries(fields)) {
+      for (const item of items) {
+        for (const source of ["statement", "quote"] as const) {
+          const run = sharedRun(text, item[source]);
+          if (run !== undefined) {
+            errors.push(
+              `cards.json: cards[${i}] (slug "${card.slug}").${field}: repeats ${REPEAT_RUN} words in a row of item "${item.id}"'s ${source}: "${run}"`,
+            );
+          }
+        }
+      }
+    }
+  });
   return errors;
 }
