@@ -24,8 +24,6 @@ import type { Card, Item, PackInfo } from "./schema.ts";
 export interface PackItem
   extends Omit<Item, "statement" | "quote" | "context" | "reviewed" | "explanation" | "check" | "claimant"> {
   location: QuoteLocation;
-  /** Where the context shown before answering sits in the article (sliced from it like the quote). */
-  contextAt: ContextLocation;
 }
 
 /** What the Worker needs of pack.json: the version (every stored attempt records it) and the title. */
@@ -34,7 +32,7 @@ export type PackTitle = Pick<PackInfo, "version" | "title">;
 /** A card as the Worker knows it: its slug and title (the card list and the cards' JSON are static files). */
 export type CardInfo = Pick<Card, "slug" | "title">;
 
-/** An item as content/ has it, located: what build-time code and tests read. */
+/** An item as content/ has it, located: its quote, and the context shown before answering (build time only). */
 export type SourceItem = Item & { location: QuoteLocation; contextAt: ContextLocation };
 
 export interface Pack<C extends CardInfo = CardInfo, I extends PackItem = PackItem> {
@@ -104,8 +102,17 @@ export function runtimeContent(full: SourcePack): RuntimeContent {
   return {
     info: { version: full.info.version, title: full.info.title },
     items: full.items.map(
-      ({ statement: _s, quote: _q, context: _x, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) =>
-        item,
+      ({
+        statement: _s,
+        quote: _q,
+        context: _x,
+        contextAt: _xa,
+        reviewed: _r,
+        explanation: _e,
+        check: _c,
+        claimant: _w,
+        ...item
+      }) => item,
     ),
     cards: full.cards.map(({ slug, title }) => ({ slug, title })),
   };
