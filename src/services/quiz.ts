@@ -7,7 +7,7 @@
  */
 import { pack } from "../content/pack";
 import { articleQuotes } from "../content/quotes";
-import { type ItemTexts, itemTexts, statementOf, textsOf } from "../content/texts";
+import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import { newAttemptId } from "../domain/ids";
 import {
   type AttemptResult,
@@ -41,6 +41,8 @@ export interface StatementView {
   id: string;
   position: number;
   statement: string;
+  /** What the report says: the article's sentences shown before answering. */
+  context: string;
 }
 
 /**
@@ -51,7 +53,8 @@ export interface StatementView {
 export async function nextStatement(env: Env, state: QuizState): Promise<StatementView | null> {
   const next = nextItem(state);
   if (!next || !pack.itemById.has(next.itemId)) return null;
-  return { id: next.itemId, position: next.position, statement: statementOf(await itemTexts(env.ASSETS), next.itemId) };
+  const { statement, context } = textsOf(await itemTexts(env.ASSETS), next.itemId);
+  return { id: next.itemId, position: next.position, statement, context };
 }
 
 /**
