@@ -20,6 +20,23 @@ async function text(res: Response | Promise<Response>): Promise<string> {
   return (await res).text();
 }
 
+/**
+ * One student joins per answer and answers the class's first statement (a class made with
+ * shuffle "" gives everyone the same one): true answers rightly, false wrongly. Returns the
+ * statement's id and the students (named "Student 1", … from `first`).
+ */
+async function answerFirst(code: string, rights: boolean[], first = 1): Promise<{ item: string; students: Browser[] }> {
+  let item = "";
+  const students: Browser[] = [];
+  for (const [i, right] of rights.entries()) {
+    const { student } = await join(code, { nickname: `Student ${first + i}` });
+    item = itemOn(await text(student.get("/quiz/q/1")));
+    await student.post("/quiz/answer", { item, answer: right ? rightly(item) : wrongly(item) });
+    students.push(student);
+  }
+  return { item, students };
+}
+
 /** Waits (up to 2 s) until `ready()` holds: WebSocket messages arrive on their own schedule. */
 async function until(ready: () => boolean): Promise<void> {
   for (let i = 0; i < 100 && !ready(); i++) await new Promise((resolve) => setTimeout(resolve, 20));
@@ -94,20 +111,19 @@ describe("the projector screen, GET /c/{CODE}/present", () => {
 
   it("walks through the claims that fooled the class, the verdict only when the teacher asks", async () => {
     const { code, key, teacher } = await createClass({ shuffle: "" });
-    const { student } = await join(code, { nickname: "Ana" });
-    const item = itemOn(await text(student.get("/quiz/q/1")));
-    await student.post("/quiz/answer", { item, answer: wrongly(item) });
+    // Five answers (the bar for ranking), one of them wrong.
+    const { item } = await answerFirst(code, [false, true, true, true, true]);
     const verdict = rightly(item) === "verified" ? "Verified" : "Unverified";
     const said =
-      wrongly(item) === "verified" ? "1 said Verified, 0 said Unverified" : "0 said Verified, 1 said Unverified";
+      wrongly(item) === "verified" ? "1 said Verified, 4 said Unverified" : "4 said Verified, 1 said Unverified";
     const hidden = await text(teacher.get(`/c/${code}/present?claim=1`));
     expect(hidden).toContain("Claim 1 of 1 that fooled the class most");
     expect(hidden).toContain(escapeHtml(sourcePack.itemById.get(item)?.statement ?? "?"));
-    expect(hidden).toContain(`${said} (1 answer).`);
+    expect(hidden).toContain(`${said} (5 answers).`);
     expect(hidden).toContain("Show the answer");
     expect(hidden).not.toContain("got it right");
     const shown = await text(teacher.get(`/c/${code}/present?claim=1&reveal=1`));
-    expect(shown).toContain(`<strong>${verdict}.</strong> 0 of 1 got it right.`);
+    expect(shown).toContain(`<strong>${verdict}.</strong> 4 of 5 got it right.`);
     expect(shown).not.toContain(key);
   });
 });
@@ -115,15 +131,15 @@ describe("the projector screen, GET /c/{CODE}/present", () => {
 describe("the splits (the object's running tally)", () => {
   it("count present students only: a removed name's answers leave the split", async () => {
     const { code, teacher } = await createClass({ shuffle: "" });
-    const ana = (await join(code, { nickname: "Ana" })).student;
-    const item = itemOn(await text(ana.get("/quiz/q/1")));
-    await ana.post("/quiz/answer", { item, answer: wrongly(item) });
-    expect(await text(teacher.get(`/c/${code}/present?claim=1`))).toContain("(1 answer).");
+    await answerFirst(code, [false, true, true, true, true]);
+    expect(await text(teacher.get(`/c/${code}/present?claim=1`))).toContain("(5 answers).");
     const dashboard = await text(teacher.get(`/c/${code}/teacher`));
+    // The first name on the dashboard's list is "Student 1", who answered wrongly.
     const sid = /name="student" value="([^"]+)"/.exec(dashboard)?.[1] ?? "";
     expect((await teacher.post(`/c/${code}/teacher/remove`, { student: sid })).status).toBe(303);
     const after = await text(teacher.get(`/c/${code}/present?claim=1`));
-    expect(after).not.toContain("(1 answer).");
+    expect(after).not.toContain("(5 answers).");
+    // Four answers, all right: below the bar and nobody missed it.
     expect(after).not.toContain("fooled the class most");
   });
 
@@ -155,16 +171,18 @@ describe("the splits (the object's running tally)", () => {
 });
 
 describe("the walk-through's link on the projector screen", () => {
-  it("is offered only once a claim has fooled someone (never a link to an empty walk-through)", async () => {
+  it("is offered only once a claim has fooled someone and has enough answers (never a link to an empty walk-through)", async () => {
     const { code, teacher } = await createClass({ shuffle: "" });
-    const ana = (await join(code, { nickname: "Ana" })).student;
-    const first = itemOn(await text(ana.get("/quiz/q/1")));
-    await ana.post("/quiz/answer", { item: first, answer: rightly(first) });
+    await answerFirst(code, [true]);
     let html = await text(teacher.get(`/c/${code}/present`));
     expect(html).toContain("1 joined · 0 finished · 1 of 8 answers in");
     expect(html).not.toContain("Talk through the claims");
-    const ben = (await join(code, { nickname: "Ben" })).student;
-    await ben.post("/quiz/answer", { item: itemOn(await text(ben.get("/quiz/q/1"))), answer: wrongly(first) });
+    // Four answers, three wrong: still one short of the bar.
+    await answerFirst(code, [false, false, false], 2);
+    html = await text(teacher.get(`/c/${code}/present`));
+    expect(html).toContain("4 joined · 0 finished · 4 of 32 answers in");
+    expect(html).not.toContain("Talk through the claims");
+    await answerFirst(code, [false], 5);
     html = await text(teacher.get(`/c/${code}/present`));
     expect(html).toContain("Talk through the claims that fooled the class");
     expect(await text(teacher.get(`/c/${code}/present?claim=1`))).toContain("Claim 1 of 1 that fooled the class most");

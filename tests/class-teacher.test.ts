@@ -116,7 +116,9 @@ describe("CSV export", () => {
     const csv = new TextDecoder().decode(bytes.slice(3));
     const lines = csv.split("\r\n");
     expect(lines.at(-1)).toBe("");
-    expect(lines[0]).toBe("Nickname,Status,Answered,Correct,Discernment,Bias c,Lean,Finished (UTC),Q1,Q2,Q3,Q4,Q5,Q6");
+    expect(lines[0]).toBe(
+      "Nickname,Status,Answered,Correct,Facts told from claims (-1 to 1),Lean figure,Lean,Finished (UTC),Q1,Q2,Q3,Q4,Q5,Q6",
+    );
     expect(csv).toMatch(
       /\r\n"'=HYPERLINK\(""x""\)",finished,6,0,-1,0,balanced,\d{4}-\d\d-\d\d \d\d:\d\d(,wrong){6}\r\n/,
     );
@@ -126,7 +128,8 @@ describe("CSV export", () => {
     expect(csv).toContain("\r\nStill here,playing,0,,,,,,,,,,,\r\n");
     // After the table: one empty line, then the legend, Q1…Q6 with each statement and its verdict in class order.
     const record = await env.SCORES.get<{ itemIds: string[] }>(classKey(code), "json");
-    const legend = lines.slice(lines.indexOf("") + 1, -1);
+    const legendEnd = lines.indexOf("", lines.indexOf("") + 1);
+    const legend = lines.slice(lines.indexOf("") + 1, legendEnd);
     expect(lines.indexOf("")).toBe(4);
     expect(legend).toEqual(
       (record?.itemIds ?? []).map((id, i) => {
@@ -135,6 +138,22 @@ describe("CSV export", () => {
       }),
     );
     expect(legend).toHaveLength(6);
+  });
+});
+
+describe("the dashboard's words for the class", () => {
+  it("says what the class did in counts; the figures stay in the fold; no praise for a class at chance", async () => {
+    const { code, teacher } = await createClass({ items: "6" });
+    // One student all right, one all wrong: discernment 0 for the class, a coin toss.
+    await play((await join(code, { nickname: "Ana" })).student, rightly);
+    await play((await join(code, { nickname: "Ben" })).student, wrongly);
+    const html = await (await teacher.get(`/c/${code}/teacher`)).text();
+    const body = /<h2>The class as a whole<\/h2>([\s\S]*?)<h2>/.exec(html)?.[1] ?? "";
+    const [words, fold = ""] = body.split("<details>");
+    expect(words).toContain("The class got 6 of 12 answers right.");
+    expect(words).toContain("about what guessing gives");
+    expect(words).not.toMatch(/bias c|discernment|good balance|[+−]\d/i);
+    expect(fold).toContain("bias c");
   });
 });
 

@@ -48,7 +48,9 @@ describe("csvTable", () => {
 
   it("has plain column names and one column per statement, Q1…Qn in class order", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
-    expect(lines[0]).toBe("Nickname,Status,Answered,Correct,Discernment,Bias c,Lean,Finished (UTC),Q1,Q2,Q3,Q4");
+    expect(lines[0]).toBe(
+      "Nickname,Status,Answered,Correct,Facts told from claims (-1 to 1),Lean figure,Lean,Finished (UTC),Q1,Q2,Q3,Q4",
+    );
   });
 
   it("says finished, stopped early or playing, with right, wrong or empty per statement", () => {
@@ -62,7 +64,7 @@ describe("csvTable", () => {
   });
 
   it("ends with one empty line and a legend: Qn, the statement, its verdict (text made inert)", () => {
-    expect(lines.slice(5)).toEqual([
+    expect(lines.slice(5, 11)).toEqual([
       "",
       "Q1,Fighting took place in the Belgorod region.,Verified",
       `Q2,"'-70 fighters were killed, says a side.",Unverified`,
@@ -70,5 +72,12 @@ describe("csvTable", () => {
       "Q4,'@someone confirmed it.,Unverified",
       "",
     ]);
+  });
+
+  it("then explains the two figure columns in words, after one more empty line", () => {
+    const legend = lines.slice(10, -1).map((line) => line.split(",")[0]);
+    expect(legend).toEqual(["", "Facts told from claims (-1 to 1)", "Lean figure"]);
+    expect(lines.at(-1)).toBe("");
+    expect(csv).toContain("0 = what guessing gives");
   });
 });

@@ -6,11 +6,26 @@ import { type Judgement, leanOf } from "./scoring";
 /** A statement of the class as the CSV's legend names it. */
 export type StatementLookup = (itemId: string) => { statement: string; verdict: Judgement } | undefined;
 
+const FACTS_FROM_CLAIMS = "Facts told from claims (-1 to 1)";
+const LEAN_FIGURE = "Lean figure";
+
+/** What the two figure columns mean, for a reader who opens the file without the dashboard. */
+const COLUMN_LEGEND: CsvCell[][] = [
+  [
+    FACTS_FROM_CLAIMS,
+    "Share of facts called verified minus share of claims called verified: 1 = every one told apart, 0 = what guessing gives, -1 = all swapped.",
+  ],
+  [
+    LEAN_FIGURE,
+    "Above 0: said unverified more often (doubted facts); below 0: said verified more often (accepted claims); between -0.5 and 0.5 the lean is balanced.",
+  ],
+];
+
 /**
  * The CSV export for csv.ts: one row per student (finished first), numbers as numbers (so a
  * negative discernment stays a number), one column Qn per statement in class order with "right",
  * "wrong" or empty (not answered); then one empty row and the legend, "Q1", the statement, its
- * verdict. Text goes through toCsv, which makes a leading = + - @ inert.
+ * verdict; then one empty row and what the two figure columns mean. Text goes through toCsv, which makes a leading = + - @ inert.
  */
 export function csvTable(
   classItems: readonly string[],
@@ -23,8 +38,8 @@ export function csvTable(
     "Status",
     "Answered",
     "Correct",
-    "Discernment",
-    "Bias c",
+    FACTS_FROM_CLAIMS,
+    LEAN_FIGURE,
     "Lean",
     "Finished (UTC)",
     ...questions,
@@ -56,5 +71,5 @@ export function csvTable(
       item?.verdict === "verified" ? "Verified" : "Unverified",
     ];
   });
-  return { header, rows: [...rows, [], ...legend] };
+  return { header, rows: [...rows, [], ...legend, [], ...COLUMN_LEGEND] };
 }

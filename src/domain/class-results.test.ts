@@ -10,6 +10,7 @@ import {
   type StudentEntry,
   statusOf,
 } from "./class-results";
+import { ANSWERS_TO_RANK } from "./split";
 
 const ITEMS = ["a", "b", "c", "d"];
 const VERDICTS: Record<string, "verified" | "unverified"> = {
@@ -81,9 +82,19 @@ describe("dashboard figures", () => {
     expect(stats[0]?.shareCorrect).toBeCloseTo(1 / 3);
   });
 
+  it("ranks no item before it has ANSWERS_TO_RANK answers ('1 of 1 got it wrong' is noise)", () => {
+    expect(ANSWERS_TO_RANK).toBe(5);
+    expect(mostFooled(itemStats(ITEMS, entries, verdictOf))).toEqual([]);
+  });
+
   it("finds the items that fooled the class most, leaving out items nobody missed", () => {
-    const fooled = mostFooled(itemStats(ITEMS, entries, verdictOf));
+    // Two more classes' worth of A, B and C: 9 answers on a and b, 6 on c and d.
+    const more = [...entries, ...entries.slice(0, 3), ...entries.slice(0, 3)];
+    const fooled = mostFooled(itemStats(ITEMS, more, verdictOf));
     expect(fooled.map((s) => s.itemId)).toEqual(["a", "b"]);
+    // One answer short of the bar: 4 answers on a (3 wrong) are not ranked.
+    const four = [...entries, finished("E", "u---", 0, 0, 0)];
+    expect(mostFooled(itemStats(ITEMS, four, verdictOf)).map((s) => s.itemId)).toEqual([]);
   });
 
   it("pools every finished answer into a class score with scoring.ts", () => {

@@ -1,6 +1,7 @@
 /** @module class-results: the board, the dashboard's figures and each student's status, from the listed students. Pure. */
 import type { AttemptResult } from "./quiz";
 import { type Judgement, type Lean, leanOf, roundScore, type Score, scoreAnswers } from "./scoring";
+import { ANSWERS_TO_RANK } from "./split";
 
 /** The list metadata of one student key (≤ 1024 bytes of JSON; see store/class-keys.ts). */
 export interface StudentMeta {
@@ -173,12 +174,13 @@ export function itemStats(
 
 /**
  * The items that fooled the class most: highest share of wrong answers first
- * (then most wrong answers, then class order). Items nobody got wrong are left out.
+ * (then most wrong answers, then class order). Items nobody got wrong, and items with fewer
+ * than ANSWERS_TO_RANK answers, are left out.
  */
 export function mostFooled(stats: readonly ItemStat[], limit = 3): ItemStat[] {
   return stats
     .map((stat, order) => ({ stat, order, wrong: stat.answered - stat.correct }))
-    .filter(({ stat, wrong }) => stat.answered > 0 && wrong > 0)
+    .filter(({ stat, wrong }) => stat.answered >= ANSWERS_TO_RANK && wrong > 0)
     .sort(
       (a, b) => (a.stat.shareCorrect ?? 1) - (b.stat.shareCorrect ?? 1) || b.wrong - a.wrong || a.order - b.order || 0,
     )

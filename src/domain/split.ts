@@ -26,8 +26,11 @@ export function splitOf(itemId: string, tally: Tally | undefined, verdict: Judge
   return { itemId, verdict, verified, unverified, total: verified + unverified, right };
 }
 
+/** A statement is ranked among those that fooled the class only from this many answers: "1 of 1 got it wrong" is noise. */
+export const ANSWERS_TO_RANK = 5;
+
 /**
- * The class's statements that someone answered wrongly, most fooled first (the larger share
+ * The class's statements with at least ANSWERS_TO_RANK answers that someone answered wrongly, most fooled first (the larger share
  * wrong; then more wrong answers; then class order).
  * @example mostFooledSplits(["a", "b"], tallies, verdictOf)[0].itemId
  */
@@ -40,7 +43,7 @@ export function mostFooledSplits(
   for (const id of itemIds) {
     const verdict = verdictOf(id);
     const split = verdict ? splitOf(id, tallies[id], verdict) : null;
-    if (split && split.right < split.total) splits.push(split);
+    if (split && split.total >= ANSWERS_TO_RANK && split.right < split.total) splits.push(split);
   }
   const wrongShare = (s: Split) => (s.total - s.right) / s.total;
   return splits.sort((a, b) => wrongShare(b) - wrongShare(a) || b.total - b.right - (a.total - a.right));

@@ -35,7 +35,8 @@ export function AnswerKey({ items }: { items: readonly PreviewItem[] }) {
             </p>
             <p>
               <span class={item.verdict === "verified" ? "result-ok" : "result-miss"}>{verdictWord(item.verdict)}</span>{" "}
-              · claimed by {item.claimant.name} ({CLAIMANT_KIND_WORDS[item.claimant.kind]})
+              · {item.verdict === "verified" ? "said by" : "claimed by"} {item.claimant.name} (
+              {CLAIMANT_KIND_WORDS[item.claimant.kind]})
             </p>
             <p>{item.explanation}</p>
             <p class="muted">To settle it: {item.check}</p>

@@ -1,4 +1,5 @@
 /** @module Pieces of the teacher's dashboard: the class's lean in words, a student's status and progress, removed names, number formats. */
+import { classWords } from "../domain/class-words";
 import type { Lean } from "../domain/scoring";
 import type { DashboardData, StudentRowView } from "./class-teacher";
 import { CheckIcon, QuestionIcon, RetryIcon } from "./icons";
@@ -11,36 +12,29 @@ export function percent(share: number | null): string {
   return share === null ? "–" : `${Math.round(share * 100)}%`;
 }
 
-/** The class as a whole: how well it told facts from claims, and its lean, in words with the counts. */
+/** The class as a whole in words a teacher can say aloud; the figures behind them in a fold. */
 export function ClassLean({ k }: { k: DashboardData["class"] }) {
-  if (k.answered === 0) return <p>The class figures appear when the first student finishes.</p>;
-  const advice =
-    k.lean === "cautious"
-      ? "The class leans cautious: it called established facts unverified quite often. Worth discussing: doubt is good, but a matter of record is a fact."
-      : k.lean === "trusting"
-        ? "The class leans trusting: it often accepted claims as verified. Worth discussing: who makes each claim, and has anyone outside the fight checked it?"
-        : "The class kept a good balance between doubting and accepting.";
+  const words = classWords(k);
+  if (k.answered === 0) return <p>{words.headline}</p>;
   return (
     <>
       <p>
-        How well the class told facts from claims: <strong>{signed(k.discernment)}</strong> (discernment, from −1 to
-        +1). The class leans <strong>{LEAN_WORDS[k.lean]}</strong> (bias c {signed(k.c)}).
+        <strong>{words.headline}</strong>
       </p>
       <ul class="plain">
-        {k.verifiedAnswered > 0 ? (
-          <li>
-            The class called {k.verifiedJudgedUnverified} of {k.verifiedAnswered} answers on established facts
-            unverified.
-          </li>
-        ) : null}
-        {k.unverifiedAnswered > 0 ? (
-          <li>
-            The class accepted {k.unverifiedJudgedVerified} of {k.unverifiedAnswered} answers on unproven claims as
-            verified.
-          </li>
-        ) : null}
+        {words.counts.map((line) => (
+          <li>{line}</li>
+        ))}
       </ul>
-      <p>{advice}</p>
+      <p>{words.advice}</p>
+      <details>
+        <summary>The figures behind this</summary>
+        <p>
+          Discernment {signed(k.discernment)}, on a scale from −1 (facts and claims swapped) through 0 (guessing) to +1
+          (every fact and every claim told apart). Lean: {LEAN_WORDS[k.lean]} (bias c {signed(k.c)}; positive means the
+          class said "unverified" more often).
+        </p>
+      </details>
     </>
   );
 }

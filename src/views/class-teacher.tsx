@@ -2,6 +2,7 @@
 import type { Verdict } from "../content/pack";
 import type { StudentStatus as Status } from "../domain/class-results";
 import type { Lean } from "../domain/scoring";
+import { ANSWERS_TO_RANK } from "../domain/split";
 import { clock, finishedLine } from "./class-board";
 import { ClassLean, LEAN_WORDS, percent, progressWords, RemovedNames, StudentStatus } from "./class-dashboard-parts";
 import { ClassReady } from "./class-ready";
@@ -104,7 +105,10 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
 
           <h2>The claims that fooled the class most</h2>
           {d.mostFooled.length === 0 ? (
-            <p>Nothing yet: this fills in as students finish.</p>
+            <p>
+              Nothing yet: a statement is listed here once it has {ANSWERS_TO_RANK} answers from students who finished,
+              and someone got it wrong.
+            </p>
           ) : (
             <ol class="fooled">
               {d.mostFooled.map((item) => (
@@ -113,8 +117,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                     <strong>{item.statement}</strong>
                   </p>
                   <p>
-                    {verdictWord(item.verdict)} · {item.answered - item.correct} of {item.answered} got it wrong ·
-                    claimed by {item.claimant}
+                    {verdictWord(item.verdict)} · {item.answered - item.correct} of {item.answered} got it wrong ·{" "}
+                    {item.verdict === "verified" ? "said by" : "claimed by"} {item.claimant}
                   </p>
                   <p>{item.explanation}</p>
                   <p>
