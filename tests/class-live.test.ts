@@ -120,6 +120,10 @@ describe("the projector screen, GET /c/{CODE}/present", () => {
     expect(hidden).toContain("Claim 1 of 1 that fooled the class most");
     expect(hidden).toContain(escapeHtml(sourcePack.itemById.get(item)?.statement ?? "?"));
     expect(hidden).toContain(`${said} (5 answers).`);
+    // The bar carries both counts and shares, big enough for the back of the room.
+    const [verified, unverified] = wrongly(item) === "verified" ? [1, 4] : [4, 1];
+    expect(hidden).toContain(`Verified: <strong>${verified}</strong> (${verified * 20}%)`);
+    expect(hidden).toContain(`Unverified: <strong>${unverified}</strong> (${unverified * 20}%)`);
     expect(hidden).toContain("Show the answer");
     expect(hidden).not.toContain("got it right");
     const shown = await text(teacher.get(`/c/${code}/present?claim=1&reveal=1`));
@@ -227,6 +231,7 @@ describe("a teacher-paced class", () => {
     html = await text(teacher.get(`/c/${code}/present`));
     expect(html).toContain("1 of 2 have answered.");
     expect(html).not.toContain("said Verified");
+    expect(html).not.toContain("Verified: <strong>");
 
     // The teacher closes it: the split is drawn, Ben (who did not answer) can no longer answer.
     await press(teacher, code, "close", 1, false);

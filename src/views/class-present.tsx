@@ -46,9 +46,18 @@ export interface PresentPageProps {
 export function SplitBar({ split }: { split: Split }) {
   const v = split.total ? Math.round((split.verified / split.total) * 1000) : 0;
   const words = `${split.verified} said Verified, ${split.unverified} said Unverified (${split.total} ${split.total === 1 ? "answer" : "answers"}).`;
+  const share = (n: number) => (split.total ? `${Math.round((n / split.total) * 100)}%` : "–");
   return (
     <figure class="split">
-      {/* The caption is the text alternative, so screen readers hear the figures once. */}
+      {/* The caption is the text alternative, so screen readers hear the figures once; the labels are for the room. */}
+      <div class="split-labels" aria-hidden="true">
+        <span>
+          Verified: <strong>{split.verified}</strong> ({share(split.verified)})
+        </span>
+        <span>
+          Unverified: <strong>{split.unverified}</strong> ({share(split.unverified)})
+        </span>
+      </div>
       <svg viewBox="0 0 1000 60" aria-hidden="true" preserveAspectRatio="none">
         <rect width={v} height="60" class="ver" />
         <rect x={v} width={1000 - v} height="60" class="unv" />
