@@ -124,8 +124,15 @@ describe("creating a class", () => {
     const next = await (await teacher.get(`/c/${code}/teacher`)).text();
     expect(next).toContain(">Early Bird</th>");
     expect(next).toContain("Joined: 1.");
-    // Once someone has joined, the dashboard is the dashboard: the ready panel has gone.
+    // Once someone has joined, the dashboard is the dashboard: the ready panel has gone...
     expect(next).not.toContain("Your class is ready");
+    // ...but latecomers still find the code and a QR code while joining is open.
+    expect(next).toContain(`<strong class="code-strip">${code}</strong>`);
+    expect(next).toMatch(/<div class="join-strip"><svg[^>]*role="img"/);
+    expect((await teacher.post(`/c/${code}/teacher/close`, {})).status).toBe(303);
+    const closed = await (await teacher.get(`/c/${code}/teacher`)).text();
+    expect(closed).not.toContain("join-strip");
+    expect(closed).toContain("Joining is closed.");
   });
 
   it("never shows a key on another class's page, nor one that does not open the class", async () => {

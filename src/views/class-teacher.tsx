@@ -5,6 +5,7 @@ import type { Lean } from "../domain/scoring";
 import { ANSWERS_TO_RANK } from "../domain/split";
 import { clock, finishedLine } from "./class-board";
 import { ClassLean, LEAN_WORDS, percent, progressWords, RemovedNames, StudentStatus } from "./class-dashboard-parts";
+import { QrCode } from "./class-qr";
 import { ClassReady } from "./class-ready";
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
@@ -91,10 +92,22 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           </p>
         ) : null}
         {p.ready ? <ClassReady code={d.code} joinUrl={d.joinUrl} teacherKey={p.ready.teacherKey} /> : null}
-        <p>
-          Join code <strong class="code-inline">{d.code}</strong> · <a href={d.joinUrl}>{d.joinUrl}</a> ·{" "}
-          {!d.open ? "Joining is closed." : "Joining is open."}
-        </p>
+        {d.open && !p.ready ? (
+          // Latecomers keep arriving: the code and the QR stay in reach, compact, while joining is open.
+          <div class="join-strip">
+            <QrCode text={d.joinUrl} label={`QR code that opens ${d.joinUrl}`} />
+            <p>
+              Join code <strong class="code-strip">{d.code}</strong>
+              <br />
+              <a href={d.joinUrl}>{d.joinUrl}</a> · Joining is open.
+            </p>
+          </div>
+        ) : (
+          <p>
+            Join code <strong class="code-inline">{d.code}</strong> · <a href={d.joinUrl}>{d.joinUrl}</a> ·{" "}
+            {!d.open ? "Joining is closed." : "Joining is open."}
+          </p>
+        )}
         <p id="dash-status" data-live role="status" aria-live="polite">
           Joined: {d.joined}. {finishedLine(d.finished, d.joined)}
         </p>
