@@ -157,10 +157,33 @@ describe("creating a class", () => {
     expect(await signIn.text()).not.toContain(a.key);
   });
 
-  it("refuses bad options with a clear message and no class", async () => {
+  it("refuses bad options with a clear message and no class, the settings fold open on the error", async () => {
     const res = await new Browser().post("/teach", { items: "7", names: "typed" });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain("Choose 6, 8 or 12 statements");
+    const html = await res.text();
+    expect(html).toContain("Choose 6, 8 or 12 statements");
+    expect(html).toContain('<details class="settings" open');
+  });
+
+  it("/teach: one button creates the class with the defaults; the six choices wait in a closed fold", async () => {
+    const html = await (await new Browser().get("/teach")).text();
+    const button = html.indexOf('<button type="submit">Create the class</button>');
+    const fold = html.indexOf('<details class="settings">');
+    expect(button).toBeGreaterThan(0);
+    expect(fold).toBeGreaterThan(button);
+    for (const field of [
+      'name="items"',
+      'name="pace"',
+      'name="shuffle"',
+      'name="names"',
+      'name="size"',
+      'name="board"',
+    ]) {
+      expect(html.indexOf(field), field).toBeGreaterThan(fold);
+    }
+    // The defaults the button uses are the fold's checked values.
+    expect(html).toContain('value="8" checked');
+    expect(html).toContain('value="student" checked');
   });
 
   it("fixes the class's items at creation: both verdicts at 40% or more", async () => {

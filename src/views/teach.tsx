@@ -18,7 +18,10 @@ export interface TeachPageProps {
   notice?: string | undefined;
 }
 
-/** GET /teach: set up a class. */
+/** The settings fold opens itself when one of its fields has an error, so the error is seen. */
+const FOLDED_FIELDS = new Set(["items", "pace", "shuffle", "names", "size", "board"]);
+
+/** GET /teach: one button creates a class with the defaults; the six choices wait in a fold. */
 export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachPageProps) {
   const items = values.items ?? "8";
   const names = values.names ?? "typed";
@@ -60,78 +63,89 @@ export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachP
           {...fieldAria("name", errors, "name-hint")}
         />
 
-        <fieldset id="items">
-          <legend>How many statements?</legend>
-          <FieldErrorText field="items" errors={errors} />
-          {ITEM_COUNT_CHOICES.filter((n) => n < packSize).map((n) => (
-            <label>
-              <input type="radio" name="items" value={String(n)} checked={items === String(n)} /> {n} statements (about{" "}
-              {n} minutes)
-            </label>
-          ))}
-          <label>
-            <input type="radio" name="items" value="all" checked={items === "all"} /> All {packSize} statements
-          </label>
-          <p class="muted">Each verdict makes up at least 40% of the statements.</p>
-        </fieldset>
-
-        <fieldset id="pace">
-          <legend>Who moves the class on?</legend>
-          <FieldErrorText field="pace" errors={errors} />
-          <label>
-            <input type="radio" name="pace" value="student" checked={pace !== "teacher"} /> Each student at their own
-            pace
-          </label>
-          <label>
-            <input type="radio" name="pace" value="teacher" checked={pace === "teacher"} /> I do, from the projector
-            screen: one statement at a time, the class's split after I close each one (no timers)
-          </label>
-        </fieldset>
-
-        <div class="check">
-          <label>
-            <input type="checkbox" name="shuffle" checked={values.shuffle ?? true} /> Shuffle the order for each student
-            (when each goes at their own pace)
-          </label>
-        </div>
-
-        <fieldset id="names">
-          <legend>Nicknames</legend>
-          <FieldErrorText field="names" errors={errors} />
-          <label>
-            <input type="radio" name="names" value="typed" checked={names === "typed"} /> Students type a nickname, or
-            let us pick one
-          </label>
-          <label>
-            <input type="radio" name="names" value="generated" checked={names === "generated"} /> Made-up names only,
-            like “Curious Otter”
-          </label>
-        </fieldset>
-
-        <p id="size">
-          <label for="size-input">Class size (most students who can join)</label>
-          <FieldErrorText field="size" errors={errors} />
-          <input
-            id="size-input"
-            name="size"
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max="200"
-            value={values.size ?? "40"}
-            {...fieldAria("size", errors)}
-          />
-        </p>
-
-        <div class="check">
-          <label>
-            <input type="checkbox" name="board" checked={values.board ?? false} /> Students can see the class board
-            (ranks by score, then discernment)
-          </label>
-        </div>
         <p>
           <button type="submit">Create the class</button>
         </p>
+        <p class="muted">
+          8 statements, each student at their own pace, in a shuffled order, with typed nicknames, up to 40 students, no
+          class board. To change these, open the settings first.
+        </p>
+
+        <details class="settings" open={errors.some((e) => FOLDED_FIELDS.has(e.field))}>
+          <summary>Change the settings</summary>
+          <fieldset id="items">
+            <legend>How many statements?</legend>
+            <FieldErrorText field="items" errors={errors} />
+            {ITEM_COUNT_CHOICES.filter((n) => n < packSize).map((n) => (
+              <label>
+                <input type="radio" name="items" value={String(n)} checked={items === String(n)} /> {n} statements
+                (about {n} minutes)
+              </label>
+            ))}
+            <label>
+              <input type="radio" name="items" value="all" checked={items === "all"} /> All {packSize} statements
+            </label>
+            <p class="muted">Every class mixes established facts and unproven claims.</p>
+          </fieldset>
+
+          <fieldset id="pace">
+            <legend>Who moves the class on?</legend>
+            <FieldErrorText field="pace" errors={errors} />
+            <label>
+              <input type="radio" name="pace" value="student" checked={pace !== "teacher"} /> Each student at their own
+              pace
+            </label>
+            <label>
+              <input type="radio" name="pace" value="teacher" checked={pace === "teacher"} /> I do, from the projector
+              screen: one statement at a time, the class's split after I close each one (no timers)
+            </label>
+          </fieldset>
+
+          <div class="check">
+            <label>
+              <input type="checkbox" name="shuffle" checked={values.shuffle ?? true} /> Shuffle the order for each
+              student (when each goes at their own pace)
+            </label>
+          </div>
+
+          <fieldset id="names">
+            <legend>Nicknames</legend>
+            <FieldErrorText field="names" errors={errors} />
+            <label>
+              <input type="radio" name="names" value="typed" checked={names === "typed"} /> Students type a nickname, or
+              let us pick one
+            </label>
+            <label>
+              <input type="radio" name="names" value="generated" checked={names === "generated"} /> Made-up names only,
+              like “Curious Otter”
+            </label>
+          </fieldset>
+
+          <p id="size">
+            <label for="size-input">Class size (most students who can join)</label>
+            <FieldErrorText field="size" errors={errors} />
+            <input
+              id="size-input"
+              name="size"
+              type="number"
+              inputmode="numeric"
+              min="1"
+              max="200"
+              value={values.size ?? "40"}
+              {...fieldAria("size", errors)}
+            />
+          </p>
+
+          <div class="check">
+            <label>
+              <input type="checkbox" name="board" checked={values.board ?? false} /> Students can see the class board
+              (ranked by correct answers)
+            </label>
+          </div>
+          <p>
+            <button type="submit">Create the class with these settings</button>
+          </p>
+        </details>
       </form>
     </Layout>
   );

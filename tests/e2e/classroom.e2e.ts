@@ -48,8 +48,10 @@ describe("a lesson (tests run in order and build on each other)", () => {
     }
     await page.goto("/teach");
     await page.getByLabel(/class name/i).fill("9B media literacy");
+    // The settings wait in a fold: open it, change one, create with these settings.
+    await page.getByText("Change the settings").click();
     await page.getByLabel(/students can see the class board/i).check();
-    await page.getByRole("button", { name: "Create the class" }).click();
+    await page.getByRole("button", { name: "Create the class with these settings" }).click();
     // Creating redirects to the dashboard, which opens with "Your class is ready".
     await page.waitForURL(/\/c\/[A-Z0-9]{6}\/teacher$/);
     await page.getByRole("heading", { name: "Your class is ready" }).waitFor();
@@ -222,7 +224,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
     }
     await page.goto("/teach");
     await page.getByLabel(/class name/i).fill("A class to delete");
-    await page.getByRole("button", { name: "Create the class" }).click();
+    await page.getByRole("button", { name: "Create the class", exact: true }).click();
     await page.locator("p.code").waitFor();
     const doomed = ((await page.locator("p.code").textContent()) ?? "").trim();
     // Without JavaScript the key's <details> still opens.

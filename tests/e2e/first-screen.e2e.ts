@@ -109,12 +109,28 @@ describe("the first screen on a phone", () => {
 });
 
 describe("teachers' screens", () => {
+  test("/teach at 1366×768: 'Create the class' on the first screen; no radio or checkbox squashed", async () => {
+    const context = await phoneContext(browser, { baseURL, width: 1366, height: 768 });
+    const page = await context.newPage();
+    await page.goto("/teach");
+    await expectOnFirstScreen(page, page.getByRole("button", { name: "Create the class", exact: true }), "Create");
+    await page.getByText("Change the settings").click();
+    const boxes = await page
+      .locator("form input[type=radio], form input[type=checkbox]")
+      .evaluateAll((els) =>
+        els.map((el) => el.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]),
+      );
+    expect(boxes.length).toBe(10);
+    for (const [width, height] of boxes) expect(Math.min(width ?? 0, height ?? 0)).toBeGreaterThanOrEqual(18);
+    await context.close();
+  });
+
   test("the board on a projector: the join code large, nothing under 28 px; the dashboard wide", async () => {
     const context = await phoneContext(browser, { baseURL, width: 1280, height: 720 });
     const page = await context.newPage();
     await page.goto("/teach");
     await page.getByLabel(/class name/i).fill("Projector test");
-    await page.getByRole("button", { name: "Create the class" }).click();
+    await page.getByRole("button", { name: "Create the class", exact: true }).click();
     await page.locator("p.code").waitFor();
     const code = ((await page.locator("p.code").textContent()) ?? "").trim();
 
@@ -156,7 +172,7 @@ describe("teachers' screens", () => {
     };
     await page.goto("/teach");
     await page.getByLabel(/class name/i).fill("Worksheet test");
-    await page.getByRole("button", { name: "Create the class" }).click();
+    await page.getByRole("button", { name: "Create the class", exact: true }).click();
     await page.waitForURL(/\/c\/[A-Z0-9]{6}\/teacher$/);
     await page.getByRole("link", { name: "Worksheet with answer key" }).click();
     await page.waitForURL(/\/c\/[A-Z0-9]{6}\/teacher\/worksheet$/);
