@@ -178,15 +178,22 @@ describe("a lesson (tests run in order and build on each other)", () => {
     const path = await download.path();
     const csv = await readFile(path, "utf8");
     const lines = csv.trim().split(/\r?\n/);
-    // A header, the two students, one empty line, then the legend: one row per statement (Q1…Qn).
+    // A header, the two students, one empty line, then the legend: one row per statement (Q1…Qn),
+    // one more empty line and what the two figure columns mean.
     const questions = (lines[0] ?? "").split(",").filter((cell) => /^Q\d+$/.test(cell));
     expect(questions.length, csv).toBe(8);
     expect(lines.indexOf(""), csv).toBe(3);
-    expect(lines.slice(4).map((line) => line.split(",")[0])).toEqual(questions);
+    const legend = lines.slice(4, 4 + questions.length);
+    expect(legend.map((line) => line.split(",")[0])).toEqual(questions);
     expect(
-      lines.slice(4).every((line) => /,(Verified|Unverified)$/.test(line)),
+      legend.every((line) => /,(Verified|Unverified)$/.test(line)),
       csv,
     ).toBe(true);
+    expect(lines.slice(4 + questions.length).map((line) => line.split(",")[0])).toEqual([
+      "",
+      "Facts told from claims (-1 to 1)",
+      "Lean figure",
+    ]);
     expect(csv).toMatch(/,stopped early,2,/);
     for (const nick of nicks) expect(csv).toContain(nick);
     expect(download.suggestedFilename()).toMatch(new RegExp(`${code}.*\\.csv$`));
