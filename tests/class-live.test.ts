@@ -232,6 +232,10 @@ describe("a teacher-paced class", () => {
     expect(html).toContain("1 of 2 have answered.");
     expect(html).not.toContain("said Verified");
     expect(html).not.toContain("Verified: <strong>");
+    // The room reads what the phones show: the passage and the two choices, as labels.
+    expect(html).toContain('<h2 id="present-passage">What the report says</h2>');
+    expect(html).toContain(escapeHtml(sourcePack.itemById.get(first)?.context.split("\n")[0] ?? "?"));
+    expect(html).toContain('<span class="ver">Verified</span><span class="unv">Unverified</span>');
 
     // The teacher closes it: the split is drawn, Ben (who did not answer) can no longer answer.
     await press(teacher, code, "close", 1, false);

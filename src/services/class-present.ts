@@ -35,6 +35,7 @@ export async function presentOf(
     return {
       position,
       statement: texts.statement,
+      context: texts.context,
       split,
       reveal: reveal ? { explanation: texts.explanation, claimant: texts.claimant.name } : null,
     };

@@ -9,13 +9,15 @@ import type { Pace } from "../domain/pace";
 import type { Split } from "../domain/split";
 import { QrCode } from "./class-qr";
 import { Layout } from "./layout";
-import { ActionForm, verdictWord } from "./quiz-parts";
+import { ActionForm, Passage, verdictWord } from "./quiz-parts";
 import { pollPath } from "./styles";
 
 /** A statement on the big screen: its split, and the verdict once revealed. */
 export interface PresentStatement {
   position: number;
   statement: string;
+  /** "What the report says", as the phones show it (empty: none). */
+  context: string;
   split: Split;
   /** Shown after the teacher presses "Show the answer". */
   reveal: { explanation: string; claimant: string } | null;
@@ -136,6 +138,12 @@ export function PresentPage(p: PresentPageProps) {
             ) : (
               <>
                 <p class="statement">{p.current.statement}</p>
+                {p.current.context ? <Passage context={p.current.context} id="present-passage" /> : null}
+                {/* The two choices the phones offer, as labels for the room (not buttons: the teacher does not answer). */}
+                <p class="present-choices" aria-label="The choices">
+                  <span class="ver">Verified</span>
+                  <span class="unv">Unverified</span>
+                </p>
                 <p id="present-now" data-live role="status" aria-live="polite" class="big">
                   {p.current.split.total} of {p.names.length} have answered.
                 </p>

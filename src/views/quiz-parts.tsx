@@ -38,6 +38,23 @@ export function QuoteInParagraph({ paragraph }: { paragraph: QuoteInParagraphVie
   );
 }
 
+/**
+ * "What the report says": the item's context (whole sentences, paragraphs split at "\n"), without
+ * highlight — the reader judges how the report presents the statement, and a highlight would be a hint.
+ */
+export function Passage({ context, id = "passage" }: { context: string; id?: string }) {
+  return (
+    <section class="passage" aria-labelledby={id}>
+      <h2 id={id}>What the report says</h2>
+      <blockquote>
+        {context.split("\n").map((paragraph) => (
+          <p>{paragraph}</p>
+        ))}
+      </blockquote>
+    </section>
+  );
+}
+
 /** "Statement 3 of 25" on a question, "3 of 25 answered" on feedback, over a thin bar of what is answered. */
 export function Progress({ position, total, answered }: { position?: number; total: number; answered: number }) {
   return (

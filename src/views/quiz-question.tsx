@@ -1,7 +1,7 @@
 /** @module One quiz statement with two large buttons: Verified / Unverified. Works without JavaScript. */
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
-import { ActionForm, Progress } from "./quiz-parts";
+import { ActionForm, Passage, Progress } from "./quiz-parts";
 import { VerifiedDefinition } from "./verified-definition";
 
 export interface QuizQuestionPageProps {
@@ -37,14 +37,7 @@ export function QuizQuestionPage({
       {context ? (
         // The reader judges how the report presents the statement, so the report comes first; no highlight
         // here, or the highlight itself would be a hint (the feedback highlights the exact sentences).
-        <section class="passage" aria-labelledby="passage">
-          <h2 id="passage">What the report says</h2>
-          <blockquote>
-            {context.split("\n").map((paragraph) => (
-              <p>{paragraph}</p>
-            ))}
-          </blockquote>
-        </section>
+        <Passage context={context} />
       ) : null}
       <form method="post" action="/quiz/answer">
         <input type="hidden" name="item" value={itemId} />
