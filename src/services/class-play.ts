@@ -4,6 +4,7 @@
  * is recorded once (then written to KV once, for the board, the dashboard and later jobs).
  */
 
+import type { Pace } from "../domain/pace";
 import { type AttemptResult, finish, type QuizState, resultOf, type VerdictOf } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { getClass, putClassResult } from "../store/class-records";
@@ -15,7 +16,7 @@ import { inRoom } from "../store/room-calls";
  * one recorded before (from an older token, a saved cookie, a second tab); `first` null when the
  * object keeps nothing for the class. `finished`: the object has this attempt's finish and no
  * answer for the statement (nothing new is recorded then); `closed`: a teacher-paced class is not
- * on this statement.
+ * on this statement; `pace`: where a teacher-paced class is.
  * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
  */
 export async function recordClassAnswer(
@@ -23,7 +24,7 @@ export async function recordClassAnswer(
   state: QuizState & { class: { code: string; paced?: boolean } },
   itemId: string,
   answer: Judgement,
-): Promise<{ answer: Judgement; first: boolean | null } | { finished: true } | { closed: true }> {
+): Promise<{ answer: Judgement; first: boolean | null; pace?: Pace } | { finished: true } | { closed: true }> {
   const char = answer === "verified" ? "v" : "u";
   // A teacher-paced class takes answers to the open statement only: the object checks its place.
   const at = state.class.paced ? state.items.indexOf(itemId) + 1 : undefined;
@@ -31,7 +32,8 @@ export async function recordClassAnswer(
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
   if (!recorded.kept) return { answer, first: null };
   if (recorded.answer === null) return recorded.closed ? { closed: true } : { finished: true };
-  return { answer: recorded.answer === "v" ? "verified" : "unverified", first: recorded.first };
+  const given = recorded.answer === "v" ? "verified" : "unverified";
+  return { answer: given, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };
 }
 
 /**
