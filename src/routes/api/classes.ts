@@ -116,7 +116,7 @@ apiClasses.get("/:code/pace", async (c) => {
 apiClasses.post("/:code/pace", async (c) => {
   const record = await teacherOf(c);
   const { action, step, shut } = await readJson(c, PaceBody);
-  const pace: ClassPace = await classPace(c.env, record, { seen: { step, shut }, action });
+  const pace: ClassPace = await classPace(c.env, record, { seen: { step, shut }, action, client: clientAddress(c) });
   return c.json(pace);
 });
 
