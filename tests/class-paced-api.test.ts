@@ -97,3 +97,26 @@ describe("a teacher-paced class over the JSON API", () => {
     expect(result.review[2]).toMatchObject({ itemId, answer: verdict, correct: true });
   });
 });
+
+describe("a finish with a token that lags the object", () => {
+  it("finishes from what the object recorded (the answer's response was lost)", async () => {
+    const created = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6 })).json());
+    const ana = ClassJoined.parse(
+      await (await send(`/api/v1/classes/${created.code}/students`, { nickname: "Ana" })).json(),
+    );
+    const itemId = ana.next?.id ?? "";
+    await answer(ana.token, itemId, "verified"); // its response (and new token) is "lost"
+    const res = await send("/api/v1/attempts/finish", { token: ana.token });
+    expect(res.status).toBe(200);
+    const result = AttemptResultBody.parse(await res.json());
+    expect(result.answered).toBe(1);
+    expect(result.review.find((line) => line.itemId === itemId)?.answer).toBe("verified");
+    // Nothing answered anywhere: still a clear 409.
+    const ben = ClassJoined.parse(
+      await (await send(`/api/v1/classes/${created.code}/students`, { nickname: "Ben" })).json(),
+    );
+    const empty = await send("/api/v1/attempts/finish", { token: ben.token });
+    expect(empty.status).toBe(409);
+    expect(((await empty.json()) as { type: string }).type).toContain("nothing-answered");
+  });
+});

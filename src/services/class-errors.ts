@@ -19,6 +19,19 @@ export function classClosed(record: ClassRecord): AppError {
 }
 
 /**
+ * A 409: an attempt with nothing answered cannot be finished.
+ * @example throw nothingAnswered();
+ */
+export function nothingAnswered(): AppError {
+  return new AppError(409, {
+    slug: "nothing-answered",
+    title: "Nothing answered yet",
+    detail: "Answer at least one statement before finishing.",
+    field: "body.token",
+  });
+}
+
+/**
  * A nickname refusal on the form's nickname field.
  * @example throw badNickname(422, "invalid-nickname", "Type a nickname.");
  */

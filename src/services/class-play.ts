@@ -10,6 +10,7 @@ import type { Judgement } from "../domain/scoring";
 import { getClass, putClassResult } from "../store/class-records";
 import type { RoomFinish } from "../store/class-room";
 import { inRoom } from "../store/room-calls";
+import { nothingAnswered } from "./class-errors";
 
 /**
  * The answer the class's object records for a statement: `answer` if it is the first, else the
@@ -38,7 +39,8 @@ export async function recordClassAnswer(
 
 /**
  * Finishes a class attempt: the object records the result once, from its recorded answers, and
- * exactly one caller writes it to KV (one put). A deleted class or a removed student stores nothing
+ * exactly one caller writes it to KV (one put). A token that lags the object (a lost response)
+ * finishes from what the object recorded; with nothing answered anywhere, a 409. A deleted class or a removed student stores nothing
  * (the student still sees their own result).
  * @example const { result, stored } = await finishClassAttempt(env, state, verdictOf, Date.now());
  */
@@ -48,7 +50,10 @@ export async function finishClassAttempt(
   verdictOf: VerdictOf,
   now: number,
 ): Promise<{ result: AttemptResult; stored: boolean }> {
-  const own = () => ({ result: resultOf(finish(state, now), verdictOf), stored: false });
+  const own = () => {
+    if (!/[vu]/.test(state.answers)) throw nothingAnswered();
+    return { result: resultOf(finish(state, now), verdictOf), stored: false };
+  };
   const record = await getClass(env.SCORES, state.class.code);
   // Removals made before the object kept the roster are on the record.
   if (!record || record.removed.includes(state.id)) return own();
@@ -64,6 +69,7 @@ export async function finishClassAttempt(
     record.code,
     async (room) => (await room.finish(cls, state, verdicts, now)) as RoomFinish,
   );
+  if (!done.ok && done.refused === "empty") throw nothingAnswered();
   if (!done.ok) return own();
   if (done.save) {
     try {

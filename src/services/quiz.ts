@@ -26,6 +26,7 @@ import {
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
+import { nothingAnswered } from "./class-errors";
 import { paceOf } from "./class-live";
 import { finishClassAttempt, recordClassAnswer } from "./class-play";
 import { AppError } from "./errors";
@@ -268,14 +269,8 @@ const finishing = new Map<string, Promise<{ result: AttemptResult; stored: boole
  */
 export async function finishAttempt(env: Env, client: string, state: QuizState, nowMs = Date.now()): Promise<Finished> {
   if (isFinished(state)) return { state, result: resultOf(state, verdictOf), stored: false };
-  if (answeredCount(state) === 0) {
-    throw new AppError(409, {
-      slug: "nothing-answered",
-      title: "Nothing answered yet",
-      detail: "Answer at least one statement before finishing.",
-      field: "body.token",
-    });
-  }
+  // A class token may lag its object (a lost response): the object finishes from its record.
+  if (answeredCount(state) === 0 && !state.class) throw nothingAnswered();
   let saving = finishing.get(state.id);
   if (!saving) {
     saving = store(env, client, state, nowMs);

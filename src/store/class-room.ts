@@ -28,7 +28,7 @@ const SAVE_LEASE_MS = 30_000;
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
 export type RoomFinish =
   | { ok: true; result: AttemptResult; first: boolean; save: boolean; joinedAt: number | null }
-  | { ok: false; refused: "removed" };
+  | { ok: false; refused: "removed" | "empty" };
 
 type Row = Record<string, SqlStorageValue>;
 
@@ -176,6 +176,8 @@ export class ClassRoom extends DurableObject<Env> {
       recorded.set(String(row.item), String(row.answer));
     }
     const result = recordedResult(state, recorded, verdicts, now);
+    // Nothing answered by the token or recorded here: nothing to finish (the caller says so).
+    if (!/[vu]/.test(result.answers)) return { ok: false, refused: "empty" };
     this.sql.exec(
       "INSERT INTO results (attempt, body, lease) VALUES (?, ?, ?)",
       state.id,
