@@ -9,7 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { articleFile, buildPack, runtimeContent } from "../src/content/build.ts";
-import { formatCue, MAX_CUE_ACCURACY, measureCues } from "../src/content/cues.ts";
+import { formatCue, formatLearner, MAX_CUE_ACCURACY, measureCues, measureLearners } from "../src/content/cues.ts";
 import type { Card, Item, PackInfo } from "../src/content/schema.ts";
 import { validatePack } from "../src/content/validate.ts";
 
@@ -31,8 +31,12 @@ if (existsSync(source) && readFileSync(source, "utf8") !== article) {
 }
 // Print every cue's accuracy, passing or not, so an editor sees how close the pack is to the limit.
 if (Array.isArray(items)) {
-  console.log(`Surface cues as predictors of the verdict (the limit is ${MAX_CUE_ACCURACY * 100}%):`);
-  for (const cue of measureCues(items.filter(isStatement))) console.log(`  ${formatCue(cue)}`);
+  console.log(
+    `Wording learners and surface cues as predictors of the verdict (the limit is ${MAX_CUE_ACCURACY * 100}%):`,
+  );
+  const statements = items.filter(isStatement);
+  for (const learner of measureLearners(statements)) console.log(`  ${formatLearner(learner)}`);
+  for (const cue of measureCues(statements)) console.log(`  ${formatCue(cue)}`);
 }
 if (errors.length > 0) {
   console.error(`content/ has ${errors.length} problem(s):\n- ${errors.join("\n- ")}`);

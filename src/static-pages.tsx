@@ -96,12 +96,12 @@ export function staticPages(): StaticFile[] {
   ];
 }
 
-/** Each item's statement, claimant, explanation and check, which the Worker reads through the ASSETS binding. */
+/** Each item's statement, context, claimant, explanation and check, which the Worker reads through the ASSETS binding. */
 function itemTextsFile(): ItemTextsFile {
   const items = Object.fromEntries(
-    pack.items.map(({ id, statement, claimant, explanation, check }) => [
+    pack.items.map(({ id, statement, context, claimant, explanation, check }) => [
       id,
-      { statement, claimant, explanation, check },
+      { statement, context, claimant, explanation, check },
     ]),
   );
   return { version: pack.version, items };

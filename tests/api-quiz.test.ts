@@ -63,6 +63,8 @@ describe("GET /api/v1/quiz", () => {
     expect(body.total).toBe(items.length);
     expect(body.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
     expect(body.items.map((i) => i.statement)).toEqual(items.map((i) => i.statement));
+    // Each statement comes with what the report says, so a JSON client judges with the report in hand.
+    expect(body.items.map((i) => i.context)).toEqual(items.map((i) => i.context));
     expect(body.packVersion).toBe(pack.version);
     expect(text).not.toMatch(/verdict|"verified"|"unverified"|explanation|quote/);
   });
@@ -82,7 +84,12 @@ describe("the whole quiz as JSON", () => {
     const { kv, calls } = countingKv();
     const started = await start();
     expect(started.attemptId).toMatch(/^[0-9a-z]{9}[a-z2-7]{26}$/);
-    expect(started.next).toEqual({ id: items[0]?.id, position: 1, statement: items[0]?.statement });
+    expect(started.next).toEqual({
+      id: items[0]?.id,
+      position: 1,
+      statement: items[0]?.statement,
+      context: items[0]?.context,
+    });
     expect(Date.parse(started.expiresAt) - Date.now()).toBeGreaterThan(5.9 * 3600 * 1000);
 
     let token = started.token;

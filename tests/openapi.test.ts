@@ -129,7 +129,12 @@ describe("the OpenAPI document (public/api/v1/openapi.json)", () => {
     const statements = doc.components.schemas.QuizStatements as {
       properties: { items: { items: { properties: Json } } };
     };
-    expect(Object.keys(statements.properties.items.items.properties)).toEqual(["id", "position", "statement"]);
+    expect(Object.keys(statements.properties.items.items.properties)).toEqual([
+      "id",
+      "position",
+      "statement",
+      "context",
+    ]);
   });
 
   it("documents the finish response's share link as a required string", async () => {

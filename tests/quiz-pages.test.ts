@@ -184,6 +184,34 @@ describe("the whole quiz as pages", () => {
   });
 });
 
+describe("the passage on the question page", () => {
+  it("shows what the report says, whole and unhighlighted, after the statement and before the buttons", async () => {
+    const jar = await started();
+    const item = items[0];
+    if (!item) throw new Error("no item");
+    const html = await (await getPage(jar, "/quiz/q/1")).text();
+    const statementAt = html.indexOf(escapeHtml(item.statement));
+    const passageAt = html.indexOf("What the report says");
+    const formAt = html.indexOf('action="/quiz/answer"');
+    expect(statementAt).toBeGreaterThan(0);
+    expect(passageAt).toBeGreaterThan(statementAt);
+    expect(formAt).toBeGreaterThan(passageAt);
+    // Each paragraph of the context stands whole in the page, and nothing of the passage is marked.
+    for (const paragraph of item.context.split("\n")) expect(html).toContain(`<p>${escapeHtml(paragraph)}</p>`);
+    expect(html).not.toContain("<mark");
+  });
+
+  it("keeps a context across a paragraph break as two paragraphs", async () => {
+    const index = items.findIndex((item) => item.context.includes("\n"));
+    expect(index).toBeGreaterThanOrEqual(0);
+    const jar = await started();
+    for (let position = 1; position <= index; position++) await answer(jar, position, "verified");
+    const html = await (await getPage(jar, `/quiz/q/${index + 1}`)).text();
+    const [first, second] = (items[index]?.context ?? "").split("\n");
+    expect(html).toContain(`<p>${escapeHtml(first ?? "")}</p><p>${escapeHtml(second ?? "")}</p>`);
+  });
+});
+
 describe("the Back button cannot change an answer", () => {
   it("replaying a different answer shows the first result and changes no cookie", async () => {
     const jar = await started();

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import articleJson from "../public/content/article.json";
+import itemTextsJson from "../public/content/item-texts.json";
 import { articleFile, runtimeContent } from "../src/content/build";
 import { pack } from "../src/content/pack";
 import runtime from "../src/content/runtime.json";
@@ -25,16 +26,31 @@ describe("the Worker's content", () => {
     // The article's first and last paragraphs are not in it.
     for (const line of [sourcePack.lines[0], sourcePack.lines.at(-1)]) expect(bundled).not.toContain(line?.text);
     for (const item of sourcePack.items) expect(bundled).not.toContain(JSON.stringify(item.statement));
-    for (const field of ["statement", "reviewed", "explanation", "check", "claimant"]) {
+    for (const field of ["statement", "context", "contextAt", "reviewed", "explanation", "check", "claimant"]) {
       expect(runtime.items.some((item) => field in item)).toBe(false);
     }
+  });
+
+  it("serves each item's context, the sentences shown before answering, in the private texts file", () => {
+    const texts = itemTextsJson.items as Record<string, { context: string }>;
+    for (const item of sourcePack.items) expect(texts[item.id]?.context, item.id).toBe(item.context);
   });
 
   it("gives every item back whole but for its quote (found by its location in the article file) and texts, cards by slug and title", () => {
     expect(pack.version).toBe(sourcePack.version);
     expect(pack.items).toEqual(
       sourcePack.items.map(
-        ({ statement: _s, quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item,
+        ({
+          statement: _s,
+          quote: _q,
+          context: _x,
+          contextAt: _xa,
+          reviewed: _r,
+          explanation: _e,
+          check: _c,
+          claimant: _w,
+          ...item
+        }) => item,
       ),
     );
     expect(pack.cards).toEqual(sourcePack.cards.map(({ slug, title }) => ({ slug, title })));

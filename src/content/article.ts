@@ -70,3 +70,56 @@ export function locateQuote(
   if (!starts.has(start) || !ends.has(end)) return { ok: false, problem: "not-whole-sentences" };
   return { ok: true, location: { line: line.index, start, end } };
 }
+
+/** Where a context sits: from a start in one line to an end in the same or the next line. */
+export interface ContextLocation {
+  from: QuoteLocation;
+  /** The second paragraph's part, when the context crosses a paragraph break. */
+  to?: QuoteLocation;
+}
+
+export type ContextProblem = QuoteProblem | "not-adjacent-paragraphs" | "lacks-the-quote";
+
+/**
+ * Locates a context: whole sentences of one body line, or the end of one body line and the start of the
+ * next, joined by "\n" (the article's own paragraph break), found exactly once and holding the quote.
+ */
+export function locateContext(
+  lines: ArticleLine[],
+  article: string,
+  context: string,
+  quote: string,
+): { ok: true; location: ContextLocation } | { ok: false; problem: ContextProblem } {
+  const parts = context.split("\n");
+  if (parts.length > 2) return { ok: false, problem: "not-adjacent-paragraphs" };
+  const count = countOccurrences(article, context);
+  if (count === 0) return { ok: false, problem: "not-in-article" };
+  if (count > 1) return { ok: false, problem: "matches-more-than-once" };
+  if (!parts.some((part) => part.includes(quote))) return { ok: false, problem: "lacks-the-quote" };
+  const [first = "", second] = parts;
+  if (second === undefined) {
+    const found = locateQuote(lines, article, context);
+    return found.ok ? { ok: true, location: { from: found.location } } : found;
+  }
+  // Two parts: the first must end its line and the second start the next line, both body text.
+  const at = article.indexOf(context);
+  const before = article.slice(0, at).split("\n").length - 1;
+  const a = lines.find((l) => l.index === before);
+  const b = lines.find((l) => l.index === before + 1);
+  if (!a || !b || !a.text.endsWith(first) || !b.text.startsWith(second)) {
+    return { ok: false, problem: "not-whole-sentences" };
+  }
+  if (a.kind !== "body" || b.kind !== "body") return { ok: false, problem: "caption-or-heading" };
+  const startA = a.text.length - first.length;
+  const endsB = sentenceBounds(b.text).ends;
+  if (!sentenceBounds(a.text).starts.has(startA) || !endsB.has(second.length) || first === "" || second === "") {
+    return { ok: false, problem: "not-whole-sentences" };
+  }
+  return {
+    ok: true,
+    location: {
+      from: { line: a.index, start: startA, end: a.text.length },
+      to: { line: b.index, start: 0, end: second.length },
+    },
+  };
+}

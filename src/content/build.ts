@@ -7,7 +7,14 @@
  * bodies and summaries (the card pages and the cards' JSON are static files): leaving them out of
  * src/content/runtime.json keeps the bundle small. Every shape comes from the same files.
  */
-import { type ArticleLine, articleLines, locateQuote, type QuoteLocation } from "./article.ts";
+import {
+  type ArticleLine,
+  articleLines,
+  type ContextLocation,
+  locateContext,
+  locateQuote,
+  type QuoteLocation,
+} from "./article.ts";
 import type { Card, Item, PackInfo } from "./schema.ts";
 
 /**
@@ -15,7 +22,7 @@ import type { Card, Item, PackInfo } from "./schema.ts";
  * the quote nor its texts (the statement among them: src/content/texts.ts).
  */
 export interface PackItem
-  extends Omit<Item, "statement" | "quote" | "reviewed" | "explanation" | "check" | "claimant"> {
+  extends Omit<Item, "statement" | "quote" | "context" | "reviewed" | "explanation" | "check" | "claimant"> {
   location: QuoteLocation;
 }
 
@@ -25,8 +32,8 @@ export type PackTitle = Pick<PackInfo, "version" | "title">;
 /** A card as the Worker knows it: its slug and title (the card list and the cards' JSON are static files). */
 export type CardInfo = Pick<Card, "slug" | "title">;
 
-/** An item as content/ has it, located: what build-time code and tests read. */
-export type SourceItem = Item & { location: QuoteLocation };
+/** An item as content/ has it, located: its quote, and the context shown before answering (build time only). */
+export type SourceItem = Item & { location: QuoteLocation; contextAt: ContextLocation };
 
 export interface Pack<C extends CardInfo = CardInfo, I extends PackItem = PackItem> {
   info: PackTitle;
@@ -80,7 +87,9 @@ export function buildPack(info: PackInfo, items: Item[], cards: Card[], text: st
   const located = items.map((item) => {
     const found = locateQuote(lines, text, item.quote);
     if (!found.ok) throw new Error(`content: item ${item.id}: quote ${found.problem}`);
-    return { ...item, location: found.location };
+    const context = locateContext(lines, text, item.context, item.quote);
+    if (!context.ok) throw new Error(`content: item ${item.id}: context ${context.problem}`);
+    return { ...item, location: found.location, contextAt: context.location };
   });
   return { ...indexed(info, located, cards), article: text, lines };
 }
@@ -93,7 +102,17 @@ export function runtimeContent(full: SourcePack): RuntimeContent {
   return {
     info: { version: full.info.version, title: full.info.title },
     items: full.items.map(
-      ({ statement: _s, quote: _q, reviewed: _r, explanation: _e, check: _c, claimant: _w, ...item }) => item,
+      ({
+        statement: _s,
+        quote: _q,
+        context: _x,
+        contextAt: _xa,
+        reviewed: _r,
+        explanation: _e,
+        check: _c,
+        claimant: _w,
+        ...item
+      }) => item,
     ),
     cards: full.cards.map(({ slug, title }) => ({ slug, title })),
   };
@@ -101,7 +120,7 @@ export function runtimeContent(full: SourcePack): RuntimeContent {
 
 /**
  * The article file the Worker reads (written to public/content/article.json by `npm run content`).
- * @example articleFile(sourcePack).version // "2026-11-30.1"
+ * @example articleFile(sourcePack).version // "2026-12-07.1"
  */
 export function articleFile(full: SourcePack): ArticleFile {
   return { version: full.version, article: full.article };

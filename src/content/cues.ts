@@ -205,3 +205,95 @@ export function formatCue(c: CueAccuracy): string {
   const pct = (c.accuracy * 100).toFixed(1);
   return `${c.cue}: ${c.correct}/${c.total} = ${pct}% (${c.description}; present in ${c.withCue.verified} verified, ${c.withCue.unverified} unverified; best rule: present → ${c.predicts})`;
 }
+
+/** A learner that sees only a statement's wording, and how often it guesses the verdict, leave-one-out. */
+export interface LearnerAccuracy {
+  cue: LearnerName;
+  description: string;
+  correct: number;
+  total: number;
+  accuracy: number;
+}
+
+export type LearnerName = "first-word" | "naive-bayes";
+
+type Example = { statement: string; verdict: Verdict };
+
+/** Lowercase words of a statement, without punctuation ("Russia's" stays one word). */
+export function statementWords(statement: string): string[] {
+  return statement.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
+}
+
+/** The verdict most of the examples have; ties go to "unverified", the pack's larger side so far. */
+function majority(examples: readonly Example[]): Verdict {
+  const verified = examples.filter((e) => e.verdict === "verified").length;
+  return verified * 2 > examples.length ? "verified" : "unverified";
+}
+
+/** First word: the verdict most often seen after the same first word; a first word never seen falls back to the majority. */
+function firstWordGuess(train: readonly Example[], statement: string): Verdict {
+  const first = statementWords(statement)[0];
+  const same = train.filter((e) => statementWords(e.statement)[0] === first);
+  const verified = same.filter((e) => e.verdict === "verified").length;
+  if (same.length === 0 || verified * 2 === same.length) return majority(train);
+  return verified * 2 > same.length ? "verified" : "unverified";
+}
+
+/**
+ * Naive Bayes over the set of words in each statement (multinomial, add-one smoothing), the classic
+ * text classifier: it learns which words go with which verdict, whatever they are.
+ */
+function naiveBayesGuess(train: readonly Example[], statement: string): Verdict {
+  const vocabulary = new Set<string>();
+  const counts = { verified: new Map<string, number>(), unverified: new Map<string, number>() };
+  const totals = { verified: 0, unverified: 0 };
+  const docs = { verified: 0, unverified: 0 };
+  for (const e of train) {
+    docs[e.verdict]++;
+    for (const w of new Set(statementWords(e.statement))) {
+      vocabulary.add(w);
+      counts[e.verdict].set(w, (counts[e.verdict].get(w) ?? 0) + 1);
+      totals[e.verdict]++;
+    }
+  }
+  const score = (v: Verdict) =>
+    Math.log((docs[v] + 1) / (train.length + 2)) +
+    [...new Set(statementWords(statement))]
+      .filter((w) => vocabulary.has(w))
+      .reduce((sum, w) => sum + Math.log(((counts[v].get(w) ?? 0) + 1) / (totals[v] + vocabulary.size)), 0);
+  const [verified, unverified] = [score("verified"), score("unverified")];
+  return verified === unverified ? majority(train) : verified > unverified ? "verified" : "unverified";
+}
+
+/** Leave-one-out: each item is guessed by a learner trained on all the others. */
+function leaveOneOut(items: readonly Example[], guess: (train: readonly Example[], statement: string) => Verdict) {
+  return items.filter(
+    (item, i) => guess([...items.slice(0, i), ...items.slice(i + 1)], item.statement) === item.verdict,
+  ).length;
+}
+
+/**
+ * Measures the wording learners, leave-one-out, as the content checks do.
+ * @example measureLearners(pack.items).map((l) => l.accuracy) // [0.5, 0.6]
+ */
+export function measureLearners(items: readonly Example[]): LearnerAccuracy[] {
+  const learners: { cue: LearnerName; description: string; guess: typeof firstWordGuess }[] = [
+    { cue: "first-word", description: "the verdict most often seen after the same first word", guess: firstWordGuess },
+    { cue: "naive-bayes", description: "naive Bayes over the statement's words", guess: naiveBayesGuess },
+  ];
+  return learners.map(({ cue, description, guess }) => {
+    const correct = leaveOneOut(items, guess);
+    return {
+      cue,
+      description,
+      correct,
+      total: items.length,
+      accuracy: items.length === 0 ? 0 : correct / items.length,
+    };
+  });
+}
+
+/** One line per learner, e.g. "first-word: 27/36 = 75.0% (…, leave-one-out)". */
+export function formatLearner(l: LearnerAccuracy): string {
+  return `${l.cue}: ${l.correct}/${l.total} = ${(l.accuracy * 100).toFixed(1)}% (${l.description}, leave-one-out)`;
+}

@@ -27,12 +27,22 @@ const maxWords = (max: number) =>
     z.refine((s) => wordCount(s) <= max, `must be at most ${max} words`),
   );
 
+/** The most words a context may have: what a reader takes in before answering. */
+export const MAX_CONTEXT_WORDS = 110;
+
 export const Item = z.strictObject({
   id: slug,
   statement: text(220),
   verdict: Verdict,
   claimant: z.strictObject({ name: text(80), kind: ClaimantKind }),
   quote: text(600),
+  /**
+   * The whole sentences shown before answering: the quote and the earlier sentences that carry its
+   * attribution, copied exactly; a paragraph break, where it needs two adjacent paragraphs, is "\n".
+   */
+  context: maxWords(MAX_CONTEXT_WORDS),
+  /** Items sharing a twin slug rest on one sentence, or are a claim and the fact it was claimed: never in one form. */
+  twin: z.optional(slug),
   explanation: maxWords(60),
   check: text(240),
   lesson: slug,

@@ -1,5 +1,5 @@
 /**
- * @module texts: each item's statement, claimant, explanation and check — the longest texts of the pack — read
+ * @module texts: each item's statement, context, claimant, explanation and check — the longest texts of the pack — read
  * once per isolate from a private static file (public/content/item-texts.json, written by `npm run prerender`),
  * so they are not in the Worker's bundle (see static-file.ts). The explanations give the verdicts away.
  */
@@ -8,9 +8,11 @@ import { contentFile } from "./static-file";
 
 export { ContentUnavailableError } from "./static-file";
 
-/** An item's statement, and what the feedback, the dashboard and the answer key show beside it. */
+/** An item's statement and context (shown before answering), and what the feedback, the dashboard and the answer key show beside it. */
 export interface ItemTexts {
   statement: Item["statement"];
+  /** Whole sentences of the article; a paragraph break inside is "\n" (see content/README.md). */
+  context: Item["context"];
   claimant: Item["claimant"];
   explanation: string;
   check: string;
@@ -42,6 +44,7 @@ export function textsOf(texts: ReadonlyMap<string, ItemTexts>, itemId: string): 
   return (
     texts.get(itemId) ?? {
       statement: itemId,
+      context: "",
       claimant: { name: "", kind: "unattributed" },
       explanation: "",
       check: "",

@@ -1,8 +1,9 @@
 /** @module Checks the content pack against its schemas and the editorial rules; run at build and test time. */
 import type { z } from "zod/mini";
-import { articleLines, locateQuote, type QuoteProblem } from "./article.ts";
-import { formatCue, MAX_CUE_ACCURACY, measureCues } from "./cues.ts";
-import { Cards, Items, PackInfo, wordCount } from "./schema.ts";
+import { articleLines, type ContextProblem, locateContext, locateQuote, type QuoteProblem } from "./article.ts";
+import { formatCue, formatLearner, MAX_CUE_ACCURACY, measureCues, measureLearners } from "./cues.ts";
+import { REPEAT_RUN, sharedRun } from "./overlap.ts";
+import { type Card, Cards, type Item, Items, PackInfo, wordCount } from "./schema.ts";
 
 /** The files of a pack, as parsed JSON (unknown until checked) plus the article text. */
 export interface PackFiles {
@@ -23,6 +24,14 @@ const QUOTE_PROBLEMS: Record<QuoteProblem, string> = {
   "matches-more-than-once": "matches more than one place in the article",
   "caption-or-heading": "comes from a photo-caption or heading line",
   "not-whole-sentences": "is not whole sentences of one paragraph (it starts or ends mid-sentence)",
+};
+
+const CONTEXT_PROBLEMS: Record<ContextProblem, string> = {
+  ...QUOTE_PROBLEMS,
+  "not-whole-sentences":
+    "is not whole sentences (one paragraph, or the end of one and the start of the next joined by a line break)",
+  "not-adjacent-paragraphs": "spans more than two paragraphs",
+  "lacks-the-quote": "does not hold the item's quote",
 };
 
 function zodErrors(file: string, error: z.core.$ZodError, label: (path: PropertyKey[]) => string): string[] {
@@ -90,6 +99,9 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
       if (cards.success && !cardSlugs.has(item.lesson)) errors.push(`${at}.lesson: names no card ("${item.lesson}")`);
       const found = locateQuote(lines, files.article, item.quote);
       if (!found.ok) errors.push(`${at}.quote: ${QUOTE_PROBLEMS[found.problem]}`);
+      // A broken quote is reported once, above, not again as a context that lacks it.
+      const context = locateContext(lines, files.article, item.context, found.ok ? item.quote : "");
+      if (!context.ok) errors.push(`${at}.context: ${CONTEXT_PROBLEMS[context.problem]}`);
     });
     const total = items.data.length;
     if (total < MIN_ITEMS) errors.push(`items.json: ${total} items, fewer than ${MIN_ITEMS}`);
@@ -108,6 +120,35 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
         );
       }
     }
+    if (cards.success) errors.push(...cardRepeats(cards.data, items.data));
+    for (const learner of measureLearners(items.data)) {
+      if (learner.accuracy > MAX_CUE_ACCURACY) {
+        errors.push(
+          `items.json: the learner "${learner.cue}" guesses the verdict from the wording alone, more than ${MAX_CUE_ACCURACY * 100}%: ${formatLearner(learner)}`,
+        );
+      }
+    }
   }
+  return errors;
+}
+
+/** Cards that repeat seven words in a row of an item's statement or quote (case and punctuation aside). */
+function cardRepeats(cards: readonly Card[], items: readonly Item[]): string[] {
+  const errors: string[] = [];
+  cards.forEach((card, i) => {
+    const fields = { title: card.title, summary: card.summary, body: card.body.join(" ") };
+    for (const [field, text] of Object.entries(fields)) {
+      for (const item of items) {
+        for (const source of ["statement", "quote"] as const) {
+          const run = sharedRun(text, item[source]);
+          if (run !== undefined) {
+            errors.push(
+              `cards.json: cards[${i}] (slug "${card.slug}").${field}: repeats ${REPEAT_RUN} words in a row of item "${item.id}"'s ${source}: "${run}"`,
+            );
+          }
+        }
+      }
+    }
+  });
   return errors;
 }

@@ -9,7 +9,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono/tiny";
 import { pack } from "../content/pack";
-import { itemTexts, statementOf } from "../content/texts";
+import { itemTexts, statementOf, textsOf } from "../content/texts";
 import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
 import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf } from "../domain/quiz";
 import { explainLean } from "../domain/scoring";
@@ -117,11 +117,12 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
   if (answerOf(state, itemId) !== null) return c.redirect(`/quiz/feedback/${itemId}`, 303);
   if (isFinished(state)) return c.redirect("/quiz/result", 303);
   // Teacher-paced: no pace check here (statements are public; the object takes answers to the open one only).
-  const statement = statementOf(await itemTexts(c.env.ASSETS), itemId);
+  const { statement, context } = textsOf(await itemTexts(c.env.ASSETS), itemId);
   return c.html(
     <QuizQuestionPage
       itemId={itemId}
       statement={statement}
+      context={context}
       position={position}
       total={state.items.length}
       answered={answeredCount(state)}

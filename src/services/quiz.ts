@@ -7,7 +7,7 @@
  */
 import { pack } from "../content/pack";
 import { articleQuotes } from "../content/quotes";
-import { type ItemTexts, itemTexts, statementOf, textsOf } from "../content/texts";
+import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import { newAttemptId } from "../domain/ids";
 import { mayReveal, type Pace, pacedNextPosition } from "../domain/pace";
 import {
@@ -44,6 +44,8 @@ export interface StatementView {
   id: string;
   position: number;
   statement: string;
+  /** What the report says: the article's sentences shown before answering. */
+  context: string;
 }
 
 /**
@@ -56,7 +58,8 @@ export interface StatementView {
 export async function nextStatement(env: Env, state: QuizState, pace?: Pace | null): Promise<StatementView | null> {
   const next = state.class?.paced ? pacedNext(state, pace ?? (await paceOf(env, state.class.code))) : nextItem(state);
   if (!next || !pack.itemById.has(next.itemId)) return null;
-  return { id: next.itemId, position: next.position, statement: statementOf(await itemTexts(env.ASSETS), next.itemId) };
+  const { statement, context } = textsOf(await itemTexts(env.ASSETS), next.itemId);
+  return { id: next.itemId, position: next.position, statement, context };
 }
 
 /** The statement of a teacher-paced class this attempt answers next (domain/pace.ts). */
@@ -131,7 +134,7 @@ export async function answerFeedback(
   answered: { answer: Judgement; held: boolean },
 ): Promise<FeedbackView | HeldFeedbackView> {
   if (!answered.held) return feedbackOf(env, itemId, answered.answer);
-  const statement = statementOf(await itemTexts(env.ASSETS), itemId);
+  const { statement } = textsOf(await itemTexts(env.ASSETS), itemId);
   return { itemId, statement, answer: answered.answer, held: true };
 }
 

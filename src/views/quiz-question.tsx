@@ -7,6 +7,8 @@ import { VerifiedDefinition } from "./verified-definition";
 export interface QuizQuestionPageProps {
   itemId: string;
   statement: string;
+  /** What the report says: whole sentences of the article, paragraphs split by newlines, shown unhighlighted. */
+  context: string;
   position: number;
   total: number;
   answered: number;
@@ -14,7 +16,15 @@ export interface QuizQuestionPageProps {
   ruleHref: string;
 }
 
-export function QuizQuestionPage({ itemId, statement, position, total, answered, ruleHref }: QuizQuestionPageProps) {
+export function QuizQuestionPage({
+  itemId,
+  statement,
+  context,
+  position,
+  total,
+  answered,
+  ruleHref,
+}: QuizQuestionPageProps) {
   return (
     <Layout title={`Statement ${position} of ${total}`}>
       <Progress position={position} total={total} answered={answered} />
@@ -24,6 +34,18 @@ export function QuizQuestionPage({ itemId, statement, position, total, answered,
       <p class="statement" id="statement">
         {statement}
       </p>
+      {context ? (
+        // The reader judges how the report presents the statement, so the report comes first; no highlight
+        // here, or the highlight itself would be a hint (the feedback highlights the exact sentences).
+        <section class="passage" aria-labelledby="passage">
+          <h2 id="passage">What the report says</h2>
+          <blockquote>
+            {context.split("\n").map((paragraph) => (
+              <p>{paragraph}</p>
+            ))}
+          </blockquote>
+        </section>
+      ) : null}
       <form method="post" action="/quiz/answer">
         <input type="hidden" name="item" value={itemId} />
         <div class="choices">

@@ -6,7 +6,7 @@
  */
 import { Hono } from "hono/tiny";
 import { pack } from "../../content/pack";
-import { itemTexts, statementOf } from "../../content/texts";
+import { itemTexts, statementOf, textsOf } from "../../content/texts";
 import { answeredCount, type QuizState } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
 import { AppError } from "../../services/errors";
@@ -38,6 +38,7 @@ apiQuiz.get("/quiz", async (c) => {
       id: item.id,
       position: index + 1,
       statement: statementOf(texts, item.id),
+      context: textsOf(texts, item.id).context,
     })),
   };
   return c.json(statements, 200, { "Cache-Control": "public, max-age=300" });

@@ -135,6 +135,13 @@ export const QuizStatement = z.object({
   id: itemId,
   position: count("1-based position in the quiz."),
   statement: z.string().check(about("The statement to judge verified or unverified.")),
+  context: z
+    .string()
+    .check(
+      about(
+        "What the report says: the whole sentences of the article the statement rests on, with their attribution, unhighlighted. A paragraph break is a newline.",
+      ),
+    ),
 });
 export type QuizStatement = z.infer<typeof QuizStatement>;
 
