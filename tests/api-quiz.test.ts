@@ -7,7 +7,14 @@ import { sourcePack as pack } from "../src/content/source";
 import { newAttemptId } from "../src/domain/ids";
 import { newAttemptState } from "../src/domain/quiz";
 import { MAX_TOKEN_LENGTH, signToken } from "../src/domain/token";
-import { AnswerResponse, AttemptResultBody, AttemptStarted, Problem, QuizStatements } from "../src/routes/api/schemas";
+import {
+  AnswerResponse,
+  AttemptResultBody,
+  AttemptStarted,
+  ItemFeedback,
+  Problem,
+  QuizStatements,
+} from "../src/routes/api/schemas";
 import { quizKey } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX } from "../src/store/attempts";
 import { call, countingKv, expectedErrors, failingKv, postJson } from "./quiz-helpers";
@@ -103,7 +110,7 @@ describe("the whole quiz as JSON", () => {
         check: item.check,
         card: { slug: item.lesson, page: `/cards/${item.lesson}` },
       });
-      const { text, quoteStart, quoteEnd } = res.result.paragraph;
+      const { text, quoteStart, quoteEnd } = ItemFeedback.parse(res.result).paragraph;
       expect(text.slice(quoteStart, quoteEnd)).toBe(item.quote);
       expect(res.answered).toBe(index + 1);
       expect(res.next?.id ?? null).toBe(items[index + 1]?.id ?? null);
@@ -386,7 +393,7 @@ describe("faults", () => {
     expect(logged).toHaveBeenCalled();
     const retried = await postJson("/api/v1/attempts/answer", body);
     expect(retried.status).toBe(200);
-    expect(AnswerResponse.parse(await retried.json()).result.quote).toBe(items[0]?.quote);
+    expect(ItemFeedback.parse(AnswerResponse.parse(await retried.json()).result).quote).toBe(items[0]?.quote);
   });
 
   for (const secret of ["", "short"]) {

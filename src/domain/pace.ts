@@ -64,6 +64,22 @@ export function pacedPage(
 }
 
 /**
+ * The place (1-based) of the statement a student of a teacher-paced class answers next: the open
+ * one if they have not answered it, else the one the teacher opens next; null after the last. A
+ * late joiner starts where the class is: the statements before count as not answered.
+ * @example pacedNextPosition({ step: 3, shut: false }, () => false, 8) // 3
+ */
+export function pacedNextPosition(
+  pace: Pace,
+  answered: (position: number) => boolean,
+  itemCount: number,
+): number | null {
+  const open = pace.step > 0 && !pace.shut && !answered(pace.step);
+  const position = open ? pace.step : pace.step + 1;
+  return position <= itemCount ? position : null;
+}
+
+/**
  * Whether a student may see the feedback (the verdict) for the statement at `position`: only
  * once the teacher has closed it, so nobody calls the answer out while others still think.
  * @example mayReveal({ step: 3, shut: false }, 2) // true

@@ -27,6 +27,15 @@ export function classSizeOf(input: unknown): number | null {
 export type JoinRefusal = "taken" | "removed" | "full";
 
 /**
+ * What the class's object answers a join: in, with the class's pace (a late joiner starts at the
+ * open statement), or refused — `busy` when this address joined too fast (domain/join-bucket.ts).
+ */
+export type JoinOutcome =
+  | { ok: true; pace: Pace }
+  | { ok: false; refused: JoinRefusal }
+  | { ok: false; refused: "busy"; retryAfterSeconds: number };
+
+/**
  * Whether a student may join under a name: `holder` is the roster row already under that name's
  * look-alike key (null: none), `present` how many students are in (removed ones do not count).
  * @example joinDecision(null, 40, 40) // "full"

@@ -47,6 +47,6 @@ present.post("/c/:code/present/pace", async (c) => {
     });
   }
   // A stale page (a second tab, a double click) changes nothing: the object checks what it showed.
-  await movePace(c.env, record, { step, shut: form.shut === "1" }, action);
+  await movePace(c.env, clientAddress(c), record, { step, shut: form.shut === "1" }, action);
   return c.redirect(`/c/${record.code}/present`, 303);
 });

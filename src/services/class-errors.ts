@@ -3,7 +3,7 @@
  * that cannot be used or is taken, a removed name, a full class — each with a clear message.
  */
 import { type ClassRecord, classTitle } from "../domain/class";
-import { DEFAULT_CLASS_SIZE, type JoinRefusal } from "../domain/room";
+import { DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
 import { AppError } from "./errors";
 
 /**
@@ -15,6 +15,19 @@ export function classClosed(record: ClassRecord): AppError {
     slug: "class-closed",
     title: "This class is closed",
     detail: `${classTitle(record)} is not taking new students: your teacher has closed joining. If you should be in it, ask your teacher.`,
+  });
+}
+
+/**
+ * A 409: an attempt with nothing answered cannot be finished.
+ * @example throw nothingAnswered();
+ */
+export function nothingAnswered(): AppError {
+  return new AppError(409, {
+    slug: "nothing-answered",
+    title: "Nothing answered yet",
+    detail: "Answer at least one statement before finishing.",
+    field: "body.token",
   });
 }
 
@@ -36,13 +49,25 @@ export function badNickname(status: 403 | 409 | 422, slug: string, message: stri
   });
 }
 
+/** A refused join as the class's object answers it (never "taken": the caller tries another name). */
+type Refused = Extract<JoinOutcome, { ok: false }>;
+
 /**
- * The class's object refused a join: the name was removed by the teacher (403), or the class is
- * full (409). ("taken" is answered by the caller, which may try another generated name.)
- * @example throw joinRefused("full", record);
+ * The class's object refused a join: the name was removed by the teacher (403), the class is
+ * full (409), or this address joined it too fast (429, with the seconds to wait).
+ * @example throw joinRefused({ ok: false, refused: "full" }, record);
  */
-export function joinRefused(refusal: Exclude<JoinRefusal, "taken">, record: ClassRecord): AppError {
-  if (refusal === "removed") {
+export function joinRefused(refusal: Refused, record: ClassRecord): AppError {
+  if (refusal.refused === "busy") {
+    const seconds = refusal.retryAfterSeconds;
+    return new AppError(429, {
+      slug: "joins-too-fast",
+      title: "Slow down a moment",
+      detail: `Many students on your network are joining ${classTitle(record)} right now. Wait ${seconds === 1 ? "a second" : `${seconds} seconds`} and press Join again.`,
+      headers: { "Retry-After": String(seconds) },
+    });
+  }
+  if (refusal.refused === "removed") {
     return badNickname(
       403,
       "nickname-removed",

@@ -95,12 +95,25 @@ export async function liveSocket(env: Env, client: string, rawCode: unknown, req
   return res;
 }
 
+/** Why a press was refused: the one wording for the projector and the JSON API. */
+const PRESSES_SPENT = "The pace buttons were pressed very often in a short time.";
+
 /**
  * The teacher's press in a teacher-paced class ("open" the next statement, "close" the open one),
  * applied only if the class is still where the teacher's page showed it; returns the pace now.
- * @example await movePace(env, record, { step: 2, shut: true }, "open") // { step: 3, shut: false }
+ * Limited per class (20 in 10 s) and per address (120 a minute, on its own key), since each press,
+ * stale or not, is an object request; a lesson presses twice per statement.
+ * @example await movePace(env, client, record, { step: 2, shut: true }, "open") // { step: 3, shut: false }
  */
-export async function movePace(env: Env, record: ClassRecord, seen: Pace, action: PaceAction): Promise<Pace> {
+export async function movePace(
+  env: Env,
+  client: string,
+  record: ClassRecord,
+  seen: Pace,
+  action: PaceAction,
+): Promise<Pace> {
+  await limit(env, "class-pace", record.code, PRESSES_SPENT);
+  await limit(env, "pace-press", client, PRESSES_SPENT);
   const cls = { expiresAt: record.expiresAt, itemCount: record.itemIds.length };
   return inRoom(env, record.code, (room) => room.move(cls, seen, action));
 }
@@ -113,7 +126,7 @@ export async function movePace(env: Env, record: ClassRecord, seen: Pace, action
 export async function classPace(
   env: Env,
   record: ClassRecord,
-  press?: { seen: Pace; action: PaceAction },
+  press?: { seen: Pace; action: PaceAction; client: string },
 ): Promise<Pace & { code: string; itemCount: number }> {
   if (!record.paced) {
     throw new AppError(409, {
@@ -122,7 +135,9 @@ export async function classPace(
       detail: "Each student moves on by themselves: there is no pace to read or move.",
     });
   }
-  const pace = press ? await movePace(env, record, press.seen, press.action) : await paceOf(env, record.code);
+  const pace = press
+    ? await movePace(env, press.client, record, press.seen, press.action)
+    : await paceOf(env, record.code);
   return { code: record.code, ...pace, itemCount: record.itemIds.length };
 }
 

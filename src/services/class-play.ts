@@ -4,18 +4,20 @@
  * is recorded once (then written to KV once, for the board, the dashboard and later jobs).
  */
 
+import type { Pace } from "../domain/pace";
 import { type AttemptResult, finish, type QuizState, resultOf, type VerdictOf } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { getClass, putClassResult } from "../store/class-records";
 import type { RoomFinish } from "../store/class-room";
 import { inRoom } from "../store/room-calls";
+import { nothingAnswered } from "./class-errors";
 
 /**
  * The answer the class's object records for a statement: `answer` if it is the first, else the
  * one recorded before (from an older token, a saved cookie, a second tab); `first` null when the
  * object keeps nothing for the class. `finished`: the object has this attempt's finish and no
  * answer for the statement (nothing new is recorded then); `closed`: a teacher-paced class is not
- * on this statement.
+ * on this statement; `pace`: where a teacher-paced class is.
  * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
  */
 export async function recordClassAnswer(
@@ -23,7 +25,7 @@ export async function recordClassAnswer(
   state: QuizState & { class: { code: string; paced?: boolean } },
   itemId: string,
   answer: Judgement,
-): Promise<{ answer: Judgement; first: boolean | null } | { finished: true } | { closed: true }> {
+): Promise<{ answer: Judgement; first: boolean | null; pace?: Pace } | { finished: true } | { closed: true }> {
   const char = answer === "verified" ? "v" : "u";
   // A teacher-paced class takes answers to the open statement only: the object checks its place.
   const at = state.class.paced ? state.items.indexOf(itemId) + 1 : undefined;
@@ -31,12 +33,14 @@ export async function recordClassAnswer(
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
   if (!recorded.kept) return { answer, first: null };
   if (recorded.answer === null) return recorded.closed ? { closed: true } : { finished: true };
-  return { answer: recorded.answer === "v" ? "verified" : "unverified", first: recorded.first };
+  const given = recorded.answer === "v" ? "verified" : "unverified";
+  return { answer: given, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };
 }
 
 /**
  * Finishes a class attempt: the object records the result once, from its recorded answers, and
- * exactly one caller writes it to KV (one put). A deleted class or a removed student stores nothing
+ * exactly one caller writes it to KV (one put). A token that lags the object (a lost response)
+ * finishes from what the object recorded; with nothing answered anywhere, a 409. A deleted class or a removed student stores nothing
  * (the student still sees their own result).
  * @example const { result, stored } = await finishClassAttempt(env, state, verdictOf, Date.now());
  */
@@ -46,7 +50,10 @@ export async function finishClassAttempt(
   verdictOf: VerdictOf,
   now: number,
 ): Promise<{ result: AttemptResult; stored: boolean }> {
-  const own = () => ({ result: resultOf(finish(state, now), verdictOf), stored: false });
+  const own = () => {
+    if (!/[vu]/.test(state.answers)) throw nothingAnswered();
+    return { result: resultOf(finish(state, now), verdictOf), stored: false };
+  };
   const record = await getClass(env.SCORES, state.class.code);
   // Removals made before the object kept the roster are on the record.
   if (!record || record.removed.includes(state.id)) return own();
@@ -62,6 +69,7 @@ export async function finishClassAttempt(
     record.code,
     async (room) => (await room.finish(cls, state, verdicts, now)) as RoomFinish,
   );
+  if (!done.ok && done.refused === "empty") throw nothingAnswered();
   if (!done.ok) return own();
   if (done.save) {
     try {

@@ -6,8 +6,9 @@ import { pack } from "../content/pack";
 import { type ClassRecord, type NameMode, studentOrder } from "../domain/class";
 import { newAttemptId, normalizeJoinCode } from "../domain/ids";
 import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
+import type { Pace } from "../domain/pace";
 import { newAttemptState, type QuizState } from "../domain/quiz";
-import { DEFAULT_CLASS_SIZE } from "../domain/room";
+import { DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
 import { nicknameFits, studentIdOf } from "../store/class-keys";
 import { getClass, getClassCached, putJoinedStudent } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
@@ -131,6 +132,8 @@ export interface Joined {
   nick: string;
   state: QuizState;
   token: string;
+  /** Where a teacher-paced class is as the student joined (null: student-paced). */
+  pace: Pace | null;
 }
 
 /**
@@ -138,7 +141,7 @@ export interface Joined {
  * write allowance) or generates one, asks the class's object to let the name in (exact, one at a
  * time), writes the student's KV key and returns a signed quiz token bound to the class.
  * Throws AppError: 404 no class, 403 closed or name removed, 422 bad nickname, 409 name taken,
- * class full or outdated, 429 too many joins; KvUnavailableError when KV or the object fails.
+ * class full or outdated, 429 too many joins (from this address, or to this class from it); KvUnavailableError when KV or the object fails.
  * @example const joined = await joinClass(c.env, secret, { client, code: "ABC234", nickname: "Ana", generate: false });
  */
 export async function joinClass(env: Env, secret: string, input: JoinInput, now = Date.now()): Promise<Joined> {
@@ -174,9 +177,14 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     const student = { sid: await studentIdOf(checked.key), nick: checked.nickname, attemptId: newAttemptId(now) };
     // The class's object decides (exactly, one name at a time); KV then gets the student's key.
     const cls = { expiresAt: record.expiresAt, size: record.size ?? DEFAULT_CLASS_SIZE };
-    const refused = await inRoom(env, code, (room) => room.join(cls, { ...student, now }));
-    if (refused === "taken") continue;
-    if (refused) throw joinRefused(refused, record);
+    // RPC types a union result clumsily; the object returns a plain JoinOutcome.
+    const joined = await inRoom(
+      env,
+      code,
+      async (room) => (await room.join(cls, { ...student, now, client: input.client })) as JoinOutcome,
+    );
+    if (!joined.ok && joined.refused === "taken") continue;
+    if (!joined.ok) throw joinRefused(joined, record);
     try {
       await putJoinedStudent(env.SCORES, record, student, now);
     } catch (error) {
@@ -190,7 +198,8 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       startedAt: now,
       class: { code: record.code, nick: checked.nickname, ...(record.paced ? { paced: true as const } : {}) },
     });
-    return { record, nick: checked.nickname, state, token: await sealToken(state, secret) };
+    const pace = record.paced ? joined.pace : null;
+    return { record, nick: checked.nickname, state, token: await sealToken(state, secret), pace };
   }
   throw badNickname(
     409,

@@ -9,6 +9,8 @@ import { tooMany } from "./errors";
 export type LimitedAction =
   | "attempt-finish" // subject: the attempt id
   | "class-teacher" // subject: the class code
+  | "class-pace" // subject: the class code
+  | "pace-press" // subject: the client address
   | "quiz-start" // subject: the client address
   | "quiz-finish" // subject: the client address
   | "class-lookup" // subject: the client address (code look-ups and joins)
@@ -19,6 +21,8 @@ export type LimitedAction =
 const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
   "attempt-finish": (env) => env.WRITE_LIMITER,
   "class-teacher": (env) => env.WRITE_LIMITER,
+  "class-pace": (env) => env.WRITE_LIMITER,
+  "pace-press": (env) => env.START_LIMITER,
   "quiz-start": (env) => env.START_LIMITER,
   "quiz-finish": (env) => env.FINISH_LIMITER,
   "class-lookup": (env) => env.LOOKUP_LIMITER,
@@ -31,6 +35,8 @@ const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
 const RETRY_AFTER: Record<LimitedAction, number> = {
   "attempt-finish": 10,
   "class-teacher": 10,
+  "class-pace": 10,
+  "pace-press": 60,
   "quiz-start": 60,
   "quiz-finish": 60,
   "class-lookup": 60,

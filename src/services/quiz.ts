@@ -9,6 +9,7 @@ import { pack } from "../content/pack";
 import { articleQuotes } from "../content/quotes";
 import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import { newAttemptId } from "../domain/ids";
+import { mayReveal, type Pace, pacedNextPosition } from "../domain/pace";
 import {
   type AttemptResult,
   adoptResult,
@@ -25,6 +26,8 @@ import {
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
+import { nothingAnswered } from "./class-errors";
+import { paceOf } from "./class-live";
 import { finishClassAttempt, recordClassAnswer } from "./class-play";
 import { AppError } from "./errors";
 
@@ -47,14 +50,24 @@ export interface StatementView {
 
 /**
  * The first unanswered statement, or null when all are answered (the statements are read once per
- * isolate from a static file; a ContentUnavailableError, a 503, if they cannot be).
+ * isolate from a static file; a ContentUnavailableError, a 503, if they cannot be). In a
+ * teacher-paced class: the open statement if it is unanswered, else the one the teacher opens
+ * next, so a late joiner starts where the class is; `pace` saves asking the class's object.
  * @example (await nextStatement(c.env, state))?.position // 3 after two answers
  */
-export async function nextStatement(env: Env, state: QuizState): Promise<StatementView | null> {
-  const next = nextItem(state);
+export async function nextStatement(env: Env, state: QuizState, pace?: Pace | null): Promise<StatementView | null> {
+  const next = state.class?.paced ? pacedNext(state, pace ?? (await paceOf(env, state.class.code))) : nextItem(state);
   if (!next || !pack.itemById.has(next.itemId)) return null;
   const { statement, context } = textsOf(await itemTexts(env.ASSETS), next.itemId);
   return { id: next.itemId, position: next.position, statement, context };
+}
+
+/** The statement of a teacher-paced class this attempt answers next (domain/pace.ts). */
+function pacedNext(state: QuizState, pace: Pace): { itemId: string; position: number } | null {
+  if (isFinished(state)) return null;
+  const position = pacedNextPosition(pace, (p) => state.answers[p - 1] !== "-", state.items.length);
+  const itemId = position === null ? undefined : state.items[position - 1];
+  return position === null || itemId === undefined ? null : { itemId, position };
 }
 
 /**
@@ -102,6 +115,29 @@ export interface FeedbackView {
   card: { slug: string; title: string; url: string; page: string };
 }
 
+/** An answer in a teacher-paced class before the teacher closes its statement: no verdict yet. */
+export interface HeldFeedbackView {
+  itemId: string;
+  statement: string;
+  answer: Judgement;
+  held: true;
+}
+
+/**
+ * The feedback on an answer, or (`held`: a teacher-paced statement still open) the answer alone,
+ * so nobody with the API learns the verdict before the class does.
+ * @example await answerFeedback(c.env, itemId, answered)
+ */
+export async function answerFeedback(
+  env: Env,
+  itemId: string,
+  answered: { answer: Judgement; held: boolean },
+): Promise<FeedbackView | HeldFeedbackView> {
+  if (!answered.held) return feedbackOf(env, itemId, answered.answer);
+  const { statement } = textsOf(await itemTexts(env.ASSETS), itemId);
+  return { itemId, statement, answer: answered.answer, held: true };
+}
+
 /**
  * The feedback on an answer to a pack item (its explanation and check, and the article, are read
  * once per isolate from static files; a ContentUnavailableError, a 503, if they cannot be).
@@ -139,7 +175,8 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
  * Answers one statement. The first answer stands: answering again changes nothing
  * (`repeated`). In a class the class's object holds the first answer, so an older token gets the
  * recorded one back (and a token that carries it). `token` is null when the state did not change:
- * keep the one you have. Throws a 409 AppError for a finished attempt or (teacher-paced) a statement
+ * keep the one you have. Teacher-paced: `pace` is where the class is, and `held` says the verdict
+ * waits until the teacher closes the statement. Throws a 409 AppError for a finished attempt or (teacher-paced) a statement
  * that is not open, and a 422 for an item not in it.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
  */
@@ -149,9 +186,17 @@ export async function answerStatement(
   state: QuizState,
   itemId: string,
   answer: Judgement,
-): Promise<{ state: QuizState; answer: Judgement; repeated: boolean; token: string | null }> {
+): Promise<{
+  state: QuizState;
+  answer: Judgement;
+  repeated: boolean;
+  token: string | null;
+  pace: Pace | null;
+  held: boolean;
+}> {
   let given = answer;
   let first: boolean | null = null;
+  let pace: Pace | null = null;
   const cls = state.class;
   if (cls && state.items.includes(itemId) && verdictOf(itemId) && answerOf(state, itemId) === null) {
     const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer);
@@ -159,6 +204,7 @@ export async function answerStatement(
     if ("closed" in recorded) throw statementClosed();
     given = recorded.answer;
     first = recorded.first;
+    pace = recorded.pace ?? null;
   }
   const outcome = answerItem(state, itemId, given, verdictOf);
   if (!outcome.ok && outcome.problem === "finished") throw attemptFinished();
@@ -170,7 +216,11 @@ export async function answerStatement(
       field: "body.itemId",
     });
   }
+  // A repeat from a token that has the answer did not ask the object: ask where the class is.
+  if (cls?.paced && pace === null) pace = await paceOf(env, cls.code);
   return {
+    pace,
+    held: pace !== null && !mayReveal(pace, state.items.indexOf(itemId) + 1),
     state: outcome.state,
     // The first answer stands: on a repeat this is the recorded one, not the one just sent.
     answer: outcome.result.answer,
@@ -222,14 +272,8 @@ const finishing = new Map<string, Promise<{ result: AttemptResult; stored: boole
  */
 export async function finishAttempt(env: Env, client: string, state: QuizState, nowMs = Date.now()): Promise<Finished> {
   if (isFinished(state)) return { state, result: resultOf(state, verdictOf), stored: false };
-  if (answeredCount(state) === 0) {
-    throw new AppError(409, {
-      slug: "nothing-answered",
-      title: "Nothing answered yet",
-      detail: "Answer at least one statement before finishing.",
-      field: "body.token",
-    });
-  }
+  // A class token may lag its object (a lost response): the object finishes from its record.
+  if (answeredCount(state) === 0 && !state.class) throw nothingAnswered();
   let saving = finishing.get(state.id);
   if (!saving) {
     saving = store(env, client, state, nowMs);

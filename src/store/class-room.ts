@@ -14,11 +14,13 @@
  * which names nobody, so any page of the class may listen, and then fetches its own page again.
  */
 import { DurableObject } from "cloudflare:workers";
+import { type JoinBucket, takeJoin } from "../domain/join-bucket";
 import { NOT_STARTED, nextPace, type Pace, type PaceAction } from "../domain/pace";
 import type { AttemptResult, QuizState } from "../domain/quiz";
-import { type JoinRefusal, joinDecision, type RoomView, recordedResult, type Tally } from "../domain/room";
+import { type JoinOutcome, joinDecision, type RoomView, recordedResult, type Tally } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 import { RETALLY, SCHEMA, TALLY } from "./class-room-sql";
+import { remember } from "./roster-cache";
 
 /** How long one request may take to write a result to KV before another may try. */
 const SAVE_LEASE_MS = 30_000;
@@ -26,17 +28,25 @@ const SAVE_LEASE_MS = 30_000;
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
 export type RoomFinish =
   | { ok: true; result: AttemptResult; first: boolean; save: boolean; joinedAt: number | null }
-  | { ok: false; refused: "removed" };
+  | { ok: false; refused: "removed" | "empty" };
 
 type Row = Record<string, SqlStorageValue>;
 
 /** Most screens following one class at once (a class of 200, a projector, a dashboard, spare tabs). */
 const MAX_SOCKETS = 250;
 
+/** Addresses whose join bucket the object keeps (an older one dropped is a full bucket again: harmless). */
+const MAX_BUCKETS = 1000;
+
 export class ClassRoom extends DurableObject<Env> {
   private readonly sql: SqlStorage;
   /** Whether the tables exist (known true once seen: only destroy() and the alarm drop them). */
   private ready = false;
+  /**
+   * Each address's join bucket (domain/join-bucket.ts), in memory only: an object evicted after
+   * seconds without requests forgets them, by when every bucket has refilled anyway.
+   */
+  private readonly buckets = new Map<string, JoinBucket>();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -63,16 +73,22 @@ export class ClassRoom extends DurableObject<Env> {
     await this.ctx.storage.setAlarm(expiresAt);
   }
 
-  /** Joins a student under a name key, or says why not. */
+  /**
+   * Joins a student under a name key, or says why not; the pace comes back so a late joiner starts
+   * at the open statement. `client`: the address, whose joins to this class are paced by a bucket.
+   */
   async join(
     cls: { expiresAt: number; size: number },
-    s: { sid: string; nick: string; attemptId: string; now: number },
-  ): Promise<JoinRefusal | null> {
+    s: { sid: string; nick: string; attemptId: string; now: number; client: string },
+  ): Promise<JoinOutcome> {
+    const taken = takeJoin(this.buckets.get(s.client), s.now);
+    remember(this.buckets, s.client, taken.bucket, MAX_BUCKETS);
+    if (!taken.ok) return { ok: false, refused: "busy", retryAfterSeconds: taken.retryAfterSeconds };
     await this.opened(cls.expiresAt);
     const holder = this.sql.exec<Row>("SELECT removed FROM students WHERE sid = ?", s.sid).toArray()[0];
     const present = Number(this.sql.exec("SELECT COUNT(*) AS n FROM students WHERE removed = 0").one().n);
     const refusal = joinDecision(holder ? { removed: holder.removed === 1 } : null, present, cls.size);
-    if (refusal) return refusal;
+    if (refusal) return { ok: false, refused: refusal };
     this.sql.exec(
       "INSERT INTO students (sid, nick, attempt, joined) VALUES (?, ?, ?, ?)",
       s.sid,
@@ -81,7 +97,7 @@ export class ClassRoom extends DurableObject<Env> {
       s.now,
     );
     this.tell();
-    return null;
+    return { ok: true, pace: this.pace() };
   }
 
   /** Undoes a join whose KV record could not be written (nothing answered yet), so the name is free again. */
@@ -95,14 +111,14 @@ export class ClassRoom extends DurableObject<Env> {
    * call recorded it. After the finish nothing new is recorded (`answer` null if there was none).
    * `kept: false`: the object holds nothing for this class (a class from before it, or deleted).
    * `at`: in a teacher-paced class, the statement's place; nothing is recorded unless it is the
-   * open one (`closed`: it is not).
+   * open one (`closed`: it is not), and `pace` says where the class is.
    */
   answer(
     attemptId: string,
     itemId: string,
     answer: "v" | "u",
     at?: number,
-  ): { answer: string | null; first: boolean; kept: boolean; closed?: boolean } {
+  ): { answer: string | null; first: boolean; kept: boolean; closed?: boolean; pace?: Pace } {
     if (!this.exists()) return { answer: null, first: false, kept: false };
     const finished = this.sql.exec("SELECT 1 FROM results WHERE attempt = ?", attemptId).toArray().length > 0;
     const pace = at === undefined ? null : this.pace();
@@ -127,7 +143,8 @@ export class ClassRoom extends DurableObject<Env> {
     }
     const row = this.sql.exec<Row>("SELECT answer FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId);
     const recorded = row.toArray()[0]?.answer;
-    return { answer: typeof recorded === "string" ? recorded : null, first, kept: true, closed };
+    const held = typeof recorded === "string" ? recorded : null;
+    return { answer: held, first, kept: true, closed, ...(pace ? { pace } : {}) };
   }
 
   /**
@@ -159,6 +176,8 @@ export class ClassRoom extends DurableObject<Env> {
       recorded.set(String(row.item), String(row.answer));
     }
     const result = recordedResult(state, recorded, verdicts, now);
+    // Nothing answered by the token or recorded here: nothing to finish (the caller says so).
+    if (!/[vu]/.test(result.answers)) return { ok: false, refused: "empty" };
     this.sql.exec(
       "INSERT INTO results (attempt, body, lease) VALUES (?, ?, ?)",
       state.id,
@@ -268,8 +287,17 @@ export class ClassRoom extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** Screens only listen: what they send is ignored ("ping" gets "pong" without waking the object). */
-  override webSocketMessage(): void {}
+  /**
+   * Screens only listen: "ping" gets "pong" without waking the object, and any other frame (each
+   * one a billed wake-up) closes its socket at once, so a script cannot keep the object busy.
+   */
+  override webSocketMessage(socket: WebSocket): void {
+    try {
+      socket.close(1008, "receive only");
+    } catch {
+      // Already closing: its later frames are dropped with it.
+    }
+  }
   /** The Hibernation API wants the close answered (a socket the runtime already closed ignores it). */
   override webSocketClose(socket: WebSocket): void {
     socket.close(1000, "bye");

@@ -14,12 +14,12 @@ const MAX_CACHED_CLASSES = 200;
 /** Class records read lately in this isolate (null: no such class), by code. */
 export const recordMemory = new Map<string, { at: number; record: ClassRecord | null }>();
 
-/** Adds to a bounded memory, dropping the oldest entries. */
-export function remember<V>(map: Map<string, V>, key: string, value: V): void {
+/** Adds to a bounded memory (`max` entries), dropping the oldest entries. */
+export function remember<V>(map: Map<string, V>, key: string, value: V, max = MAX_CACHED_CLASSES): void {
   map.delete(key);
   map.set(key, value);
   // Maps iterate in insertion order: drop the oldest entries.
-  while (map.size > MAX_CACHED_CLASSES) {
+  while (map.size > max) {
     const oldest = map.keys().next().value;
     if (oldest === undefined) break;
     map.delete(oldest);

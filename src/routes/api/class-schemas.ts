@@ -9,7 +9,7 @@ import * as z from "zod/mini";
 import { ClassDashboard } from "./class-dashboard-schema";
 import { CloseClassRequest, CreateClassRequest, JoinClassRequest, PaceRequest } from "./class-requests";
 import { about, ClassInfo, ClassPace, code, count, figure, isoTime } from "./class-schema-parts";
-import { type ApiResponse, type ApiRoute, AttemptStarted, Problem } from "./schemas";
+import { type ApiResponse, type ApiRoute, AttemptStarted, Problem, QuizStatement } from "./schemas";
 
 // The dashboard's shape has its own file; re-exported so the document names it.
 export { ClassDashboard } from "./class-dashboard-schema";
@@ -39,6 +39,13 @@ export type ClassCreated = z.infer<typeof ClassCreated>;
 /** 201 from POST /api/v1/classes/{code}/students: a quiz attempt bound to the class. */
 export const ClassJoined = z.object({
   ...AttemptStarted.shape,
+  next: z
+    .nullable(QuizStatement)
+    .check(
+      about(
+        "The statement to answer first. Teacher-paced: the open one (a late joiner starts there; the missed ones count as not answered), else the one the teacher opens next; null after the last.",
+      ),
+    ),
   code,
   nickname: z.string().check(about("The student's nickname in the class (made up, if asked for).")),
 });

@@ -74,9 +74,10 @@ apiClasses.post("/:code/students", secret, async (c) => {
     nickname: body.nickname,
     generate: body.generate === true,
   };
-  const { state, token, nick, record } = await joinClass(c.env, c.var.secret, input);
-  const next = await nextStatement(c.env, state);
-  if (!next) throw new Error("A new class attempt has no first item.");
+  const { state, token, nick, record, pace } = await joinClass(c.env, c.var.secret, input);
+  // Teacher-paced: the open statement (a late joiner starts there), or null until one opens.
+  const next = await nextStatement(c.env, state, pace);
+  if (!next && !record.paced) throw new Error("A new class attempt has no first item.");
   const joined: ClassJoined = {
     attemptId: state.id,
     packVersion: state.pack,
@@ -115,7 +116,7 @@ apiClasses.get("/:code/pace", async (c) => {
 apiClasses.post("/:code/pace", async (c) => {
   const record = await teacherOf(c);
   const { action, step, shut } = await readJson(c, PaceBody);
-  const pace: ClassPace = await classPace(c.env, record, { seen: { step, shut }, action });
+  const pace: ClassPace = await classPace(c.env, record, { seen: { step, shut }, action, client: clientAddress(c) });
   return c.json(pace);
 });
 

@@ -11,8 +11,8 @@ import { answeredCount, type QuizState } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
 import { AppError } from "../../services/errors";
 import {
+  answerFeedback,
   answerStatement,
-  feedbackOf,
   finishAttempt,
   nextStatement,
   resultView,
@@ -98,13 +98,14 @@ apiQuiz.post("/attempts/answer", async (c) => {
   const state = await stateOf(body.token, c.var.secret);
   const answered = await answerStatement(c.env, c.var.secret, state, body.itemId, body.answer);
   const response: AnswerResponse = {
-    result: await feedbackOf(c.env, body.itemId, answered.answer),
+    // Teacher-paced: no verdict until the teacher closes the statement (answer again then to see it).
+    result: await answerFeedback(c.env, body.itemId, answered),
     repeated: answered.repeated,
     // An item already answered changes nothing: the same token comes back.
     token: answered.token ?? body.token,
     answered: answeredCount(answered.state),
     total: answered.state.items.length,
-    next: await nextStatement(c.env, answered.state),
+    next: await nextStatement(c.env, answered.state, answered.pace),
   };
   return c.json(response);
 });

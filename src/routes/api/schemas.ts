@@ -191,16 +191,37 @@ export const ItemFeedback = z.object({
 });
 export type ItemFeedback = z.infer<typeof ItemFeedback>;
 
+/** A teacher-paced class's answer while its statement is open: recorded, the verdict held back. */
+export const HeldFeedback = z.object({
+  itemId,
+  statement: z.string(),
+  answer: Judgement,
+  held: z
+    .literal(true)
+    .check(
+      about(
+        "Teacher-paced: the verdict comes once the teacher closes the statement. Send the same answer again then (the first answer stands) to get the feedback.",
+      ),
+    ),
+});
+export type HeldFeedback = z.infer<typeof HeldFeedback>;
+
 /** 200 from POST /api/v1/attempts/answer */
 export const AnswerResponse = z.object({
-  result: ItemFeedback,
+  result: z.union([ItemFeedback, HeldFeedback]),
   repeated: z
     .boolean()
     .check(about("True when this token had already answered the item: the first answer stands, nothing changed.")),
   token: attemptToken,
   answered: count("How many statements are answered now."),
   total: count("How many statements this attempt asks."),
-  next: z.nullable(QuizStatement).check(about("The next unanswered statement, or null when all are answered.")),
+  next: z
+    .nullable(QuizStatement)
+    .check(
+      about(
+        "The next unanswered statement, or null when all are answered. Teacher-paced: the open statement if unanswered, else the one the teacher opens next (answer it once GET /api/v1/classes/{code}/pace shows it open).",
+      ),
+    ),
 });
 export type AnswerResponse = z.infer<typeof AnswerResponse>;
 

@@ -1,0 +1,57 @@
+/**
+ * The live socket is receive-only: a client frame other than the auto-answered "ping" closes it
+ * (1008), so a script sending frames wakes the class's object a few times, not a thousand.
+ */
+import { describe, expect, it, vi } from "vitest";
+import { ClassRoom } from "../src/store/class-room";
+import { call, createClass, join } from "./class-helpers";
+
+async function openSocket(code: string): Promise<WebSocket> {
+  const res = await call(`/c/${code}/live`, { headers: { upgrade: "websocket" } });
+  expect(res.status).toBe(101);
+  const socket = res.webSocket;
+  if (!socket) throw new Error("No WebSocket");
+  socket.accept();
+  return socket;
+}
+
+function closed(socket: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => socket.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
+}
+
+describe("the live socket takes no frames but the ping", () => {
+  it("closes a socket that sends 1,000 frames after the first few (1008), counting the object's wake-ups", async () => {
+    const { code } = await createClass();
+    const woken = vi.spyOn(ClassRoom.prototype, "webSocketMessage");
+    const socket = await openSocket(code);
+    const closing = closed(socket);
+    let sent = 0;
+    for (; sent < 1000; sent++) {
+      try {
+        socket.send(`frame ${sent}`);
+      } catch {
+        break;
+      }
+    }
+    const close = await closing;
+    expect(close.code).toBe(1008);
+    expect(woken.mock.calls.length).toBeGreaterThan(0);
+    expect(woken.mock.calls.length).toBeLessThanOrEqual(5);
+    // The class still takes joins.
+    expect((await join(code, { nickname: "Ana" })).response.status).toBe(303);
+    woken.mockRestore();
+  });
+
+  it('answers "ping" with "pong" and stays open, and closes on one large frame', async () => {
+    const { code } = await createClass();
+    const socket = await openSocket(code);
+    const messages: string[] = [];
+    socket.addEventListener("message", (event) => messages.push(String(event.data)));
+    socket.send("ping");
+    for (let i = 0; i < 100 && !messages.includes("pong"); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(messages).toContain("pong");
+    const closing = closed(socket);
+    socket.send("x".repeat(100_000));
+    expect((await closing).code).toBe(1008);
+  });
+});
