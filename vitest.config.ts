@@ -26,8 +26,8 @@ const TEST_SECRET = "test-only-secret-not-for-production";
 // environment (or .dev.vars), so supplying it here keeps every run free of "Missing required secrets".
 process.env.QUIZ_SECRET ??= TEST_SECRET;
 
-// The views' JSX runtime (src/views/jsx), as tsconfig.json names it for tsc and wrangler.
-const oxc = { jsx: { runtime: "automatic", importSource: "#jsx" } } as const;
+// The views render with hono/jsx, as tsconfig.json names it for tsc and wrangler.
+const oxc = { jsx: { runtime: "automatic", importSource: "hono/jsx" } } as const;
 
 export default defineConfig({
   test: {

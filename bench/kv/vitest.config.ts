@@ -13,8 +13,8 @@ export default defineConfig({
       miniflare: { bindings: { QUIZ_SECRET: process.env.QUIZ_SECRET } },
     }),
   ],
-  // The views' JSX runtime (src/views/jsx), as tsconfig.json names it.
-  oxc: { jsx: { runtime: "automatic", importSource: "#jsx" } },
+  // The views render with hono/jsx, as tsconfig.json names it.
+  oxc: { jsx: { runtime: "automatic", importSource: "hono/jsx" } },
   test: {
     include: ["bench/kv/**/*.count.ts"],
     root,

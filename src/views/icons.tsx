@@ -1,6 +1,6 @@
 /** @module Inline SVG icons and the logo: no requests, drawn in the text colour, hidden from screen readers (the label says it). */
 
-import type { Child } from "./jsx/jsx-runtime";
+import type { Child } from "hono/jsx";
 
 /** A 24-unit icon the size of the text around it; hidden from screen readers, as the label beside it says it. */
 function Icon({ children }: { children: Child }) {

@@ -2,7 +2,7 @@
 
 import type { ClaimantKind, Verdict } from "../content/pack";
 import { ProgressBar } from "./icons";
-import type { Child } from "./jsx/jsx-runtime";
+import type { Child } from "hono/jsx";
 import { Layout } from "./layout";
 
 /** "Verified" / "Unverified". */
