@@ -1,8 +1,8 @@
 /** @module The Claim Check app: middleware, routes and the one place errors become responses. */
 
+import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
-import { Hono } from "hono/tiny";
 import { apiCards } from "./routes/api/cards";
 import { apiClasses } from "./routes/api/classes";
 import { apiQuiz } from "./routes/api/quiz";

@@ -18,8 +18,7 @@ export interface BundleSize {
 
 /**
  * Builds with the dry run into a temporary folder and measures every module it would upload.
- * `extra` arguments go to wrangler, e.g. the alias `npm run check:bundle` uses to build without
- * the nickname matcher.
+ * `extra` arguments go to wrangler.
  */
 export async function measureBundle(root: string, extra: string[] = []): Promise<BundleSize> {
   const outdir = await mkdtemp(join(tmpdir(), "claim-check-bundle-"));

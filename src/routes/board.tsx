@@ -1,5 +1,5 @@
 /** @module GET /c/:code/board: the class board (its refresh script is a static file, see src/styles/poll.js). */
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { classTitle } from "../domain/class";
 import { BOARD_POLL_SECONDS, boardOf } from "../services/class-results";
 import { lookUpClass } from "../services/classes";

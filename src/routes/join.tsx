@@ -3,7 +3,7 @@
  * the ordinary /quiz pages.
  */
 import type { Context } from "hono";
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import type { ClassRecord } from "../domain/class";
 import { classTitle } from "../domain/class";
 import { isFinished } from "../domain/quiz";

@@ -1,5 +1,5 @@
 /** @module The corrections page, with its report form (POST /corrections). The start page is static (src/static-pages.tsx). */
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { pack } from "../content/pack";
 import { correctionsIntro } from "../content/prose";
 import { type ItemTexts, itemTexts, statementOf } from "../content/texts";

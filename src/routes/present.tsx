@@ -3,7 +3,7 @@
  * follows), and the teacher's projector screen, GET /c/:code/present, with its pace buttons for a
  * teacher-paced class (POST /c/:code/present/pace). Real forms and links: works without JavaScript.
  */
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import type { PaceAction } from "../domain/pace";
 import { liveSocket, movePace } from "../services/class-live";
 import { presentOf } from "../services/class-present";

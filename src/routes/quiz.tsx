@@ -7,7 +7,7 @@
  * result pages of a public attempt read the reader statistics (one cached KV get a minute per isolate).
  */
 import type { Context } from "hono";
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { pack } from "../content/pack";
 import { itemTexts, statementOf, textsOf } from "../content/texts";
 import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";

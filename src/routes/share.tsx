@@ -1,5 +1,5 @@
 /** @module GET /share/:score: the public page of a shared score, e.g. /share/7-of-8 (nothing is stored). */
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { parseSharedScore, shareImageBucket, shareMeaning, shareUrlOf } from "../domain/share";
 import { SharePage } from "../views/share";
 import type { AppEnv } from "./env";

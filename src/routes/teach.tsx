@@ -2,7 +2,7 @@
  * @module Teachers set up a class: GET /teach → POST /teach (303 to the class's dashboard, which shows the key once),
  * and the public lesson plan and worksheet (statements only: the answer key is on the class's teacher pages).
  */
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { pack } from "../content/pack";
 import { checkOptions, createNewClass } from "../services/class-create";
 import { AppError } from "../services/errors";

@@ -4,7 +4,7 @@
  * answer key. Real forms, no JavaScript needed.
  */
 import type { Context, ErrorHandler } from "hono";
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { type ClassRecord, classTitle } from "../domain/class";
 import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
 import { joinCodeOf, noSuchClass } from "../services/classes";

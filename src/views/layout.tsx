@@ -1,7 +1,7 @@
 /** @module The page frame every HTML page shares: head, skip link, header, footer. */
 import { raw } from "hono/html";
-import { Logo } from "./icons";
 import type { Child } from "hono/jsx";
+import { Logo } from "./icons";
 import { cssPath } from "./styles";
 
 export interface LayoutProps {

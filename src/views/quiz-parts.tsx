@@ -1,8 +1,8 @@
 /** @module Pieces the quiz pages share: verdict words, source kinds, the quote in its paragraph, forms. */
 
+import type { Child } from "hono/jsx";
 import type { ClaimantKind, Verdict } from "../content/pack";
 import { ProgressBar } from "./icons";
-import type { Child } from "hono/jsx";
 import { Layout } from "./layout";
 
 /** "Verified" / "Unverified". */

@@ -1,5 +1,5 @@
 /** @module GET /api/v1/cards and /api/v1/cards/:slug: the explainer cards as JSON. */
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { pack } from "../../content/pack";
 import { AppError } from "../../services/errors";
 import type { AppEnv } from "../env";

@@ -6,7 +6,7 @@
  * finish with POST /api/v1/attempts/answer and /finish, like any quiz client.
  */
 import type { Context } from "hono";
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { checkOptions, createNewClass } from "../../services/class-create";
 import { classPace } from "../../services/class-live";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";

@@ -4,7 +4,7 @@
  * The attempt token travels in the request body (no cookies). Verdicts appear
  * only in the answer to an item. Only finishing touches KV.
  */
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { pack } from "../../content/pack";
 import { itemTexts, statementOf, textsOf } from "../../content/texts";
 import { answeredCount, type QuizState } from "../../domain/quiz";

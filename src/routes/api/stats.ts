@@ -1,5 +1,5 @@
 /** @module GET /api/v1/stats and /api/v1/stats/items/:id: what other readers answered, as JSON. */
-import { Hono } from "hono/tiny";
+import { Hono } from "hono";
 import { pack } from "../../content/pack";
 import { itemTexts, statementOf } from "../../content/texts";
 import {
