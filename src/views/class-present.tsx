@@ -140,7 +140,7 @@ export function PresentPage(p: PresentPageProps) {
                 <p class="statement">{p.current.statement}</p>
                 {p.current.context ? <Passage context={p.current.context} id="present-passage" /> : null}
                 {/* The two choices the phones offer, as labels for the room (not buttons: the teacher does not answer). */}
-                <p class="present-choices" aria-label="The choices">
+                <p class="present-choices">
                   <span class="ver">Verified</span>
                   <span class="unv">Unverified</span>
                 </p>
