@@ -24,14 +24,20 @@ export const CreateClassRequest = z.strictObject({
   ),
   items: z.optional(
     z
-      .union([z.literal([...ITEM_COUNT_CHOICES]), z.literal("all")])
+      .literal([...ITEM_COUNT_CHOICES, "all"])
       .check(about(`How many statements each student answers: ${ITEM_COUNT_CHOICES.join(", ")} or "all" (default 8).`)),
   ),
   shuffle: z.optional(z.boolean().check(about("Each student gets the statements in their own order (default false)."))),
   names: z.optional(nameMode),
   board: z.optional(z.boolean().check(about("Students may see the class board (default false)."))),
   size: z.optional(
-    z.int().check(z.gte(1), z.lte(MAX_CLASS_SIZE), about("Most students at once (default 40, at most 200).")),
+    z
+      .int()
+      .check(
+        z.gte(1, `must be 1 to ${MAX_CLASS_SIZE}`),
+        z.lte(MAX_CLASS_SIZE, `must be 1 to ${MAX_CLASS_SIZE}`),
+        about("Most students at once (default 40, at most 200)."),
+      ),
   ),
   pace: z.optional(
     z
@@ -74,8 +80,8 @@ export const PaceRequest = z.strictObject({
   step: z
     .int()
     .check(
-      z.gte(0),
-      z.lte(200),
+      z.gte(0, "must be 0 to 200"),
+      z.lte(200, "must be 0 to 200"),
       z.describe("The pace as you last saw it: the current statement's place (0 before the first)."),
     ),
   shut: z.boolean().check(z.describe("The pace as you last saw it: whether the current statement is closed.")),

@@ -7,6 +7,8 @@
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { ClassRecord } from "../../domain/class";
 import { checkOptions, createNewClass } from "../../services/class-create";
 import { classPace } from "../../services/class-live";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
@@ -25,7 +27,7 @@ import {
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
 import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
-import { CloseClassBody, CreateClassBody, JoinClassBody, PaceBody } from "./body-checks";
+import { CloseClassRequest, CreateClassRequest, JoinClassRequest, PaceRequest } from "./class-requests";
 import type {
   ClassBoard,
   ClassCreated,
@@ -35,7 +37,7 @@ import type {
   ClassJoined,
   ClassPace,
 } from "./class-schemas";
-import { readJson } from "./validate";
+import { jsonBody } from "./validate";
 
 export const apiClasses = new Hono<SecretEnv>();
 
@@ -52,8 +54,14 @@ function bearerKey(c: Context): string | null {
 /** The class whose teacher key came as the Bearer token: 401 without one, 403 when it does not open it. */
 const teacherOf = <E extends AppEnv>(c: Context<E>) => asTeacher(c.env, c.req.param("code"), { key: bearerKey(c) });
 
-apiClasses.post("/", secret, async (c) => {
-  const options = checkOptions(await readJson(c, CreateClassBody));
+/** Teacher routes with a body check the key first: without it, a body's problems are nobody's business. */
+const teacherFirst = createMiddleware<AppEnv & { Variables: { teacher: ClassRecord } }>(async (c, next) => {
+  c.set("teacher", await teacherOf(c));
+  await next();
+});
+
+apiClasses.post("/", secret, ...jsonBody(CreateClassRequest), async (c) => {
+  const options = checkOptions(c.req.valid("json"));
   const { record, key } = await createNewClass(c.env, clientAddress(c), options);
   const info = infoOf(record, originOf(c));
   const qrSvg = renderQrSvg(info.joinUrl, `QR code that opens ${info.joinUrl}`);
@@ -66,8 +74,8 @@ apiClasses.get("/:code", async (c) => {
   return c.json(info);
 });
 
-apiClasses.post("/:code/students", secret, async (c) => {
-  const body = await readJson(c, JoinClassBody);
+apiClasses.post("/:code/students", secret, ...jsonBody(JoinClassRequest), async (c) => {
+  const body = c.req.valid("json");
   const input = {
     client: clientAddress(c),
     code: c.req.param("code"),
@@ -113,9 +121,9 @@ apiClasses.get("/:code/pace", async (c) => {
 
 // ---- Teacher only ---------------------------------------------------------------------------------
 
-apiClasses.post("/:code/pace", async (c) => {
-  const record = await teacherOf(c);
-  const { action, step, shut } = await readJson(c, PaceBody);
+apiClasses.post("/:code/pace", teacherFirst, ...jsonBody(PaceRequest), async (c) => {
+  const record = c.var.teacher;
+  const { action, step, shut } = c.req.valid("json");
   const pace: ClassPace = await classPace(c.env, record, { seen: { step, shut }, action, client: clientAddress(c) });
   return c.json(pace);
 });
@@ -130,9 +138,8 @@ apiClasses.get("/:code/results.csv", async (c) => {
   return c.body(body, 200, headers);
 });
 
-apiClasses.post("/:code/close", async (c) => {
-  const record = await teacherOf(c);
-  await readJson(c, CloseClassBody);
+apiClasses.post("/:code/close", teacherFirst, ...jsonBody(CloseClassRequest), async (c) => {
+  const record = c.var.teacher;
   const info: ClassInfo = infoOf(await closeJoining(c.env, record, originOf(c)), originOf(c));
   return c.json(info);
 });
@@ -142,9 +149,8 @@ apiClasses.delete("/:code/students/:id", async (c) => {
   return c.body(null, 204);
 });
 
-apiClasses.post("/:code/students/:id/allow-back", async (c) => {
-  const record = await teacherOf(c);
-  await readJson(c, CloseClassBody); // empty, or {}
+apiClasses.post("/:code/students/:id/allow-back", teacherFirst, ...jsonBody(CloseClassRequest), async (c) => {
+  const record = c.var.teacher;
   await allowBack(c.env, record, c.req.param("id"));
   return c.body(null, 204);
 });

@@ -21,9 +21,9 @@ import {
 import { expiresAt, openToken, type TokenRefusal } from "../../services/quiz-token";
 import type { SecretEnv } from "../env";
 import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
-import { AnswerBody, FinishBody, StartAttemptBody } from "./body-checks";
+import { AnswerRequest, FinishRequest, StartAttemptRequest } from "./requests";
 import type { AnswerResponse, AttemptResultBody, AttemptStarted, QuizStatements } from "./schemas";
-import { readJson } from "./validate";
+import { jsonBody } from "./validate";
 
 export const apiQuiz = new Hono<SecretEnv>();
 
@@ -76,8 +76,7 @@ async function stateOf(token: string, secret: string): Promise<QuizState> {
   throw new AppError(401, { ...TOKEN_PROBLEMS[opened.reason], field: "body.token" });
 }
 
-apiQuiz.post("/attempts", async (c) => {
-  await readJson(c, StartAttemptBody);
+apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
   const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret);
   const next = await nextStatement(c.env, state);
   if (!next) throw new Error("A new attempt has no first item.");
@@ -93,8 +92,8 @@ apiQuiz.post("/attempts", async (c) => {
   return c.json(started, 201);
 });
 
-apiQuiz.post("/attempts/answer", async (c) => {
-  const body = await readJson(c, AnswerBody);
+apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
+  const body = c.req.valid("json");
   const state = await stateOf(body.token, c.var.secret);
   const answered = await answerStatement(c.env, c.var.secret, state, body.itemId, body.answer);
   const response: AnswerResponse = {
@@ -110,8 +109,8 @@ apiQuiz.post("/attempts/answer", async (c) => {
   return c.json(response);
 });
 
-apiQuiz.post("/attempts/finish", async (c) => {
-  const body = await readJson(c, FinishBody);
+apiQuiz.post("/attempts/finish", ...jsonBody(FinishRequest), async (c) => {
+  const body = c.req.valid("json");
   const finished = await finishAttempt(c.env, clientAddress(c), await stateOf(body.token, c.var.secret));
   const { bothKinds: _, ...result } = resultView(finished.result);
   const response: AttemptResultBody = {
