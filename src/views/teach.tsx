@@ -72,7 +72,10 @@ export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachP
           <label>
             <input type="radio" name="items" value="all" checked={items === "all"} /> All {packSize} statements
           </label>
-          <p class="muted">Each verdict makes up at least 40% of the statements.</p>
+          <p class="muted">
+            Each verdict makes up 30% to 70% of the statements, drawn at random, and no two statements rest on the same
+            sentence (except with all of them).
+          </p>
         </fieldset>
 
         <fieldset id="pace">

@@ -40,7 +40,7 @@ const itemId = {
 };
 const optional = (check: Check) => ({ required: false, check });
 
-export const StartAttemptBody: BodySpec<Record<string, never>> = {};
+export const StartAttemptBody: BodySpec<{ after?: string }> = { after: optional(str(MAX_TOKEN_LENGTH, 1)) };
 export const AnswerBody: BodySpec<{ token: string; itemId: string; answer: "verified" | "unverified" }> = {
   token,
   itemId,
