@@ -56,9 +56,6 @@ export const CardDetail = z.object({
   packVersion,
   ...CardSummary.shape,
   body: z.array(z.string()).check(about("The card's text, one string per paragraph (120 words at most in all).")),
-  itemIds: z
-    .array(z.string())
-    .check(about("Ids of the quiz items this card teaches; their verdicts are not given here.")),
 });
 export type CardDetail = z.infer<typeof CardDetail>;
 
