@@ -64,9 +64,6 @@ export interface StaticFile {
 export function staticPages(): StaticFile[] {
   const home = <HomePage firstCard={pack.cards[0]} cardCount={pack.cards.length} itemCount={pack.items.length} />;
   const cards = pack.cards.map((card, index) => {
-    const statements = pack.items
-      .filter((item) => item.lesson === card.slug)
-      .map(({ id, statement }) => ({ id, statement }));
     const page = (
       <CardPage
         card={card}
@@ -74,7 +71,6 @@ export function staticPages(): StaticFile[] {
         total={pack.cards.length}
         previous={pack.cards[index - 1]}
         next={pack.cards[index + 1]}
-        statements={statements}
       />
     );
     return { file: `cards/${card.slug}.html`, url: `/cards/${card.slug}`, body: String(page) };

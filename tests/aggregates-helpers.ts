@@ -4,22 +4,14 @@
  * source, and the expected aggregate computed directly from the results.
  */
 import { pack } from "../src/content/pack";
+import { seededRandom } from "../src/domain/forms";
 import { newAttemptId } from "../src/domain/ids";
 import { type AttemptResult, answerItem, finish, newAttemptState, resultOf } from "../src/domain/quiz";
 
 const verdictOf = (id: string) => pack.itemById.get(id)?.verdict;
 
-/** A deterministic pseudo-random source (mulberry32), so a failure can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic pseudo-random source (mulberry32, as forms use), so a failure can be replayed. */
+export const seeded = seededRandom;
 
 /**
  * A public attempt over the whole pack in pack order, answering the first

@@ -17,15 +17,18 @@ import {
 } from "../src/routes/api/schemas";
 import { quizKey } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX } from "../src/store/attempts";
-import { call, countingKv, expectedErrors, failingKv, postJson } from "./quiz-helpers";
+import { attemptItemIds, call, countingKv, expectedErrors, failingKv, postJson } from "./quiz-helpers";
 
-const items = pack.items;
+/** The statements in play: the pack, or after `start()` the form the attempt drew. */
+let items = pack.items;
 const wrong = (v: "verified" | "unverified") => (v === "verified" ? "unverified" : "verified");
 
 async function start(): Promise<AttemptStarted> {
   const res = await postJson("/api/v1/attempts", {});
   expect(res.status).toBe(201);
-  return AttemptStarted.parse(await res.json());
+  const started = AttemptStarted.parse(await res.json());
+  items = (await attemptItemIds(started.token)).flatMap((id) => pack.itemById.get(id) ?? []);
+  return started;
 }
 
 async function answer(token: string, itemId: string, value: string, bindings: Partial<Env> = {}) {
@@ -52,6 +55,7 @@ async function storedKeys() {
 
 beforeEach(async () => {
   await reset();
+  items = pack.items;
 });
 
 describe("GET /api/v1/quiz", () => {
@@ -408,4 +412,48 @@ describe("faults", () => {
       await expectProblem(await postJson("/api/v1/attempts/finish", { token }, { QUIZ_SECRET: secret }), 503);
     });
   }
+});
+
+describe("forms as JSON: 10 statements, then `after` for 10 more", () => {
+  /** Answers every statement of an attempt and finishes it; returns the finished token and the ids. */
+  async function playAll(started: AttemptStarted): Promise<{ token: string; ids: string[] }> {
+    const ids = await attemptItemIds(started.token);
+    let token = started.token;
+    for (const id of ids) token = (await answer(token, id, "verified")).token;
+    const finish = await postJson("/api/v1/attempts/finish", { token });
+    expect(finish.status).toBe(200);
+    const result = AttemptResultBody.parse(await finish.json());
+    expect(result.form).toEqual(started.form);
+    return { token: result.token, ids };
+  }
+
+  it("plays every form of the pack once, each one unseen, then refuses more with pack-done", async () => {
+    let started = await start();
+    const forms = Math.ceil(pack.items.length / 10);
+    expect(started.form).toEqual({ number: 1, of: forms });
+    expect(started.total).toBe(10);
+    const seen = new Set<string>();
+    for (let form = 1; form <= forms; form++) {
+      expect(started.form.number).toBe(form);
+      const { token, ids } = await playAll(started);
+      for (const id of ids) expect(seen.has(id)).toBe(false);
+      for (const id of ids) seen.add(id);
+      const next = await postJson("/api/v1/attempts", { after: token });
+      if (form === forms) {
+        expect((await expectProblem(next, 409, "body.after")).type).toBe("/api/v1/problems/pack-done");
+      } else {
+        expect(next.status).toBe(201);
+        started = AttemptStarted.parse(await next.json());
+      }
+    }
+    expect(seen.size).toBe(pack.items.length);
+  });
+
+  it("refuses `after` with an unfinished attempt (409) or a token that is not ours (401)", async () => {
+    const started = await start();
+    const early = await postJson("/api/v1/attempts", { after: started.token });
+    expect((await expectProblem(early, 409, "body.after")).type).toBe("/api/v1/problems/attempt-not-finished");
+    await expectProblem(await postJson("/api/v1/attempts", { after: "not.a-token" }), 401, "body.after");
+    await expectProblem(await postJson("/api/v1/attempts", { after: 5 }), 400, "body.after");
+  });
 });

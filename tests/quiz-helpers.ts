@@ -6,6 +6,7 @@
 import { env } from "cloudflare:workers";
 import { onTestFinished, vi } from "vitest";
 import app from "../src/index";
+import { openToken } from "../src/services/quiz-token";
 
 export const ORIGIN = "http://localhost";
 
@@ -137,4 +138,15 @@ export function expectedErrors() {
   const spy = vi.spyOn(console, "error").mockImplementation(() => {});
   onTestFinished(() => spy.mockRestore());
   return spy;
+}
+
+/**
+ * The item ids of the attempt a token (or a jar's cookie) holds, in the order asked: a quiz plays
+ * a form drawn at random, so tests read which statements it holds from the token.
+ */
+export async function attemptItemIds(token: CookieJar | string | null): Promise<string[]> {
+  const raw = token instanceof CookieJar ? token.value : token;
+  const opened = await openToken(raw ?? undefined, env.QUIZ_SECRET);
+  if (!opened.ok) throw new Error(`the token does not open: ${opened.reason}`);
+  return opened.state.items;
 }

@@ -9,6 +9,7 @@ import { signToken } from "../src/domain/token";
 import { quizKey } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX, type AttemptMetadata } from "../src/store/attempts";
 import {
+  attemptItemIds,
   CookieJar,
   call,
   countingKv,
@@ -20,7 +21,17 @@ import {
   postForm,
 } from "./quiz-helpers";
 
-const items = pack.items;
+/** The statements in play: the pack, or after `started()` the form the quiz drew. */
+let items = pack.items;
+
+/** The pack's items of the attempt in a jar's cookie, in the order asked. */
+async function formItems(jar: CookieJar): Promise<typeof pack.items> {
+  return (await attemptItemIds(jar)).map((id) => {
+    const item = pack.itemById.get(id);
+    if (!item) throw new Error(`no item ${id}`);
+    return item;
+  });
+}
 
 async function storedAttempts() {
   return (await env.SCORES.list<AttemptMetadata>({ prefix: ATTEMPT_PREFIX })).keys;
@@ -33,6 +44,7 @@ async function started(): Promise<CookieJar> {
   expect(res.status).toBe(303);
   expect(location(res)).toBe("/quiz/q/1");
   expect(jar.value).not.toBeNull();
+  items = await formItems(jar);
   return jar;
 }
 
@@ -47,6 +59,7 @@ async function answer(jar: CookieJar, position: number, value: "verified" | "unv
 
 beforeEach(async () => {
   await reset();
+  items = pack.items;
 });
 
 describe("the pack the quiz is played on", () => {
@@ -66,10 +79,13 @@ describe("the whole quiz as pages", () => {
     const startHtml = await start.text();
     expect(startHtml).toContain("Content note");
     expect(startHtml).toContain('action="/quiz/start"');
-    expect(startHtml).toContain(`You will see ${items.length} statements`);
+    expect(startHtml).toContain("You will see 10 statements");
 
     const begin = await postForm(jar, "/quiz/start", {}, bindings);
     expect(begin.status).toBe(303);
+    items = await formItems(jar);
+    // A form of 10 from the pack, not the whole pack.
+    expect(items).toHaveLength(10);
     const cookie = begin.headers.getSetCookie().find((h) => h.startsWith("__Host-quiz="));
     expect(cookie).toMatch(/; HttpOnly/i);
     expect(cookie).toMatch(/; Secure/i);
@@ -144,7 +160,10 @@ describe("the whole quiz as pages", () => {
     expect(keys).toHaveLength(1);
     const meta = keys[0]?.metadata;
     expect(meta).toMatchObject({ score: expectedCorrect, answered: items.length, pack: pack.version });
-    expect(meta?.answers).toMatch(new RegExp(`^[vu]{${items.length}}$`));
+    // The answers are stored in pack order, "-" for the statements outside the form.
+    expect(meta?.answers).toHaveLength(pack.items.length);
+    expect(meta?.answers?.replaceAll("-", "")).toHaveLength(items.length);
+    for (const item of items) expect(meta?.answers?.[pack.items.indexOf(item)]).toMatch(/^[vu]$/);
     expect(new TextEncoder().encode(JSON.stringify(meta)).length).toBeLessThanOrEqual(1024);
     expect(keys[0]?.expiration).toBeGreaterThan(Date.now() / 1000 + 29 * 24 * 3600);
   });
@@ -202,9 +221,13 @@ describe("the passage on the question page", () => {
   });
 
   it("keeps a context across a paragraph break as two paragraphs", async () => {
+    expect(pack.items.some((item) => item.context.includes("\n"))).toBe(true);
+    // Forms are drawn at random: start again until one holds such a statement.
+    let jar = await started();
+    for (let tries = 0; tries < 40 && !items.some((item) => item.context.includes("\n")); tries++)
+      jar = await started();
     const index = items.findIndex((item) => item.context.includes("\n"));
     expect(index).toBeGreaterThanOrEqual(0);
-    const jar = await started();
     for (let position = 1; position <= index; position++) await answer(jar, position, "verified");
     const html = await (await getPage(jar, `/quiz/q/${index + 1}`)).text();
     const [first, second] = (items[index]?.context ?? "").split("\n");
@@ -261,7 +284,10 @@ describe("finishing early", () => {
     const keys = await storedAttempts();
     expect(keys).toHaveLength(1);
     expect(keys[0]?.metadata).toMatchObject({ score: 2, answered: 3 });
-    expect(keys[0]?.metadata?.answers).toMatch(new RegExp(`^[vu]{3}-{${items.length - 3}}$`));
+    const answers = keys[0]?.metadata?.answers ?? "";
+    expect(answers).toHaveLength(pack.items.length);
+    expect(answers.replaceAll("-", "")).toHaveLength(3);
+    for (const item of items.slice(0, 3)) expect(answers[pack.items.indexOf(item)]).toMatch(/^[vu]$/);
 
     // A finished quiz takes no more answers.
     const late = await postForm(jar, "/quiz/answer", { item: items[5]?.id ?? "", answer: "verified" });
@@ -490,4 +516,64 @@ describe("without a signing secret the quiz fails closed", () => {
       expect(jar.value).toBeNull();
     });
   }
+});
+
+describe("forms: 10 statements, then 10 more", () => {
+  /** Answers every statement of the jar's form (all "verified") and finishes it. */
+  async function playForm(jar: CookieJar): Promise<string[]> {
+    const ids = await attemptItemIds(jar);
+    for (const id of ids) await postForm(jar, "/quiz/answer", { item: id, answer: "verified" });
+    expect(location(await postForm(jar, "/quiz/finish"))).toBe("/quiz/result");
+    return ids;
+  }
+
+  it("continues with statements not seen until the pack is done, then offers a new start", async () => {
+    const jar = await started();
+    const seen = new Set<string>();
+    const forms = Math.ceil(pack.items.length / 10);
+    for (let form = 1; form <= forms; form++) {
+      const ids = await playForm(jar);
+      expect(ids).toHaveLength(10);
+      for (const id of ids) expect(seen.has(id)).toBe(false);
+      for (const id of ids) seen.add(id);
+      // The stored attempt records its form's ids.
+      const stored = await env.SCORES.get<{ items: string[]; form?: { index: number } }>(
+        `${ATTEMPT_PREFIX}${(await storedAttempts()).at(-1)?.name.slice(ATTEMPT_PREFIX.length)}`,
+        "json",
+      );
+      expect(stored?.items).toEqual(ids);
+      expect(stored?.form?.index).toBe(form - 1);
+      const result = await (await getPage(jar, "/quiz/result")).text();
+      if (form < forms) {
+        expect(result).toContain('action="/quiz/more"');
+        expect(result).toContain("10 more statements");
+        expect(result).toContain(`You have seen ${seen.size} of the ${pack.items.length} statements`);
+        const more = await postForm(jar, "/quiz/more");
+        expect(location(more)).toBe("/quiz/q/1");
+      } else {
+        expect(result).not.toContain('action="/quiz/more"');
+        expect(result).toContain(`You have seen all ${pack.items.length} statements.`);
+        expect(result).toContain("Start again from the beginning");
+        // "10 more" past the end lands on the result again, nothing started.
+        expect(location(await postForm(jar, "/quiz/more"))).toBe("/quiz/result");
+      }
+    }
+    expect(seen.size).toBe(pack.items.length);
+  });
+
+  it("offers more only after the form is finished", async () => {
+    const jar = await started();
+    await answer(jar, 1, "verified");
+    const before = jar.value;
+    expect(location(await postForm(jar, "/quiz/more"))).toBe("/quiz/q");
+    expect(jar.value).toBe(before);
+  });
+
+  it("never says how many of a form are verified before its result", async () => {
+    const jar = await started();
+    for (const path of ["/quiz", "/quiz/q/1"]) {
+      const html = await (await getPage(jar, path)).text();
+      expect(html).not.toMatch(/\d+ (of them )?(are )?verified/i);
+    }
+  });
 });

@@ -4,8 +4,9 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import { attemptIdTimePrefix, newAttemptId } from "../src/domain/ids";
-import { answerItem, finish, newAttemptState, type QuizState, resultOf } from "../src/domain/quiz";
-import { verdictOf } from "../src/services/quiz";
+import { type AttemptResult, answerItem, finish, newAttemptState, type QuizState, resultOf } from "../src/domain/quiz";
+import { AttemptResultBody } from "../src/routes/api/schemas";
+import { resultView, verdictOf } from "../src/services/quiz";
 import {
   ATTEMPT_PREFIX,
   type AttemptMetadata,
@@ -105,5 +106,58 @@ describe("metadataOf", () => {
     const result = resultOf(played(), verdictOf);
     result.answers = "v".repeat(1100);
     expect(() => metadataOf(result)).toThrow(RangeError);
+  });
+});
+
+describe("forms in storage", () => {
+  it("stores a form's answers in pack order, '-' for the statements outside it", async () => {
+    const ids = pack.items.map((i) => i.id);
+    const form = [ids[7], ids[2], ids[30]].filter((id): id is string => id !== undefined);
+    let state = newAttemptState({
+      id: newAttemptId(T0),
+      pack: pack.version,
+      items: form,
+      startedAt: T0,
+      form: { seed: 9, index: 0 },
+    });
+    for (const [n, id] of form.entries()) {
+      const r = answerItem(state, id, n === 1 ? "unverified" : "verified", verdictOf);
+      if (r.ok) state = r.state;
+    }
+    const result = resultOf(finish(state, T0 + 1000), verdictOf);
+    await saveFinishedAttempt(env.SCORES, result, ids);
+    const { keys } = await env.SCORES.list<AttemptMetadata>({ prefix: ATTEMPT_PREFIX });
+    const answers = keys[0]?.metadata?.answers ?? "";
+    expect(answers).toHaveLength(ids.length);
+    expect([answers[7], answers[2], answers[30]]).toEqual(["v", "u", "v"]);
+    expect(answers.replaceAll("-", "")).toBe("uvv");
+    // The stored record itself keeps the form's ids in the order asked, and the form played.
+    const stored = await env.SCORES.get<AttemptResult>(attemptKey(result.attemptId), "json");
+    expect(stored?.items).toEqual(form);
+    expect(stored?.form).toEqual({ seed: 9, index: 0 });
+    expect(metadataOf(result).answers).toBe("vuv");
+  });
+
+  it("an attempt stored on the older pack (36 statements, no form) still renders", async () => {
+    const old = (await import("./fixtures/items-2026-11-30.json")).default as { id: string }[];
+    const result: AttemptResult = {
+      attemptId: newAttemptId(T0),
+      packVersion: "2026-11-30.1",
+      items: old.map((item) => item.id),
+      answers: "v".repeat(old.length),
+      startedAt: T0,
+      finishedAt: T0 + 60_000,
+      score: { ...resultOf(played(), verdictOf).score },
+    };
+    await saveFinishedAttempt(env.SCORES, result);
+    const stored = await env.SCORES.get<AttemptResult>(attemptKey(result.attemptId), "json");
+    if (!stored) throw new Error("not stored");
+    const view = resultView(stored);
+    expect(view.packVersion).toBe("2026-11-30.1");
+    expect(view.total).toBe(36);
+    expect(view.review).toHaveLength(36);
+    expect(view.form).toBeUndefined();
+    const { bothKinds: _, ...body } = view;
+    expect(AttemptResultBody.safeParse({ ...body, shareUrl: "https://x/share/1-of-1", token: "t" }).success).toBe(true);
   });
 });

@@ -25,6 +25,19 @@ describe("quiz tokens", () => {
     expect(payload.ok && payload.payload.items.length).toBe(pack.items.length);
   });
 
+  it("carry a public form's seed and index", async () => {
+    const formed = newAttemptState({
+      id: newAttemptId(now),
+      pack: pack.version,
+      items: pack.items.slice(0, 10).map((item) => item.id),
+      startedAt: now,
+      form: { seed: 123456789, index: 2 },
+    });
+    const opened = await openToken(await sealToken(formed, env.QUIZ_SECRET), env.QUIZ_SECRET, now);
+    expect(opened).toEqual({ ok: true, state: formed });
+    expect(opened.ok && opened.state.form).toEqual({ seed: 123456789, index: 2 });
+  });
+
   it("refuse items that are not pack positions", async () => {
     const key = await quizKey(env.QUIZ_SECRET);
     const sealed = await verifyToken<Record<string, unknown>>(await sealToken(state, env.QUIZ_SECRET), key, now / 1000);

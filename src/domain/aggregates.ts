@@ -24,7 +24,7 @@ export const BUCKETS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100] as const;
 export interface FinishedMeta {
   id: string;
   pack: string;
-  /** One "v" / "u" / "-" per item, in pack order (public attempts answer the pack in order). */
+  /** One "v" / "u" / "-" per item, in pack order (a form's answers are stored so, "-" for the rest). */
   answers: string;
   score: number;
   answered: number;

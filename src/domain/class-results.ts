@@ -1,5 +1,5 @@
 /** @module class-results: the board, the dashboard's figures and each student's status, from the listed students. Pure. */
-import type { AttemptResult } from "./quiz";
+import { type AttemptResult, answersInOrder } from "./quiz";
 import { type Judgement, type Lean, leanOf, roundScore, type Score, scoreAnswers } from "./scoring";
 import { ANSWERS_TO_RANK } from "./split";
 
@@ -60,8 +60,7 @@ export function isFinishedEntry(entry: StudentEntry): entry is FinishedEntry {
  * student's own shuffle of `classItems`. Items outside the attempt stay "-".
  */
 export function answersInClassOrder(classItems: readonly string[], result: Pick<AttemptResult, "items" | "answers">) {
-  const byItem = new Map(result.items.map((id, index) => [id, result.answers[index] ?? "-"]));
-  return classItems.map((id) => byItem.get(id) ?? "-").join("");
+  return answersInOrder(result, classItems);
 }
 
 /** The metadata of a finished class attempt (answers re-ordered to class order). */

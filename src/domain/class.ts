@@ -4,6 +4,7 @@
  *
  * No KV here: src/store/class-records.ts stores a ClassRecord, services/classes.ts builds one.
  */
+import { drawForm, type FormItem } from "./forms";
 import type { Judgement } from "./scoring";
 
 /** Classes, and every student record under them, expire this long after creation. */
@@ -14,9 +15,6 @@ export const ITEM_COUNT_CHOICES = [6, 8, 12] as const;
 
 /** Longest class name, in characters after trimming. */
 export const CLASS_NAME_MAX = 60;
-
-/** Each verdict makes up at least this share of a class's items whenever the pack allows it. */
-export const MIN_VERDICT_SHARE = 0.4;
 
 /** How students get their nicknames: typed (with "pick one for me"), or generated only. */
 export type NameMode = "typed" | "generated";
@@ -86,44 +84,17 @@ export function shuffled<T>(list: readonly T[], random: () => number = secureRan
 }
 
 /**
- * How many verified items a class of `count` items gets: in proportion to the
- * pack, but at least MIN_VERDICT_SHARE of each verdict when the pack has enough
- * of both (availability wins over balance when it does not).
- */
-export function verifiedTarget(count: number, verifiedAvailable: number, unverifiedAvailable: number): number {
-  const total = verifiedAvailable + unverifiedAvailable;
-  const n = Math.min(count, total);
-  if (n === 0) return 0;
-  const min = Math.ceil(MIN_VERDICT_SHARE * n);
-  let target = Math.round((n * verifiedAvailable) / total);
-  target = Math.max(min, Math.min(n - min, target));
-  return Math.max(n - unverifiedAvailable, Math.min(verifiedAvailable, target));
-}
-
-/**
- * Chooses a class's items: `count` of them (all when count ≥ the pack), both
- * verdicts at ≥ 40 % where possible, chosen at random within each verdict and
- * returned in pack order. Called once, at creation: every student plays these.
- * @example chooseClassItems(pack.items, 8) // 4 verified and 4 unverified ids, in pack order
+ * Chooses a class's items: `count` of them (all when count ≥ the pack) drawn as a form is (forms.ts):
+ * no two twins, a verified share within 30–70% drawn at random, not always half. Returned in pack
+ * order. Called once, at creation: every student plays these.
+ * @example chooseClassItems(pack.items, 8) // 8 ids, 3 to 5 of them verified, in pack order
  */
 export function chooseClassItems(
-  items: readonly ItemVerdict[],
+  items: readonly FormItem[],
   count: number,
   random: () => number = secureRandom,
 ): string[] {
-  const verified = items.filter((item) => item.verdict === "verified");
-  const unverified = items.filter((item) => item.verdict === "unverified");
-  const n = Math.min(Math.max(1, Math.floor(count)), items.length);
-  const v = verifiedTarget(n, verified.length, unverified.length);
-  const chosen = new Set([
-    ...shuffled(verified, random)
-      .slice(0, v)
-      .map((item) => item.id),
-    ...shuffled(unverified, random)
-      .slice(0, n - v)
-      .map((item) => item.id),
-  ]);
-  return items.filter((item) => chosen.has(item.id)).map((item) => item.id);
+  return drawForm(items, count, random);
 }
 
 /** The order one student answers the class's items in: their own shuffle, or the class order. */

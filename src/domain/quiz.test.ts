@@ -173,6 +173,8 @@ describe("parseQuizState", () => {
   it("accepts what newAttemptState and answerItem produce, through JSON", () => {
     const s = finish(play(fresh(), [["a", "verified"]]), T0 + 1);
     expect(parseQuizState(JSON.parse(JSON.stringify({ ...s, exp: 1 })))).toEqual(s);
+    const formed = { ...s, form: { seed: 2 ** 32 - 1, index: 4 } };
+    expect(parseQuizState(JSON.parse(JSON.stringify(formed)))).toEqual(formed);
   });
 
   it("rejects other token kinds and damaged shapes", () => {
@@ -191,6 +193,10 @@ describe("parseQuizState", () => {
       { ...s, startedAt: "now" },
       { ...s, finishedAt: T0 - 1 },
       { ...s, class: { code: 1, nick: "x" } },
+      { ...s, form: { seed: -1, index: 0 } },
+      { ...s, form: { seed: 2 ** 32, index: 0 } },
+      { ...s, form: { seed: 1, index: 1.5 } },
+      { ...s, form: "seed" },
     ];
     for (const payload of bad) expect(parseQuizState(payload), JSON.stringify(payload)).toBeNull();
   });

@@ -5,6 +5,7 @@
  * attempt and one character per item for the answers so far. Every function here
  * returns a new state and never touches the network: routes sign and store it.
  */
+import type { FormRef } from "./forms";
 import { type Judgement, roundScore, type Score, scoreAnswers } from "./scoring";
 
 /** What a reader said about an item: "v" verified, "u" unverified, "-" not yet answered. */
@@ -28,6 +29,8 @@ export interface QuizState {
   finishedAt?: number;
   /** Classroom context (set by the classroom mode; the public quiz leaves it out). `paced`: the teacher moves the class. */
   class?: ClassContext;
+  /** The public quiz's form: which cut of the pack (`seed`) and which form of it; "10 more" plays the next. */
+  form?: FormRef;
 }
 
 /** A class attempt's class: its code, the student's nickname, and whether the teacher paces it. */
@@ -57,6 +60,7 @@ export interface ReviewLine {
 export interface AttemptResult {
   attemptId: string;
   packVersion: string;
+  /** The ids of the attempt's form, in the order asked (attempts before forms: the whole pack). */
   items: string[];
   answers: string;
   startedAt: number;
@@ -64,6 +68,8 @@ export interface AttemptResult {
   /** The score with fractional figures rounded to two places. */
   score: Score;
   class?: { code: string; nick: string };
+  /** The public form played (absent for class attempts and attempts stored before forms). */
+  form?: FormRef;
 }
 
 /** Looks up an item's verdict; undefined for an id the pack does not hold. */
@@ -96,6 +102,7 @@ export function newAttemptState(input: {
   items: readonly string[];
   startedAt: number;
   class?: ClassContext;
+  form?: FormRef;
 }): QuizState {
   if (input.items.length === 0 || input.items.length > MAX_ATTEMPT_ITEMS) {
     throw new RangeError(`An attempt needs 1 to ${MAX_ATTEMPT_ITEMS} items.`);
@@ -110,6 +117,7 @@ export function newAttemptState(input: {
     startedAt: input.startedAt,
   };
   if (input.class) state.class = classContext(input.class);
+  if (input.form) state.form = { seed: input.form.seed, index: input.form.index };
   return state;
 }
 
@@ -151,7 +159,21 @@ export function parseQuizState(payload: unknown): QuizState | null {
     }
     state.class = classContext({ code: cls.code, nick: cls.nick, paced: cls.paced === true || undefined });
   }
+  if (p.form !== undefined) {
+    const form = parseFormRef(p.form);
+    if (!form) return null;
+    state.form = form;
+  }
   return state;
+}
+
+/** A form reference from a payload: a 32-bit unsigned seed and a form index; null when it is not one. */
+export function parseFormRef(value: unknown): FormRef | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { seed, index } = value as Record<string, unknown>;
+  if (!Number.isInteger(seed) || (seed as number) < 0 || (seed as number) > 0xffffffff) return null;
+  if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= MAX_ATTEMPT_ITEMS) return null;
+  return { seed: seed as number, index: index as number };
 }
 
 /** A copy with only the known fields (`paced` only when true, so student-paced tokens stay as they were). */
@@ -257,7 +279,18 @@ export function resultOf(state: QuizState, verdictOf: VerdictOf): AttemptResult 
     score: roundScore(summarize(state, verdictOf)),
   };
   if (state.class) result.class = { code: state.class.code, nick: state.class.nick };
+  if (state.form) result.form = { seed: state.form.seed, index: state.form.index };
   return result;
+}
+
+/**
+ * One answer character per id of `order` (the pack's ids): "-" for an item outside the attempt.
+ * Reader statistics count per pack position, so a form's answers are stored in pack order.
+ * @example answersInOrder({ items: ["b"], answers: "v" }, ["a", "b"]) // "-v"
+ */
+export function answersInOrder(result: Pick<AttemptResult, "items" | "answers">, order: readonly string[]): string {
+  const given = new Map(result.items.map((id, index) => [id, result.answers[index] ?? "-"]));
+  return order.map((id) => given.get(id) ?? "-").join("");
 }
 
 /**

@@ -10,13 +10,24 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { pack } from "../content/pack";
 import { itemTexts, statementOf, textsOf } from "../content/texts";
+import { publicForm } from "../domain/forms";
 import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
 import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf } from "../domain/quiz";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
 import { paceOf } from "../services/class-live";
 import { AppError } from "../services/errors";
-import { answerStatement, feedbackOf, finishAttempt, resultView, startAttempt, verdictOf } from "../services/quiz";
+import {
+  answerStatement,
+  feedbackOf,
+  finishAttempt,
+  nextFormOf,
+  publicFormSize,
+  resultView,
+  seenAfter,
+  startAttempt,
+  verdictOf,
+} from "../services/quiz";
 import { openToken, sealToken, type TokenRefusal } from "../services/quiz-token";
 import { readStats, resultFigures, statementFigures } from "../services/stats";
 import { KvUnavailableError } from "../store/kv-errors";
@@ -75,12 +86,25 @@ quiz.get("/", async (c) => {
   const inProgress = opened.ok
     ? { answered: answeredCount(opened.state), total: opened.state.items.length, finished: isFinished(opened.state) }
     : undefined;
-  return c.html(<QuizStartPage total={pack.items.length} notice={notice} inProgress={inProgress} />);
+  return c.html(<QuizStartPage total={publicFormSize} notice={notice} inProgress={inProgress} />);
 });
 
 quiz.post("/start", async (c) => {
   const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret);
   setQuizCookie(c, state, token);
+  return c.redirect("/quiz/q/1", 303);
+});
+
+/** "10 more": after a finished public form, the next form of its cut (statements not seen yet). */
+quiz.post("/more", async (c) => {
+  const state = await loadState(c);
+  if (state instanceof Response) return state;
+  if (!isFinished(state)) return c.redirect("/quiz/q", 303);
+  const form = nextFormOf(state);
+  // The whole pack seen (or a class attempt): the result page says so and offers a new start.
+  if (!form) return c.redirect("/quiz/result", 303);
+  const next = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form);
+  setQuizCookie(c, next.state, next.token);
   return c.redirect("/quiz/q/1", 303);
 });
 
@@ -245,6 +269,7 @@ quiz.get("/result", async (c) => {
       bias={view.c}
       lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
+      more={state.class ? undefined : moreOf(state)}
       review={view.review.map((line, index) => {
         const item = pack.itemById.get(line.itemId);
         const card = item ? pack.cardBySlug.get(item.lesson) : undefined;
@@ -258,3 +283,10 @@ quiz.get("/result", async (c) => {
     />,
   );
 });
+
+/** What the result page offers next: the next form's size, or null once the pack is done. */
+function moreOf(state: QuizState): { next: number | null; seen: number; total: number } {
+  const form = nextFormOf(state);
+  const next = form ? (publicForm(pack.items, form)?.length ?? null) : null;
+  return { next, seen: seenAfter(state), total: pack.items.length };
+}

@@ -8,6 +8,7 @@
 import { pack } from "../content/pack";
 import { articleQuotes } from "../content/quotes";
 import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
+import { FORM_SIZE, type FormRef, formCount, formSizes, publicForm } from "../domain/forms";
 import { newAttemptId } from "../domain/ids";
 import { mayReveal, type Pace, pacedNextPosition } from "../domain/pace";
 import {
@@ -70,10 +71,37 @@ function pacedNext(state: QuizState, pace: Pace): { itemId: string; position: nu
   return position === null || itemId === undefined ? null : { itemId, position };
 }
 
+/** A fresh cut of the pack for a reader starting from the beginning: a random 32-bit seed. */
+function freshForm(): FormRef {
+  return { seed: crypto.getRandomValues(new Uint32Array(1))[0] ?? 0, index: 0 };
+}
+
+/** How many statements a public form plays (fewer only for a pack smaller than a form). */
+export const publicFormSize = Math.min(FORM_SIZE, pack.items.length);
+
 /**
- * A new public attempt over every item of the pack, in pack order, and its token.
- * Throws a 503 AppError when the pack has no statements.
- * Throws a 429 AppError when this client address has started too many quizzes in a minute.
+ * The form "10 more" plays after `state`: the next of its seed's cut, or null when the reader has
+ * seen the whole pack (or the attempt is not a public form).
+ * @example nextFormOf(state) // { seed: 1234, index: 1 }
+ */
+export function nextFormOf(state: QuizState): FormRef | null {
+  if (!state.form || state.class) return null;
+  const index = state.form.index + 1;
+  return index < formCount(pack.items.length) ? { seed: state.form.seed, index } : null;
+}
+
+/** The statements the reader has seen after `state`'s form: every form of its cut up to this one. */
+export function seenAfter(state: QuizState): number {
+  if (!state.form) return state.items.length;
+  const sizes = formSizes(pack.items.length).slice(0, state.form.index + 1);
+  return sizes.reduce((sum, size) => sum + size, 0);
+}
+
+/**
+ * A new public attempt over one form of the pack (a fresh cut's first, or `form` for "10 more") and
+ * its token. Throws a 503 AppError when the pack has no statements, a 409 when `form` is past the
+ * last form (the reader has seen every statement), and a 429 when this client address has started
+ * too many quizzes in a minute.
  * @example const { state, token } = await startAttempt(c.env, clientAddress(c), secret);
  */
 export async function startAttempt(
@@ -81,6 +109,7 @@ export async function startAttempt(
   client: string,
   secret: string,
   nowMs = Date.now(),
+  form: FormRef = freshForm(),
 ): Promise<{ state: QuizState; token: string }> {
   await limit(env, "quiz-start", client, "Many quizzes have been started from your network in the last minute.");
   if (pack.items.length === 0) {
@@ -90,12 +119,16 @@ export async function startAttempt(
       detail: "The quiz has no statements yet.",
     });
   }
-  const state = newAttemptState({
-    id: newAttemptId(nowMs),
-    pack: pack.version,
-    items: pack.items.map((item) => item.id),
-    startedAt: nowMs,
-  });
+  const items = publicForm(pack.items, form);
+  if (!items) {
+    throw new AppError(409, {
+      slug: "pack-done",
+      title: "Every statement has been played",
+      detail: "You have seen every statement of the quiz. Start a new attempt without `after` to play again.",
+      field: "body.after",
+    });
+  }
+  const state = newAttemptState({ id: newAttemptId(nowMs), pack: pack.version, items, startedAt: nowMs, form });
   return { state, token: await sealToken(state, secret) };
 }
 
@@ -302,5 +335,9 @@ async function store(
   const cls = state.class;
   return cls
     ? finishClassAttempt(env, { ...state, class: cls }, verdictOf, nowMs)
-    : saveFinishedAttempt(env.SCORES, resultOf(finish(state, nowMs), verdictOf));
+    : saveFinishedAttempt(
+        env.SCORES,
+        resultOf(finish(state, nowMs), verdictOf),
+        pack.items.map((item) => item.id),
+      );
 }

@@ -1,4 +1,6 @@
 /** @module result-view: the view-model of a finished attempt, for the result page and the API. */
+import { pack } from "../content/pack";
+import { formCount } from "../domain/forms";
 import { type AttemptResult, type QuizState, type ReviewLine, review } from "../domain/quiz";
 import { explainLean, LEAN_THRESHOLD, type LeanExplanation } from "../domain/scoring";
 import { verdictOf } from "./quiz";
@@ -23,6 +25,22 @@ export interface ResultView {
   review: ReviewLine[];
   /** For the page: both kinds of statement were answered, so discernment means something. */
   bothKinds: boolean;
+  /** A public form's place in its cut of the pack (absent for class attempts and attempts before forms). */
+  form?: FormPlace;
+}
+
+/** Which form of how many: form `number` (1-based) of the `of` the pack is cut into. */
+export interface FormPlace {
+  number: number;
+  of: number;
+}
+
+/**
+ * A form reference as clients see it (never the seed: that is ours).
+ * @example formPlace({ seed: 7, index: 0 }) // { number: 1, of: 5 }
+ */
+export function formPlace(form: { index: number }): FormPlace {
+  return { number: form.index + 1, of: formCount(pack.items.length) };
 }
 
 /**
@@ -58,5 +76,6 @@ export function resultView(result: AttemptResult): ResultView {
     leanExplanation: { headline: lean.headline, counts: lean.counts, tip: lean.tip, tentative: lean.tentative },
     review: review(state, verdictOf),
     bothKinds: score.verifiedAnswered > 0 && score.unverifiedAnswered > 0,
+    ...(result.form ? { form: formPlace(result.form) } : {}),
   };
 }

@@ -13,7 +13,7 @@
  * Finishing costs one `get` and at most one `put`; nothing here ever reads,
  * modifies and rewrites a shared key.
  */
-import type { AttemptResult } from "../domain/quiz";
+import { type AttemptResult, answersInOrder } from "../domain/quiz";
 import { kvCall } from "./kv-errors";
 
 /** Every finished attempt's key starts with this. */
@@ -34,7 +34,11 @@ export interface AttemptMetadata {
   discernment: number;
   /** Bias c, two decimals; positive = cautious, negative = trusting. */
   c: number;
-  /** One character per item of the attempt, in its order: "v", "u" or "-" (not answered). */
+  /**
+   * One character per item of the pack, in pack order: "v", "u" or "-" (not answered, or not in the
+   * attempt's form), so reader statistics count per statement whatever form was played. Attempts
+   * stored before forms answered the whole pack in pack order: the same shape.
+   */
   answers: string;
   /** Content pack version the attempt was played on. */
   pack: string;
@@ -47,14 +51,17 @@ export function attemptKey(attemptId: string): string {
   return ATTEMPT_PREFIX + attemptId;
 }
 
-/** The list metadata of a result; throws if it would exceed KV's 1024-byte limit. */
-export function metadataOf(result: AttemptResult): AttemptMetadata {
+/**
+ * The list metadata of a result, its answers laid out in `order` (the pack's ids; without it, in the
+ * attempt's order); throws if it would exceed KV's 1024-byte limit.
+ */
+export function metadataOf(result: AttemptResult, order?: readonly string[]): AttemptMetadata {
   const metadata: AttemptMetadata = {
     score: result.score.correct,
     answered: result.score.answered,
     discernment: result.score.discernment,
     c: result.score.bias,
-    answers: result.answers,
+    answers: order ? answersInOrder(result, order) : result.answers,
     pack: result.packVersion,
     finishedAt: result.finishedAt,
   };
@@ -72,11 +79,12 @@ export function metadataOf(result: AttemptResult): AttemptMetadata {
 export async function saveFinishedAttempt(
   kv: KVNamespace,
   result: AttemptResult,
+  order?: readonly string[],
 ): Promise<{ result: AttemptResult; stored: boolean }> {
   const key = attemptKey(result.attemptId);
   const existing = await kvCall("get", () => kv.get<AttemptResult>(key, "json"));
   if (existing && existing.attemptId === result.attemptId) return { result: existing, stored: false };
-  const metadata = metadataOf(result);
+  const metadata = metadataOf(result, order);
   await kvCall("put", () => kv.put(key, JSON.stringify(result), { metadata, expirationTtl: ATTEMPT_TTL_SECONDS }));
   return { result, stored: true };
 }

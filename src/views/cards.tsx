@@ -1,4 +1,4 @@
-/** @module The explainer cards: the list, and one card with its quiz statements and a way to report a problem. */
+/** @module The explainer cards: the list, and one card with a way to report a problem (never the quiz statements). */
 import { Layout } from "./layout";
 
 /** What a card page shows of a card; the route passes it in (views read no data). */
@@ -8,12 +8,6 @@ export interface CardView {
   summary: string;
   body: string[];
   reviewed: string;
-}
-
-/** A quiz statement that uses a card; never its verdict (the page is public, and students may be mid-quiz). */
-export interface StatementView {
-  id: string;
-  statement: string;
 }
 
 const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -60,10 +54,9 @@ export interface CardPageProps {
   total: number;
   previous?: CardView | undefined;
   next?: CardView | undefined;
-  statements: StatementView[];
 }
 
-export function CardPage({ card, position, total, previous, next, statements }: CardPageProps) {
+export function CardPage({ card, position, total, previous, next }: CardPageProps) {
   return (
     <Layout title={card.title} description={card.summary}>
       <p class="muted">
@@ -77,20 +70,7 @@ export function CardPage({ card, position, total, previous, next, statements }: 
         Last reviewed <DateText date={card.reviewed} />.
       </p>
 
-      {statements.length > 0 ? (
-        <section aria-labelledby="statements">
-          <h2 id="statements">Quiz statements that use this card</h2>
-          <ul class="plain">
-            {statements.map((s) => (
-              <li>{s.statement}</li>
-            ))}
-          </ul>
-          <p>
-            Verified or unverified? Decide for each, then take the <a href="/quiz">quiz</a>: after each answer it shows
-            the sentences the answer rests on and why.
-          </p>
-        </section>
-      ) : null}
+      {/* No quiz statements here: a card that lists them tells which lesson, and so which verdict, each one has. */}
 
       <p class="row">
         <a class="button secondary" href={`/corrections?card=${encodeURIComponent(card.slug)}`}>

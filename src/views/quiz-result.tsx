@@ -37,6 +37,8 @@ export interface QuizResultPageProps {
   readers?: { standing: ReaderStandingProps; chart: ScoreChartProps } | undefined;
   /** The share page of this score (the score only: no nickname, no answers). */
   shareHref: string;
+  /** A public form's sequel: how many statements "more" plays (null: the pack is done), and how many were seen. */
+  more?: { next: number | null; seen: number; total: number } | undefined;
 }
 
 /** A signed figure with a real minus sign: "+0.50", "−0.25", "0.00". */
@@ -96,8 +98,23 @@ export function QuizResultPage(p: QuizResultPageProps) {
             Back to my class
           </a>
         ) : null}
-        <ActionForm action="/quiz/start" label="Play again" secondary={p.classLink !== undefined} />
+        {p.more?.next ? (
+          <ActionForm action="/quiz/more" label={`${p.more.next} more statements`} />
+        ) : (
+          <ActionForm
+            action="/quiz/start"
+            label={p.more ? "Start again from the beginning" : "Play again"}
+            secondary={p.classLink !== undefined}
+          />
+        )}
       </div>
+      {p.more ? (
+        <p class="muted">
+          {p.more.next
+            ? `You have seen ${p.more.seen} of the ${p.more.total} statements; the next ones are new to you.`
+            : `You have seen all ${p.more.total} statements.`}
+        </p>
+      ) : null}
       <p class={reading.tone === "chance" ? "reading low" : "reading"}>
         {reading.sentence}
         {stoppedEarly ? ` You answered ${p.answered} of the ${p.total} statements, and only those count.` : ""}

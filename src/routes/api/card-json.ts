@@ -23,14 +23,14 @@ export function summaryOf(card: Card): CardSummary {
 
 /**
  * A card's JSON with its body, as `npm run prerender` writes it to public/.
- * @example cardDetailOf(sourcePack, card).itemIds
+ * No item ids: a card's items share its lesson, which would give their verdicts away.
+ * @example cardDetailOf(sourcePack, card).body
  */
 export function cardDetailOf(full: Pack<Card>, card: Card): CardDetail {
   return {
     packVersion: full.version,
     ...summaryOf(card),
     body: card.body,
-    itemIds: full.items.filter((item) => item.lesson === card.slug).map((item) => item.id),
   };
 }
 

@@ -37,8 +37,11 @@ export const ClassCreated = z.object({
 export type ClassCreated = z.infer<typeof ClassCreated>;
 
 /** 201 from POST /api/v1/classes/{code}/students: a quiz attempt bound to the class. */
+// A class plays the set its teacher's class drew (the same for every student): no public form.
+const { form: _form, ...classStarted } = AttemptStarted.shape;
+
 export const ClassJoined = z.object({
-  ...AttemptStarted.shape,
+  ...classStarted,
   next: z
     .nullable(QuizStatement)
     .check(

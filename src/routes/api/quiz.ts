@@ -7,18 +7,21 @@
 import { Hono } from "hono";
 import { pack } from "../../content/pack";
 import { itemTexts, statementOf, textsOf } from "../../content/texts";
-import { answeredCount, type QuizState } from "../../domain/quiz";
+import type { FormRef } from "../../domain/forms";
+import { answeredCount, isFinished, type QuizState } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
 import { AppError } from "../../services/errors";
 import {
   answerFeedback,
   answerStatement,
   finishAttempt,
+  nextFormOf,
   nextStatement,
   resultView,
   startAttempt,
 } from "../../services/quiz";
-import { expiresAt, openToken, type TokenRefusal } from "../../services/quiz-token";
+import { expiresAt, openToken, sealToken, type TokenRefusal } from "../../services/quiz-token";
+import { formPlace } from "../../services/result-view";
 import type { SecretEnv } from "../env";
 import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
 import { AnswerRequest, FinishRequest, StartAttemptRequest } from "./requests";
@@ -70,14 +73,37 @@ const TOKEN_PROBLEMS: Record<TokenRefusal, { slug: string; title: string; detail
 };
 
 /** The state in a body token, or a 401 naming why it was refused. */
-async function stateOf(token: string, secret: string): Promise<QuizState> {
+async function stateOf(token: string, secret: string, field = "body.token"): Promise<QuizState> {
   const opened = await openToken(token, secret);
   if (opened.ok) return opened.state;
-  throw new AppError(401, { ...TOKEN_PROBLEMS[opened.reason], field: "body.token" });
+  throw new AppError(401, { ...TOKEN_PROBLEMS[opened.reason], field });
+}
+
+/** The form after a finished attempt's (for `after`), or a 409 saying why there is none. */
+async function formAfter(token: string, secret: string): Promise<FormRef> {
+  const earlier = await stateOf(token, secret, "body.after");
+  if (!isFinished(earlier)) {
+    throw new AppError(409, {
+      slug: "attempt-not-finished",
+      title: "That attempt is not finished",
+      detail: "Finish the attempt (POST /api/v1/attempts/finish) before starting the next form after it.",
+      field: "body.after",
+    });
+  }
+  const form = nextFormOf(earlier);
+  if (form) return form;
+  throw new AppError(409, {
+    slug: "pack-done",
+    title: "Every statement has been played",
+    detail: "That attempt played the last form of the pack. Start a new attempt without `after` to play again.",
+    field: "body.after",
+  });
 }
 
 apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
-  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret);
+  const body = c.req.valid("json");
+  const form = body.after === undefined ? undefined : await formAfter(body.after, c.var.secret);
+  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form);
   const next = await nextStatement(c.env, state);
   if (!next) throw new Error("A new attempt has no first item.");
   const started: AttemptStarted = {
@@ -87,6 +113,7 @@ apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
     expiresAt: new Date(expiresAt(state) * 1000).toISOString(),
     total: state.items.length,
     answered: 0,
+    form: formPlace(state.form ?? { index: 0 }),
     next,
   };
   return c.json(started, 201);
@@ -115,6 +142,8 @@ apiQuiz.post("/attempts/finish", ...jsonBody(FinishRequest), async (c) => {
   const { bothKinds: _, ...result } = resultView(finished.result);
   const response: AttemptResultBody = {
     ...result,
+    // The finished attempt's token: `after` in POST /api/v1/attempts plays the next form.
+    token: await sealToken(finished.state, c.var.secret),
     shareUrl: shareUrlOf(publicOrigin(c) ?? "", result.correct, result.answered),
   };
   return c.json(response);

@@ -29,8 +29,16 @@ export const attemptToken = z
 /** A reader's judgement, or an item's verdict as reported in May 2023. */
 export const Judgement = z.enum(["verified", "unverified"]);
 
-/** POST /api/v1/attempts (the body may be empty or {}). */
-export const StartAttemptRequest = z.strictObject({});
+/** POST /api/v1/attempts (the body may be empty or {}; `after` plays "10 more"). */
+export const StartAttemptRequest = z.strictObject({
+  after: z.optional(
+    attemptToken.check(
+      z.describe(
+        "A finished attempt's token: the new attempt plays the next form, statements that attempt's earlier forms did not hold. Leave out to start from the beginning.",
+      ),
+    ),
+  ),
+});
 
 /** POST /api/v1/attempts/answer */
 export const AnswerRequest = z.strictObject({ token: attemptToken, itemId, answer: Judgement });

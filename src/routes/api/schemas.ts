@@ -56,9 +56,6 @@ export const CardDetail = z.object({
   packVersion,
   ...CardSummary.shape,
   body: z.array(z.string()).check(about("The card's text, one string per paragraph (120 words at most in all).")),
-  itemIds: z
-    .array(z.string())
-    .check(about("Ids of the quiz items this card teaches; their verdicts are not given here.")),
 });
 export type CardDetail = z.infer<typeof CardDetail>;
 
@@ -154,14 +151,23 @@ export const QuizStatements = z.object({
 });
 export type QuizStatements = z.infer<typeof QuizStatements>;
 
-/** 201 from POST /api/v1/attempts */
+/** Which form of the pack an attempt plays. */
+export const FormPlace = z.object({
+  number: count("This form's number (1-based) in the reader's cut of the pack."),
+  of: count(
+    "How many forms the pack is cut into. While number < of, POST /api/v1/attempts with `after` plays the next form, statements not seen yet.",
+  ),
+});
+
+/** POST /api/v1/attempts → 201 */
 export const AttemptStarted = z.object({
   attemptId: z.string().check(about("The attempt's id: time-ordered, with 128 random bits.")),
   packVersion,
   token: attemptToken,
   expiresAt: isoTime("When this attempt's tokens expire"),
-  total: count("How many statements this attempt asks."),
+  total: count("How many statements this attempt (one form of the pack) asks."),
   answered: count("How many are answered so far (0)."),
+  form: FormPlace,
   next: QuizStatement,
 });
 export type AttemptStarted = z.infer<typeof AttemptStarted>;
@@ -259,6 +265,10 @@ export const AttemptResultBody = z.object({
       }),
     )
     .check(about("Every statement of the attempt in order; answer is null where the reader stopped before it.")),
+  form: z.optional(FormPlace.check(about("The form played; absent for class attempts."))),
+  token: attemptToken.check(
+    about('The finished attempt\'s token: send it as { "after": token } to POST /api/v1/attempts for the next form.'),
+  ),
   shareUrl: z.string().check(about("A page to share this score: the score only, no nickname, no answers.")),
 });
 export type AttemptResultBody = z.infer<typeof AttemptResultBody>;
@@ -295,10 +305,20 @@ export const quizRoutes: ApiRoute[] = [
     operationId: "startAttempt",
     summary: "Start an attempt: a signed token and the first statement",
     tags: ["Quiz"],
-    requestBody: { description: "Empty, or {}.", schema: StartAttemptRequest },
+    requestBody: {
+      description:
+        'Empty or {} for a fresh start (the first form of a new cut of the pack: 10 statements), or { "after": token } with a finished attempt\'s token for the next form.',
+      schema: StartAttemptRequest,
+    },
     responses: {
       "201": { description: "The attempt's token and its first statement.", schema: AttemptStarted },
       ...bodyProblems,
+      "401": problemResponse(
+        "The `after` token is malformed, tampered with, expired, or from an older quiz (field body.after).",
+      ),
+      "409": problemResponse(
+        "The `after` attempt is not finished yet (slug attempt-not-finished), or was the last form: every statement has been played (slug pack-done).",
+      ),
       "429": {
         ...problemResponse("Too many attempts started from this client address in the last minute."),
         headers: { "Retry-After": "Seconds to wait." },
