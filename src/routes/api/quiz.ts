@@ -16,6 +16,7 @@ import {
   finishAttempt,
   nextStatement,
   resultView,
+  reviewNow,
   startAttempt,
 } from "../../services/quiz";
 import { expiresAt, openToken, type TokenRefusal } from "../../services/quiz-token";
@@ -116,6 +117,8 @@ apiQuiz.post("/attempts/finish", async (c) => {
   const { bothKinds: _, ...result } = resultView(finished.result);
   const response: AttemptResultBody = {
     ...result,
+    // Teacher-paced: no verdict of a statement the teacher has not closed yet.
+    review: await reviewNow(c.env, finished.state, result.review),
     shareUrl: shareUrlOf(publicOrigin(c) ?? "", result.correct, result.answered),
   };
   return c.json(response);

@@ -254,11 +254,15 @@ export const AttemptResultBody = z.object({
       z.object({
         itemId,
         answer: z.nullable(Judgement),
-        verdict: Judgement,
+        verdict: z.nullable(Judgement),
         correct: z.nullable(z.boolean()),
       }),
     )
-    .check(about("Every statement of the attempt in order; answer is null where the reader stopped before it.")),
+    .check(
+      about(
+        "Every statement of the attempt in order; answer is null where the reader stopped before it. Teacher-paced: verdict and correct are null for a statement the teacher has not closed yet.",
+      ),
+    ),
   shareUrl: z.string().check(about("A page to share this score: the score only, no nickname, no answers.")),
 });
 export type AttemptResultBody = z.infer<typeof AttemptResultBody>;
