@@ -98,6 +98,29 @@ describe("a teacher-paced class over the JSON API", () => {
   });
 });
 
+describe("a finish in a teacher-paced class", () => {
+  it("gives no verdict of a statement the teacher has not closed, and gives them once closed", async () => {
+    const klass = await pacedClass();
+    const ana = await klass.joinAs("Ana");
+    await klass.press("open");
+    const first = await answer(ana.token, ana.next?.id ?? "", "verified");
+    await klass.press("close");
+    await klass.press("open"); // statement 2 open, not closed: its verdict and the rest stay back
+    const res = await send("/api/v1/attempts/finish", { token: first.token });
+    expect(res.status).toBe(200);
+    const result = AttemptResultBody.parse(await res.json());
+    expect(result.review[0]?.verdict).toBe(pack.itemById.get(result.review[0]?.itemId ?? "")?.verdict);
+    expect(result.review.slice(1).map((line) => [line.verdict, line.correct])).toEqual(
+      result.review.slice(1).map(() => [null, null]),
+    );
+    // Once the teacher closes statement 2, a repeat finish shows its verdict, and no later one.
+    await klass.press("close");
+    const later = AttemptResultBody.parse(await (await send("/api/v1/attempts/finish", { token: first.token })).json());
+    expect(later.review[1]?.verdict).toBe(pack.itemById.get(later.review[1]?.itemId ?? "")?.verdict);
+    expect(later.review[2]?.verdict).toBeNull();
+  });
+});
+
 describe("a finish with a token that lags the object", () => {
   it("finishes from what the object recorded (the answer's response was lost)", async () => {
     const created = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6 })).json());

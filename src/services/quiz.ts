@@ -22,6 +22,7 @@ import {
   newAttemptState,
   nextItem,
   type QuizState,
+  type ReviewLine,
   resultOf,
   type VerdictOf,
 } from "../domain/quiz";
@@ -260,6 +261,28 @@ export async function answerStatement(
     repeated: first === null ? outcome.repeated : !first,
     token: outcome.repeated ? null : await sealToken(outcome.state, secret),
   };
+}
+
+/** A review line whose verdict may be held back (null) until the teacher closes its statement. */
+export interface PacedReviewLine {
+  itemId: string;
+  answer: Judgement | null;
+  verdict: Judgement | null;
+  correct: boolean | null;
+}
+
+/**
+ * The review as the class may see it now: in a teacher-paced class a statement the teacher has
+ * not closed keeps its verdict back (verdict and correct null), as the pages do. One object
+ * request for a paced class; none otherwise.
+ * @example const review = await reviewNow(c.env, state, view.review);
+ */
+export async function reviewNow(env: Env, state: QuizState, lines: readonly ReviewLine[]): Promise<PacedReviewLine[]> {
+  if (!state.class?.paced) return [...lines];
+  const pace = await paceOf(env, state.class.code);
+  return lines.map((line, index) =>
+    mayReveal(pace, index + 1) ? line : { itemId: line.itemId, answer: line.answer, verdict: null, correct: null },
+  );
 }
 
 /** A teacher-paced class is on another statement (the pages send the student to the current one). */

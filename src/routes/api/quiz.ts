@@ -18,6 +18,7 @@ import {
   nextFormOf,
   nextStatement,
   resultView,
+  reviewNow,
   startAttempt,
 } from "../../services/quiz";
 import { expiresAt, openToken, sealToken, type TokenRefusal } from "../../services/quiz-token";
@@ -144,6 +145,8 @@ apiQuiz.post("/attempts/finish", ...jsonBody(FinishRequest), async (c) => {
     ...result,
     // The finished attempt's token: `after` in POST /api/v1/attempts plays the next form.
     token: await sealToken(finished.state, c.var.secret),
+    // Teacher-paced: no verdict of a statement the teacher has not closed yet.
+    review: await reviewNow(c.env, finished.state, result.review),
     shareUrl: shareUrlOf(publicOrigin(c) ?? "", result.correct, result.answered),
   };
   return c.json(response);

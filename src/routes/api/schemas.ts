@@ -260,11 +260,15 @@ export const AttemptResultBody = z.object({
       z.object({
         itemId,
         answer: z.nullable(Judgement),
-        verdict: Judgement,
+        verdict: z.nullable(Judgement),
         correct: z.nullable(z.boolean()),
       }),
     )
-    .check(about("Every statement of the attempt in order; answer is null where the reader stopped before it.")),
+    .check(
+      about(
+        "Every statement of the attempt in order; answer is null where the reader stopped before it. Teacher-paced: verdict and correct are null for a statement the teacher has not closed yet.",
+      ),
+    ),
   form: z.optional(FormPlace.check(about("The form played; absent for class attempts."))),
   token: attemptToken.check(
     about('The finished attempt\'s token: send it as { "after": token } to POST /api/v1/attempts for the next form.'),
