@@ -25,19 +25,6 @@ export interface QuoteInParagraphView {
   after: string;
 }
 
-/** The paragraph of the article with the quoted sentences marked. */
-export function QuoteInParagraph({ paragraph }: { paragraph: QuoteInParagraphView }) {
-  return (
-    <blockquote>
-      <p>
-        {paragraph.before}
-        <mark>{paragraph.quote}</mark>
-        {paragraph.after}
-      </p>
-    </blockquote>
-  );
-}
-
 /** "Statement 3 of 25" on a question, "3 of 25 answered" on feedback, over a thin bar of what is answered. */
 export function Progress({ position, total, answered }: { position?: number; total: number; answered: number }) {
   return (
