@@ -79,7 +79,9 @@ describe("the whole quiz as pages", () => {
     const startHtml = await start.text();
     expect(startHtml).toContain("Content note");
     expect(startHtml).toContain('action="/quiz/start"');
-    expect(startHtml).toContain("You will see 10 statements");
+    expect(startHtml).toContain("10 statements from news coverage");
+    // Start comes before the definitions (on a phone's first screen).
+    expect(startHtml.indexOf('action="/quiz/start"')).toBeLessThan(startHtml.indexOf("<dt>Verified</dt>"));
 
     const begin = await postForm(jar, "/quiz/start", {}, bindings);
     expect(begin.status).toBe(303);
@@ -120,13 +122,16 @@ describe("the whole quiz as pages", () => {
       expect(feedback.status).toBe(200);
       const f = await feedback.text();
       expect(f).toContain(right ? "Right: it is " : "Not quite: it is ");
-      expect(f).toContain(`The answer is <strong>${item.verdict}</strong>`);
+      expect(f).toContain(`You said <strong>${given}</strong>.`);
       expect(f).toContain(escapeHtml(item.claimant.name));
       expect(f).toContain(`<mark>${escapeHtml(item.quote)}</mark>`);
       expect(f).toContain(escapeHtml(item.explanation));
       expect(f).toContain(escapeHtml(item.check));
       expect(f).toContain(`href="/cards/${item.lesson}"`);
-      expect(f).toContain("It does not mean independently confirmed, or true.");
+      // Each thing once: the definition was on the question page, and the explanation is said once.
+      expect(f).not.toContain("It does not mean independently confirmed, or true.");
+      expect(f.split(escapeHtml(item.explanation)).length - 1).toBe(1);
+      expect(f.split(escapeHtml(item.check)).length - 1).toBe(1);
       if (position < items.length) expect(f).toContain(`href="/quiz/q/${position + 1}"`);
       else expect(f).toContain("See my result");
     }

@@ -1,18 +1,9 @@
-/** @module Feedback on one answer: the verdict band and Next first, then who claims it, the quote, how to check. */
+/** @module Feedback on one answer, each thing once: the verdict and why, who says it, the sentences highlighted, how to check. */
 import type { ClaimantKind, Verdict } from "../content/pack";
 import { CheckIcon, RetryIcon } from "./icons";
 import { Layout } from "./layout";
-import {
-  ActionForm,
-  CLAIMANT_KIND_WORDS,
-  Progress,
-  QuoteInParagraph,
-  type QuoteInParagraphView,
-  verdictWord,
-} from "./quiz-parts";
+import { ActionForm, CLAIMANT_KIND_WORDS, Progress, type QuoteInParagraphView, verdictWord } from "./quiz-parts";
 import { ReadersGotThisRight, type ReadersGotThisRightProps } from "./stats";
-import { VerifiedDefinition } from "./verified-definition";
-import { firstSentence } from "./words";
 
 export interface QuizFeedbackPageProps {
   itemId: string;
@@ -38,9 +29,10 @@ export interface QuizFeedbackPageProps {
 }
 
 /**
- * The first screen of a phone holds the verdict band (icon, "Right" or "Not quite", the
- * reader's answer, one sentence of why) and Next; the details follow below a divider, and
- * the Next bar sticks to the bottom of the screen while they are read.
+ * Each thing once, in the order a reader needs it: the verdict band (icon, "Right" or "Not quite",
+ * the reader's answer, why), then who says it, the sentences it rests on highlighted, and how to
+ * check. The passage and the meaning of "verified" were on the question page, so neither is
+ * repeated here. The Next bar sticks to the bottom of the screen while the details are read.
  */
 export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
   const verdict = verdictWord(p.verdict).toLowerCase();
@@ -60,36 +52,33 @@ export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
               {p.correct ? "Right" : "Not quite"}: it is {verdict}.
             </span>
           </h1>
+          <p class="said">{p.statement}</p>
           <p>
-            You said <strong>{p.answer}</strong>. The answer is <strong>{verdict}</strong>.
+            You said <strong>{p.answer}</strong>. {p.explanation}
           </p>
-          <p>{firstSentence(p.explanation)}</p>
           {/* One short line, shown only from 20 answers on; the sticky Next bar keeps its place. */}
           {p.readers ? <ReadersGotThisRight {...p.readers} /> : null}
         </section>
 
-        <hr class="divider" />
-        <h2>The statement</h2>
-        <p class="statement">{p.statement}</p>
         <dl class="facts">
-          <dt>Who makes the claim</dt>
+          <dt>Who says it</dt>
           <dd>
             {p.claimant.name}: {CLAIMANT_KIND_WORDS[p.claimant.kind]}.
           </dd>
-          <dt>Why it is {verdict}</dt>
-          <dd>{p.explanation}</dd>
+          <dt>The sentences it rests on</dt>
+          <dd>
+            <blockquote>
+              <p>
+                <mark>{p.paragraph.quote}</mark>
+              </p>
+            </blockquote>
+          </dd>
           <dt>How you could check</dt>
           <dd>{p.check}</dd>
         </dl>
-        <VerifiedDefinition />
-        <h2>What the article says</h2>
-        <p class="muted">The sentences this statement rests on are highlighted in their paragraph.</p>
-        <QuoteInParagraph paragraph={p.paragraph} />
-        <p>
-          Learn more: <a href={`/cards/${p.card.slug}`}>{p.card.title}</a>
-        </p>
         <p class="muted">
-          <a href={`/corrections?item=${encodeURIComponent(p.itemId)}`}>Report a problem with this statement</a>
+          Card: <a href={`/cards/${p.card.slug}`}>{p.card.title}</a> ·{" "}
+          <a href={`/corrections?item=${encodeURIComponent(p.itemId)}`}>Report a problem</a>
         </p>
 
         {/* Last in the page, so the sticky bar stays in reach from the first screen to the end. */}

@@ -25,19 +25,6 @@ export interface QuoteInParagraphView {
   after: string;
 }
 
-/** The paragraph of the article with the quoted sentences marked. */
-export function QuoteInParagraph({ paragraph }: { paragraph: QuoteInParagraphView }) {
-  return (
-    <blockquote>
-      <p>
-        {paragraph.before}
-        <mark>{paragraph.quote}</mark>
-        {paragraph.after}
-      </p>
-    </blockquote>
-  );
-}
-
 /**
  * "What the report says": the item's context (whole sentences, paragraphs split at "\n"), without
  * highlight — the reader judges how the report presents the statement, and a highlight would be a hint.

@@ -1,4 +1,4 @@
-/** @module The quiz start page: what the quiz is, a content note, and the Start button. */
+/** @module The quiz start page: what the quiz is, a content note and the Start button first, then what the answers mean. */
 import { Layout } from "./layout";
 import { ActionForm } from "./quiz-parts";
 
@@ -23,28 +23,14 @@ export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps)
       ) : null}
       <h1>Verified or unverified?</h1>
       <p class="lede">
-        You will see {total} statements taken from news coverage of the May 2023 incursion into Russia's Belgorod
-        region, one at a time. For each one, decide:
+        {total} statements from news coverage of the May 2023 incursion into Russia's Belgorod region, each with what
+        the report says. For each one, decide: does this report establish it?
       </p>
-      <dl class="facts">
-        <dt>Verified</dt>
-        <dd>
-          This report establishes it: a public act, a matter of record, or the fact that someone said something. It does
-          not mean independently confirmed, or true.
-        </dd>
-        <dt>Unverified</dt>
-        <dd>
-          A claim, an estimate or a judgement that the coverage does not establish. Unverified does not mean false.
-        </dd>
-      </dl>
-      <p>
-        After each answer you see who makes the claim, the sentences it rests on and how you could check it. There is no
-        timer, and you can stop whenever you like: you will be scored on what you answered.
+      <p class="muted">
+        <strong>Content note:</strong> the report describes an armed attack: shelling, damage, and claims of people
+        killed.
       </p>
-      <aside class="note" aria-labelledby="quiz-content-note">
-        <h2 id="quiz-content-note">Content note</h2>
-        <p>The statements come from a report on an armed attack: shelling, damage, and claims of people killed.</p>
-      </aside>
+      {/* The button before the definitions, so it is on a phone's first screen (360×640). */}
       {inProgress && !inProgress.finished ? (
         <div class="panel">
           <p>
@@ -67,6 +53,23 @@ export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps)
           ) : null}
         </div>
       )}
+      <h2>What the answers mean</h2>
+      <dl class="facts">
+        <dt>Verified</dt>
+        <dd>
+          This report establishes it: a public act, a matter of record, or the fact that someone said something. It does
+          not mean independently confirmed, or true.
+        </dd>
+        <dt>Unverified</dt>
+        <dd>
+          A claim, an estimate or a judgement that the coverage does not establish. Unverified does not mean false.
+        </dd>
+      </dl>
+      <p>
+        After each answer you see who makes the claim, the sentences it rests on and how you could check it. There is no
+        timer, and you can stop whenever you like: you will be scored on what you answered. At the end, 10 more continue
+        with statements you have not seen.
+      </p>
       <p class="muted">
         While you play, your answers are kept in a cookie on this device. When you finish, your answers and score are
         stored without your name for 30 days, so we can see which statements mislead people most.

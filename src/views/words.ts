@@ -1,15 +1,4 @@
-/** @module Short readings in plain words for the quiz pages: the why in one sentence, a score against chance. */
-
-/**
- * The first sentence of a text: up to the first . ! or ? (with a closing quote) that is
- * followed by a capital or an opening quote, or the whole text.
- *
- * @example firstSentence("It is on the record. A public post.") // "It is on the record."
- */
-export function firstSentence(text: string): string {
-  const match = /^(.+?[.!?][”"’)]?)(?:\s+(?=[A-Z“"‘(])|$)/su.exec(text.trim());
-  return match?.[1] ?? text.trim();
-}
+/** @module Short readings in plain words for the quiz pages: a score against chance. */
 
 /** How a score reads against tossing a coin for every statement. */
 export type ScoreTone = "chance" | "above" | "well-above" | "all";

@@ -97,7 +97,7 @@ describe("the first screen on a phone", () => {
       const heading = page.locator("h1").first();
       await expect(heading.textContent()).resolves.toContain(`${right} of ${seen.length} right`);
       await expectOnFirstScreen(page, heading, "the score");
-      await expectOnFirstScreen(page, page.getByRole("button", { name: "Play again" }), "Play again");
+      await expectOnFirstScreen(page, page.getByRole("button", { name: "10 more statements" }), "10 more statements");
       // The statistics and the review wait behind disclosures, closed.
       await expect(page.locator("details[open]").count()).resolves.toBe(0);
       await expect(page.getByText("How we score").isVisible()).resolves.toBe(true);
