@@ -12,7 +12,7 @@ import { CLASS_TTL_SECONDS } from "./domain/class";
 import { CARD_LIST_PATH, cardDetailOf, cardFile, cardListFile } from "./routes/api/card-json";
 import { SECURITY_HEADERS } from "./routes/security-headers";
 import { TOKEN_LIFETIME_SECONDS } from "./services/quiz-token";
-import { TEACHER_SESSION_SECONDS } from "./services/teacher";
+import { TEACHER_SESSION_SECONDS } from "./services/teacher-auth";
 import { ATTEMPT_TTL_SECONDS } from "./store/attempts";
 import { REPORT_TTL_SECONDS } from "./store/reports";
 import { CardListPage, CardPage } from "./views/cards";

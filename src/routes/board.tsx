@@ -5,7 +5,7 @@ import { BOARD_POLL_SECONDS, boardOf } from "../services/class-results";
 import { lookUpClass } from "../services/classes";
 import { AppError } from "../services/errors";
 import { quizSecret } from "../services/secrets";
-import { cookieOpens } from "../services/teacher";
+import { cookieOpens } from "../services/teacher-auth";
 import { BoardPage } from "../views/class-board";
 import { teacherCookie } from "./cookies";
 import type { AppEnv } from "./env";

@@ -9,9 +9,9 @@ import { liveSocket, movePace } from "../services/class-live";
 import { presentOf } from "../services/class-present";
 import { AppError } from "../services/errors";
 import { PresentPage } from "../views/class-present";
+import { classOf, signInInstead } from "./class-dashboard";
 import type { SecretEnv } from "./env";
 import { clientAddress, noStore, originOf, readForm } from "./middleware";
-import { classOf, signInInstead } from "./teacher";
 
 export const present = new Hono<SecretEnv>();
 

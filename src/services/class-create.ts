@@ -14,7 +14,7 @@ import {
 } from "../domain/class";
 import { hashTeacherKey, newTeacherKey } from "../domain/ids";
 import { classSizeOf } from "../domain/room";
-import { createClass } from "../store/class-records";
+import { insertClassRecord } from "../store/class-records";
 import { AppError } from "./errors";
 import { limit } from "./limits";
 
@@ -73,9 +73,9 @@ export function checkOptions(input: OptionsInput): ClassOptions {
 
 /**
  * Creates a class (after the limiter) and its teacher key, shown once: only its hash is stored.
- * @example const { record, key } = await createNewClass(c.env, clientAddress(c), checkOptions(form));
+ * @example const { record, key } = await createClass(c.env, clientAddress(c), checkOptions(form));
  */
-export async function createNewClass(
+export async function createClass(
   env: Env,
   client: string,
   options: ClassOptions,
@@ -85,7 +85,7 @@ export async function createNewClass(
   const key = newTeacherKey();
   const keyHash = await hashTeacherKey(key);
   const itemIds = chooseClassItems(pack.items, options.itemCount);
-  const record = await createClass(
+  const record = await insertClassRecord(
     env.SCORES,
     (code) => ({
       v: 1,

@@ -20,7 +20,7 @@ import {
 } from "../domain/class-results";
 import { toCsv } from "../domain/csv";
 import { leanOf } from "../domain/scoring";
-import type { DashboardData, ItemRowView, StudentRowView } from "../views/class-teacher";
+import type { DashboardData, ItemRowView, StudentRowView } from "../views/class-dashboard";
 import { rosterOf } from "./class-live";
 import { type ClassInfo, infoOf } from "./classes";
 import { verdictOf } from "./quiz";

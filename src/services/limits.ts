@@ -8,7 +8,7 @@ import { tooMany } from "./errors";
  */
 export type LimitedAction =
   | "attempt-finish" // subject: the attempt id
-  | "class-teacher" // subject: the class code
+  | "class-dashboard" // subject: the class code
   | "class-pace" // subject: the class code
   | "pace-press" // subject: the client address
   | "quiz-start" // subject: the client address
@@ -20,7 +20,7 @@ export type LimitedAction =
 
 const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
   "attempt-finish": (env) => env.WRITE_LIMITER,
-  "class-teacher": (env) => env.WRITE_LIMITER,
+  "class-dashboard": (env) => env.WRITE_LIMITER,
   "class-pace": (env) => env.WRITE_LIMITER,
   "pace-press": (env) => env.START_LIMITER,
   "quiz-start": (env) => env.START_LIMITER,
@@ -34,7 +34,7 @@ const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
 /** Seconds to wait once refused: the limiter's period (10 s for WRITE_LIMITER, 60 s for the others). */
 const RETRY_AFTER: Record<LimitedAction, number> = {
   "attempt-finish": 10,
-  "class-teacher": 10,
+  "class-dashboard": 10,
   "class-pace": 10,
   "pace-press": 60,
   "quiz-start": 60,

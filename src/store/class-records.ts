@@ -65,7 +65,7 @@ async function putClass(kv: KVNamespace, record: ClassRecord, now: number): Prom
  * Creates a class under a fresh join code: one get to make sure the code is
  * free (31⁶ ≈ 887 million codes, so a retry is rare), then one put.
  */
-export async function createClass(
+export async function insertClassRecord(
   kv: KVNamespace,
   build: (code: string) => ClassRecord,
   now = Date.now(),

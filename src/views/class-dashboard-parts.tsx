@@ -1,7 +1,7 @@
 /** @module Pieces of the teacher's dashboard: the class's lean in words, a student's status and progress, removed names, number formats. */
 import { classWords } from "../domain/class-words";
 import type { Lean } from "../domain/scoring";
-import type { DashboardData, StudentRowView } from "./class-teacher";
+import type { DashboardData, StudentRowView } from "./class-dashboard";
 import { CheckIcon, QuestionIcon, RetryIcon } from "./icons";
 import { signed } from "./quiz-result";
 

@@ -9,7 +9,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { ClassRecord } from "../../domain/class";
-import { checkOptions, createNewClass } from "../../services/class-create";
+import { checkOptions, createClass } from "../../services/class-create";
 import { classPace } from "../../services/class-live";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
 import { infoOf, joinClass, lookUpClass } from "../../services/classes";
@@ -23,7 +23,7 @@ import {
   deleteWholeClass,
   keyOpens,
   removeFromClass,
-} from "../../services/teacher";
+} from "../../services/teacher-auth";
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
 import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
@@ -62,7 +62,7 @@ const teacherFirst = createMiddleware<AppEnv & { Variables: { teacher: ClassReco
 
 apiClasses.post("/", secret, ...jsonBody(CreateClassRequest), async (c) => {
   const options = checkOptions(c.req.valid("json"));
-  const { record, key } = await createNewClass(c.env, clientAddress(c), options);
+  const { record, key } = await createClass(c.env, clientAddress(c), options);
   const info = infoOf(record, originOf(c));
   const qrSvg = renderQrSvg(info.joinUrl, `QR code that opens ${info.joinUrl}`);
   const created: ClassCreated = { ...info, teacherKey: key, qrSvg };

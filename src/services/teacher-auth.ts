@@ -135,7 +135,7 @@ export async function signInWithKey(env: Env, client: string, rawCode: unknown, 
 }
 
 async function teacherWrite(env: Env, code: string): Promise<void> {
-  await limit(env, "class-teacher", code, "That was a lot of changes to this class in a short time.");
+  await limit(env, "class-dashboard", code, "That was a lot of changes to this class in a short time.");
 }
 
 /**

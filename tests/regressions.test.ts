@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { pack } from "../src/content/pack";
 import { deriveSigningKey, signToken, verifyToken } from "../src/domain/token";
 import { openToken, quizKey } from "../src/services/quiz-token";
-import { cookieOpens, teacherCookie } from "../src/services/teacher";
+import { cookieOpens, teacherCookie } from "../src/services/teacher-auth";
 import { ATTEMPT_PREFIX } from "../src/store/attempts";
 import { getClass } from "../src/store/class-records";
 import { createClass } from "./class-helpers";

@@ -4,29 +4,29 @@
  */
 import { Hono } from "hono";
 import { pack } from "../content/pack";
-import { checkOptions, createNewClass } from "../services/class-create";
+import { checkOptions, createClass } from "../services/class-create";
 import { AppError } from "../services/errors";
 import { worksheetStatements } from "../services/lesson";
-import { teacherCookie } from "../services/teacher";
-import { TeachPage } from "../views/teach";
+import { teacherCookie } from "../services/teacher-auth";
+import { TeachPage } from "../views/class-setup";
 import { WorksheetPage } from "../views/worksheet";
 import { setKeyFlash, setTeacherCookie } from "./cookies";
 import type { SecretEnv } from "./env";
 import { clientAddress, noStore, readForm, requireSecret } from "./middleware";
 
-export const teach = new Hono<SecretEnv>();
+export const classSetup = new Hono<SecretEnv>();
 
 const NOTICES: Record<string, string> = {
   deleted: "The class and all its results have been deleted.",
 };
 
-teach.get("/teach", (c) =>
+classSetup.get("/teach", (c) =>
   c.html(<TeachPage packSize={pack.items.length} notice={NOTICES[c.req.query("notice") ?? ""]} />),
 );
 
 // Post/Redirect/Get: a reload of the dashboard never makes a second class. The key goes to the
 // dashboard in a short-lived cookie, never in a URL or this response's body.
-teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
+classSetup.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
   const form = await readForm(c);
   const values = {
     name: form.name ?? "",
@@ -38,7 +38,7 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
     pace: form.pace || "student",
   };
   try {
-    const { record, key } = await createNewClass(
+    const { record, key } = await createClass(
       c.env,
       clientAddress(c),
       checkOptions({ ...form, items: values.items, names: values.names }),
@@ -58,6 +58,6 @@ teach.post("/teach", noStore(), requireSecret("classes-unavailable", "Classes ar
   }
 });
 
-teach.get("/teach/worksheet", async (c) =>
+classSetup.get("/teach/worksheet", async (c) =>
   c.html(<WorksheetPage audience={{ statements: await worksheetStatements(c.env) }} />),
 );

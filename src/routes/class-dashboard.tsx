@@ -20,20 +20,20 @@ import {
   removeFromClass,
   signInWithKey,
   teacherCookie,
-} from "../services/teacher";
+} from "../services/teacher-auth";
 import { AnswerKeyPage } from "../views/answer-key";
-import { DashboardPage } from "../views/class-teacher";
-import { DeleteConfirmPage, TeacherSignInPage } from "../views/class-teacher-forms";
+import { DashboardPage } from "../views/class-dashboard";
+import { DeleteConfirmPage, TeacherSignInPage } from "../views/class-dashboard-forms";
 import { WorksheetPage } from "../views/worksheet";
 import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie, takeKeyFlash } from "./cookies";
 import type { AppEnv, SecretEnv } from "./env";
 import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
 
-export const teacher = new Hono<SecretEnv>();
+export const classDashboard = new Hono<SecretEnv>();
 
-teacher.use("/c/:code/teacher/*", noStore());
-teacher.use("/c/:code/teacher", noStore());
-teacher.use("/c/:code/teacher.csv", noStore());
+classDashboard.use("/c/:code/teacher/*", noStore());
+classDashboard.use("/c/:code/teacher", noStore());
+classDashboard.use("/c/:code/teacher.csv", noStore());
 
 /**
  * The class if this browser's teacher cookie opens it; otherwise (onError below) a 401
@@ -52,7 +52,7 @@ export const signInInstead: ErrorHandler<SecretEnv> = (error, c) => {
   return c.html(<TeacherSignInPage code={code} />, 401);
 };
 
-teacher.onError(signInInstead);
+classDashboard.onError(signInInstead);
 
 const NOTICES: Record<string, string> = {
   "signed-in": "You are signed in to this class in this browser for 7 days.",
@@ -62,7 +62,7 @@ const NOTICES: Record<string, string> = {
   closed: "Joining is closed. Students already in the class can still finish.",
 };
 
-teacher.get("/c/:code/teacher", async (c) => {
+classDashboard.get("/c/:code/teacher", async (c) => {
   const record = await classOf(c);
   // The key POST /teach handed over, shown once (cleared now) and only if it opens this class.
   const flash = takeKeyFlash(c, record.code);
@@ -80,45 +80,53 @@ teacher.get("/c/:code/teacher", async (c) => {
 });
 
 // The answer key lives here, behind the teacher's cookie, so students cannot look answers up mid-quiz.
-teacher.get("/c/:code/teacher/lesson", async (c) => {
+classDashboard.get("/c/:code/teacher/lesson", async (c) => {
   const { code } = await classOf(c);
   return c.html(<AnswerKeyPage code={code} items={await answerKey(c.env, "lesson")} />);
 });
 
-teacher.get("/c/:code/teacher/worksheet", async (c) => {
+classDashboard.get("/c/:code/teacher/worksheet", async (c) => {
   const { code } = await classOf(c);
   return c.html(<WorksheetPage audience={{ code, key: await answerKey(c.env, "worksheet") }} />);
 });
 
-teacher.post("/c/:code/teacher/sign-in", requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
-  const code = joinCodeOf(c.req.param("code"));
-  if (!code) throw noSuchClass();
-  const form = await readForm(c);
-  let record: ClassRecord;
-  try {
-    record = await signInWithKey(c.env, clientAddress(c), code, form.key);
-  } catch (error) {
-    // The sign-in form comes back with the reason (a wrong key, or too many tries).
-    if (!(error instanceof AppError) || (error.status !== 403 && error.status !== 429)) throw error;
-    return c.html(<TeacherSignInPage code={code} message={error.detail ?? error.title} />, error.status, error.headers);
-  }
-  const cookie = await teacherCookie(record, c.var.secret);
-  setTeacherCookie(c, code, cookie.token, cookie.maxAge);
-  return c.redirect(`/c/${code}/teacher?done=signed-in`, 303);
-});
+classDashboard.post(
+  "/c/:code/teacher/sign-in",
+  requireSecret("classes-unavailable", "Classes are unavailable"),
+  async (c) => {
+    const code = joinCodeOf(c.req.param("code"));
+    if (!code) throw noSuchClass();
+    const form = await readForm(c);
+    let record: ClassRecord;
+    try {
+      record = await signInWithKey(c.env, clientAddress(c), code, form.key);
+    } catch (error) {
+      // The sign-in form comes back with the reason (a wrong key, or too many tries).
+      if (!(error instanceof AppError) || (error.status !== 403 && error.status !== 429)) throw error;
+      return c.html(
+        <TeacherSignInPage code={code} message={error.detail ?? error.title} />,
+        error.status,
+        error.headers,
+      );
+    }
+    const cookie = await teacherCookie(record, c.var.secret);
+    setTeacherCookie(c, code, cookie.token, cookie.maxAge);
+    return c.redirect(`/c/${code}/teacher?done=signed-in`, 303);
+  },
+);
 
-teacher.post("/c/:code/teacher/sign-out", (c) => {
+classDashboard.post("/c/:code/teacher/sign-out", (c) => {
   const code = joinCodeOf(c.req.param("code"));
   if (code) clearTeacherCookie(c, code);
   return c.redirect("/teach", 303);
 });
 
-teacher.get("/c/:code/teacher.csv", async (c) => {
+classDashboard.get("/c/:code/teacher.csv", async (c) => {
   const { body, headers } = await resultsCsv(c.env, await classOf(c), originOf(c));
   return c.body(body, 200, headers);
 });
 
-teacher.post("/c/:code/teacher/remove", async (c) => {
+classDashboard.post("/c/:code/teacher/remove", async (c) => {
   const record = await classOf(c);
   const form = await readForm(c);
   try {
@@ -130,7 +138,7 @@ teacher.post("/c/:code/teacher/remove", async (c) => {
   }
 });
 
-teacher.post("/c/:code/teacher/allow", async (c) => {
+classDashboard.post("/c/:code/teacher/allow", async (c) => {
   const record = await classOf(c);
   const form = await readForm(c);
   try {
@@ -142,19 +150,19 @@ teacher.post("/c/:code/teacher/allow", async (c) => {
   }
 });
 
-teacher.post("/c/:code/teacher/close", async (c) => {
+classDashboard.post("/c/:code/teacher/close", async (c) => {
   const record = await classOf(c);
   await closeJoining(c.env, record, originOf(c));
   return c.redirect(`/c/${record.code}/teacher?done=closed`, 303);
 });
 
-teacher.get("/c/:code/teacher/delete", async (c) => {
+classDashboard.get("/c/:code/teacher/delete", async (c) => {
   const record = await classOf(c);
   const joined = await joinedCount(c.env, record, originOf(c));
   return c.html(<DeleteConfirmPage code={record.code} title={classTitle(record)} joined={joined} />);
 });
 
-teacher.post("/c/:code/teacher/delete", async (c) => {
+classDashboard.post("/c/:code/teacher/delete", async (c) => {
   const record = await classOf(c);
   const form = await readForm(c);
   if (form.confirm !== "delete") return c.redirect(`/c/${record.code}/teacher/delete`, 303);
