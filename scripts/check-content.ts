@@ -9,7 +9,15 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { articleFile, buildPack, runtimeContent } from "../src/content/build.ts";
-import { formatCue, formatLearner, MAX_CUE_ACCURACY, measureCues, measureLearners } from "../src/content/cues.ts";
+import {
+  formatClaimantKinds,
+  formatCue,
+  formatLearner,
+  MAX_CUE_ACCURACY,
+  measureClaimantKinds,
+  measureCues,
+  measureLearners,
+} from "../src/content/cues.ts";
 import type { Card, Item, PackInfo } from "../src/content/schema.ts";
 import { validatePack } from "../src/content/validate.ts";
 
@@ -37,6 +45,8 @@ if (Array.isArray(items)) {
   const statements = items.filter(isStatement);
   for (const learner of measureLearners(statements)) console.log(`  ${formatLearner(learner)}`);
   for (const cue of measureCues(statements)) console.log(`  ${formatCue(cue)}`);
+  const withKinds = items.filter(hasClaimantKind);
+  if (withKinds.length === items.length) console.log(`  ${formatClaimantKinds(measureClaimantKinds(withKinds))}`);
 }
 if (errors.length > 0) {
   console.error(`content/ has ${errors.length} problem(s):\n- ${errors.join("\n- ")}`);
@@ -71,4 +81,11 @@ function isStatement(x: unknown): x is { statement: string; verdict: "verified" 
   if (typeof x !== "object" || x === null) return false;
   const { statement, verdict } = x as Record<string, unknown>;
   return typeof statement === "string" && (verdict === "verified" || verdict === "unverified");
+}
+
+function hasClaimantKind(x: unknown): x is Parameters<typeof measureClaimantKinds>[0][number] {
+  if (!isStatement(x)) return false;
+  const { claimant } = x as { claimant?: unknown };
+  const kind = typeof claimant === "object" && claimant !== null ? (claimant as { kind?: unknown }).kind : undefined;
+  return ["party", "independent-expert", "reporters", "unattributed"].includes(String(kind));
 }

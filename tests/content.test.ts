@@ -6,19 +6,26 @@ import infoJson from "../content/pack.json";
 import readme from "../content/README.md?raw";
 import { articleLines, countOccurrences, locateQuote, sentenceBounds } from "../src/content/article";
 import {
+  formatClaimantKinds,
+  hasBroadReporting,
   hasNumber,
+  hasQuotationMarks,
   hasReportingVerb,
   MAX_CUE_ACCURACY,
+  measureClaimantKinds,
   measureCues,
   measureLearners,
   median,
+  namesSpeaker,
   statementWords,
 } from "../src/content/cues";
 import { sharedRun } from "../src/content/overlap";
+import type { ClaimantKind } from "../src/content/schema";
 import { sourcePack as pack } from "../src/content/source";
 import { MAX_CARD_WORDS, MIN_VERDICT_SHARE, type PackFiles, sha256Hex, validatePack } from "../src/content/validate";
 import oldItemsJson from "./fixtures/items-2026-11-25.json";
 import items30Json from "./fixtures/items-2026-11-30.json";
+import items1207Json from "./fixtures/items-2026-12-07.json";
 
 // The shared source sits beside the repository (../shared from the repo root); {} when it is absent.
 const sharedSource = import.meta.glob<string>("../../shared/source/*.txt", {
@@ -50,6 +57,16 @@ function copyOfPack() {
     cards: structuredClone(cardsJson) as unknown as RawCard[],
     article: pack.article,
   } satisfies PackFiles;
+}
+
+/** The pack as it is now, cut to the given items and with their old statements put back. */
+function withOldStatements(old: readonly { id: string; statement: string }[]) {
+  const files = copyOfPack();
+  const oldStatement = new Map(old.map((item) => [item.id, item.statement]));
+  files.items = files.items.filter((item) => oldStatement.has(item.id));
+  expect(files.items).toHaveLength(old.length);
+  for (const item of files.items) item.statement = oldStatement.get(item.id) ?? item.statement;
+  return files;
 }
 
 function firstItem(files: ReturnType<typeof copyOfPack>): RawItem {
@@ -403,7 +420,7 @@ describe("surface cues do not give the verdict away", () => {
     // The old items had no context: give each its quote, so only the wording is measured.
     const withContext = oldItemsJson.map((item) => ({ ...item, context: item.quote }));
     const errors = await validatePack({ ...copyOfPack(), items: withContext });
-    expect(errors).toHaveLength(3);
+    expect(errors).toHaveLength(6);
     expect(errors[0]).toBe("items.json: 25 items, fewer than 30");
     errors.shift();
     expect(errors[0]).toMatch(
@@ -412,11 +429,23 @@ describe("surface cues do not give the verdict away", () => {
     expect(errors[1]).toMatch(
       /^items\.json: the cue "long-statement-chars" alone predicts the verdict.*19\/25 = 76\.0%/,
     );
+    // The learners added since fail it too: broad reporting words 88%, a named speaker 76%, the claimant's kind 84%.
+    expect(errors[2]).toMatch(/^items\.json: the learner "broad-reporting" .*22\/25 = 88\.0%/);
+    expect(errors[3]).toMatch(/^items\.json: the learner "names-speaker" .*19\/25 = 76\.0%/);
+    expect(errors[4]).toMatch(
+      /^items\.json: the kind of claimant guesses the verdict, more than 65%: .*21\/25 = 84\.0%/,
+    );
   });
 
-  it("no wording learner (first word, naive Bayes) guesses more than 65% of the real pack, leave-one-out", () => {
+  it("no wording learner (first word, naive Bayes, broad reporting words, a named speaker, quotation marks) guesses more than 65% of the real pack, leave-one-out", () => {
     const learners = measureLearners(pack.items);
-    expect(learners.map((l) => l.cue)).toEqual(["first-word", "naive-bayes"]);
+    expect(learners.map((l) => l.cue)).toEqual([
+      "first-word",
+      "naive-bayes",
+      "broad-reporting",
+      "names-speaker",
+      "quotation-marks",
+    ]);
     for (const learner of learners) {
       expect(learner.total, learner.cue).toBe(pack.items.length);
       expect(learner.accuracy, learner.cue).toBeLessThanOrEqual(MAX_CUE_ACCURACY);
@@ -424,20 +453,34 @@ describe("surface cues do not give the verdict away", () => {
   });
 
   it("fails the 2026-11-30 wording: its first word alone guessed 27 of 36 (75%), as the issue measured", async () => {
-    const old = items30Json as { statement: string; verdict: "verified" | "unverified" }[];
+    const old = items30Json as { id: string; statement: string; verdict: "verified" | "unverified" }[];
     expect(old).toHaveLength(36);
     expect(measureLearners(old).find((l) => l.cue === "first-word")).toMatchObject({ correct: 27, total: 36 });
-    // Those 36 items as they are now, but with their old statements: the check fails on the first word, and on nothing else.
-    const files = copyOfPack();
-    const oldStatement = new Map(old.map((item) => [(item as { id?: string }).id, item.statement]));
-    files.items = files.items.filter((item) => oldStatement.has(item.id));
-    expect(files.items).toHaveLength(36);
-    for (const item of files.items) item.statement = oldStatement.get(item.id) ?? item.statement;
-    const errors = await validatePack(files);
-    expect(errors).toHaveLength(1);
+    // Those 36 items as they are now, but with their old statements: the check fails on the first word, and on the
+    // two cues measured since (broad reporting words, a named speaker), and on nothing else.
+    const errors = await validatePack(withOldStatements(old));
+    expect(errors).toHaveLength(3);
     expect(errors[0]).toMatch(
-      /^items\.json: the learner "first-word" guesses the verdict from the wording alone, more than 65%: first-word: 2\d\/\d+ = /,
+      /^items\.json: the learner "first-word" guesses the verdict from the wording alone, more than 65%: first-word: 27\/36 = /,
     );
+    expect(errors[1]).toMatch(/^items\.json: the learner "broad-reporting" .*24\/36 = 66\.7%/);
+    expect(errors[2]).toMatch(/^items\.json: the learner "names-speaker" .*27\/36 = 75\.0%/);
+  });
+
+  it("fails the first 2026-12-07 wording on the cues a second reader found: broad reporting 76%, a named speaker 74%, quotation marks 66%", async () => {
+    const old = items1207Json as { id: string; statement: string; verdict: "verified" | "unverified" }[];
+    expect(old).toHaveLength(50);
+    const learners = new Map(measureLearners(old).map((l) => [l.cue, l.correct]));
+    expect(learners.get("broad-reporting")).toBe(38);
+    expect(learners.get("names-speaker")).toBe(37);
+    expect(learners.get("quotation-marks")).toBe(33);
+    // The pack as it is now, with those statements put back: exactly these three learners fail.
+    const errors = await validatePack(withOldStatements(old));
+    expect(errors.map((e) => e.match(/the learner "([a-z-]+)"/)?.[1])).toEqual([
+      "broad-reporting",
+      "names-speaker",
+      "quotation-marks",
+    ]);
   });
 
   it("learns only from the other items: a word seen with one verdict predicts it, a lone word falls back to the majority", () => {
@@ -482,6 +525,73 @@ describe("surface cues do not give the verdict away", () => {
     expect(await cueErrors(make(5))).toEqual([]);
     expect(accuracy(make(6) as never, "reporting-verb")?.correct).toBe(14);
     expect(await cueErrors(make(6))).toHaveLength(1);
+  });
+
+  it("recognises broad reporting words, named speakers and quotation marks", () => {
+    expect(hasBroadReporting("The ministry showed a video.")).toBe(true);
+    expect(hasBroadReporting("Russia's account was that men crossed.")).toBe(true);
+    expect(hasBroadReporting("Moscow said so.")).toBe(true); // every narrow reporting verb counts too
+    expect(hasBroadReporting("The shower was cold.")).toBe(false); // "show" inside a word is not "show"
+    expect(namesSpeaker("As the Kremlin's spokesman said, all was calm.")).toBe(true);
+    expect(namesSpeaker("A researcher told The New York Times.")).toBe(true);
+    expect(namesSpeaker("Putin was the target.")).toBe(false); // a name the article never quotes
+    expect(hasQuotationMarks("the nickname “White Rex”")).toBe(true);
+    expect(hasQuotationMarks('a "hot spot"')).toBe(true);
+    expect(hasQuotationMarks("Russia's army")).toBe(false); // an apostrophe is not a quotation mark
+  });
+
+  it("learns a yes-or-no cue from the other items, whichever verdict it goes with", () => {
+    const items = [
+      { statement: "A “quoted” act.", verdict: "unverified" },
+      { statement: "Another “quoted” act.", verdict: "unverified" },
+      { statement: "A third “quoted” act.", verdict: "unverified" },
+      { statement: "A plain act.", verdict: "verified" },
+      { statement: "Another plain act.", verdict: "verified" },
+    ] as const;
+    // Each is guessed from the others with or without quotation marks: all five right, pointing the other way.
+    expect(measureLearners(items).find((l) => l.cue === "quotation-marks")?.correct).toBe(5);
+  });
+
+  it("measures the claimant's kind: 92% on the first 2026-12-07 pack, at most 65% now, failing the check above it", async () => {
+    const old = items1207Json as { verdict: "verified" | "unverified"; claimant: { kind: ClaimantKind } }[];
+    expect(measureClaimantKinds(old)).toMatchObject({
+      correct: 46,
+      total: 50,
+      byKind: { party: { verified: 0, unverified: 16 }, reporters: { verified: 22, unverified: 4 } },
+    });
+    const now = measureClaimantKinds(pack.items);
+    expect(now.total).toBe(pack.items.length);
+    expect(now.accuracy).toBeLessThanOrEqual(MAX_CUE_ACCURACY);
+    // Every verified item on someone's on-the-record words names that speaker, so parties stand behind both verdicts.
+    expect(now.byKind.party.verified).toBeGreaterThan(0);
+    expect(now.byKind.reporters.unverified).toBeGreaterThan(0);
+    // The pack with the old kinds put back fails the check, naming the measure.
+    const files = copyOfPack();
+    const oldKind = new Map(
+      (items1207Json as { id: string; claimant: { kind: ClaimantKind } }[]).map((i) => [i.id, i.claimant.kind]),
+    );
+    for (const item of files.items) {
+      const claimant = item.claimant as { name: string; kind: ClaimantKind };
+      item.claimant = { ...claimant, kind: oldKind.get(item.id) ?? claimant.kind };
+    }
+    const errors = await validatePack(files);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^items\.json: the kind of claimant guesses the verdict, more than 65%: claimant-kind: 46\/50 = 92\.0%/,
+      ),
+    ]);
+  });
+
+  it("counts the claimant's kind as the best mapping from kind to verdict, ties and all", () => {
+    const item = (verdict: "verified" | "unverified", kind: ClaimantKind) => ({ verdict, claimant: { kind } });
+    const result = measureClaimantKinds([
+      item("verified", "party"),
+      item("unverified", "party"),
+      item("unverified", "party"),
+      item("verified", "reporters"),
+    ]);
+    expect(result).toMatchObject({ correct: 3, total: 4, accuracy: 0.75 });
+    expect(formatClaimantKinds(result)).toMatch(/^claimant-kind: 3\/4 = 75\.0% .*party 1 verified, 2 unverified/);
   });
 
   it("recognises reporting verbs and numbers as whole words", () => {

@@ -120,7 +120,7 @@ export function runtimeContent(full: SourcePack): RuntimeContent {
 
 /**
  * The article file the Worker reads (written to public/content/article.json by `npm run content`).
- * @example articleFile(sourcePack).version // "2026-12-07.1"
+ * @example articleFile(sourcePack).version // "2026-12-07.2"
  */
 export function articleFile(full: SourcePack): ArticleFile {
   return { version: full.version, article: full.article };

@@ -5,7 +5,7 @@
  * shallow rule such as "a statement with 'said' in it is verified" scores well, students
  * learn the rule instead of the skill, so the content checks measure every cue here.
  */
-import type { Verdict } from "./schema.ts";
+import { ClaimantKind, type Verdict } from "./schema.ts";
 
 /**
  * Words and phrases of reporting and attribution, in every form the pack's statements might use.
@@ -206,6 +206,88 @@ export function formatCue(c: CueAccuracy): string {
   return `${c.cue}: ${c.correct}/${c.total} = ${pct}% (${c.description}; present in ${c.withCue.verified} verified, ${c.withCue.unverified} unverified; best rule: present → ${c.predicts})`;
 }
 
+/**
+ * More words of saying, showing and giving an account than `REPORTING_VERBS`: what a student who has
+ * learnt "a statement about saying is verified" also notices ("gave a toll", "showed a video",
+ * "by the ministry's account"). A second reader found this broader cue predicted 76% of the 2026-12-07 pack.
+ */
+export const BROAD_REPORTING_WORDS = [
+  ...REPORTING_VERBS,
+  "account",
+  "accounts",
+  "announcement",
+  "blame",
+  "blamed",
+  "blames",
+  "explain",
+  "explained",
+  "explains",
+  "gave",
+  "give",
+  "gives",
+  "introduced",
+  "introduces",
+  "presented",
+  "presents",
+  "released",
+  "reiterated",
+  "repeated",
+  "repeats",
+  "show",
+  "showed",
+  "shown",
+  "shows",
+  "statement",
+] as const;
+
+/**
+ * Who speaks in the article, by name or by title: a statement that names one looks like "someone said
+ * so". Putin is left out: the article names him only as a target, never as a speaker.
+ */
+export const SPEAKERS = [
+  "Shoigu",
+  "Konashenkov",
+  "Konashenko",
+  "Gladkov",
+  "Gladkow",
+  "Peskov",
+  "Maljar",
+  "Podoliak",
+  "Kapustin",
+  "Colborne",
+  "spokesman",
+  "adviser",
+  "minister",
+  "ministry",
+  "governor",
+  "commander",
+  "commanders",
+  "researcher",
+  "Kremlin",
+  "Moscow",
+  "New York Times",
+  "Bellingcat",
+] as const;
+
+const BROAD_REPORTING = wordsPattern(BROAD_REPORTING_WORDS);
+const SPEAKER = wordsPattern(SPEAKERS);
+const QUOTATION_MARK = /[“”"«»„]/u;
+
+/** True if the statement uses any word of `BROAD_REPORTING_WORDS`. */
+export function hasBroadReporting(statement: string): boolean {
+  return BROAD_REPORTING.test(statement);
+}
+
+/** True if the statement names one of the article's speakers, by name or by title. */
+export function namesSpeaker(statement: string): boolean {
+  return SPEAKER.test(statement);
+}
+
+/** True if the statement holds quotation marks (a quoted word or phrase). */
+export function hasQuotationMarks(statement: string): boolean {
+  return QUOTATION_MARK.test(statement);
+}
+
 /** A learner that sees only a statement's wording, and how often it guesses the verdict, leave-one-out. */
 export interface LearnerAccuracy {
   cue: LearnerName;
@@ -215,9 +297,10 @@ export interface LearnerAccuracy {
   accuracy: number;
 }
 
-export type LearnerName = "first-word" | "naive-bayes";
+export type LearnerName = "first-word" | "naive-bayes" | "broad-reporting" | "names-speaker" | "quotation-marks";
 
 type Example = { statement: string; verdict: Verdict };
+type Guess<T> = (train: readonly T[], item: T) => Verdict;
 
 /** Lowercase words of a statement, without punctuation ("Russia's" stays one word). */
 export function statementWords(statement: string): string[] {
@@ -225,25 +308,36 @@ export function statementWords(statement: string): string[] {
 }
 
 /** The verdict most of the examples have; ties go to "unverified", the pack's larger side so far. */
-function majority(examples: readonly Example[]): Verdict {
+function majority(examples: readonly { verdict: Verdict }[]): Verdict {
   const verified = examples.filter((e) => e.verdict === "verified").length;
   return verified * 2 > examples.length ? "verified" : "unverified";
 }
 
-/** First word: the verdict most often seen after the same first word; a first word never seen falls back to the majority. */
-function firstWordGuess(train: readonly Example[], statement: string): Verdict {
-  const first = statementWords(statement)[0];
-  const same = train.filter((e) => statementWords(e.statement)[0] === first);
-  const verified = same.filter((e) => e.verdict === "verified").length;
-  if (same.length === 0 || verified * 2 === same.length) return majority(train);
-  return verified * 2 > same.length ? "verified" : "unverified";
+/**
+ * A learner over one feature of an item: the verdict most often seen with the same value; a value never
+ * seen (or seen as often with each verdict) falls back to the majority.
+ */
+function byFeature<T extends { verdict: Verdict }>(feature: (item: T) => string): Guess<T> {
+  return (train, item) => {
+    const value = feature(item);
+    const same = train.filter((e) => feature(e) === value);
+    const verified = same.filter((e) => e.verdict === "verified").length;
+    if (same.length === 0 || verified * 2 === same.length) return majority(train);
+    return verified * 2 > same.length ? "verified" : "unverified";
+  };
 }
+
+/** First word: the verdict most often seen after the same first word. */
+const firstWordGuess = byFeature<Example>((e) => statementWords(e.statement)[0] ?? "");
+
+/** A yes-or-no cue of the wording, learnt like any feature: which verdict goes with having it. */
+const cueGuess = (test: (statement: string) => boolean) => byFeature<Example>((e) => String(test(e.statement)));
 
 /**
  * Naive Bayes over the set of words in each statement (multinomial, add-one smoothing), the classic
  * text classifier: it learns which words go with which verdict, whatever they are.
  */
-function naiveBayesGuess(train: readonly Example[], statement: string): Verdict {
+function naiveBayesGuess(train: readonly Example[], item: Example): Verdict {
   const vocabulary = new Set<string>();
   const counts = { verified: new Map<string, number>(), unverified: new Map<string, number>() };
   const totals = { verified: 0, unverified: 0 };
@@ -258,7 +352,7 @@ function naiveBayesGuess(train: readonly Example[], statement: string): Verdict 
   }
   const score = (v: Verdict) =>
     Math.log((docs[v] + 1) / (train.length + 2)) +
-    [...new Set(statementWords(statement))]
+    [...new Set(statementWords(item.statement))]
       .filter((w) => vocabulary.has(w))
       .reduce((sum, w) => sum + Math.log(((counts[v].get(w) ?? 0) + 1) / (totals[v] + vocabulary.size)), 0);
   const [verified, unverified] = [score("verified"), score("unverified")];
@@ -266,34 +360,74 @@ function naiveBayesGuess(train: readonly Example[], statement: string): Verdict 
 }
 
 /** Leave-one-out: each item is guessed by a learner trained on all the others. */
-function leaveOneOut(items: readonly Example[], guess: (train: readonly Example[], statement: string) => Verdict) {
-  return items.filter(
-    (item, i) => guess([...items.slice(0, i), ...items.slice(i + 1)], item.statement) === item.verdict,
-  ).length;
+function leaveOneOut<T extends { verdict: Verdict }>(items: readonly T[], guess: Guess<T>) {
+  return items.filter((item, i) => guess([...items.slice(0, i), ...items.slice(i + 1)], item) === item.verdict).length;
 }
+
+const accuracyOf = (correct: number, total: number) => (total === 0 ? 0 : correct / total);
 
 /**
  * Measures the wording learners, leave-one-out, as the content checks do.
- * @example measureLearners(pack.items).map((l) => l.accuracy) // [0.5, 0.6]
+ * @example measureLearners(pack.items).map((l) => l.accuracy) // [0.5, 0.6, …]
  */
 export function measureLearners(items: readonly Example[]): LearnerAccuracy[] {
-  const learners: { cue: LearnerName; description: string; guess: typeof firstWordGuess }[] = [
+  const learners: { cue: LearnerName; description: string; guess: Guess<Example> }[] = [
     { cue: "first-word", description: "the verdict most often seen after the same first word", guess: firstWordGuess },
     { cue: "naive-bayes", description: "naive Bayes over the statement's words", guess: naiveBayesGuess },
+    {
+      cue: "broad-reporting",
+      description: "whether it has a word of saying or showing (gave, showed, account, blamed…)",
+      guess: cueGuess(hasBroadReporting),
+    },
+    {
+      cue: "names-speaker",
+      description: "whether it names a speaker (Peskov, the spokesman, the ministry, The New York Times…)",
+      guess: cueGuess(namesSpeaker),
+    },
+    { cue: "quotation-marks", description: "whether it holds quotation marks", guess: cueGuess(hasQuotationMarks) },
   ];
   return learners.map(({ cue, description, guess }) => {
     const correct = leaveOneOut(items, guess);
-    return {
-      cue,
-      description,
-      correct,
-      total: items.length,
-      accuracy: items.length === 0 ? 0 : correct / items.length,
-    };
+    return { cue, description, correct, total: items.length, accuracy: accuracyOf(correct, items.length) };
   });
 }
 
 /** One line per learner, e.g. "first-word: 27/36 = 75.0% (…, leave-one-out)". */
 export function formatLearner(l: LearnerAccuracy): string {
   return `${l.cue}: ${l.correct}/${l.total} = ${(l.accuracy * 100).toFixed(1)}% (${l.description}, leave-one-out)`;
+}
+
+/** How well the kind of claimant, shown after each answer, would let a student guess the next verdict. */
+export interface ClaimantKindAccuracy {
+  correct: number;
+  total: number;
+  accuracy: number;
+  /** Items of each kind, by verdict. */
+  byKind: Record<ClaimantKind, { verified: number; unverified: number }>;
+}
+
+type KindExample = { verdict: Verdict; claimant: { kind: ClaimantKind } };
+
+/**
+ * The feedback names who says each statement and what kind of source that is. If one kind always went
+ * with one verdict ("journalists → verified"), students would learn the kind instead of the skill. Measured
+ * as the best a student could do knowing every item's kind: each kind guessed as its own majority verdict
+ * (not leave-one-out: a kind split evenly would then score below chance, which hides nothing).
+ */
+export function measureClaimantKinds(items: readonly KindExample[]): ClaimantKindAccuracy {
+  const byKind = Object.fromEntries(ClaimantKind.options.map((k) => [k, { verified: 0, unverified: 0 }])) as Record<
+    ClaimantKind,
+    { verified: number; unverified: number }
+  >;
+  for (const item of items) byKind[item.claimant.kind][item.verdict]++;
+  const correct = Object.values(byKind).reduce((sum, n) => sum + Math.max(n.verified, n.unverified), 0);
+  return { correct, total: items.length, accuracy: accuracyOf(correct, items.length), byKind };
+}
+
+/** One line, e.g. "claimant-kind: 46/50 = 92.0% (… party 0 verified, 16 unverified; …)". */
+export function formatClaimantKinds(c: ClaimantKindAccuracy): string {
+  const kinds = Object.entries(c.byKind)
+    .map(([kind, n]) => `${kind} ${n.verified} verified, ${n.unverified} unverified`)
+    .join("; ");
+  return `claimant-kind: ${c.correct}/${c.total} = ${(c.accuracy * 100).toFixed(1)}% (each kind of claimant guessed as its own majority verdict; ${kinds})`;
 }

@@ -1,7 +1,15 @@
 /** @module Checks the content pack against its schemas and the editorial rules; run at build and test time. */
 import type { z } from "zod/mini";
 import { articleLines, type ContextProblem, locateContext, locateQuote, type QuoteProblem } from "./article.ts";
-import { formatCue, formatLearner, MAX_CUE_ACCURACY, measureCues, measureLearners } from "./cues.ts";
+import {
+  formatClaimantKinds,
+  formatCue,
+  formatLearner,
+  MAX_CUE_ACCURACY,
+  measureClaimantKinds,
+  measureCues,
+  measureLearners,
+} from "./cues.ts";
 import { REPEAT_RUN, sharedRun } from "./overlap.ts";
 import { type Card, Cards, type Item, Items, PackInfo, wordCount } from "./schema.ts";
 
@@ -127,6 +135,12 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
           `items.json: the learner "${learner.cue}" guesses the verdict from the wording alone, more than ${MAX_CUE_ACCURACY * 100}%: ${formatLearner(learner)}`,
         );
       }
+    }
+    const kinds = measureClaimantKinds(items.data);
+    if (kinds.accuracy > MAX_CUE_ACCURACY) {
+      errors.push(
+        `items.json: the kind of claimant guesses the verdict, more than ${MAX_CUE_ACCURACY * 100}%: ${formatClaimantKinds(kinds)}`,
+      );
     }
   }
   return errors;
