@@ -143,7 +143,7 @@ try {
     ["Quiz start /quiz", quiz.pages.start as Exchange],
     ["Question page", quiz.pages.question],
     ["Feedback page", quiz.pages.feedback],
-    ["Result page (25 answered)", quiz.pages.result],
+    [`Result page (${quiz.pages.answered} answered)`, quiz.pages.result],
     ["Teacher set-up /teach", klass.teach],
     ["Class created: the dashboard's first view (code, QR, key)", klass.created],
     ["Join /join", klass.join],
