@@ -42,7 +42,7 @@ async function started(): Promise<CookieJar> {
   const jar = new CookieJar();
   const res = await postForm(jar, "/quiz/start");
   expect(res.status).toBe(303);
-  expect(location(res)).toBe("/quiz/q/1");
+  expect(location(res)).toBe("/quiz/estimate");
   expect(jar.value).not.toBeNull();
   items = await formItems(jar);
   return jar;
@@ -554,7 +554,7 @@ describe("forms: 10 statements, then 10 more", () => {
         expect(result).toContain("10 more statements");
         expect(result).toContain(`You have seen ${seen.size} of the ${pack.items.length} statements`);
         const more = await postForm(jar, "/quiz/more");
-        expect(location(more)).toBe("/quiz/q/1");
+        expect(location(more)).toBe("/quiz/estimate");
       } else {
         expect(result).not.toContain('action="/quiz/more"');
         expect(result).toContain(`You have seen all ${pack.items.length} statements.`);

@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
 import { checkPage, expectNoSidewaysScroll, screenshot } from "./harness/checks";
-import { type Answer, playToResult } from "./harness/quiz";
+import { type Answer, playToResult, startQuiz } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -66,8 +66,7 @@ describe("the first screen on a phone", () => {
       await checkPage(page, `first-screen-${run.label}-home`);
 
       await page.goto("/quiz");
-      await page.getByRole("button", { name: "Start the quiz" }).click();
-      await page.waitForURL(/\/quiz\/q\/1$/);
+      await startQuiz(page);
       const shot = new Set<string>();
       const seen = await playToResult(page, pattern, async (kind, index, feedback) => {
         if (kind === "question") {

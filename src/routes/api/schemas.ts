@@ -6,7 +6,15 @@
  */
 import * as z from "zod/mini";
 import type { Problem as ProblemBody } from "../problem";
-import { AnswerRequest, attemptToken, FinishRequest, itemId, Judgement, StartAttemptRequest } from "./requests";
+import {
+  AnswerRequest,
+  attemptToken,
+  Confidence,
+  FinishRequest,
+  itemId,
+  Judgement,
+  StartAttemptRequest,
+} from "./requests";
 
 const about = (description: string) => z.describe(description);
 
@@ -121,7 +129,7 @@ export const cardRoutes: ApiRoute[] = [
 
 // Request bodies live in ./requests.ts (bundled by the Worker); re-exported here so the
 // OpenAPI document names them as components like every other schema.
-export { AnswerRequest, FinishRequest, Judgement, StartAttemptRequest };
+export { AnswerRequest, Confidence, FinishRequest, Judgement, StartAttemptRequest };
 
 const count = (description: string) => z.int().check(z.gte(0), about(description));
 const figure = (description: string) => z.number().check(about(description));
@@ -168,6 +176,15 @@ export const AttemptStarted = z.object({
   total: count("How many statements this attempt (one form of the pack) asks."),
   answered: count("How many are answered so far (0)."),
   form: FormPlace,
+  estimate: z.optional(
+    z
+      .nullable(count("The reader's self-estimate"))
+      .check(
+        about(
+          "The self-estimate sent with the start (how many the reader expects to get right), or null: skipped. Absent for class attempts.",
+        ),
+      ),
+  ),
   next: QuizStatement,
 });
 export type AttemptStarted = z.infer<typeof AttemptStarted>;
@@ -215,6 +232,9 @@ export type HeldFeedback = z.infer<typeof HeldFeedback>;
 /** 200 from POST /api/v1/attempts/answer */
 export const AnswerResponse = z.object({
   result: z.union([ItemFeedback, HeldFeedback]),
+  confidence: z
+    .nullable(Confidence)
+    .check(about("The confidence that stands for this item (the first answer's), or null: not said.")),
   repeated: z
     .boolean()
     .check(about("True when this token had already answered the item: the first answer stands, nothing changed.")),
