@@ -6,8 +6,9 @@ import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sourcePack as pack } from "../src/content/source";
-import { AnswerResponse, AttemptStarted, Problem } from "../src/routes/api/schemas";
+import { AnswerResponse, AttemptResultBody, AttemptStarted, Problem } from "../src/routes/api/schemas";
 import { openToken } from "../src/services/quiz-token";
+import { ATTEMPT_PREFIX, type AttemptMetadata } from "../src/store/attempts";
 import { attemptItemIds, CookieJar, getPage, location, postForm, postJson } from "./quiz-helpers";
 
 beforeEach(async () => {
@@ -212,4 +213,98 @@ describe("the same as JSON", () => {
       expect(AnswerResponse.parse(await ok.json()).repeated).toBe(false);
     });
   }
+});
+
+describe("the result: expected against got, certainty-based marks, calibration", () => {
+  /** Plays a whole form as pages: right on even indexes, with `sure(index)` as the confidence. */
+  async function playForm(estimate: string | null, sure: (index: number) => string | undefined) {
+    const jar = await startedPage();
+    if (estimate !== null) await postForm(jar, "/quiz/estimate", { estimate });
+    const ids = await attemptItemIds(jar);
+    for (const [index, id] of ids.entries()) {
+      const verdict = verdictOf(id);
+      const given = index % 2 === 0 ? verdict : verdict === "verified" ? "unverified" : "verified";
+      const confidence = sure(index);
+      await postForm(jar, "/quiz/answer", { item: id, answer: given, ...(confidence ? { confidence } : {}) });
+    }
+    expect(location(await postForm(jar, "/quiz/finish"))).toBe("/quiz/result");
+    return { jar, ids, html: await (await getPage(jar, "/quiz/result")).text() };
+  }
+
+  it("says expected against got, the marks with how they count, and how often right at each level", async () => {
+    // 10 answers, right on 0, 2, 4, 6, 8. Sure on 0–3 (right 2 of 4), fairly on 4–5 (1 of 2),
+    // guessing on 6 (right), not said on 7–9 (8 right).
+    const levels = ["sure", "sure", "sure", "sure", "fairly", "fairly", "guessing"];
+    const { html } = await playForm("8", (i) => levels[i]);
+    expect(html).toContain("You expected 8 and got 5: most people overestimate themselves at first.");
+    // Marks by hand: sure 2×3 − 2×6 = −6; fairly 2 − 2 = 0; guessing 1; not said as guessing: 1 + 0 + 0 = 1. Total −4 of 30.
+    expect(html).toContain("Marked by how sure you said you were: <strong>-4</strong> of a possible 30.");
+    expect(html).toContain("When you were sure you were right 2 times out of 4.");
+    expect(html).toContain("When you were fairly sure you were right 1 time out of 2.");
+    expect(html).toContain("When you were guessing you were right 1 time out of 1.");
+    expect(html).toContain("When you did not say you were right 1 time out of 3.");
+    expect(html).toContain('<figure class="score-chart"><svg viewBox="0 0 300 116"');
+    // Brier by hand: sure (0.9) right twice, wrong twice; fairly (0.75) once each; guessing and not said 0.25 each.
+    const brier = (2 * (0.01 + 0.81) + (0.0625 + 0.5625) + 0.25 * 4) / 10; // 0.2265
+    expect(html).toContain(`<dd>${brier.toFixed(2)}, taking sure as 90%`);
+    // The figures come first: the words before the misses, the misses before "Play again".
+    expect(html.indexOf("You expected 8")).toBeLessThan(html.indexOf("<h2>Your misses</h2>"));
+    expect(html.indexOf("<h2>Your misses</h2>")).toBeLessThan(html.indexOf("Play again"));
+  });
+
+  it("without an estimate or any confidence (as older attempts), shows neither, and no empty figures", async () => {
+    const { html } = await playForm(null, () => undefined);
+    expect(html).toContain("5 of 10 right");
+    expect(html).not.toContain("You expected");
+    expect(html).not.toContain("Marked by how sure");
+    expect(html).not.toContain("How sure you were");
+    expect(html).not.toContain("Brier");
+  });
+
+  it("JSON: the finish returns the estimate, the marks, the calibration and each answer's confidence", async () => {
+    const started = AttemptStarted.parse(await (await postJson("/api/v1/attempts", { estimate: 3 })).json());
+    const [a = "", b = ""] = await attemptItemIds(started.token);
+    const one = AnswerResponse.parse(
+      await (
+        await postJson("/api/v1/attempts/answer", {
+          token: started.token,
+          itemId: a,
+          answer: verdictOf(a),
+          confidence: "sure",
+        })
+      ).json(),
+    );
+    const two = AnswerResponse.parse(
+      await (
+        await postJson("/api/v1/attempts/answer", {
+          token: one.token,
+          itemId: b,
+          answer: verdictOf(b) === "verified" ? "unverified" : "verified",
+          confidence: "fairly",
+        })
+      ).json(),
+    );
+    const res = await postJson("/api/v1/attempts/finish", { token: two.token });
+    expect(res.status).toBe(200);
+    const body = AttemptResultBody.parse(await res.json());
+    expect(body.estimate).toBe(3);
+    expect(body.estimateLine).toBe("You expected 3 and got 1: most people overestimate themselves at first.");
+    expect(body.certaintyMarks).toEqual({ total: 1, best: 6 });
+    expect(body.calibration).toEqual([
+      { confidence: "sure", answered: 1, right: 1, line: "When you were sure you were right 1 time out of 1." },
+      {
+        confidence: "fairly",
+        answered: 1,
+        right: 0,
+        line: "When you were fairly sure you were right 0 times out of 1.",
+      },
+    ]);
+    expect(body.brierScore).toBe(Math.round(((0.01 + 0.5625) / 2) * 100) / 100);
+    expect(body.review.slice(0, 3).map((line) => line.confidence)).toEqual(["sure", "fairly", null]);
+    expect(body.common.correct).toBe(Math.max(body.verifiedAnswered, body.unverifiedAnswered));
+    // The stored record carries them too, in the metadata within KV's limit.
+    const { keys } = await env.SCORES.list<AttemptMetadata>({ prefix: ATTEMPT_PREFIX });
+    expect(keys[0]?.metadata?.estimate).toBe(3);
+    expect(keys[0]?.metadata?.confidences?.replaceAll("-", "")).toMatch(/^(sf|fs)$/);
+  });
 });

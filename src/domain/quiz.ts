@@ -353,6 +353,19 @@ export function answersInOrder(result: Pick<AttemptResult, "items" | "answers">,
 }
 
 /**
+ * The confidences laid out like answersInOrder, or undefined when the result has none.
+ * @example confidencesInOrder({ items: ["b"], confidences: "s" }, ["a", "b"]) // "-s"
+ */
+export function confidencesInOrder(
+  result: Pick<AttemptResult, "items" | "confidences">,
+  order: readonly string[],
+): string | undefined {
+  const { confidences } = result;
+  if (confidences === undefined) return undefined;
+  return answersInOrder({ items: result.items, answers: confidences }, order);
+}
+
+/**
  * The state after a finish that lost the race: "first finish wins across tokens
  * of one attempt", so a later token adopts the stored answers and finish time.
  */

@@ -9,7 +9,7 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { pack } from "../content/pack";
-import { itemTexts, statementOf, textsOf } from "../content/texts";
+import { itemTexts, textsOf } from "../content/texts";
 import { CONFIDENCE_LEVELS, type Confidence } from "../domain/calibration";
 import { publicForm } from "../domain/forms";
 import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
@@ -48,6 +48,7 @@ import { QuizQuestionPage } from "../views/quiz-question";
 import { QuizResultPage } from "../views/quiz-result";
 import { QuizStartPage } from "../views/quiz-start";
 import { QuizWaitPage } from "../views/quiz-wait";
+import { firstSentence } from "../views/words";
 import { clearQuizCookie, quizCookie, setQuizCookie } from "./cookies";
 import type { SecretEnv } from "./env";
 import { clientAddress, noStore, publicOrigin, readForm, requireSecret } from "./middleware";
@@ -74,6 +75,8 @@ const NOTICE_FOR: Record<TokenRefusal, keyof typeof NOTICES> = {
 };
 
 const RULE_CARD = "how-we-decide";
+/** The card on why the quiz asks how sure you are, linked from the result. */
+const SURE_CARD = "how-sure";
 
 // Quiz pages are one reader's own state: never cached, so Back re-asks the server.
 quiz.use(noStore(), requireSecret("quiz-unavailable", "The quiz is unavailable"));
@@ -304,7 +307,7 @@ quiz.get("/result", async (c) => {
   // The comparison is with public readers only (as on the feedback page); the share link carries
   // the score alone (no nickname, no answers), so class students get it too.
   const readers = state.class ? undefined : resultFigures(await readStats(c.env), view.correct, view.answered);
-  const texts = await itemTexts(c.env.ASSETS);
+  const allTexts = await itemTexts(c.env.ASSETS);
   return c.html(
     <QuizResultPage
       {...view}
@@ -314,15 +317,23 @@ quiz.get("/result", async (c) => {
       lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
       more={state.class ? undefined : moreOf(state)}
-      review={view.review.map((line, index) => {
+      sureCardHref={pack.cardBySlug.has(SURE_CARD) ? `/cards/${SURE_CARD}` : undefined}
+      misses={view.review.flatMap((line, index) => {
+        if (line.correct !== false || line.answer === null) return [];
         const item = pack.itemById.get(line.itemId);
         const card = item ? pack.cardBySlug.get(item.lesson) : undefined;
-        return {
-          ...line,
-          position: index + 1,
-          statement: statementOf(texts, line.itemId),
-          card: card ? { slug: card.slug, title: card.title } : { slug: "", title: "All cards" },
-        };
+        const texts = textsOf(allTexts, line.itemId);
+        return [
+          {
+            itemId: line.itemId,
+            position: index + 1,
+            statement: texts.statement,
+            answer: line.answer,
+            verdict: line.verdict,
+            why: firstSentence(texts.explanation),
+            card: card ? { slug: card.slug, title: card.title } : { slug: "", title: "All cards" },
+          },
+        ];
       })}
     />,
   );

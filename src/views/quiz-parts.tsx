@@ -26,12 +26,14 @@ export function SureChoices() {
   return (
     <fieldset class="sure">
       <legend>How sure are you? Pick one first, or skip it.</legend>
-      {CONFIDENCE_LEVELS.map((level) => (
-        <label>
-          <input type="radio" name="confidence" value={level} />
-          {CONFIDENCE_WORDS[level]}
-        </label>
-      ))}
+      <div class="row">
+        {CONFIDENCE_LEVELS.map((level) => (
+          <label>
+            <input type="radio" name="confidence" value={level} />
+            {CONFIDENCE_WORDS[level]}
+          </label>
+        ))}
+      </div>
     </fieldset>
   );
 }

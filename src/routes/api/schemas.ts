@@ -275,6 +275,57 @@ export const AttemptResultBody = z.object({
     tip: z.string(),
     tentative: z.boolean().check(about("True when there are too few answers for the lean to mean much.")),
   }),
+  verifiedAnswered: count("Established facts answered."),
+  unverifiedAnswered: count("Unproven claims answered."),
+  common: z
+    .object({
+      answer: z.nullable(Judgement),
+      correct: count("What it scores."),
+    })
+    .check(
+      about(
+        "What always giving the more common answer of the statements answered would score (answer null: both kinds equally common, either scores the same). A score at or below it tells nothing apart.",
+      ),
+    ),
+  estimate: z.nullable(count("The self-estimate given at the start, or null: skipped (and for class attempts).")),
+  estimateLine: z.nullable(
+    z
+      .string()
+      .check(
+        about('Expected against got in plain words, e.g. "You expected 8 and got 6: …"; null without an estimate.'),
+      ),
+  ),
+  certaintyMarks: z.nullable(
+    z
+      .object({
+        total: z
+          .int()
+          .check(
+            about(
+              "The marks: a right answer earns 3 (sure), 2 (fairly sure) or 1 (guessing or not said); a wrong one costs 6, 2 or 0.",
+            ),
+          ),
+        best: count("The most possible: every answered statement right and sure."),
+      })
+      .check(about("Certainty-based marks (UCL's scheme), or null when no confidence was said.")),
+  ),
+  calibration: z
+    .array(
+      z.object({
+        confidence: z.nullable(Confidence),
+        answered: count("Answers given at this level."),
+        right: count("How many of them were right."),
+        line: z.string().check(about('"When you were sure you were right 4 times out of 6."')),
+      }),
+    )
+    .check(
+      about('One row per level used, most sure first, "not said" (null) last; empty when no confidence was said.'),
+    ),
+  brierScore: z.nullable(
+    figure(
+      "The Brier score of the stated certainty (sure 0.9, fairly 0.75, guessing and not said 0.5), 0 best; null when no confidence was said.",
+    ),
+  ),
   review: z
     .array(
       z.object({
@@ -282,6 +333,7 @@ export const AttemptResultBody = z.object({
         answer: z.nullable(Judgement),
         verdict: z.nullable(Judgement),
         correct: z.nullable(z.boolean()),
+        confidence: z.optional(z.nullable(Confidence)),
       }),
     )
     .check(
