@@ -7,6 +7,7 @@ import { CheckIcon } from "./icons";
 import { Layout } from "./layout";
 import { ActionForm, verdictWord } from "./quiz-parts";
 import { ReaderStanding, type ReaderStandingProps, ScoreChart, type ScoreChartProps } from "./stats";
+import { sharePath } from "./styles";
 import { leanHeadline, readResult } from "./words";
 
 /** A statement the reader got wrong, with its one-line why and its card. */
@@ -166,11 +167,14 @@ export function QuizResultPage(p: QuizResultPageProps) {
             : `You have seen all ${p.more.total} statements.`}
         </p>
       ) : null}
+      {/* A link to the share page (what a recipient sees); share.js makes it the share sheet or a copy button. */}
       <p class="row">
-        <a class="button secondary" href={p.shareHref}>
+        <a class="button secondary" data-share href={p.shareHref}>
           Share your score
         </a>
+        <span data-share-status role="status" />
       </p>
+      <script src={sharePath} defer />
 
       <h2>How you lean</h2>
       <p>

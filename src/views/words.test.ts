@@ -45,7 +45,8 @@ describe("readResult", () => {
 
 describe("leanHeadline", () => {
   it("never calls a balance good when facts and claims got the same answers about as often", () => {
-    for (const d of [0, 0.05, 0.1, -0.1]) {
+    // Negative too: facts called verified less often than claims is no balance to praise.
+    for (const d of [0, 0.05, 0.1, -0.1, -0.33]) {
       expect(leanHeadline("balanced", "You kept a good balance.", d)).toBe("No clear lean either way.");
     }
     expect(leanHeadline("balanced", "You kept a good balance.", 0.5)).toBe("You kept a good balance.");

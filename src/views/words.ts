@@ -67,11 +67,12 @@ export function readResult(f: ResultFigures): ResultReading {
 
 /**
  * The lean's headline, unless it would praise a balance that is only the same answer for facts and
- * claims: at |discernment| ≤ NEAR_ZERO_DISCERNMENT a "balanced" reader gets a plain statement instead.
+ * claims (|discernment| ≤ NEAR_ZERO_DISCERNMENT), or facts judged verified less often than claims
+ * (negative): a "balanced" reader then gets a plain statement instead.
  * @example leanHeadline("balanced", "You kept a good balance.", 0.05) // "No clear lean either way."
  */
 export function leanHeadline(lean: string, headline: string, discernment: number): string {
-  return lean === "balanced" && Math.abs(discernment) <= NEAR_ZERO_DISCERNMENT ? "No clear lean either way." : headline;
+  return lean === "balanced" && discernment <= NEAR_ZERO_DISCERNMENT ? "No clear lean either way." : headline;
 }
 
 /**
