@@ -42,7 +42,7 @@ async function started(): Promise<CookieJar> {
   const jar = new CookieJar();
   const res = await postForm(jar, "/quiz/start");
   expect(res.status).toBe(303);
-  expect(location(res)).toBe("/quiz/q/1");
+  expect(location(res)).toBe("/quiz/estimate");
   expect(jar.value).not.toBeNull();
   items = await formItems(jar);
   return jar;
@@ -150,14 +150,20 @@ describe("the whole quiz as pages", () => {
     const r = await result.text();
     expect(r).toContain(`<h1 class="score"><small>Your result</small>${expectedCorrect} of ${items.length} right</h1>`);
     expect(r).toContain("How you lean");
-    // Half right or less is read against chance, kindly, and never praised.
+    // Half right or less is read against always giving the more common answer, kindly, and never praised.
     expect(expectedCorrect / items.length).toBeLessThanOrEqual(0.5);
-    expect(r).toContain("no better than chance");
+    expect(r).toMatch(/(Always answering “(un)?verified”|Giving the same answer every time) would get \d+ of 10 here/);
     expect(r).not.toContain("good balance");
+    expect(r).not.toContain("told established facts from claims");
     expect(r).toMatch(/You called \d+ of \d+ established facts? unverified\./);
     expect(r).toMatch(/You accepted \d+ of \d+ unproven claims? as verified\./);
     expect(r).toContain("Your discernment is");
-    expect((r.match(/<li><p>/g) ?? []).length).toBe(items.length);
+    // Only the misses are listed (every odd position), open, each with its why and its card.
+    expect((r.match(/<li><p>/g) ?? []).length).toBe(items.length - expectedCorrect);
+    for (const [index, item] of items.entries()) {
+      const listed = r.includes(`href="/quiz/feedback/${item.id}"`);
+      expect(listed, item.id).toBe(index % 2 === 0);
+    }
     // The result page is rendered from the token; the statistics are still in the isolate's cache.
     expect(calls).toEqual(["get", "get", "put"]);
 
@@ -283,7 +289,8 @@ describe("finishing early", () => {
     const html = await (await getPage(jar, "/quiz/result")).text();
     expect(html).toContain("<small>Your result</small>2 of 3 right</h1>");
     expect(html).toContain(`You answered 3 of the ${items.length} statements, and only those count.`);
-    expect(html).toContain("Not answered.");
+    // The statements not answered are not misses: one miss is listed.
+    expect((html.match(/<li><p>/g) ?? []).length).toBe(1);
     expect(html).toContain("rough guess");
 
     const keys = await storedAttempts();
@@ -554,7 +561,7 @@ describe("forms: 10 statements, then 10 more", () => {
         expect(result).toContain("10 more statements");
         expect(result).toContain(`You have seen ${seen.size} of the ${pack.items.length} statements`);
         const more = await postForm(jar, "/quiz/more");
-        expect(location(more)).toBe("/quiz/q/1");
+        expect(location(more)).toBe("/quiz/estimate");
       } else {
         expect(result).not.toContain('action="/quiz/more"');
         expect(result).toContain(`You have seen all ${pack.items.length} statements.`);

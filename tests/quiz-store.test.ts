@@ -102,6 +102,28 @@ describe("metadataOf", () => {
     expect(bytes).toBeLessThanOrEqual(MAX_METADATA_BYTES);
   });
 
+  it("stays within 1024 bytes in the largest case with the estimate, confidences and form", () => {
+    // Every statement of the pack answered, each with a confidence, the widest numbers each field takes.
+    const ids = pack.items.map((i) => i.id);
+    const result: AttemptResult = {
+      ...resultOf(played(), verdictOf),
+      packVersion: "9".repeat(40),
+      finishedAt: Number.MAX_SAFE_INTEGER,
+      score: { ...resultOf(played(), verdictOf).score, correct: ids.length - 1, discernment: -0.97, bias: -1.23 },
+      form: { seed: 0xffffffff, index: 99 },
+      estimate: ids.length,
+      confidences: "f".repeat(ids.length),
+    };
+    const metadata = metadataOf(result, ids);
+    expect(metadata.confidences).toBe("f".repeat(ids.length));
+    expect(metadata.form).toEqual({ seed: 0xffffffff, index: 99 });
+    expect(metadata.estimate).toBe(ids.length);
+    const bytes = new TextEncoder().encode(JSON.stringify(metadata)).length;
+    // Measured: 318 bytes for the 50-statement pack (199 without the three new fields); each statement adds 2.
+    expect(bytes).toBeLessThanOrEqual(MAX_METADATA_BYTES);
+    expect(bytes).toBeLessThan(400);
+  });
+
   it("refuses metadata KV would reject", () => {
     const result = resultOf(played(), verdictOf);
     result.answers = "v".repeat(1100);
@@ -136,6 +158,37 @@ describe("forms in storage", () => {
     expect(stored?.items).toEqual(form);
     expect(stored?.form).toEqual({ seed: 9, index: 0 });
     expect(metadataOf(result).answers).toBe("vuv");
+    expect(keys[0]?.metadata?.form).toEqual({ seed: 9, index: 0 });
+  });
+
+  it("stores the estimate and the confidences in pack order with the record and its metadata", async () => {
+    const ids = pack.items.map((i) => i.id);
+    const form = [ids[4], ids[11]].filter((id): id is string => id !== undefined);
+    let state: QuizState = {
+      ...newAttemptState({
+        id: newAttemptId(T0),
+        pack: pack.version,
+        items: form,
+        startedAt: T0,
+        form: { seed: 3, index: 0 },
+      }),
+      estimate: 2,
+    };
+    const first = answerItem(state, form[0] ?? "", "verified", verdictOf, "sure");
+    if (first.ok) state = first.state;
+    const second = answerItem(state, form[1] ?? "", "unverified", verdictOf);
+    if (second.ok) state = second.state;
+    const result = resultOf(finish(state, T0 + 1000), verdictOf);
+    await saveFinishedAttempt(env.SCORES, result, ids);
+    const { keys } = await env.SCORES.list<AttemptMetadata>({ prefix: ATTEMPT_PREFIX });
+    const metadata = keys[0]?.metadata;
+    expect(metadata?.estimate).toBe(2);
+    expect(metadata?.confidences).toHaveLength(ids.length);
+    expect(metadata?.confidences?.[4]).toBe("s");
+    expect(metadata?.confidences?.replaceAll("-", "")).toBe("s");
+    const stored = await env.SCORES.get<AttemptResult>(attemptKey(result.attemptId), "json");
+    expect(stored?.estimate).toBe(2);
+    expect(stored?.confidences).toBe("s-");
   });
 
   it("an attempt stored on the older pack (36 statements, no form) still renders", async () => {
@@ -157,6 +210,13 @@ describe("forms in storage", () => {
     expect(view.total).toBe(36);
     expect(view.review).toHaveLength(36);
     expect(view.form).toBeUndefined();
+    // Stored before estimates and confidences: none shown, nothing made up.
+    expect(view.estimate).toBeNull();
+    expect(view.estimateLine).toBeNull();
+    expect(view.certaintyMarks).toBeNull();
+    expect(view.calibration).toEqual([]);
+    expect(view.brierScore).toBeNull();
+    expect(view.review.every((line) => line.confidence === null)).toBe(true);
     const { bothKinds: _, ...body } = view;
     expect(AttemptResultBody.safeParse({ ...body, shareUrl: "https://x/share/1-of-1", token: "t" }).success).toBe(true);
   });

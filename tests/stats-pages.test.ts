@@ -120,10 +120,11 @@ describe("with reader statistics written by the job", () => {
     expect(html).toContain("you are in the 100% group");
     expect(html).toContain("about 100% (you)");
     expect(html).toContain(`href="${ORIGIN}/share/${answered.length}-of-${answered.length}">Share your score</a>`);
-    // The score stays the first heading, and "10 more" comes before the comparison.
+    // The score stays the first heading; the figures (the standing among them) come before the misses and "10 more".
     expect(html.indexOf("<h1")).toBe(html.indexOf('<h1 class="score">'));
-    expect(html.indexOf("10 more statements")).toBeGreaterThan(0);
-    expect(html.indexOf("10 more statements")).toBeLessThan(html.indexOf('class="standing"'));
+    expect(html.indexOf('class="standing"')).toBeGreaterThan(0);
+    expect(html.indexOf('class="standing"')).toBeLessThan(html.indexOf("<h2>Your misses</h2>"));
+    expect(html.indexOf("<h2>Your misses</h2>")).toBeLessThan(html.indexOf("10 more statements"));
   });
 
   it("a class attempt is not compared with public readers, and reads no statistics; it may share", async () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import headers from "../public/_headers?raw";
 import source from "../src/styles/app.css?text";
-import { cssPathOf, minifyCss, pollPathOf, scriptOf } from "../src/styles/build";
+import { cssPathOf, minifyCss, pollPathOf, scriptOf, sharePathOf } from "../src/styles/build";
 import pollSource from "../src/styles/poll.js?raw";
-import { cssPath, pollPath } from "../src/views/styles";
+import shareSource from "../src/styles/share.js?raw";
+import { cssPath, pollPath, sharePath } from "../src/views/styles";
 
 // Every stylesheet in public/assets, by path, as Vite reads them at test time.
 const served = import.meta.glob<string>("../public/assets/*.css", { query: "?text", import: "default", eager: true });
@@ -23,10 +24,17 @@ describe("the stylesheet (if a test here fails: npm run css)", () => {
       import: "default",
       eager: true,
     });
-    expect(Object.keys(scripts)).toEqual([`../public${pollPathOf(script)}`]);
+    const share = scriptOf(shareSource);
+    expect(Object.keys(scripts).sort()).toEqual(
+      [`../public${pollPathOf(script)}`, `../public${sharePathOf(share)}`].sort(),
+    );
     expect(pollPath).toBe(pollPathOf(script));
     expect(scripts[`../public${pollPath}`]).toBe(script);
     expect(script.startsWith("(() => {")).toBe(true);
+    // The result page's share script, the same way.
+    expect(sharePath).toBe(sharePathOf(share));
+    expect(scripts[`../public${sharePath}`]).toBe(share);
+    expect(share.startsWith("(() => {")).toBe(true);
   });
 
   it("stays small: under 12 KB before compression", () => {

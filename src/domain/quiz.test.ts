@@ -5,6 +5,7 @@ import {
   answeredCount,
   answerItem,
   answerOf,
+  confidenceOf,
   finish,
   isFinished,
   newAttemptState,
@@ -14,6 +15,7 @@ import {
   resultOf,
   review,
   summarize,
+  withEstimate,
 } from "./quiz";
 import type { Judgement } from "./scoring";
 
@@ -199,5 +201,68 @@ describe("parseQuizState", () => {
       { ...s, form: "seed" },
     ];
     for (const payload of bad) expect(parseQuizState(payload), JSON.stringify(payload)).toBeNull();
+  });
+});
+
+describe("estimate and confidences", () => {
+  it("takes an estimate before the first answer only, 0 to the form's size", () => {
+    const s = fresh();
+    expect(withEstimate(s, 3)?.estimate).toBe(3);
+    expect(withEstimate(s, 0)?.estimate).toBe(0);
+    expect(withEstimate(s, 4)?.estimate).toBe(4);
+    expect(withEstimate(s, 5)).toBeNull();
+    expect(withEstimate(s, -1)).toBeNull();
+    expect(withEstimate(s, 1.5)).toBeNull();
+    expect(withEstimate(play(s, [["a", "verified"]]), 2)).toBeNull();
+    expect(withEstimate(finish(s, T0 + 1), 2)).toBeNull();
+  });
+
+  it("stores a confidence with the answer, leaves the rest not said, and keeps the first on a repeat", () => {
+    const first = answerItem(fresh(), "b", "unverified", verdictOf, "sure");
+    if (!first.ok) throw new Error(first.problem);
+    expect(first.state.confidences).toBe("-s--");
+    expect(confidenceOf(first.state, "b")).toBe("sure");
+    expect(confidenceOf(first.state, "a")).toBeNull();
+    const again = answerItem(first.state, "b", "verified", verdictOf, "guessing");
+    if (!again.ok) throw new Error(again.problem);
+    expect(again.repeated).toBe(true);
+    expect(again.state.confidences).toBe("-s--");
+    // No confidence said: the state carries none at all, as before.
+    expect(play(fresh(), [["a", "verified"]]).confidences).toBeUndefined();
+  });
+
+  it("carries both into the result and through a token payload", () => {
+    const s0 = withEstimate(fresh(), 2);
+    if (!s0) throw new Error("no estimate");
+    const r = answerItem(s0, "a", "verified", verdictOf, "fairly");
+    if (!r.ok) throw new Error(r.problem);
+    const result = resultOf(finish(r.state, T0 + 5), verdictOf);
+    expect(result.estimate).toBe(2);
+    expect(result.confidences).toBe("f---");
+    expect(parseQuizState(JSON.parse(JSON.stringify(r.state)))).toEqual(r.state);
+  });
+
+  it("refuses payloads with a bad estimate or confidences", () => {
+    const s = fresh();
+    for (const bad of [
+      { estimate: 5 },
+      { estimate: -1 },
+      { estimate: "3" },
+      { estimate: 2.5 },
+      { confidences: "s" },
+      { confidences: "sxg-" },
+      { confidences: 4 },
+    ]) {
+      expect(parseQuizState({ ...s, ...bad }), JSON.stringify(bad)).toBeNull();
+    }
+  });
+
+  it("adopts the stored result's estimate and confidences after a lost finish race", () => {
+    const s = fresh();
+    const mine = { ...finish(s, T0 + 9), estimate: 4, confidences: "ssss" };
+    const stored = resultOf({ ...finish(s, T0 + 1), estimate: 1 }, verdictOf);
+    const adopted = adoptResult(mine, stored);
+    expect(adopted.estimate).toBe(1);
+    expect(adopted.confidences).toBeUndefined();
   });
 });

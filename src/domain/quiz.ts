@@ -5,11 +5,15 @@
  * attempt and one character per item for the answers so far. Every function here
  * returns a new state and never touches the network: routes sign and store it.
  */
+import { CONFIDENCE_LEVELS, type Confidence } from "./calibration";
 import type { FormRef } from "./forms";
 import { type Judgement, roundScore, type Score, scoreAnswers } from "./scoring";
 
 /** What a reader said about an item: "v" verified, "u" unverified, "-" not yet answered. */
 export type AnswerChar = "v" | "u" | "-";
+
+/** How sure a reader said they were of an item: "s" sure, "f" fairly sure, "g" guessing, "-" not said. */
+export type ConfidenceChar = "s" | "f" | "g" | "-";
 
 /** The in-progress (or finished) state of one attempt, as carried in its token. */
 export interface QuizState {
@@ -31,6 +35,10 @@ export interface QuizState {
   class?: ClassContext;
   /** The public quiz's form: which cut of the pack (`seed`) and which form of it; "10 more" plays the next. */
   form?: FormRef;
+  /** How many of the form the reader expected to get right, asked before the first statement (absent: skipped). */
+  estimate?: number;
+  /** One ConfidenceChar per item, in the order of `items`; absent until a confidence is given. */
+  confidences?: string;
 }
 
 /** A class attempt's class: its code, the student's nickname, and whether the teacher paces it. */
@@ -70,6 +78,10 @@ export interface AttemptResult {
   class?: { code: string; nick: string };
   /** The public form played (absent for class attempts and attempts stored before forms). */
   form?: FormRef;
+  /** The self-estimate (absent: skipped, a class attempt, or stored before estimates). */
+  estimate?: number;
+  /** One ConfidenceChar per item, in the order of `items` (absent: none given, or stored before confidences). */
+  confidences?: string;
 }
 
 /** Looks up an item's verdict; undefined for an id the pack does not hold. */
@@ -81,6 +93,14 @@ export const MAX_ATTEMPT_ITEMS = 100;
 const ATTEMPT_ID = /^[0-9a-z]{9}[a-z2-7]{26}$/;
 const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ANSWERS = /^[vu-]*$/;
+const CONFIDENCES = /^[sfg-]*$/;
+
+const CONFIDENCE_CHAR: Record<Confidence, ConfidenceChar> = { sure: "s", fairly: "f", guessing: "g" };
+
+/** The confidence a character stands for; null for "-" (not said) or anything else. */
+export function confidenceOfChar(char: string | undefined): Confidence | null {
+  return CONFIDENCE_LEVELS.find((level) => CONFIDENCE_CHAR[level] === char) ?? null;
+}
 
 function toChar(answer: Judgement): AnswerChar {
   return answer === "verified" ? "v" : "u";
@@ -164,7 +184,38 @@ export function parseQuizState(payload: unknown): QuizState | null {
     if (!form) return null;
     state.form = form;
   }
+  if (p.estimate !== undefined) {
+    if (!isEstimate(p.estimate, items.length)) return null;
+    state.estimate = p.estimate;
+  }
+  if (p.confidences !== undefined) {
+    const c = p.confidences;
+    if (typeof c !== "string" || c.length !== items.length || !CONFIDENCES.test(c)) return null;
+    state.confidences = c;
+  }
   return state;
+}
+
+/** True for a self-estimate a form of `total` statements can take: a whole number from 0 to `total`. */
+export function isEstimate(value: unknown, total: number): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= total;
+}
+
+/**
+ * The state with the reader's self-estimate, or null when it can no longer be given: once a
+ * statement is answered (it is asked before the first) or the attempt is finished. Before that
+ * a new estimate replaces the last, as nothing has been revealed yet.
+ * @example withEstimate(state, 7)?.estimate // 7
+ */
+export function withEstimate(state: QuizState, estimate: number): QuizState | null {
+  if (isFinished(state) || answeredCount(state) > 0 || !isEstimate(estimate, state.items.length)) return null;
+  return { ...state, estimate };
+}
+
+/** The confidence given for an item, or null when none was said (or it is not in the attempt). */
+export function confidenceOf(state: Pick<QuizState, "items" | "confidences">, itemId: string): Confidence | null {
+  const index = state.items.indexOf(itemId);
+  return index === -1 ? null : confidenceOfChar(state.confidences?.[index]);
 }
 
 /** A form reference from a payload: a 32-bit unsigned seed and a form index; null when it is not one. */
@@ -219,6 +270,7 @@ export function answerItem(
   itemId: string,
   answer: Judgement,
   verdictOf: VerdictOf,
+  confidence: Confidence | null = null,
 ): { ok: true; state: QuizState; result: ItemResult; repeated: boolean } | { ok: false; problem: AnswerProblem } {
   const index = state.items.indexOf(itemId);
   if (index === -1) return { ok: false, problem: "not-in-attempt" };
@@ -235,9 +287,14 @@ export function answerItem(
   }
   if (isFinished(state)) return { ok: false, problem: "finished" };
   const answers = state.answers.slice(0, index) + toChar(answer) + state.answers.slice(index + 1);
+  const next: QuizState = { ...state, answers };
+  if (confidence !== null) {
+    const given = state.confidences ?? "-".repeat(state.items.length);
+    next.confidences = given.slice(0, index) + CONFIDENCE_CHAR[confidence] + given.slice(index + 1);
+  }
   return {
     ok: true,
-    state: { ...state, answers },
+    state: next,
     result: { itemId, answer, verdict, correct: answer === verdict },
     repeated: false,
   };
@@ -280,6 +337,8 @@ export function resultOf(state: QuizState, verdictOf: VerdictOf): AttemptResult 
   };
   if (state.class) result.class = { code: state.class.code, nick: state.class.nick };
   if (state.form) result.form = { seed: state.form.seed, index: state.form.index };
+  if (state.estimate !== undefined) result.estimate = state.estimate;
+  if (state.confidences !== undefined) result.confidences = state.confidences;
   return result;
 }
 
@@ -294,10 +353,28 @@ export function answersInOrder(result: Pick<AttemptResult, "items" | "answers">,
 }
 
 /**
+ * The confidences laid out like answersInOrder, or undefined when the result has none.
+ * @example confidencesInOrder({ items: ["b"], confidences: "s" }, ["a", "b"]) // "-s"
+ */
+export function confidencesInOrder(
+  result: Pick<AttemptResult, "items" | "confidences">,
+  order: readonly string[],
+): string | undefined {
+  const { confidences } = result;
+  if (confidences === undefined) return undefined;
+  return answersInOrder({ items: result.items, answers: confidences }, order);
+}
+
+/**
  * The state after a finish that lost the race: "first finish wins across tokens
  * of one attempt", so a later token adopts the stored answers and finish time.
  */
 export function adoptResult(state: QuizState, stored: AttemptResult): QuizState {
   if (stored.attemptId !== state.id || stored.items.join() !== state.items.join()) return state;
-  return { ...state, answers: stored.answers, finishedAt: stored.finishedAt };
+  // The stored result's estimate and confidences win too (absent there: absent here).
+  const { estimate: _e, confidences: _c, ...rest } = state;
+  const adopted: QuizState = { ...rest, answers: stored.answers, finishedAt: stored.finishedAt };
+  if (stored.estimate !== undefined) adopted.estimate = stored.estimate;
+  if (stored.confidences !== undefined) adopted.confidences = stored.confidences;
+  return adopted;
 }

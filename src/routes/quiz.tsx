@@ -1,7 +1,7 @@
 /**
  * @module The quiz as pages: real forms, Post/Redirect/Get, no JavaScript needed.
  *
- * GET /quiz → POST /quiz/start → GET /quiz/q/:n → POST /quiz/answer →
+ * GET /quiz → POST /quiz/start → GET /quiz/estimate → POST /quiz/estimate (or skip) → GET /quiz/q/:n → POST /quiz/answer →
  * GET /quiz/feedback/:itemId → … → POST /quiz/finish → GET /quiz/result.
  * State lives in the signed `__Host-quiz` cookie; only POST /quiz/finish writes KV. The feedback and
  * result pages of a public attempt read the reader statistics (one cached KV get a minute per isolate).
@@ -9,10 +9,20 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { pack } from "../content/pack";
-import { itemTexts, statementOf, textsOf } from "../content/texts";
+import { itemTexts, textsOf } from "../content/texts";
+import { CONFIDENCE_LEVELS, type Confidence } from "../domain/calibration";
 import { publicForm } from "../domain/forms";
 import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
-import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf } from "../domain/quiz";
+import {
+  answeredCount,
+  answerOf,
+  isEstimate,
+  isFinished,
+  nextItem,
+  type QuizState,
+  resultOf,
+  withEstimate,
+} from "../domain/quiz";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
 import { paceOf } from "../services/class-live";
@@ -31,12 +41,14 @@ import {
 import { openToken, sealToken, type TokenRefusal } from "../services/quiz-token";
 import { readStats, resultFigures, statementFigures } from "../services/stats";
 import { KvUnavailableError } from "../store/kv-errors";
+import { QuizEstimatePage } from "../views/quiz-estimate";
 import { QuizFeedbackPage } from "../views/quiz-feedback";
 import { QuizProblemPage } from "../views/quiz-parts";
 import { QuizQuestionPage } from "../views/quiz-question";
 import { QuizResultPage } from "../views/quiz-result";
 import { QuizStartPage } from "../views/quiz-start";
 import { QuizWaitPage } from "../views/quiz-wait";
+import { firstSentence } from "../views/words";
 import { clearQuizCookie, quizCookie, setQuizCookie } from "./cookies";
 import type { SecretEnv } from "./env";
 import { clientAddress, noStore, publicOrigin, readForm, requireSecret } from "./middleware";
@@ -63,6 +75,8 @@ const NOTICE_FOR: Record<TokenRefusal, keyof typeof NOTICES> = {
 };
 
 const RULE_CARD = "how-we-decide";
+/** The card on why the quiz asks how sure you are, linked from the result. */
+const SURE_CARD = "how-sure";
 
 // Quiz pages are one reader's own state: never cached, so Back re-asks the server.
 quiz.use(noStore(), requireSecret("quiz-unavailable", "The quiz is unavailable"));
@@ -92,7 +106,30 @@ quiz.get("/", async (c) => {
 quiz.post("/start", async (c) => {
   const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret);
   setQuizCookie(c, state, token);
-  return c.redirect("/quiz/q/1", 303);
+  return c.redirect("/quiz/estimate", 303);
+});
+
+/** Before the first statement: "How many of these 10 do you think you will get right?" (skippable). */
+quiz.get("/estimate", async (c) => {
+  const state = await loadState(c);
+  if (state instanceof Response) return state;
+  // Asked once, before any answer, in the public quiz only.
+  if (state.class || isFinished(state) || answeredCount(state) > 0) return c.redirect("/quiz/q", 303);
+  return c.html(<QuizEstimatePage total={state.items.length} />);
+});
+
+quiz.post("/estimate", async (c) => {
+  const state = await loadState(c);
+  if (state instanceof Response) return state;
+  const { estimate } = await readForm(c);
+  const n = estimate !== undefined && /^[0-9]{1,3}$/.test(estimate) ? Number(estimate) : Number.NaN;
+  if (!isEstimate(n, state.items.length)) {
+    throw badForm(`Please pick how many you expect to get right: a number from 0 to ${state.items.length}.`);
+  }
+  // Too late (a statement answered, or a class attempt): the quiz goes on without it.
+  const next = state.class ? null : withEstimate(state, n);
+  if (next) setQuizCookie(c, next, await sealToken(next, c.var.secret));
+  return c.redirect(next ? "/quiz/q/1" : "/quiz/q", 303);
 });
 
 /** "10 more": after a finished public form, the next form of its cut (statements not seen yet). */
@@ -105,7 +142,7 @@ quiz.post("/more", async (c) => {
   if (!form) return c.redirect("/quiz/result", 303);
   const next = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form);
   setQuizCookie(c, next.state, next.token);
-  return c.redirect("/quiz/q/1", 303);
+  return c.redirect("/quiz/estimate", 303);
 });
 
 /** The next unanswered statement; the result once finished. */
@@ -151,23 +188,33 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
       total={state.items.length}
       answered={answeredCount(state)}
       ruleHref={pack.cardBySlug.has(RULE_CARD) ? `/cards/${RULE_CARD}` : "/cards"}
+      askSure={!state.class}
     />,
   );
 });
+
+/** A confidence a form sent, or undefined when it is not one of the levels. */
+function confidenceFromForm(value: string): Confidence | undefined {
+  return CONFIDENCE_LEVELS.find((level) => level === value);
+}
 
 const badForm = (detail: string) => new AppError(400, { slug: "invalid-form", title: "That did not work", detail });
 
 quiz.post("/answer", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  const { item, answer } = await readForm(c);
+  const { item, answer, confidence } = await readForm(c);
   if (answer !== "verified" && answer !== "unverified") throw badForm("Please choose Verified or Unverified.");
   if (!item) throw badForm("The form was missing the statement it answers.");
+  // Not picked (or a class page, which does not ask): "not said". Anything else is not ours.
+  const sure = confidence === undefined || confidence === "" ? null : confidenceFromForm(confidence);
+  if (sure === undefined)
+    throw badForm("“How sure are you?” takes Sure, Fairly sure or Guessing. Please go back and pick one, or none.");
   if (isFinished(state) && answerOf(state, item) === null) return c.redirect("/quiz/result", 303);
   if (!state.items.includes(item)) throw badForm("That statement is not part of your quiz.");
   let answered: Awaited<ReturnType<typeof answerStatement>>;
   try {
-    answered = await answerStatement(c.env, c.var.secret, state, item, answer);
+    answered = await answerStatement(c.env, c.var.secret, state, item, answer, state.class ? null : sure);
   } catch (error) {
     // Teacher-paced: the teacher closed this statement meanwhile; go where the class is.
     if (error instanceof AppError && error.slug === "statement-closed") return c.redirect("/quiz/q", 303);
@@ -260,7 +307,7 @@ quiz.get("/result", async (c) => {
   // The comparison is with public readers only (as on the feedback page); the share link carries
   // the score alone (no nickname, no answers), so class students get it too.
   const readers = state.class ? undefined : resultFigures(await readStats(c.env), view.correct, view.answered);
-  const texts = await itemTexts(c.env.ASSETS);
+  const allTexts = await itemTexts(c.env.ASSETS);
   return c.html(
     <QuizResultPage
       {...view}
@@ -270,15 +317,23 @@ quiz.get("/result", async (c) => {
       lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
       more={state.class ? undefined : moreOf(state)}
-      review={view.review.map((line, index) => {
+      sureCardHref={pack.cardBySlug.has(SURE_CARD) ? `/cards/${SURE_CARD}` : undefined}
+      misses={view.review.flatMap((line, index) => {
+        if (line.correct !== false || line.answer === null) return [];
         const item = pack.itemById.get(line.itemId);
         const card = item ? pack.cardBySlug.get(item.lesson) : undefined;
-        return {
-          ...line,
-          position: index + 1,
-          statement: statementOf(texts, line.itemId),
-          card: card ? { slug: card.slug, title: card.title } : { slug: "", title: "All cards" },
-        };
+        const texts = textsOf(allTexts, line.itemId);
+        return [
+          {
+            itemId: line.itemId,
+            position: index + 1,
+            statement: texts.statement,
+            answer: line.answer,
+            verdict: line.verdict,
+            why: firstSentence(texts.explanation),
+            card: card ? { slug: card.slug, title: card.title } : { slug: "", title: "All cards" },
+          },
+        ];
       })}
     />,
   );

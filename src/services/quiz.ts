@@ -8,6 +8,7 @@
 import { pack } from "../content/pack";
 import { articleQuotes } from "../content/quotes";
 import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
+import type { Confidence } from "../domain/calibration";
 import { FORM_SIZE, type FormRef, formCount, formSizes, publicForm } from "../domain/forms";
 import { newAttemptId } from "../domain/ids";
 import { mayReveal, type Pace, pacedNextPosition } from "../domain/pace";
@@ -17,6 +18,7 @@ import {
   answeredCount,
   answerItem,
   answerOf,
+  confidenceOf,
   finish,
   isFinished,
   newAttemptState,
@@ -25,6 +27,7 @@ import {
   type ReviewLine,
   resultOf,
   type VerdictOf,
+  withEstimate,
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
@@ -111,6 +114,7 @@ export async function startAttempt(
   secret: string,
   nowMs = Date.now(),
   form: FormRef = freshForm(),
+  estimate?: number,
 ): Promise<{ state: QuizState; token: string }> {
   await limit(env, "quiz-start", client, "Many quizzes have been started from your network in the last minute.");
   if (pack.items.length === 0) {
@@ -129,8 +133,45 @@ export async function startAttempt(
       field: "body.after",
     });
   }
-  const state = newAttemptState({ id: newAttemptId(nowMs), pack: pack.version, items, startedAt: nowMs, form });
+  const fresh = newAttemptState({ id: newAttemptId(nowMs), pack: pack.version, items, startedAt: nowMs, form });
+  const state = estimate === undefined ? fresh : estimated(fresh, estimate);
   return { state, token: await sealToken(state, secret) };
+}
+
+/**
+ * The state with the reader's self-estimate. Throws a 409 AppError once a statement is answered
+ * or the attempt is finished (it is asked before the first statement), a 422 when it is more than
+ * the statements the attempt asks, and a 422 for a class attempt (classes take no estimate yet).
+ * @example const state = estimated(opened.state, 7);
+ */
+export function estimated(state: QuizState, estimate: number): QuizState {
+  if (state.class) throw notInClass("body.estimate", "a self-estimate");
+  if (!Number.isInteger(estimate) || estimate < 0 || estimate > state.items.length) {
+    throw new AppError(422, {
+      slug: "estimate-out-of-range",
+      title: "That estimate does not fit this attempt",
+      detail: `This attempt asks ${state.items.length} statements: estimate a whole number from 0 to ${state.items.length}.`,
+      field: "body.estimate",
+    });
+  }
+  const next = withEstimate(state, estimate);
+  if (next) return next;
+  throw new AppError(409, {
+    slug: "estimate-too-late",
+    title: "The estimate comes before the first answer",
+    detail: "This attempt has answers already (or is finished): the self-estimate is asked before the first statement.",
+    field: "body.estimate",
+  });
+}
+
+/** A class attempt sent a field only the public quiz takes so far. */
+function notInClass(field: string, what: string): AppError {
+  return new AppError(422, {
+    slug: "not-in-class",
+    title: "Classes do not take this yet",
+    detail: `A class attempt does not take ${what} yet; leave the field out.`,
+    field,
+  });
 }
 
 /** What the feedback on one answer shows: the verdict, why, and the quote in its paragraph. */
@@ -211,7 +252,8 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
  * recorded one back (and a token that carries it). `token` is null when the state did not change:
  * keep the one you have. Teacher-paced: `pace` is where the class is, and `held` says the verdict
  * waits until the teacher closes the statement. Throws a 409 AppError for a finished attempt or (teacher-paced) a statement
- * that is not open, and a 422 for an item not in it.
+ * that is not open, and a 422 for an item not in it or a confidence in a class attempt (classes take none yet).
+ * `confidence` (the public quiz) is kept with a first answer; the result says the one that stands.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
  */
 export async function answerStatement(
@@ -220,9 +262,11 @@ export async function answerStatement(
   state: QuizState,
   itemId: string,
   answer: Judgement,
+  confidence: Confidence | null = null,
 ): Promise<{
   state: QuizState;
   answer: Judgement;
+  confidence: Confidence | null;
   repeated: boolean;
   token: string | null;
   pace: Pace | null;
@@ -232,6 +276,8 @@ export async function answerStatement(
   let first: boolean | null = null;
   let pace: Pace | null = null;
   const cls = state.class;
+  // The class's object keeps no confidence yet: refuse it rather than drop it.
+  if (cls && confidence !== null) throw notInClass("body.confidence", "a confidence");
   if (cls && state.items.includes(itemId) && verdictOf(itemId) && answerOf(state, itemId) === null) {
     const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer);
     if ("finished" in recorded) throw attemptFinished();
@@ -240,7 +286,7 @@ export async function answerStatement(
     first = recorded.first;
     pace = recorded.pace ?? null;
   }
-  const outcome = answerItem(state, itemId, given, verdictOf);
+  const outcome = answerItem(state, itemId, given, verdictOf, confidence);
   if (!outcome.ok && outcome.problem === "finished") throw attemptFinished();
   if (!outcome.ok) {
     throw new AppError(422, {
@@ -258,6 +304,7 @@ export async function answerStatement(
     state: outcome.state,
     // The first answer stands: on a repeat this is the recorded one, not the one just sent.
     answer: outcome.result.answer,
+    confidence: confidenceOf(outcome.state, itemId),
     repeated: first === null ? outcome.repeated : !first,
     token: outcome.repeated ? null : await sealToken(outcome.state, secret),
   };

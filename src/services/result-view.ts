@@ -1,8 +1,20 @@
 /** @module result-view: the view-model of a finished attempt, for the result page and the API. */
 import { pack } from "../content/pack";
+import {
+  brierScore,
+  type CalibrationRow,
+  type CertaintyMarks,
+  type Confidence,
+  calibration,
+  calibrationLine,
+  certaintyMarks,
+  type RatedAnswer,
+  selfEstimateLine,
+} from "../domain/calibration";
 import { formCount } from "../domain/forms";
-import { type AttemptResult, type QuizState, type ReviewLine, review } from "../domain/quiz";
+import { type AttemptResult, confidenceOfChar, type ReviewLine, review } from "../domain/quiz";
 import { explainLean, LEAN_THRESHOLD, type LeanExplanation } from "../domain/scoring";
+import { commonAnswer } from "../views/words";
 import { verdictOf } from "./quiz";
 
 /** Everything a result shows, for the result page and the API. */
@@ -22,7 +34,21 @@ export interface ResultView {
   lean: LeanExplanation["lean"];
   leanThreshold: number;
   leanExplanation: Omit<LeanExplanation, "lean">;
-  review: ReviewLine[];
+  /** Established facts and unproven claims answered: what always giving one answer would get. */
+  verifiedAnswered: number;
+  unverifiedAnswered: number;
+  /** What always giving the more common answer of the statements answered scores (answer null: a tie). */
+  common: { answer: "verified" | "unverified" | null; correct: number };
+  /** The self-estimate (null: skipped, a class attempt, or stored before estimates) and it against the score in words. */
+  estimate: number | null;
+  estimateLine: string | null;
+  /** Certainty-based marks over the answered statements; null when no confidence was said at all. */
+  certaintyMarks: CertaintyMarks | null;
+  /** How often the reader was right at each level they used (empty when no confidence was said). */
+  calibration: (CalibrationRow & { line: string })[];
+  /** The Brier score of the stated confidences, 0..1 (two decimals); null when none was said. */
+  brierScore: number | null;
+  review: (ReviewLine & { confidence: Confidence | null })[];
   /** For the page: both kinds of statement were answered, so discernment means something. */
   bothKinds: boolean;
   /** A public form's place in its cut of the pack (absent for class attempts and attempts before forms). */
@@ -50,14 +76,23 @@ export function formPlace(form: { index: number }): FormPlace {
 export function resultView(result: AttemptResult): ResultView {
   const { score } = result;
   const lean = explainLean(score);
-  const state: QuizState = {
-    kind: "quiz",
-    id: result.attemptId,
-    pack: result.packVersion,
-    items: result.items,
-    answers: result.answers,
-    startedAt: result.startedAt,
-  };
+  const lines = review(
+    {
+      kind: "quiz",
+      id: result.attemptId,
+      pack: result.packVersion,
+      items: result.items,
+      answers: result.answers,
+      startedAt: result.startedAt,
+    },
+    verdictOf,
+  ).map((line, index) => ({ ...line, confidence: confidenceOfChar(result.confidences?.[index]) }));
+  const rated: RatedAnswer[] = lines.flatMap((line) =>
+    line.correct === null ? [] : [{ correct: line.correct, confidence: line.confidence }],
+  );
+  // Older records and readers who skipped every "how sure": no certainty figures, not all-"not said" ones.
+  const said = rated.some((answer) => answer.confidence !== null);
+  const brier = said ? brierScore(rated) : null;
   return {
     attemptId: result.attemptId,
     packVersion: result.packVersion,
@@ -74,7 +109,15 @@ export function resultView(result: AttemptResult): ResultView {
     lean: score.lean,
     leanThreshold: LEAN_THRESHOLD,
     leanExplanation: { headline: lean.headline, counts: lean.counts, tip: lean.tip, tentative: lean.tentative },
-    review: review(state, verdictOf),
+    verifiedAnswered: score.verifiedAnswered,
+    unverifiedAnswered: score.unverifiedAnswered,
+    common: commonAnswer(score),
+    estimate: result.estimate ?? null,
+    estimateLine: selfEstimateLine(result.estimate ?? null, score.correct),
+    certaintyMarks: said ? certaintyMarks(rated) : null,
+    calibration: said ? calibration(rated).map((row) => ({ ...row, line: calibrationLine(row) })) : [],
+    brierScore: brier === null ? null : Math.round(brier * 100) / 100,
+    review: lines,
     bothKinds: score.verifiedAnswered > 0 && score.unverifiedAnswered > 0,
     ...(result.form ? { form: formPlace(result.form) } : {}),
   };

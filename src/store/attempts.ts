@@ -13,7 +13,8 @@
  * Finishing costs one `get` and at most one `put`; nothing here ever reads,
  * modifies and rewrites a shared key.
  */
-import { type AttemptResult, answersInOrder } from "../domain/quiz";
+import type { FormRef } from "../domain/forms";
+import { type AttemptResult, answersInOrder, confidencesInOrder } from "../domain/quiz";
 import { kvCall } from "./kv-errors";
 
 /** Every finished attempt's key starts with this. */
@@ -44,6 +45,15 @@ export interface AttemptMetadata {
   pack: string;
   /** Epoch milliseconds of the (first) finish. */
   finishedAt: number;
+  /** The public form played (absent for class attempts and attempts stored before forms). */
+  form?: FormRef;
+  /** The self-estimate (absent: skipped, or stored before estimates). */
+  estimate?: number;
+  /**
+   * How sure the reader was, laid out like `answers`: "s", "f", "g" per answered item, "-" not said
+   * (or not answered). Absent when no confidence was given, and in records stored before them.
+   */
+  confidences?: string;
 }
 
 /** The KV key of an attempt. */
@@ -65,6 +75,10 @@ export function metadataOf(result: AttemptResult, order?: readonly string[]): At
     pack: result.packVersion,
     finishedAt: result.finishedAt,
   };
+  if (result.form) metadata.form = { seed: result.form.seed, index: result.form.index };
+  if (result.estimate !== undefined) metadata.estimate = result.estimate;
+  const confidences = order ? confidencesInOrder(result, order) : result.confidences;
+  if (confidences !== undefined) metadata.confidences = confidences;
   const bytes = new TextEncoder().encode(JSON.stringify(metadata)).length;
   if (bytes > MAX_METADATA_BYTES) throw new RangeError(`Attempt metadata is ${bytes} bytes, over KV's limit.`);
   return metadata;

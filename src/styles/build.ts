@@ -1,4 +1,4 @@
-/** @module Turns src/styles/app.css and src/styles/poll.js into the served files, named by a hash of their content. */
+/** @module Turns src/styles/app.css, poll.js and share.js into the served files, named by a hash of their content. */
 
 /**
  * Drops comments and the whitespace the formatter adds. Only safe cuts: spaces around
@@ -43,4 +43,9 @@ export function scriptOf(source: string): string {
 /** The served file's path for the board's script. */
 export function pollPathOf(script: string): string {
   return `/assets/poll.${hashOf(script)}.js`;
+}
+
+/** The served file's path for the result page's share script. */
+export function sharePathOf(script: string): string {
+  return `/assets/share.${hashOf(script)}.js`;
 }

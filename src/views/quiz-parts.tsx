@@ -2,12 +2,40 @@
 
 import type { Child } from "hono/jsx";
 import type { ClaimantKind, Verdict } from "../content/pack";
+import { CONFIDENCE_LEVELS, type Confidence } from "../domain/calibration";
 import { ProgressBar } from "./icons";
 import { Layout } from "./layout";
 
 /** "Verified" / "Unverified". */
 export function verdictWord(verdict: Verdict): string {
   return verdict === "verified" ? "Verified" : "Unverified";
+}
+
+/** A confidence as the reader picks it: "Sure", "Fairly sure", "Guessing". */
+export const CONFIDENCE_WORDS: Record<Confidence, string> = {
+  sure: "Sure",
+  fairly: "Fairly sure",
+  guessing: "Guessing",
+};
+
+/**
+ * "How sure are you?" as three radios sent with the verdict (no script): skipping it sends no
+ * `confidence`, stored as "not said".
+ */
+export function SureChoices() {
+  return (
+    <fieldset class="sure">
+      <legend>How sure are you? Pick one first, or skip it.</legend>
+      <div class="row">
+        {CONFIDENCE_LEVELS.map((level) => (
+          <label>
+            <input type="radio" name="confidence" value={level} />
+            {CONFIDENCE_WORDS[level]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
 }
 
 /** What kind of source a claimant is, in words a reader knows. */

@@ -1,7 +1,7 @@
-/** @module One quiz statement with two large buttons: Verified / Unverified. Works without JavaScript. */
+/** @module One quiz statement with two large buttons: Verified / Unverified, and how sure the reader is. Works without JavaScript. */
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
-import { ActionForm, Passage, Progress } from "./quiz-parts";
+import { ActionForm, Passage, Progress, SureChoices } from "./quiz-parts";
 import { VerifiedDefinition } from "./verified-definition";
 
 export interface QuizQuestionPageProps {
@@ -14,6 +14,8 @@ export interface QuizQuestionPageProps {
   answered: number;
   /** Where the card on how the quiz decides lives. */
   ruleHref: string;
+  /** Ask how sure the reader is (the public quiz; classes take no confidence yet). */
+  askSure?: boolean;
 }
 
 export function QuizQuestionPage({
@@ -24,6 +26,7 @@ export function QuizQuestionPage({
   total,
   answered,
   ruleHref,
+  askSure,
 }: QuizQuestionPageProps) {
   return (
     <Layout title={`Statement ${position} of ${total}`}>
@@ -41,6 +44,8 @@ export function QuizQuestionPage({
       ) : null}
       <form method="post" action="/quiz/answer">
         <input type="hidden" name="item" value={itemId} />
+        {/* In the same form as the verdict: one tap here (or none), then the answer sends both. */}
+        {askSure ? <SureChoices /> : null}
         <div class="choices">
           {/* Told apart by colour, icon and label, never colour alone. */}
           <button type="submit" name="answer" value="verified" class="ver">

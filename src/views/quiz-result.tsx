@@ -1,19 +1,24 @@
-/** @module The result: the score as the heading, a plain reading, the lean with its counts; statistics and the review folded away. */
+/** @module The result: the score as the heading and the figures in words, how sure against how often right, the misses; then what next. */
 import type { Verdict } from "../content/pack";
+import type { CalibrationRow, CertaintyMarks } from "../domain/calibration";
 import type { LeanExplanation } from "../domain/scoring";
+import { CalibrationChart } from "./calibration-chart";
 import { CheckIcon } from "./icons";
 import { Layout } from "./layout";
 import { ActionForm, verdictWord } from "./quiz-parts";
 import { ReaderStanding, type ReaderStandingProps, ScoreChart, type ScoreChartProps } from "./stats";
-import { readScore } from "./words";
+import { sharePath } from "./styles";
+import { leanHeadline, readResult } from "./words";
 
-export interface ReviewLineView {
+/** A statement the reader got wrong, with its one-line why and its card. */
+export interface MissView {
   itemId: string;
   position: number;
   statement: string;
-  answer: Verdict | null;
+  answer: Verdict;
   verdict: Verdict;
-  correct: boolean | null;
+  /** The explanation's first sentence. */
+  why: string;
   card: { slug: string; title: string };
 }
 
@@ -24,13 +29,23 @@ export interface QuizResultPageProps {
   discernment: number;
   /** Whether both kinds (established facts and unproven claims) have answers: discernment needs both. */
   bothKinds: boolean;
+  verifiedAnswered: number;
+  unverifiedAnswered: number;
   hitRate: number;
   falseAlarmRate: number;
   dPrime: number;
   bias: number;
   leanThreshold: number;
   lean: LeanExplanation;
-  review: ReviewLineView[];
+  /** "You expected 8 and got 6: …", or null when the estimate was skipped. */
+  estimateLine: string | null;
+  /** Certainty-based marks, or null when no confidence was said. */
+  certaintyMarks: CertaintyMarks | null;
+  calibration: (CalibrationRow & { line: string })[];
+  brierScore: number | null;
+  /** Where the card on why we ask how sure you are lives (absent: no such card in the pack). */
+  sureCardHref?: string | undefined;
+  misses: MissView[];
   /** For a student in a class: where their class page is. */
   classLink?: string | undefined;
   /** Where the reader stands among public readers; absent for a class attempt. */
@@ -48,37 +63,41 @@ export function signed(value: number): string {
   return `${value > 0 ? "+" : "\u2212"}${fixed}`;
 }
 
-function ReviewLine({ line }: { line: ReviewLineView }) {
-  const verdict = verdictWord(line.verdict).toLowerCase();
+function Miss({ miss }: { miss: MissView }) {
   return (
     <li>
-      <p>{line.statement}</p>
+      <p>{miss.statement}</p>
       <p>
-        {line.answer === null ? (
-          `Not answered. It is ${verdict}. `
-        ) : (
-          <>
-            <span class={line.correct ? "result-ok" : "result-miss"}>{line.correct ? "Right" : "Not quite"}</span>: you
-            said {line.answer}; it is {verdict}. <a href={`/quiz/feedback/${line.itemId}`}>Why</a> ·{" "}
-          </>
-        )}
-        Card: <a href={`/cards/${line.card.slug}`}>{line.card.title}</a>
+        You said {miss.answer}; it is {verdictWord(miss.verdict).toLowerCase()}. {miss.why}
+      </p>
+      <p>
+        <a href={`/quiz/feedback/${miss.itemId}`}>The whole why</a> · Card:{" "}
+        <a href={`/cards/${miss.card.slug}`}>{miss.card.title}</a>
       </p>
     </li>
   );
 }
 
+/** The certainty-based marks with how they are counted, so the figure explains itself. */
+function Marks({ marks }: { marks: CertaintyMarks }) {
+  return (
+    <p>
+      Marked by how sure you said you were: <strong>{marks.total}</strong> of a possible {marks.best}. A right answer
+      earns 3 when you were sure, 2 when fairly sure and 1 when guessing; a wrong one costs 6, 2 or nothing. Saying
+      “sure” pays only when you are right.
+    </p>
+  );
+}
+
 /**
- * The score is the heading; under it one plain reading against the coin-flip line, then the
- * lean in words with its counts. The statistics wait behind "How we score", the review is
- * collapsed, and Play again / Back to my class come first.
+ * The figures first, in words: the score against always giving the more common answer, expected
+ * against got, the certainty-based marks; then how sure against how often right, the misses
+ * (open, each with its why and card), and only then what to do next and the details.
  */
 export function QuizResultPage(p: QuizResultPageProps) {
   const stoppedEarly = p.answered < p.total;
-  const reading = readScore(p.correct, p.answered);
-  // "A good balance" would be praise; at or below chance it only means no lean either way.
-  const headline =
-    p.lean.lean === "balanced" && reading.tone === "chance" ? "No clear lean either way." : p.lean.headline;
+  const reading = readResult(p);
+  const headline = leanHeadline(p.lean.lean, p.lean.headline, p.discernment);
   return (
     <Layout title="Your result">
       <div class="result-head">
@@ -92,21 +111,54 @@ export function QuizResultPage(p: QuizResultPageProps) {
           Quiz done
         </p>
       </div>
+      <p class={reading.tone === "discerning" ? "reading" : "reading low"}>
+        {reading.sentence}
+        {stoppedEarly ? ` You answered ${p.answered} of the ${p.total} statements, and only those count.` : ""}
+      </p>
+      {p.estimateLine ? <p class="reading">{p.estimateLine}</p> : null}
+      {p.certaintyMarks ? <Marks marks={p.certaintyMarks} /> : null}
+      {p.readers ? <ReaderStanding {...p.readers.standing} /> : null}
+
+      {p.calibration.length > 0 ? (
+        <>
+          <h2>How sure you were</h2>
+          <ul class="plain">
+            {p.calibration.map((row) => (
+              <li>{row.line}</li>
+            ))}
+          </ul>
+          <CalibrationChart rows={p.calibration} />
+        </>
+      ) : null}
+      {p.sureCardHref && (p.calibration.length > 0 || p.estimateLine) ? (
+        <p>
+          <a href={p.sureCardHref}>Why we ask how sure you are</a>
+        </p>
+      ) : null}
+
+      <h2>Your misses</h2>
+      {p.misses.length > 0 ? (
+        <ol class="review">
+          {p.misses.map((miss) => (
+            <Miss miss={miss} />
+          ))}
+        </ol>
+      ) : (
+        <p>None: every answer you gave was right.</p>
+      )}
+
       <div class="row">
         {p.classLink ? (
           <a class="button" href={p.classLink}>
             Back to my class
           </a>
         ) : null}
-        {p.more?.next ? (
-          <ActionForm action="/quiz/more" label={`${p.more.next} more statements`} />
-        ) : (
-          <ActionForm
-            action="/quiz/start"
-            label={p.more ? "Start again from the beginning" : "Play again"}
-            secondary={p.classLink !== undefined}
-          />
-        )}
+        {p.more?.next ? <ActionForm action="/quiz/more" label={`${p.more.next} more statements`} /> : null}
+        <ActionForm
+          action="/quiz/start"
+          label={p.more && !p.more.next ? "Start again from the beginning" : "Play again"}
+          secondary={p.classLink !== undefined || Boolean(p.more?.next)}
+        />
       </div>
       {p.more ? (
         <p class="muted">
@@ -115,16 +167,14 @@ export function QuizResultPage(p: QuizResultPageProps) {
             : `You have seen all ${p.more.total} statements.`}
         </p>
       ) : null}
-      <p class={reading.tone === "chance" ? "reading low" : "reading"}>
-        {reading.sentence}
-        {stoppedEarly ? ` You answered ${p.answered} of the ${p.total} statements, and only those count.` : ""}
-      </p>
-      {p.readers ? <ReaderStanding {...p.readers.standing} /> : null}
+      {/* A link to the share page (what a recipient sees); share.js makes it the share sheet or a copy button. */}
       <p class="row">
-        <a class="button secondary" href={p.shareHref}>
+        <a class="button secondary" data-share href={p.shareHref}>
           Share your score
         </a>
+        <span data-share-status role="status" />
       </p>
+      <script src={sharePath} defer />
 
       <h2>How you lean</h2>
       <p>
@@ -145,15 +195,6 @@ export function QuizResultPage(p: QuizResultPageProps) {
       ) : null}
 
       {p.readers ? <ScoreChart {...p.readers.chart} /> : null}
-
-      <details>
-        <summary>Every statement, and your answers ({p.review.length})</summary>
-        <ol class="review">
-          {p.review.map((line) => (
-            <ReviewLine line={line} />
-          ))}
-        </ol>
-      </details>
 
       <details>
         <summary>How we score (for teachers and the curious)</summary>
@@ -180,6 +221,12 @@ export function QuizResultPage(p: QuizResultPageProps) {
           <dd>
             {signed(p.bias)}. We call c of +{p.leanThreshold} or more cautious, and −{p.leanThreshold} or less trusting.
           </dd>
+          {p.brierScore === null ? null : (
+            <>
+              <dt>Brier score of the stated certainty (0 best, 0.25 always guessing)</dt>
+              <dd>{p.brierScore.toFixed(2)}, taking sure as 90%, fairly sure as 75%, guessing and not said as 50%.</dd>
+            </>
+          )}
         </dl>
         <p class="muted">
           H and F use the log-linear correction: (count + 0.5) ÷ (answered + 1), so no rate is exactly 0 or 1.

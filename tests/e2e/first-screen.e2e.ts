@@ -9,7 +9,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
 import { checkPage, expectNoSidewaysScroll, screenshot } from "./harness/checks";
-import { type Answer, playToResult } from "./harness/quiz";
+import { type Answer, playToResult, startQuiz } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -66,8 +66,7 @@ describe("the first screen on a phone", () => {
       await checkPage(page, `first-screen-${run.label}-home`);
 
       await page.goto("/quiz");
-      await page.getByRole("button", { name: "Start the quiz" }).click();
-      await page.waitForURL(/\/quiz\/q\/1$/);
+      await startQuiz(page, 7);
       const shot = new Set<string>();
       const seen = await playToResult(page, pattern, async (kind, index, feedback) => {
         if (kind === "question") {
@@ -97,8 +96,12 @@ describe("the first screen on a phone", () => {
       const heading = page.locator("h1").first();
       await expect(heading.textContent()).resolves.toContain(`${right} of ${seen.length} right`);
       await expectOnFirstScreen(page, heading, "the score");
-      await expectOnFirstScreen(page, page.getByRole("button", { name: "10 more statements" }), "10 more statements");
-      // The statistics and the review wait behind disclosures, closed.
+      // The figures in words lead: the score against always giving the more common answer, and expected against got.
+      await expectOnFirstScreen(page, page.locator("p.reading").first(), "the score in words");
+      await expectOnFirstScreen(page, page.getByText(/^You expected 7 and got \d+/), "expected against got");
+      // "10 more" and "Play again" come after the misses.
+      await expect(page.getByRole("button", { name: "10 more statements" }).isVisible()).resolves.toBe(true);
+      // The statistics wait behind a disclosure, closed.
       await expect(page.locator("details[open]").count()).resolves.toBe(0);
       await expect(page.getByText("How we score").isVisible()).resolves.toBe(true);
       await expect(page.getByText("Hit rate H").isVisible()).resolves.toBe(false);

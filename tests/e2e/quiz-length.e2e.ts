@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
-import { playToResult } from "./harness/quiz";
+import { playToResult, startQuiz } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
 let browser: Browser;
@@ -44,8 +44,7 @@ describe("the quiz's length at 360×640", () => {
       const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled });
       const page = await context.newPage();
       await page.goto("/quiz");
-      await page.getByRole("button", { name: "Start the quiz" }).click();
-      await page.waitForURL(/\/quiz\/q\/1$/);
+      await startQuiz(page);
       const heights: number[] = [];
       const seen = await playToResult(
         page,

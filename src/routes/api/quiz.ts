@@ -104,7 +104,7 @@ async function formAfter(token: string, secret: string): Promise<FormRef> {
 apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
   const body = c.req.valid("json");
   const form = body.after === undefined ? undefined : await formAfter(body.after, c.var.secret);
-  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form);
+  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form, body.estimate);
   const next = await nextStatement(c.env, state);
   if (!next) throw new Error("A new attempt has no first item.");
   const started: AttemptStarted = {
@@ -115,6 +115,7 @@ apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
     total: state.items.length,
     answered: 0,
     form: formPlace(state.form ?? { index: 0 }),
+    estimate: state.estimate ?? null,
     next,
   };
   return c.json(started, 201);
@@ -123,10 +124,12 @@ apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
 apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
   const body = c.req.valid("json");
   const state = await stateOf(body.token, c.var.secret);
-  const answered = await answerStatement(c.env, c.var.secret, state, body.itemId, body.answer);
+  const answered = await answerStatement(c.env, c.var.secret, state, body.itemId, body.answer, body.confidence ?? null);
   const response: AnswerResponse = {
     // Teacher-paced: no verdict until the teacher closes the statement (answer again then to see it).
     result: await answerFeedback(c.env, body.itemId, answered),
+    // The first answer's confidence stands, as its verdict does.
+    confidence: answered.confidence,
     repeated: answered.repeated,
     // An item already answered changes nothing: the same token comes back.
     token: answered.token ?? body.token,

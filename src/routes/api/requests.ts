@@ -6,6 +6,7 @@
  * their descriptions are used by tests and the document generator, not at run time.
  */
 import * as z from "zod/mini";
+import { FORM_SIZE } from "../../domain/forms";
 import { MAX_TOKEN_LENGTH } from "../../domain/token";
 
 /** A quiz item's id, as content/items.json spells them. */
@@ -29,8 +30,22 @@ export const attemptToken = z
 /** A reader's judgement, or an item's verdict as reported in May 2023. */
 export const Judgement = z.enum(["verified", "unverified"]);
 
+/** How sure a reader said they were of an answer; null or left out is "not said". */
+export const Confidence = z.enum(["sure", "fairly", "guessing"]);
+
 /** POST /api/v1/attempts (the body may be empty or {}; `after` plays "10 more"). */
 export const StartAttemptRequest = z.strictObject({
+  estimate: z.optional(
+    z
+      .int()
+      .check(
+        z.gte(0, "must be 0 or more"),
+        z.lte(FORM_SIZE, `must be at most ${FORM_SIZE}`),
+        z.describe(
+          `How many of the attempt's statements the reader expects to get right, asked before the first (0 to ${FORM_SIZE}, at most the attempt's \`total\`). Leave out to skip.`,
+        ),
+      ),
+  ),
   after: z.optional(
     attemptToken.check(
       z.describe(
@@ -41,7 +56,20 @@ export const StartAttemptRequest = z.strictObject({
 });
 
 /** POST /api/v1/attempts/answer */
-export const AnswerRequest = z.strictObject({ token: attemptToken, itemId, answer: Judgement });
+export const AnswerRequest = z.strictObject({
+  token: attemptToken,
+  itemId,
+  answer: Judgement,
+  confidence: z.optional(
+    z.nullable(
+      Confidence.check(
+        z.describe(
+          'How sure the reader is: "sure", "fairly" (fairly sure) or "guessing". Null or left out: not said. Public attempts only: a class attempt takes none yet (422).',
+        ),
+      ),
+    ),
+  ),
+});
 export type AnswerRequest = z.infer<typeof AnswerRequest>;
 
 /** POST /api/v1/attempts/finish */

@@ -6,7 +6,15 @@
  */
 import * as z from "zod/mini";
 import type { Problem as ProblemBody } from "../problem";
-import { AnswerRequest, attemptToken, FinishRequest, itemId, Judgement, StartAttemptRequest } from "./requests";
+import {
+  AnswerRequest,
+  attemptToken,
+  Confidence,
+  FinishRequest,
+  itemId,
+  Judgement,
+  StartAttemptRequest,
+} from "./requests";
 
 const about = (description: string) => z.describe(description);
 
@@ -121,7 +129,7 @@ export const cardRoutes: ApiRoute[] = [
 
 // Request bodies live in ./requests.ts (bundled by the Worker); re-exported here so the
 // OpenAPI document names them as components like every other schema.
-export { AnswerRequest, FinishRequest, Judgement, StartAttemptRequest };
+export { AnswerRequest, Confidence, FinishRequest, Judgement, StartAttemptRequest };
 
 const count = (description: string) => z.int().check(z.gte(0), about(description));
 const figure = (description: string) => z.number().check(about(description));
@@ -168,6 +176,15 @@ export const AttemptStarted = z.object({
   total: count("How many statements this attempt (one form of the pack) asks."),
   answered: count("How many are answered so far (0)."),
   form: FormPlace,
+  estimate: z.optional(
+    z
+      .nullable(count("The reader's self-estimate"))
+      .check(
+        about(
+          "The self-estimate sent with the start (how many the reader expects to get right), or null: skipped. Absent for class attempts.",
+        ),
+      ),
+  ),
   next: QuizStatement,
 });
 export type AttemptStarted = z.infer<typeof AttemptStarted>;
@@ -215,6 +232,9 @@ export type HeldFeedback = z.infer<typeof HeldFeedback>;
 /** 200 from POST /api/v1/attempts/answer */
 export const AnswerResponse = z.object({
   result: z.union([ItemFeedback, HeldFeedback]),
+  confidence: z
+    .nullable(Confidence)
+    .check(about("The confidence that stands for this item (the first answer's), or null: not said.")),
   repeated: z
     .boolean()
     .check(about("True when this token had already answered the item: the first answer stands, nothing changed.")),
@@ -255,6 +275,57 @@ export const AttemptResultBody = z.object({
     tip: z.string(),
     tentative: z.boolean().check(about("True when there are too few answers for the lean to mean much.")),
   }),
+  verifiedAnswered: count("Established facts answered."),
+  unverifiedAnswered: count("Unproven claims answered."),
+  common: z
+    .object({
+      answer: z.nullable(Judgement),
+      correct: count("What it scores."),
+    })
+    .check(
+      about(
+        "What always giving the more common answer of the statements answered would score (answer null: both kinds equally common, either scores the same). A score at or below it tells nothing apart.",
+      ),
+    ),
+  estimate: z.nullable(count("The self-estimate given at the start, or null: skipped (and for class attempts).")),
+  estimateLine: z.nullable(
+    z
+      .string()
+      .check(
+        about('Expected against got in plain words, e.g. "You expected 8 and got 6: …"; null without an estimate.'),
+      ),
+  ),
+  certaintyMarks: z.nullable(
+    z
+      .object({
+        total: z
+          .int()
+          .check(
+            about(
+              "The marks: a right answer earns 3 (sure), 2 (fairly sure) or 1 (guessing or not said); a wrong one costs 6, 2 or 0.",
+            ),
+          ),
+        best: count("The most possible: every answered statement right and sure."),
+      })
+      .check(about("Certainty-based marks (UCL's scheme), or null when no confidence was said.")),
+  ),
+  calibration: z
+    .array(
+      z.object({
+        confidence: z.nullable(Confidence),
+        answered: count("Answers given at this level."),
+        right: count("How many of them were right."),
+        line: z.string().check(about('"When you were sure you were right 4 times out of 6."')),
+      }),
+    )
+    .check(
+      about('One row per level used, most sure first, "not said" (null) last; empty when no confidence was said.'),
+    ),
+  brierScore: z.nullable(
+    figure(
+      "The Brier score of the stated certainty (sure 0.9, fairly 0.75, guessing and not said 0.5), 0 best; null when no confidence was said.",
+    ),
+  ),
   review: z
     .array(
       z.object({
@@ -262,6 +333,7 @@ export const AttemptResultBody = z.object({
         answer: z.nullable(Judgement),
         verdict: z.nullable(Judgement),
         correct: z.nullable(z.boolean()),
+        confidence: z.optional(z.nullable(Confidence)),
       }),
     )
     .check(

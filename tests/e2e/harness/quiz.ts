@@ -78,3 +78,15 @@ export async function playToResult(
   }
   throw new Error("The quiz did not end after 100 statements.");
 }
+
+/**
+ * Presses "Start the quiz" on the quiz's start page, then answers the self-estimate with a
+ * number's button (one tap) or skips it, and waits for statement 1.
+ */
+export async function startQuiz(page: Page, estimate?: number): Promise<void> {
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await page.waitForURL(/\/quiz\/estimate$/);
+  if (estimate === undefined) await page.getByRole("link", { name: "Skip this question" }).click();
+  else await page.getByRole("button", { name: String(estimate), exact: true }).click();
+  await page.waitForURL(/\/quiz\/q\/1$/);
+}
