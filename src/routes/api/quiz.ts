@@ -125,7 +125,7 @@ apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
   const state = await stateOf(body.token, c.var.secret);
   const answered = await answerStatement(c.env, c.var.secret, state, body.itemId, body.answer);
   const response: AnswerResponse = {
-    // Teacher-paced: no verdict until the teacher closes the statement (answer again then to see it).
+    // Teacher-paced: no verdict until the teacher shows the answer (answer again then to see it).
     result: await answerFeedback(c.env, body.itemId, answered),
     repeated: answered.repeated,
     // An item already answered changes nothing: the same token comes back.
