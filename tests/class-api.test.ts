@@ -26,7 +26,7 @@ function json(method: string, path: string, body?: unknown, key?: string): Promi
 }
 
 async function create(options: Record<string, unknown> = {}) {
-  const res = await json("POST", "/api/v1/classes", { items: 6, board: true, ...options });
+  const res = await json("POST", "/api/v1/classes", { items: 6, board: true, start: "join", ...options });
   expect(res.status).toBe(201);
   return { res, body: ClassCreated.parse(await res.json()) };
 }

@@ -261,11 +261,15 @@ describe("joining", () => {
     expect(response.status).toBe(303);
     const welcome = await student.get(location(response));
     const html = await welcome.text();
-    expect(html).toContain('your name is <strong class="nick">Sam</strong>');
+    expect(html).toContain('in as <span class="nick">Sam</span>');
     expect(html).toContain("8 statements");
-    // Class students skip /quiz, so the screen before statement 1 says what "verified" means, before the Start link.
+    // Class students skip /quiz: the screen before statement 1 leads with Start, and keeps what
+    // "verified" means one tap away, folded after it (the question page says it in a line too).
     expect(html).toContain("What “verified” means here");
-    expect(html.indexOf("not the same as independently confirmed")).toBeLessThan(html.indexOf('href="/quiz/q"'));
+    const start = html.indexOf('<a class="button full" href="/quiz/q">Start</a>');
+    expect(start).toBeGreaterThan(0);
+    expect(start).toBeLessThan(html.indexOf("<details>"));
+    expect(html.indexOf("<details>")).toBeLessThan(html.indexOf("not the same as independently confirmed"));
     const first = await student.get("/quiz/q");
     expect(location(first)).toBe("/quiz/q/1");
 
@@ -329,7 +333,7 @@ describe("joining", () => {
     const { code } = await createClass();
     const { student, response } = await join(code, { generate: true });
     const html = await (await student.get(location(response))).text();
-    expect(html).toMatch(/your name is <strong class="nick">[A-Z][a-z]+ [A-Z][a-z]+<\/strong>/);
+    expect(html).toMatch(/in as <span class="nick">[A-Z][a-z]+ [A-Z][a-z]+<\/span>/);
   });
 
   it("gives only generated names when the teacher chose them, whatever is typed", async () => {
@@ -341,7 +345,7 @@ describe("joining", () => {
     expect(response.status).toBe(303);
     const html = await (await student.get(location(response))).text();
     expect(html).not.toContain("Typed Name");
-    expect(html).toMatch(/your name is <strong class="nick">[A-Z][a-z]+ [A-Z][a-z]+<\/strong>/);
+    expect(html).toMatch(/in as <span class="nick">[A-Z][a-z]+ [A-Z][a-z]+<\/span>/);
   });
 
   it("tells a student plainly when the code matches no class", async () => {

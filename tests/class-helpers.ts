@@ -59,17 +59,25 @@ export interface CreatedClass {
 
 /**
  * A teacher creates a class through the form and follows the redirect to the dashboard; returns the
- * code, the key shown there once, and their signed-in browser.
+ * code, the key shown there once, and their signed-in browser. A student-paced class is then
+ * started from the projector, as a teacher does before the students answer; pass `start: "teacher"`
+ * to leave it in its lobby (the tests of the lobby), or `start: "join"` for a homework class.
  */
 export async function createClass(fields: Record<string, string> = {}): Promise<CreatedClass> {
   const teacher = new Browser();
-  const response = await teacher.post("/teach", { items: "8", names: "typed", board: "on", ...fields });
+  const { start, ...rest } = fields;
+  const form = { items: "8", names: "typed", board: "on", ...rest, ...(start === "join" ? { start } : {}) };
+  const response = await teacher.post("/teach", form);
   if (response.status !== 303) throw new Error(`Creating a class failed: ${response.status}\n${await response.text()}`);
   const code = /^\/c\/([A-Z0-9]{6})\/teacher$/.exec(location(response))?.[1];
   if (!code) throw new Error(`Creating a class redirected to ${location(response)}`);
   const html = await (await teacher.get(`/c/${code}/teacher`)).text();
   const key = /<code>(tk_[A-Za-z0-9_-]+)<\/code>/.exec(html)?.[1];
   if (!key) throw new Error("No key on the dashboard's first view.");
+  if (start === undefined && fields.pace !== "teacher") {
+    const started = await teacher.post(`/c/${code}/present/start`, {});
+    if (started.status !== 303) throw new Error(`Starting the class failed: ${started.status}`);
+  }
   return { code, key, teacher, html, response };
 }
 

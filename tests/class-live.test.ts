@@ -12,7 +12,7 @@ import { SCHEMA } from "../src/store/class-room-sql";
 import { Browser, call, createClass, escapeHtml, itemOn, join, location, rightly, wrongly } from "./class-helpers";
 
 /** The teacher presses a pace button on the projector screen, as the page showed the class. */
-function press(teacher: Browser, code: string, action: "open" | "close", step: number, shut: boolean) {
+function press(teacher: Browser, code: string, action: "open" | "close" | "reveal", step: number, shut: boolean) {
   return teacher.post(`/c/${code}/present/pace`, { action, step: String(step), shut: shut ? "1" : "0" });
 }
 
@@ -53,7 +53,7 @@ describe("the live WebSocket, GET /c/{CODE}/live", () => {
     const messages: { v: number; step: number; shut: boolean }[] = [];
     socket.addEventListener("message", (event) => messages.push(JSON.parse(String(event.data))));
     await until(() => messages.length >= 1);
-    expect(messages[0]).toEqual({ v: 0, step: 0, shut: true });
+    expect(messages[0]).toEqual({ v: 0, step: 0, shut: true, shown: false, phase: "running" });
 
     const { student } = await join(code, { nickname: "Ana" });
     await until(() => messages.length >= 2);
@@ -194,18 +194,20 @@ describe("the walk-through's link on the projector screen", () => {
 });
 
 describe("a teacher-paced class", () => {
-  it("moves one statement at a time: phones wait, answers go to the open statement only, the verdict after the close", async () => {
+  it("moves one statement at a time: phones wait, answers go to the open statement only, the verdict after the reveal", async () => {
     const { code, teacher } = await createClass({ pace: "teacher", items: "6" });
     const ana = (await join(code, { nickname: "Ana" })).student;
     const ben = (await join(code, { nickname: "Ben" })).student;
 
-    // Before the first statement: a waiting page that works without JavaScript (Next asks again).
+    // Before the first statement: the lobby, "You're in as Ana", which works without JavaScript (Refresh).
     let res = await ana.get("/quiz/q");
-    expect(res.status).toBe(200);
-    let html = await res.text();
-    expect(html).toContain("You are in");
-    expect(html).toContain('href="/quiz/q"');
-    expect(html).toContain('data-follow="0,1"');
+    expect(location(res)).toBe(`/c/${code}/joined`);
+    let html = await text(ana.get(`/c/${code}/joined`));
+    expect(html).toContain('in as <span class="nick">Ana</span>');
+    expect(html).toContain("Your teacher will start the quiz");
+    expect(html).toContain(`href="/c/${code}/joined"`);
+    expect(html).toContain('data-follow="lobby,0,1,0"');
+    expect(html).not.toContain('href="/quiz/q"');
     const early = itemOn(await text(ana.get("/quiz/q/1")));
     expect(location(await ana.post("/quiz/answer", { item: early, answer: "verified" }))).toBe("/quiz/q");
 
@@ -243,10 +245,22 @@ describe("a teacher-paced class", () => {
     expect(html).toContain("Statement 1 of 6: closed");
     expect(html).toMatch(/[01] said Verified, [01] said Unverified \(1 answer\)\./);
     expect(html).not.toContain("got it right");
-    expect(await text(teacher.get(`/c/${code}/present?reveal=1`))).toContain("0 of 1 got it right.");
+    // A query string reveals nothing: only the teacher's press does.
+    expect(await text(teacher.get(`/c/${code}/present?reveal=1`))).not.toContain("got it right");
+    expect(html).toContain("Show the answer on every phone");
+    expect(html).not.toContain("Open statement 2");
     res = await ben.post("/quiz/answer", { item: first, answer: rightly(first) });
     expect(location(res)).toBe("/quiz/q");
     expect(await text(ben.get("/quiz/q"))).toContain("This statement is closed");
+    // Closed but not shown: Ana's phone says to look at the screen, and still holds the verdict.
+    html = await text(ana.get("/quiz/q"));
+    expect(html).toContain("Answers are in");
+    expect(html).toContain('data-follow="running,1,1,0"');
+    expect(location(await ana.get(`/quiz/feedback/${first}`))).toBe("/quiz/q");
+    await press(teacher, code, "reveal", 1, true);
+    html = await text(teacher.get(`/c/${code}/present`));
+    expect(html).toContain("0 of 1 got it right.");
+    expect(html).toContain("Open statement 2");
     expect(location(await ana.get("/quiz/q"))).toBe(`/quiz/feedback/${first}`);
     const feedback = await text(ana.get(`/quiz/feedback/${first}`));
     expect(feedback).toContain('href="/quiz/q"');
@@ -296,7 +310,13 @@ describe("a teacher-paced class", () => {
       });
     const created = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6, pace: "teacher" })).json());
     const path = `/api/v1/classes/${created.code}/pace`;
-    expect(await (await send(path)).json()).toEqual({ code: created.code, step: 0, shut: true, itemCount: 6 });
+    expect(await (await send(path)).json()).toEqual({
+      code: created.code,
+      step: 0,
+      shut: true,
+      shown: false,
+      itemCount: 6,
+    });
     const open = { action: "open", step: 0, shut: true };
     expect((await send(path, open)).status).toBe(401);
     const moved = await send(path, open, created.teacherKey);
@@ -331,10 +351,10 @@ describe("a teacher-paced class", () => {
     const paced = await createClass({ pace: "teacher" });
     const stranger = await press(new Browser(), paced.code, "open", 0, true);
     expect(stranger.status).toBe(401);
-    expect(await text(paced.teacher.get(`/c/${paced.code}/present`))).toContain("Open statement 1");
+    expect(await text(paced.teacher.get(`/c/${paced.code}/present`))).toContain("Start: open statement 1");
   });
 
-  it("sends a student who missed the last statement to their result once the teacher closed it", async () => {
+  it("sends a student who missed the last statement to their result once the teacher showed its answer", async () => {
     const { code, teacher } = await createClass({ pace: "teacher", items: "6" });
     const { student } = await join(code, { nickname: "Ana" });
     for (let step = 0; step < 6; step++) {
@@ -344,6 +364,7 @@ describe("a teacher-paced class", () => {
         await student.post("/quiz/answer", { item, answer: rightly(item) });
       }
       await press(teacher, code, "close", step + 1, false);
+      await press(teacher, code, "reveal", step + 1, true);
     }
     const html = await text(student.get("/quiz/q"));
     expect(html).toContain("That was the last statement");

@@ -1,6 +1,6 @@
 /**
  * A teacher-paced class over the JSON API, on the real class object: an answer's verdict is held
- * back until the teacher closes its statement (as the pages do), and a late joiner starts at the
+ * back until the teacher shows its answer, not merely closes it (as the pages do), and a late joiner starts at the
  * open statement, the missed ones counted as not answered, never wrong.
  */
 import { describe, expect, it } from "vitest";
@@ -20,7 +20,7 @@ function send(path: string, body?: unknown, key?: string): Promise<Response> {
 async function pacedClass(items = 6) {
   const created = ClassCreated.parse(await (await send("/api/v1/classes", { items, pace: "teacher" })).json());
   let pace = { step: 0, shut: true };
-  const press = async (action: "open" | "close") => {
+  const press = async (action: "open" | "close" | "reveal") => {
     const res = await send(`/api/v1/classes/${created.code}/pace`, { action, ...pace }, created.teacherKey);
     expect(res.status).toBe(200);
     const moved = (await res.json()) as { step: number; shut: boolean };
@@ -57,6 +57,11 @@ describe("a teacher-paced class over the JSON API", () => {
     expect(again.next?.position).toBe(2);
 
     await klass.press("close");
+    // Closed, the split on the big screen: the verdict still waits for the teacher's reveal.
+    const closed = await answer(held.token, itemId, "verified");
+    expect(closed.result).toMatchObject({ answer: "verified", held: true });
+    expect(JSON.stringify(closed)).not.toMatch(/"verdict"|"correct"|"explanation"/);
+    await klass.press("reveal");
     const shown = await answer(held.token, itemId, "verified");
     expect(shown.repeated).toBe(true);
     expect(shown.result).toMatchObject({
@@ -84,6 +89,7 @@ describe("a teacher-paced class over the JSON API", () => {
     // Answered the open one: next is the statement the teacher opens next.
     expect(answered.next?.position).toBe(4);
     await klass.press("close");
+    await klass.press("reveal");
 
     const res = await send("/api/v1/attempts/finish", { token: answered.token });
     expect(res.status).toBe(200);
@@ -113,8 +119,14 @@ describe("a finish in a teacher-paced class", () => {
     expect(result.review.slice(1).map((line) => [line.verdict, line.correct])).toEqual(
       result.review.slice(1).map(() => [null, null]),
     );
-    // Once the teacher closes statement 2, a repeat finish shows its verdict, and no later one.
+    // Closing statement 2 still holds its verdict; once the teacher shows the answer, a repeat
+    // finish gives it, and no later one.
     await klass.press("close");
+    const closed = AttemptResultBody.parse(
+      await (await send("/api/v1/attempts/finish", { token: first.token })).json(),
+    );
+    expect(closed.review[1]?.verdict).toBeNull();
+    await klass.press("reveal");
     const later = AttemptResultBody.parse(await (await send("/api/v1/attempts/finish", { token: first.token })).json());
     expect(later.review[1]?.verdict).toBe(pack.itemById.get(later.review[1]?.itemId ?? "")?.verdict);
     expect(later.review[2]?.verdict).toBeNull();
@@ -123,7 +135,7 @@ describe("a finish in a teacher-paced class", () => {
 
 describe("a finish with a token that lags the object", () => {
   it("finishes from what the object recorded (the answer's response was lost)", async () => {
-    const created = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6 })).json());
+    const created = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6, start: "join" })).json());
     const ana = ClassJoined.parse(
       await (await send(`/api/v1/classes/${created.code}/students`, { nickname: "Ana" })).json(),
     );

@@ -20,7 +20,13 @@ function json(method: string, path: string, body?: unknown, key?: string, bindin
 }
 
 async function create(options: Record<string, unknown> = {}, bindings: Partial<Env> = {}) {
-  const res = await json("POST", "/api/v1/classes", { items: 8, board: true, ...options }, undefined, bindings);
+  const res = await json(
+    "POST",
+    "/api/v1/classes",
+    { items: 8, board: true, start: "join", ...options },
+    undefined,
+    bindings,
+  );
   expect(res.status).toBe(201);
   return ClassCreated.parse(await res.json());
 }

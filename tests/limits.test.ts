@@ -41,7 +41,7 @@ async function playPublic(address: string): Promise<Response> {
 }
 
 async function createClass(address: string): Promise<{ code: string; key: string }> {
-  const res = await json(address, "/api/v1/classes", { items: 6 });
+  const res = await json(address, "/api/v1/classes", { items: 6, start: "join" });
   expect(res.status).toBe(201);
   const { code, teacherKey } = (await res.json()) as { code: string; teacherKey: string };
   return { code, key: teacherKey };

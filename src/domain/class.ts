@@ -34,6 +34,11 @@ export interface ClassOptions {
   size: number;
   /** The teacher moves the class from statement to statement (then nobody's order is shuffled). */
   paced: boolean;
+  /**
+   * Students who join wait in the lobby until the teacher presses Start (false: each starts as
+   * soon as they join, for homework). A teacher-paced class always waits for its first statement.
+   */
+  lobby: boolean;
 }
 
 /** A class as stored: the options, its fixed items, and the hash of its teacher key. */
@@ -60,6 +65,17 @@ export interface ClassRecord {
   size?: number;
   /** Teacher-paced (absent: student-paced, each student at their own speed). */
   paced?: true;
+  /** Student-paced with a lobby: students wait for the teacher's Start (absent: they start on joining). */
+  lobby?: true;
+}
+
+/**
+ * Whether students who join wait for the teacher: a teacher-paced class always (until its first
+ * statement), a student-paced one when made with a lobby (classes from before it start at once).
+ * @example hasLobby({ paced: true }) // true
+ */
+export function hasLobby(record: Pick<ClassRecord, "paced" | "lobby">): boolean {
+  return record.paced === true || record.lobby === true;
 }
 
 /** An item as class selection needs it. */

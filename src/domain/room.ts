@@ -23,6 +23,22 @@ export function classSizeOf(input: unknown): number | null {
   return Number.isInteger(n) && n >= 1 && n <= MAX_CLASS_SIZE ? n : null;
 }
 
+/**
+ * Where a class is: in the lobby (students who join wait for the teacher's Start) or running.
+ * A teacher-paced class is in the lobby until its first statement opens; a student-paced one
+ * until the teacher presses Start, unless it was made for homework (students start at once).
+ */
+export type ClassPhase = "lobby" | "running";
+
+/**
+ * The phase from what the class's object holds: whether the class waits for a start (`gated`,
+ * set by the first join of a class that has a lobby) and whether the teacher started it.
+ * @example phaseOf({ gated: true, started: false }) // "lobby"
+ */
+export function phaseOf(held: { gated: boolean; started: boolean }): ClassPhase {
+  return held.gated && !held.started ? "lobby" : "running";
+}
+
 /** Why a join was refused: the name is in use, was removed by the teacher, or the class is full. */
 export type JoinRefusal = "taken" | "removed" | "full";
 
@@ -31,7 +47,7 @@ export type JoinRefusal = "taken" | "removed" | "full";
  * open statement), or refused — `busy` when this address joined too fast (domain/join-bucket.ts).
  */
 export type JoinOutcome =
-  | { ok: true; pace: Pace }
+  | { ok: true; pace: Pace; phase: ClassPhase }
   | { ok: false; refused: JoinRefusal }
   | { ok: false; refused: "busy"; retryAfterSeconds: number };
 
@@ -86,4 +102,5 @@ export interface RoomView {
   /** How many present students gave each answer to each statement, by item id. */
   tallies: Record<string, Tally>;
   pace: Pace;
+  phase: ClassPhase;
 }

@@ -36,6 +36,7 @@ classSetup.post("/teach", noStore(), requireSecret("classes-unavailable", "Class
     board: form.board === "on",
     size: form.size ?? "40",
     pace: form.pace || "student",
+    start: form.start === "join" ? "join" : "teacher",
   };
   try {
     const { record, key } = await createClass(

@@ -1,15 +1,19 @@
 /**
- * @module Students join a class: GET /join, GET /c/:code → POST /join → GET /c/:code/joined →
- * the ordinary /quiz pages.
+ * @module Students join a class: GET /join, GET /c/:code → POST /join → GET /c/:code/joined (the
+ * lobby, or the start) → the ordinary /quiz pages. The class link knows a student who has the
+ * class's quiz cookie: it sends them back to "You're in as …" to continue, not to a second join.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { ClassRecord } from "../domain/class";
-import { classTitle } from "../domain/class";
-import { isFinished } from "../domain/quiz";
+import { classTitle, hasLobby } from "../domain/class";
+import { NOT_STARTED } from "../domain/pace";
+import { answeredCount, isFinished } from "../domain/quiz";
+import { roomStatus } from "../services/class-live";
 import { classClosed, joinClass, joinCodeOf, lookUpClass } from "../services/classes";
 import { AppError } from "../services/errors";
 import { openToken } from "../services/quiz-token";
+import { quizSecret } from "../services/secrets";
 import { getClassCached } from "../store/class-records";
 import { JoinedPage, type JoinField, JoinPage, JoinRefusedPage } from "../views/class-join";
 import type { FieldError } from "../views/form-fields";
@@ -39,6 +43,10 @@ join.get("/c/:code", async (c) => {
   const code = joinCodeOf(c.req.param("code"));
   if (code && code !== c.req.param("code")) return c.redirect(`/c/${code}`, 301);
   try {
+    // Already in this class on this device: continue as yourself (`?new=1`: someone else joins here).
+    const secret = code && c.req.query("new") !== "1" ? quizSecret(c.env) : null;
+    const opened = secret ? await openToken(quizCookie(c), secret) : null;
+    if (opened?.ok && opened.state.class?.code === code) return c.redirect(`/c/${code}/joined`, 303);
     const record = await lookUpClass(c.env, clientAddress(c), code ?? "");
     if (record.closed) return refused(c, classClosed(record));
     return c.html(<JoinPage klass={joinView(record)} />);
@@ -84,14 +92,21 @@ join.get("/c/:code/joined", noStore(), requireSecret("classes-unavailable", "Cla
   const opened = await openToken(quizCookie(c), c.var.secret);
   if (!code || !opened.ok || opened.state.class?.code !== code) return c.redirect(`/c/${code ?? ""}`, 303);
   const record = await getClassCached(c.env.SCORES, code);
+  const finished = isFinished(opened.state);
+  // Only a class with a lobby asks its object where it is (one request); others are running.
+  const waits = record !== null && hasLobby(record) && !finished;
+  const status = waits ? await roomStatus(c.env, code) : { phase: "running" as const, pace: NOT_STARTED };
   return c.html(
     <JoinedPage
       nick={opened.state.class.nick}
-      finished={isFinished(opened.state)}
+      finished={finished}
       classTitle={record ? classTitle(record) : `class ${code}`}
       total={opened.state.items.length}
+      answered={answeredCount(opened.state)}
       board={record?.board ?? false}
       code={code}
+      status={status}
+      paced={record?.paced === true}
     />,
   );
 });

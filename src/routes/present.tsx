@@ -1,11 +1,12 @@
 /**
  * @module The live classroom: GET /c/:code/live (the WebSocket every live page of the class
- * follows), and the teacher's projector screen, GET /c/:code/present, with its pace buttons for a
- * teacher-paced class (POST /c/:code/present/pace). Real forms and links: works without JavaScript.
+ * follows), and the teacher's projector screen, GET /c/:code/present, with its Start button for a
+ * class in its lobby (POST /c/:code/present/start) and its pace buttons for a teacher-paced class
+ * (POST /c/:code/present/pace: open, close, show the answer). Real forms: works without JavaScript.
  */
 import { Hono } from "hono";
 import type { PaceAction } from "../domain/pace";
-import { liveSocket, movePace } from "../services/class-live";
+import { liveSocket, movePace, startClass } from "../services/class-live";
 import { presentOf } from "../services/class-present";
 import { AppError } from "../services/errors";
 import { PresentPage } from "../views/class-present";
@@ -14,6 +15,8 @@ import type { SecretEnv } from "./env";
 import { clientAddress, noStore, originOf, readForm } from "./middleware";
 
 export const present = new Hono<SecretEnv>();
+
+const PACE_ACTIONS: readonly string[] = ["open", "close", "reveal"] satisfies PaceAction[];
 
 present.use("/c/:code/present", noStore());
 present.use("/c/:code/present/*", noStore());
@@ -37,7 +40,7 @@ present.post("/c/:code/present/pace", async (c) => {
   const form = await readForm(c);
   const action = form.action as PaceAction;
   const step = Number(form.step);
-  if (!record.paced || (action !== "open" && action !== "close") || !Number.isInteger(step) || step < 0) {
+  if (!record.paced || !PACE_ACTIONS.includes(action) || !Number.isInteger(step) || step < 0) {
     throw new AppError(400, {
       slug: "invalid-form",
       title: "That did not work",
@@ -49,4 +52,13 @@ present.post("/c/:code/present/pace", async (c) => {
   // A stale page (a second tab, a double click) changes nothing: the object checks what it showed.
   await movePace(c.env, clientAddress(c), record, { step, shut: form.shut === "1" }, action);
   return c.redirect(`/c/${record.code}/present`, 303);
+});
+
+/** The teacher's Start (projector or dashboard): back to the page it was pressed on. */
+present.post("/c/:code/present/start", async (c) => {
+  const record = await classOf(c);
+  const form = await readForm(c);
+  await startClass(c.env, clientAddress(c), record);
+  const back = form.from === "dashboard" ? `/c/${record.code}/teacher` : `/c/${record.code}/present`;
+  return c.redirect(back, 303);
 });

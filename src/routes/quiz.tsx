@@ -23,9 +23,10 @@ import {
   resultOf,
   withEstimate,
 } from "../domain/quiz";
+import type { ClassPhase } from "../domain/room";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
-import { paceOf } from "../services/class-live";
+import { roomStatus } from "../services/class-live";
 import { AppError } from "../services/errors";
 import {
   answerStatement,
@@ -89,9 +90,9 @@ async function loadState(c: QuizContext): Promise<QuizState | Response> {
   return c.redirect(`/quiz?notice=${NOTICE_FOR[opened.reason]}`, 303);
 }
 
-/** A teacher-paced class's pace (one object request); null for the public quiz and student-paced classes. */
-function paceFor(c: QuizContext, state: QuizState): Promise<Pace> | null {
-  return state.class?.paced && !isFinished(state) ? paceOf(c.env, state.class.code) : null;
+/** A teacher-paced class's phase and pace (one object request); null for the public quiz and student-paced classes. */
+function statusFor(c: QuizContext, state: QuizState): Promise<{ phase: ClassPhase; pace: Pace }> | null {
+  return state.class?.paced && !isFinished(state) ? roomStatus(c.env, state.class.code) : null;
 }
 
 quiz.get("/", async (c) => {
@@ -150,14 +151,17 @@ quiz.get("/q", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
   if (isFinished(state)) return c.redirect("/quiz/result", 303);
-  const pace = await paceFor(c, state);
-  if (pace && state.class) {
-    // Teacher-paced: the open statement, its answer once closed, or a page that waits for the teacher.
-    const page = pacedPage(pace, (p) => answerOf(state, state.items[p - 1] ?? "") !== null, state.items, false);
+  const status = await statusFor(c, state);
+  if (status && state.class) {
+    // Teacher-paced: the open statement, its answer once shown, or a page that waits for the teacher.
+    const answered = (p: number) => answerOf(state, state.items[p - 1] ?? "") !== null;
+    const page = pacedPage(status.pace, answered, state.items, false);
+    // Before the first statement the class link's page is the lobby ("You're in as …").
+    if (page.show === "wait" && page.why === "not-started") return c.redirect(`/c/${state.class.code}/joined`, 303);
     if (page.show === "question") return c.redirect(`/quiz/q/${page.position}`, 303);
     if (page.show === "feedback") return c.redirect(`/quiz/feedback/${page.itemId}`, 303);
     if (page.show === "wait") {
-      const wait = { why: page.why, pace, total: state.items.length, code: state.class.code };
+      const wait = { why: page.why, status, total: state.items.length, code: state.class.code };
       return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);
     }
   }
@@ -218,6 +222,10 @@ quiz.post("/answer", async (c) => {
   } catch (error) {
     // Teacher-paced: the teacher closed this statement meanwhile; go where the class is.
     if (error instanceof AppError && error.slug === "statement-closed") return c.redirect("/quiz/q", 303);
+    // The class is still in its lobby: back to "You're in", which waits for the teacher's Start.
+    if (error instanceof AppError && error.slug === "class-not-started" && state.class) {
+      return c.redirect(`/c/${state.class.code}/joined`, 303);
+    }
     throw error;
   }
   // An older cookie in a class gets the recorded answer back, and a cookie that carries it.
@@ -235,8 +243,8 @@ quiz.get("/feedback/:itemId", async (c) => {
   if (index === -1 || !pack.itemById.has(itemId)) return c.notFound();
   const answer = answerOf(state, itemId);
   if (answer === null) return c.redirect(`/quiz/q/${index + 1}`, 303);
-  const pace = await paceFor(c, state);
-  // Teacher-paced: the verdict waits until the teacher closes the statement (nobody calls it out early).
+  const pace = (await statusFor(c, state))?.pace ?? null;
+  // Teacher-paced: the verdict waits until the teacher shows the answer (nobody calls it out early).
   if (pace && !mayReveal(pace, index + 1)) return c.redirect("/quiz/q", 303);
   const next = nextItem(state);
   const nextHref = pace
@@ -301,6 +309,14 @@ quiz.get("/result", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
   if (!isFinished(state)) return c.redirect("/quiz/q", 303);
+  if (state.class?.paced) {
+    // Teacher-paced, finished early: the result (every verdict) waits until the class has seen every answer.
+    const status = await roomStatus(c.env, state.class.code);
+    if (!paceDone(status.pace, state.items.length) && status.pace.step > 0) {
+      const wait = { why: "held", status, total: state.items.length, code: state.class.code } as const;
+      return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);
+    }
+  }
   // A finished token was signed only after its result was stored, so the page reads no attempt from KV.
   const result = resultOf(state, verdictOf);
   const view = resultView(result);

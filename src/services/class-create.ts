@@ -28,9 +28,11 @@ export interface OptionsInput {
   size?: unknown;
   /** "teacher" or "student" (the default). */
   pace?: unknown;
+  /** "teacher" (the default: students wait in the lobby for Start) or "join" (each starts on joining). */
+  start?: unknown;
 }
 
-export type OptionsField = "name" | "items" | "names" | "size" | "pace";
+export type OptionsField = "name" | "items" | "names" | "size" | "pace" | "start";
 
 /**
  * Checks the teacher's options; throws a 400 AppError listing every field at fault.
@@ -54,6 +56,10 @@ export function checkOptions(input: OptionsInput): ClassOptions {
   if (pace !== "student" && pace !== "teacher") {
     errors.push({ field: "pace", message: "Choose whether students go at their own pace or you move the class." });
   }
+  const start = input.start === undefined || input.start === "" ? "teacher" : input.start;
+  if (start !== "teacher" && start !== "join") {
+    errors.push({ field: "start", message: "Choose whether students wait for your Start or start as they join." });
+  }
   const on = (value: unknown) => value === true || value === "on" || value === "true" || value === "1";
   if (errors.length > 0 || name === null || itemCount === null || size === null) {
     const first = errors[0] ?? { field: "name", message: "Check the options." };
@@ -68,7 +74,9 @@ export function checkOptions(input: OptionsInput): ClassOptions {
   const paced = pace === "teacher";
   // A teacher-paced class sees one statement at a time, together: one order for everyone.
   const shuffle = on(input.shuffle) && !paced;
-  return { name, itemCount, shuffle, names: names as NameMode, board: on(input.board), size, paced };
+  // A teacher-paced class always waits for its first statement: the lobby is the student-paced choice.
+  const lobby = paced || start === "teacher";
+  return { name, itemCount, shuffle, names: names as NameMode, board: on(input.board), size, paced, lobby };
 }
 
 /**
@@ -102,6 +110,7 @@ export async function createClass(
       removed: [],
       size: options.size,
       ...(options.paced ? { paced: true as const } : {}),
+      ...(options.lobby && !options.paced ? { lobby: true as const } : {}),
     }),
     now,
   );

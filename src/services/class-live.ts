@@ -1,13 +1,13 @@
 /**
  * @module class-live service: what the live screens read (the roster with progress, the answers'
- * tallies, the pace) from the class's Durable Object in one request, the WebSocket they follow
- * the class on, and the teacher's presses in a teacher-paced class.
+ * tallies, the pace and phase) from the class's Durable Object in one request, the WebSocket they
+ * follow the class on, and the teacher's presses: Start, and the pace of a teacher-paced class.
  */
-import type { ClassRecord } from "../domain/class";
+import { type ClassRecord, hasLobby } from "../domain/class";
 import { finishedMeta, type StudentEntry } from "../domain/class-results";
 import { NOT_STARTED, type Pace, type PaceAction } from "../domain/pace";
 import type { AttemptResult } from "../domain/quiz";
-import type { RoomView, Tally } from "../domain/room";
+import type { ClassPhase, RoomView, Tally } from "../domain/room";
 import { inRoom } from "../store/room-calls";
 import { readRoster, remember } from "../store/roster-cache";
 import { findClass } from "./classes";
@@ -24,6 +24,12 @@ export interface LiveRoster {
   /** By item id: how many present students said verified (`v`) and unverified (`u`), finished or not. */
   tallies: Record<string, Tally>;
   pace: Pace;
+  phase: ClassPhase;
+}
+
+/** A class without a lobby is always running; one with a lobby is where its object says (nothing held yet: the lobby). */
+function phaseFor(record: ClassRecord, held: ClassPhase | null): ClassPhase {
+  return hasLobby(record) ? (held ?? "lobby") : "running";
 }
 
 /** Views read lately in this isolate, by code: students' boards share one for `maxAgeMs`. */
@@ -50,7 +56,8 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
   const view = await viewOf(env, record.code, maxAgeMs, at);
   if (!view) {
     const roster = await readRoster(env.SCORES, record.code, { origin });
-    return { at: roster.at, entries: roster.entries, removed: [], tallies: {}, pace: NOT_STARTED };
+    const phase = phaseFor(record, null);
+    return { at: roster.at, entries: roster.entries, removed: [], tallies: {}, pace: NOT_STARTED, phase };
   }
   const entries: StudentEntry[] = [];
   const removed: LiveRoster["removed"] = [];
@@ -64,7 +71,32 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
     const meta = result ? finishedMeta(joined, record.itemIds, result) : joined;
     entries.push({ ...meta, sid: s.sid, progress: s.answered });
   }
-  return { at, entries, removed, tallies: view.tallies, pace: view.pace };
+  return { at, entries, removed, tallies: view.tallies, pace: view.pace, phase: phaseFor(record, view.phase) };
+}
+
+/**
+ * Where a class is now: its phase and (teacher-paced) pace, in one object request.
+ * @example const { phase } = await classStatus(env, record);
+ */
+export async function classStatus(env: Env, record: ClassRecord): Promise<{ phase: ClassPhase; pace: Pace }> {
+  const held = await inRoom(env, record.code, (room) => room.status());
+  return { phase: phaseFor(record, held.phase), pace: held.pace };
+}
+
+/**
+ * The teacher's Start: the students in the lobby go in, and later joiners start at once. A
+ * teacher-paced class starts by opening its first statement (a second press changes nothing).
+ * Limited like the pace presses.
+ * @example await startClass(env, client, record) // "running"
+ */
+export async function startClass(env: Env, client: string, record: ClassRecord): Promise<ClassPhase> {
+  if (record.paced) {
+    const pace = await movePace(env, client, record, NOT_STARTED, "open");
+    return pace.step > 0 ? "running" : "lobby";
+  }
+  await limit(env, "class-pace", record.code, PRESSES_SPENT);
+  await limit(env, "pace-press", client, PRESSES_SPENT);
+  return inRoom(env, record.code, (room) => room.start({ expiresAt: record.expiresAt }));
 }
 
 /**
@@ -95,6 +127,9 @@ export async function liveSocket(env: Env, client: string, rawCode: unknown, req
   return res;
 }
 
+/** The pace the teacher's page showed when they pressed (whether the answer was shown does not matter). */
+type SeenPace = Pick<Pace, "step" | "shut">;
+
 /** Why a press was refused: the one wording for the projector and the JSON API. */
 const PRESSES_SPENT = "The pace buttons were pressed very often in a short time.";
 
@@ -109,7 +144,7 @@ export async function movePace(
   env: Env,
   client: string,
   record: ClassRecord,
-  seen: Pace,
+  seen: SeenPace,
   action: PaceAction,
 ): Promise<Pace> {
   await limit(env, "class-pace", record.code, PRESSES_SPENT);
@@ -126,7 +161,7 @@ export async function movePace(
 export async function classPace(
   env: Env,
   record: ClassRecord,
-  press?: { seen: Pace; action: PaceAction; client: string },
+  press?: { seen: SeenPace; action: PaceAction; client: string },
 ): Promise<Pace & { code: string; itemCount: number }> {
   if (!record.paced) {
     throw new AppError(409, {
@@ -139,6 +174,15 @@ export async function classPace(
     ? await movePace(env, press.client, record, press.seen, press.action)
     : await paceOf(env, record.code);
   return { code: record.code, ...pace, itemCount: record.itemIds.length };
+}
+
+/**
+ * The phase and pace as the class's object holds them (one request), for a page that waits on
+ * the class: its `data-follow` must match the socket's messages, which carry exactly these.
+ * @example const { phase, pace } = await roomStatus(env, "ABC234");
+ */
+export function roomStatus(env: Env, code: string): Promise<{ phase: ClassPhase; pace: Pace }> {
+  return inRoom(env, code, (room) => room.status());
 }
 
 /**

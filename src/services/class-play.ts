@@ -17,7 +17,7 @@ import { nothingAnswered } from "./class-errors";
  * one recorded before (from an older token, a saved cookie, a second tab); `first` null when the
  * object keeps nothing for the class. `finished`: the object has this attempt's finish and no
  * answer for the statement (nothing new is recorded then); `closed`: a teacher-paced class is not
- * on this statement; `pace`: where a teacher-paced class is.
+ * on this statement; `lobby`: the class waits for the teacher's Start; `pace`: where a teacher-paced class is.
  * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
  */
 export async function recordClassAnswer(
@@ -25,13 +25,16 @@ export async function recordClassAnswer(
   state: QuizState & { class: { code: string; paced?: boolean } },
   itemId: string,
   answer: Judgement,
-): Promise<{ answer: Judgement; first: boolean | null; pace?: Pace } | { finished: true } | { closed: true }> {
+): Promise<
+  { answer: Judgement; first: boolean | null; pace?: Pace } | { finished: true } | { closed: true } | { lobby: true }
+> {
   const char = answer === "verified" ? "v" : "u";
   // A teacher-paced class takes answers to the open statement only: the object checks its place.
   const at = state.class.paced ? state.items.indexOf(itemId) + 1 : undefined;
   const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char, at));
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
   if (!recorded.kept) return { answer, first: null };
+  if (recorded.lobby) return { lobby: true };
   if (recorded.answer === null) return recorded.closed ? { closed: true } : { finished: true };
   const given = recorded.answer === "v" ? "verified" : "unverified";
   return { answer: given, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };

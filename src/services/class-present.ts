@@ -45,9 +45,10 @@ export async function presentOf(
   const currentId = pace && pace.step > 0 ? record.itemIds[pace.step - 1] : undefined;
   const currentVerdict = currentId ? verdictOf(currentId) : undefined;
   if (pace && currentId && currentVerdict) {
-    // The verdict of an open statement is never on screen: the reveal waits for the close.
+    // The verdict of an open statement is never on screen: the teacher's "Show the answer" press
+    // (after the close) reveals it here and on every phone at once.
     const split = splitOf(currentId, live.tallies[currentId], currentVerdict);
-    current = await statementOf(pace.step, split, pace.shut && ask.reveal);
+    current = await statementOf(pace.step, split, pace.shut && pace.shown);
   }
   // Teacher-paced: only statements the teacher has closed (an open one's split would give it away).
   const shown = pace ? record.itemIds.filter((_, i) => mayReveal(pace, i + 1)) : record.itemIds;
@@ -73,6 +74,7 @@ export async function presentOf(
     finished: live.entries.filter(isFinishedEntry).length,
     answered,
     fooled: fooled.length,
+    phase: live.phase,
     pace,
     current,
     claim,

@@ -118,7 +118,7 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
     return [{ ...row, explanation, claimant: claimant.name, prompt: discussionPrompt({ ...item, claimant }) }];
   });
   return {
-    ...infoOf(record, origin),
+    ...infoOf(record, origin, roster.phase),
     joined: entries.length,
     finished: students.filter((s) => s.finished).length,
     listedAt: new Date(roster.at).toISOString(),

@@ -3,12 +3,12 @@
  * look-up limiter and name generation — for the pages and the JSON API (creating one: class-create.ts).
  */
 import { pack } from "../content/pack";
-import { type ClassRecord, type NameMode, studentOrder } from "../domain/class";
+import { type ClassRecord, hasLobby, type NameMode, studentOrder } from "../domain/class";
 import { newAttemptId, normalizeJoinCode } from "../domain/ids";
 import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
 import { newAttemptState, type QuizState } from "../domain/quiz";
-import { DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
+import { type ClassPhase, DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
 import { nicknameFits, studentIdOf } from "../store/class-keys";
 import { getClass, getClassCached, putJoinedStudent } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
@@ -46,15 +46,19 @@ export interface ClassInfo {
   board: boolean;
   /** "teacher": the teacher moves the class from statement to statement; "student": each at their own speed. */
   pace: "teacher" | "student";
+  /** "teacher": students wait in the lobby for the teacher's Start; "join": each starts on joining. */
+  start: "teacher" | "join";
+  /** "lobby": waiting for the teacher's Start (or, teacher-paced, the first statement); "running". */
+  state: ClassPhase;
   joinUrl: string;
   expiresAt: string;
 }
 
 /**
- * The public facts of a class.
- * @example infoOf(record, "https://example.org").joinUrl // "https://example.org/c/ABC234"
+ * The public facts of a class, with its phase as the class's object last said (`phase`).
+ * @example infoOf(record, "https://example.org", "lobby").joinUrl // "https://example.org/c/ABC234"
  */
-export function infoOf(record: ClassRecord, origin: string): ClassInfo {
+export function infoOf(record: ClassRecord, origin: string, phase: ClassPhase): ClassInfo {
   return {
     code: record.code,
     name: record.name,
@@ -63,6 +67,8 @@ export function infoOf(record: ClassRecord, origin: string): ClassInfo {
     itemCount: record.itemIds.length,
     board: record.board,
     pace: record.paced ? "teacher" : "student",
+    start: hasLobby(record) ? "teacher" : "join",
+    state: phase,
     joinUrl: joinUrlOf(origin, record.code),
     expiresAt: new Date(record.expiresAt).toISOString(),
   };
@@ -134,6 +140,8 @@ export interface Joined {
   token: string;
   /** Where a teacher-paced class is as the student joined (null: student-paced). */
   pace: Pace | null;
+  /** "lobby": the student waits for the teacher's Start. */
+  phase: ClassPhase;
 }
 
 /**
@@ -176,7 +184,7 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     typed = checked.nickname;
     const student = { sid: await studentIdOf(checked.key), nick: checked.nickname, attemptId: newAttemptId(now) };
     // The class's object decides (exactly, one name at a time); KV then gets the student's key.
-    const cls = { expiresAt: record.expiresAt, size: record.size ?? DEFAULT_CLASS_SIZE };
+    const cls = { expiresAt: record.expiresAt, size: record.size ?? DEFAULT_CLASS_SIZE, gated: hasLobby(record) };
     // RPC types a union result clumsily; the object returns a plain JoinOutcome.
     const joined = await inRoom(
       env,
@@ -199,7 +207,8 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       class: { code: record.code, nick: checked.nickname, ...(record.paced ? { paced: true as const } : {}) },
     });
     const pace = record.paced ? joined.pace : null;
-    return { record, nick: checked.nickname, state, token: await sealToken(state, secret), pace };
+    const token = await sealToken(state, secret);
+    return { record, nick: checked.nickname, state, token, pace, phase: joined.phase };
   }
   throw badNickname(
     409,

@@ -251,8 +251,9 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
  * (`repeated`). In a class the class's object holds the first answer, so an older token gets the
  * recorded one back (and a token that carries it). `token` is null when the state did not change:
  * keep the one you have. Teacher-paced: `pace` is where the class is, and `held` says the verdict
- * waits until the teacher closes the statement. Throws a 409 AppError for a finished attempt or (teacher-paced) a statement
- * that is not open, and a 422 for an item not in it or a confidence in a class attempt (classes take none yet).
+ * waits until the teacher shows its answer. Throws a 409 AppError for a finished attempt, a class still in its
+ * lobby, or (teacher-paced) a statement that is not open, and a 422 for an item not in it or a confidence in a
+ * class attempt (classes take none yet).
  * `confidence` (the public quiz) is kept with a first answer; the result says the one that stands.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
  */
@@ -282,6 +283,7 @@ export async function answerStatement(
     const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer);
     if ("finished" in recorded) throw attemptFinished();
     if ("closed" in recorded) throw statementClosed();
+    if ("lobby" in recorded) throw notStarted();
     given = recorded.answer;
     first = recorded.first;
     pace = recorded.pace ?? null;
@@ -330,6 +332,16 @@ export async function reviewNow(env: Env, state: QuizState, lines: readonly Revi
   return lines.map((line, index) =>
     mayReveal(pace, index + 1) ? line : { itemId: line.itemId, answer: line.answer, verdict: null, correct: null },
   );
+}
+
+/** The class waits in its lobby for the teacher's Start (the pages send the student back there). */
+function notStarted(): AppError {
+  return new AppError(409, {
+    slug: "class-not-started",
+    title: "Your teacher has not started the class yet",
+    detail: "Wait for your teacher to start the class, then answer. Nothing was recorded.",
+    field: "body.token",
+  });
 }
 
 /** A teacher-paced class is on another statement (the pages send the student to the current one). */

@@ -3,21 +3,32 @@
  * state — the roster (names exact on their look-alike key, a class size, removed names), each
  * student's first answer to each statement, progress, and the finish, recorded once.
  *
- * Tables: `meta` (the expiry; a teacher-paced class's `step` and `shut`), `students` (one row per name key: `sid`,
+ * Tables: `meta` (the expiry; `gate` for a class with a lobby and `started` once the teacher
+ * started it; a teacher-paced class's `step`, `shut` and `shown`), `students` (one row per name key: `sid`,
  * the dashboard's student id), `answers` (attempt, item → "v"/"u"; INSERT OR IGNORE, so the first
  * stands), `results` (attempt → the finished result; `saved` once it is in KV, `lease` while a
  * request writes it there, so 30 finishes at once write each result to KV once), `gone` (attempts
  * the teacher removed: their finish is never stored, even after the name is allowed back).
  * The rules are pure, in domain/room.ts and domain/pace.ts; the object only applies them inside its
  * single thread. Screens follow the class over WebSockets (the Hibernation API: an idle socket costs
- * no duration); every change sends each of them one short message, `{"v":…,"step":…,"shut":…}`,
- * which names nobody, so any page of the class may listen, and then fetches its own page again.
+ * no duration); every change sends each of them one short message,
+ * `{"v":…,"step":…,"shut":…,"shown":…,"phase":…}`, which names nobody, so any page of the class may
+ * listen: a waiting phone moves on only when the pace or phase differs from its page's, and the
+ * teacher's screens fetch their page again.
  */
 import { DurableObject } from "cloudflare:workers";
 import { type JoinBucket, takeJoin } from "../domain/join-bucket";
 import { NOT_STARTED, nextPace, type Pace, type PaceAction } from "../domain/pace";
 import type { AttemptResult, QuizState } from "../domain/quiz";
-import { type JoinOutcome, joinDecision, type RoomView, recordedResult, type Tally } from "../domain/room";
+import {
+  type ClassPhase,
+  type JoinOutcome,
+  joinDecision,
+  phaseOf,
+  type RoomView,
+  recordedResult,
+  type Tally,
+} from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 import { RETALLY, SCHEMA, TALLY } from "./class-room-sql";
 import { remember } from "./roster-cache";
@@ -74,17 +85,20 @@ export class ClassRoom extends DurableObject<Env> {
   }
 
   /**
-   * Joins a student under a name key, or says why not; the pace comes back so a late joiner starts
-   * at the open statement. `client`: the address, whose joins to this class are paced by a bucket.
+   * Joins a student under a name key, or says why not; the pace and phase come back so a late
+   * joiner starts at the open statement, an early one waits in the lobby. `client`: the address,
+   * whose joins to this class are paced by a bucket. `cls.gated`: the class has a lobby (the
+   * first join records it, so later answers wait for the teacher's Start).
    */
   async join(
-    cls: { expiresAt: number; size: number },
+    cls: { expiresAt: number; size: number; gated: boolean },
     s: { sid: string; nick: string; attemptId: string; now: number; client: string },
   ): Promise<JoinOutcome> {
     const taken = takeJoin(this.buckets.get(s.client), s.now);
     remember(this.buckets, s.client, taken.bucket, MAX_BUCKETS);
     if (!taken.ok) return { ok: false, refused: "busy", retryAfterSeconds: taken.retryAfterSeconds };
     await this.opened(cls.expiresAt);
+    if (cls.gated) this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('gate', 1)");
     const holder = this.sql.exec<Row>("SELECT removed FROM students WHERE sid = ?", s.sid).toArray()[0];
     const present = Number(this.sql.exec("SELECT COUNT(*) AS n FROM students WHERE removed = 0").one().n);
     const refusal = joinDecision(holder ? { removed: holder.removed === 1 } : null, present, cls.size);
@@ -97,7 +111,7 @@ export class ClassRoom extends DurableObject<Env> {
       s.now,
     );
     this.tell();
-    return { ok: true, pace: this.pace() };
+    return { ok: true, pace: this.pace(), phase: this.phase() };
   }
 
   /** Undoes a join whose KV record could not be written (nothing answered yet), so the name is free again. */
@@ -110,6 +124,7 @@ export class ClassRoom extends DurableObject<Env> {
    * Records an answer unless the statement has one: returns the recorded answer and whether this
    * call recorded it. After the finish nothing new is recorded (`answer` null if there was none).
    * `kept: false`: the object holds nothing for this class (a class from before it, or deleted).
+   * `lobby`: the class waits for the teacher's Start, so nothing is recorded yet.
    * `at`: in a teacher-paced class, the statement's place; nothing is recorded unless it is the
    * open one (`closed`: it is not), and `pace` says where the class is.
    */
@@ -118,8 +133,9 @@ export class ClassRoom extends DurableObject<Env> {
     itemId: string,
     answer: "v" | "u",
     at?: number,
-  ): { answer: string | null; first: boolean; kept: boolean; closed?: boolean; pace?: Pace } {
+  ): { answer: string | null; first: boolean; kept: boolean; closed?: boolean; lobby?: true; pace?: Pace } {
     if (!this.exists()) return { answer: null, first: false, kept: false };
+    if (this.phase() === "lobby" && at === undefined) return { answer: null, first: false, kept: true, lobby: true };
     const finished = this.sql.exec("SELECT 1 FROM results WHERE attempt = ?", attemptId).toArray().length > 0;
     const pace = at === undefined ? null : this.pace();
     const closed = pace !== null && (pace.step !== at || pace.shut);
@@ -236,24 +252,57 @@ export class ClassRoom extends DurableObject<Env> {
     for (const r of this.sql.exec<Row>("SELECT item, v, u FROM tally")) {
       tallies[String(r.item)] = { v: Number(r.v), u: Number(r.u) };
     }
-    return { students, tallies, pace: this.pace() };
+    return { students, tallies, pace: this.pace(), phase: this.phase() };
   }
 
   /** A teacher-paced class's pace (before the first statement: NOT_STARTED). */
   pace(): Pace {
     if (!this.exists()) return NOT_STARTED;
-    const rows = this.sql.exec<Row>("SELECT k, v FROM meta WHERE k IN ('step', 'shut')").toArray();
+    const rows = this.sql.exec<Row>("SELECT k, v FROM meta WHERE k IN ('step', 'shut', 'shown')").toArray();
     const step = rows.find((r) => r.k === "step");
-    return step ? { step: Number(step.v), shut: rows.some((r) => r.k === "shut" && r.v === 1) } : NOT_STARTED;
+    const on = (k: string) => rows.some((r) => r.k === k && r.v === 1);
+    return step ? { step: Number(step.v), shut: on("shut"), shown: on("shown") } : NOT_STARTED;
+  }
+
+  /**
+   * The lobby until the teacher starts a class that has one (domain/room.ts phaseOf); "lobby" for
+   * an object that holds nothing yet, which the services read as running for a class without one.
+   */
+  phase(): ClassPhase {
+    if (!this.exists()) return "lobby";
+    const rows = this.sql.exec<Row>("SELECT k FROM meta WHERE k IN ('gate', 'started')").toArray();
+    return phaseOf({ gated: rows.some((r) => r.k === "gate"), started: rows.some((r) => r.k === "started") });
+  }
+
+  /** Where the class is, for a page that must know before it renders (one request). */
+  status(): { phase: ClassPhase; pace: Pace } {
+    return { phase: this.phase(), pace: this.pace() };
+  }
+
+  /** The teacher's Start: students waiting in the lobby go in, and later joiners start at once. */
+  async start(cls: { expiresAt: number }): Promise<ClassPhase> {
+    await this.opened(cls.expiresAt);
+    const started = this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('started', 1)").rowsWritten > 0;
+    if (started) this.tell();
+    return "running";
   }
 
   /** Applies the teacher's press if the class is still where their page showed it (domain/pace.ts). */
-  async move(cls: { expiresAt: number; itemCount: number }, seen: Pace, action: PaceAction): Promise<Pace> {
+  async move(
+    cls: { expiresAt: number; itemCount: number },
+    seen: Pick<Pace, "step" | "shut">,
+    action: PaceAction,
+  ): Promise<Pace> {
     await this.opened(cls.expiresAt);
     const now = this.pace();
     const next = nextPace(now, seen, action, cls.itemCount);
     if (!next) return now;
-    this.sql.exec("INSERT OR REPLACE INTO meta (k, v) VALUES ('step', ?), ('shut', ?)", next.step, next.shut ? 1 : 0);
+    this.sql.exec(
+      "INSERT OR REPLACE INTO meta (k, v) VALUES ('step', ?), ('shut', ?), ('shown', ?), ('started', 1)",
+      next.step,
+      next.shut ? 1 : 0,
+      next.shown ? 1 : 0,
+    );
     this.tell();
     return next;
   }
@@ -267,7 +316,7 @@ export class ClassRoom extends DurableObject<Env> {
   private tell(): void {
     const sockets = this.ctx.getWebSockets();
     if (sockets.length === 0) return;
-    const message = JSON.stringify({ v: Date.now(), ...this.pace() });
+    const message = JSON.stringify({ v: Date.now(), ...this.pace(), phase: this.phase() });
     for (const socket of sockets) {
       try {
         socket.send(message);
@@ -283,7 +332,7 @@ export class ClassRoom extends DurableObject<Env> {
     if (this.ctx.getWebSockets().length >= MAX_SOCKETS) return new Response(null, { status: 503 });
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server);
-    server.send(JSON.stringify({ v: 0, ...this.pace() }));
+    server.send(JSON.stringify({ v: 0, ...this.pace(), phase: this.phase() }));
     return new Response(null, { status: 101, webSocket: client });
   }
 

@@ -8,8 +8,9 @@
  * fetches itself again (at most every 1.5 s, one fetch at a time) and copies each `[data-live]`
  * element from the fresh page by id. Without a WebSocket (or after it gave up reconnecting) it
  * polls every `data-poll` seconds (never under 20) while the tab is visible. A waiting phone
- * (`data-follow="step,shut"`) instead goes to /quiz/q as soon as the class's pace differs, or when
- * a poll finds it has been sent on. Status lines are `aria-live` regions, updated only when their
+ * (`data-follow="phase,step,shut,shown"`, views/quiz-wait.tsx followOf) fetches nothing on a
+ * message: it goes to /quiz/q only when the class's phase or pace differs from its page's (the
+ * teacher started, opened, closed or showed the answer), or when a poll finds it has been sent on. Status lines are `aria-live` regions, updated only when their
  * text changes; a region holding the keyboard focus is left alone, so a button never moves under
  * a finger. Needs fetch (Safari 10.1 and later). Served as a static file (CSP: script-src 'self',
  * connect-src 'self'): `npm run css` writes it, without this comment, to public/assets/poll.<hash>.js.
@@ -91,7 +92,8 @@
         return;
       }
       if (follow !== null) {
-        if (follow !== `${message.step},${message.shut ? 1 : 0}`) location.assign("/quiz/q");
+        const now = [message.phase, message.step, message.shut ? 1 : 0, message.shown ? 1 : 0].join(",");
+        if (follow !== now) location.assign("/quiz/q");
       } else if (message.v !== 0) soon();
     };
     socket.onclose = () => {

@@ -9,7 +9,7 @@ import { QrCode } from "./class-qr";
 import { ClassReady } from "./class-ready";
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
-import { verdictWord } from "./quiz-parts";
+import { ActionForm, verdictWord } from "./quiz-parts";
 import { signed } from "./quiz-result";
 import { pollPath } from "./styles";
 
@@ -49,6 +49,9 @@ export interface DashboardData {
   code: string;
   joinUrl: string;
   open: boolean;
+  /** "lobby": students who join wait for the teacher's start. */
+  state: "lobby" | "running";
+  pace: "teacher" | "student";
   joined: number;
   finished: number;
   /** ISO time of the list the figures come from. */
@@ -111,6 +114,25 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
         <p id="dash-status" data-live role="status" aria-live="polite">
           Joined: {d.joined}. {finishedLine(d.finished, d.joined)}
         </p>
+        <div id="dash-start" data-live>
+          {d.state === "lobby" ? (
+            d.pace === "student" ? (
+              <p class="row">
+                Students who join wait for your start.{" "}
+                <ActionForm
+                  action={`/c/${d.code}/present/start`}
+                  label="Start the quiz"
+                  hidden={{ from: "dashboard" }}
+                />
+              </p>
+            ) : (
+              <p>
+                Students who join wait for the first statement: open it on the{" "}
+                <a href={`/c/${d.code}/present`}>projector screen</a>.
+              </p>
+            )
+          ) : null}
+        </div>
 
         <div id="dash-body" data-live>
           <h2>The class as a whole</h2>

@@ -1,7 +1,11 @@
 /** @module Student pages: join a class (code and nickname), closed or unknown classes, and "you're in". */
 import { NICKNAME_MAX, NICKNAME_MIN } from "../domain/nickname";
+import type { Pace } from "../domain/pace";
+import type { ClassPhase } from "../domain/room";
 import { CONTENT_NOTE, ErrorSummary, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
+import { followOf } from "./quiz-wait";
+import { pollPath } from "./styles";
 import { VerifiedDefinitionBlock } from "./verified-definition";
 
 export type JoinField = "code" | "nickname";
@@ -79,7 +83,9 @@ export function JoinPage({ klass, values = {}, errors = [], notice }: JoinPagePr
           </>
         )}
         <p>
-          <button type="submit">Join</button>
+          <button type="submit" class="full">
+            Join
+          </button>
         </p>
       </form>
     </Layout>
@@ -110,58 +116,97 @@ export interface JoinedPageProps {
   finished: boolean;
   classTitle: string;
   total: number;
+  /** Statements the student has answered (a student coming back sees where they are). */
+  answered: number;
   board: boolean;
   code: string;
+  /** The class as its object holds it; "lobby": the student waits for the teacher, live. */
+  status: { phase: ClassPhase; pace: Pace };
+  paced: boolean;
 }
 
-/** GET /c/:code/joined: the student's name (worth remembering when it was made up) and the start button. */
-export function JoinedPage({ nick, finished, classTitle, total, board, code }: JoinedPageProps) {
-  if (finished) {
+/**
+ * GET /c/:code/joined: "You're in as Zara" and the one next step on the first screen — Start, or
+ * (in the lobby, or teacher-paced) wait for the teacher; the definitions and the content note are
+ * folded below. In the lobby the page follows the class (poll.js) and moves on when it starts.
+ */
+export function JoinedPage(p: JoinedPageProps) {
+  if (p.finished) {
     return (
       <Layout title="You have finished">
         <h1>You have finished</h1>
         <p class="lede">
-          In {classTitle} your name is <strong class="nick">{nick}</strong>. Your teacher can see your result.
+          In {p.classTitle} your name is <strong class="nick">{p.nick}</strong>. Your teacher can see your result.
         </p>
         <p class="row">
-          {board ? (
-            <a class="button" href={`/c/${code}/board`}>
+          <a class="button" href="/quiz/result">
+            Your result
+          </a>
+          {p.board ? (
+            <a class="button secondary" href={`/c/${p.code}/board`}>
               Class board
             </a>
           ) : null}
-          <a class="button secondary" href="/quiz/result">
-            Your result
-          </a>
         </p>
       </Layout>
     );
   }
+  const waiting = p.status.phase === "lobby" || (p.paced && p.status.pace.step === 0);
+  const started = p.answered > 0;
   return (
-    <Layout title="You're in">
-      <h1>You're in!</h1>
-      <p class="lede">
-        In {classTitle} your name is <strong class="nick">{nick}</strong>.
-      </p>
-      <p>
-        You will judge {total} statements from the news: is each one a verified fact or an unverified claim? After each
-        answer you see why. There is no timer. If you need to stop early, press “Finish now”: what you answered still
-        counts.
-      </p>
-      <VerifiedDefinitionBlock />
-      <aside class="note" aria-labelledby="join-content-note">
-        <h2 id="join-content-note">Content note</h2>
-        <p>{CONTENT_NOTE}</p>
-      </aside>
-      <p class="row">
-        <a class="button" href="/quiz/q">
-          Start
-        </a>
-        {board ? (
-          <a class="button secondary" href={`/c/${code}/board`}>
-            Class board
-          </a>
-        ) : null}
-      </p>
+    <Layout title={`You're in as ${p.nick}`}>
+      <div
+        data-poll="20"
+        data-live-code={waiting ? p.code : undefined}
+        data-follow={waiting ? followOf(p.status) : undefined}
+      >
+        <h1>
+          You're in as <span class="nick">{p.nick}</span>
+        </h1>
+        {waiting ? (
+          <>
+            <p class="lede" role="status">
+              Your teacher will start the quiz. Wait here: this page moves on by itself.
+            </p>
+            <p class="row">
+              <a class="button secondary" href={`/c/${p.code}/joined`}>
+                Refresh
+              </a>
+            </p>
+          </>
+        ) : (
+          <>
+            <p class="lede">
+              {started
+                ? `${p.classTitle}: you have answered ${p.answered} of ${p.total}.`
+                : `${p.classTitle}: ${p.total} statements. Is each one a verified fact or an unverified claim? No timer.`}
+            </p>
+            <p>
+              <a class="button full" href="/quiz/q">
+                {started ? "Continue" : "Start"}
+              </a>
+            </p>
+          </>
+        )}
+        <details>
+          <summary>What “verified” means here, and a content note</summary>
+          <VerifiedDefinitionBlock />
+          <p>{CONTENT_NOTE}</p>
+          <p>
+            After each answer you see why. If you need to stop early, press “Finish now”: what you answered still
+            counts.
+          </p>
+        </details>
+        <p class="muted">
+          {p.board ? (
+            <>
+              <a href={`/c/${p.code}/board`}>Class board</a> ·{" "}
+            </>
+          ) : null}
+          <a href={`/c/${p.code}?new=1`}>Not {p.nick}? Join under another name</a>
+        </p>
+      </div>
+      {waiting ? <script src={pollPath} defer /> : null}
     </Layout>
   );
 }

@@ -5,7 +5,9 @@
  * bar with its text beside it and the verdict revealed only when the teacher asks. Large type for
  * the back of a room (body.present in app.css); live by poll.js over the class's WebSocket.
  */
+import type { Child } from "hono/jsx";
 import type { Pace } from "../domain/pace";
+import type { ClassPhase } from "../domain/room";
 import type { Split } from "../domain/split";
 import { QrCode } from "./class-qr";
 import { Layout } from "./layout";
@@ -19,7 +21,7 @@ export interface PresentStatement {
   /** "What the report says", as the phones show it (empty: none). */
   context: string;
   split: Split;
-  /** Shown after the teacher presses "Show the answer". */
+  /** Shown after the teacher presses "Show the answer" (teacher-paced: on the phones too). */
   reveal: { explanation: string; claimant: string } | null;
 }
 
@@ -36,6 +38,8 @@ export interface PresentPageProps {
   answered: number;
   /** Claims someone answered wrongly: the walk-through's length (no link to it while none). */
   fooled: number;
+  /** "lobby": students who join wait for the teacher's Start. */
+  phase: ClassPhase;
   /** Teacher-paced: where the class is. */
   pace: Pace | null;
   /** Teacher-paced, a statement is open or closed: it (its split is drawn once closed). */
@@ -69,7 +73,7 @@ export function SplitBar({ split }: { split: Split }) {
   );
 }
 
-function Statement({ s, href }: { s: PresentStatement; href: string | null }) {
+function Statement({ s, show }: { s: PresentStatement; show: Child }) {
   return (
     <>
       <p class="statement">{s.statement}</p>
@@ -82,13 +86,9 @@ function Statement({ s, href }: { s: PresentStatement; href: string | null }) {
           <p>{s.reveal.explanation}</p>
           <p class="muted">Who says it: {s.reveal.claimant}</p>
         </div>
-      ) : href ? (
-        <p>
-          <a class="button" href={href}>
-            Show the answer
-          </a>
-        </p>
-      ) : null}
+      ) : (
+        show
+      )}
     </>
   );
 }
@@ -97,7 +97,7 @@ function Statement({ s, href }: { s: PresentStatement; href: string | null }) {
 export function PresentPage(p: PresentPageProps) {
   const base = `/c/${p.code}/present`;
   const pace = p.pace;
-  const paceForm = (action: "open" | "close", label: string) =>
+  const paceForm = (action: "open" | "close" | "reveal", label: string) =>
     pace ? (
       <ActionForm
         action={`${base}/pace`}
@@ -115,7 +115,16 @@ export function PresentPage(p: PresentPageProps) {
             <h2 id="claim-h">
               Claim {p.claim.index} of {p.claim.of} that fooled the class most
             </h2>
-            <Statement s={p.claim.item} href={p.claim.item.reveal ? null : `${base}?claim=${p.claim.index}&reveal=1`} />
+            <Statement
+              s={p.claim.item}
+              show={
+                <p>
+                  <a class="button" href={`${base}?claim=${p.claim.index}&reveal=1`}>
+                    Show the answer
+                  </a>
+                </p>
+              }
+            />
             <p class="row">
               {p.claim.index < p.claim.of ? (
                 <a class="button" href={`${base}?claim=${p.claim.index + 1}`}>
@@ -134,7 +143,17 @@ export function PresentPage(p: PresentPageProps) {
               {pace.shut ? ": closed" : ""}
             </h2>
             {pace.shut ? (
-              <Statement s={p.current} href={p.current.reveal ? null : `${base}?reveal=1`} />
+              <Statement
+                s={p.current}
+                show={
+                  <>
+                    <p class="muted">
+                      The phones say “Answers are in — look at the screen”. Talk about the split first.
+                    </p>
+                    <p class="row">{paceForm("reveal", "Show the answer on every phone")}</p>
+                  </>
+                }
+              />
             ) : (
               <>
                 <p class="statement">{p.current.statement}</p>
@@ -151,11 +170,11 @@ export function PresentPage(p: PresentPageProps) {
             )}
             <p class="row">
               {pace.shut
-                ? pace.step < p.itemCount
+                ? pace.step < p.itemCount && pace.shown
                   ? paceForm("open", `Open statement ${pace.step + 1}`)
                   : null
                 : paceForm("close", "Close this statement and show the split")}
-              {pace.shut && pace.step >= p.itemCount && p.fooled > 0 ? (
+              {pace.shut && pace.shown && pace.step >= p.itemCount && p.fooled > 0 ? (
                 <a class="button" href={`${base}?claim=1`}>
                   Talk through the claims that fooled the class
                 </a>
@@ -191,7 +210,10 @@ export function PresentPage(p: PresentPageProps) {
         ) : null}
         {/* Live too: "Talk through the claims" appears once a claim has fooled someone. */}
         <p id="present-actions" data-live class="row no-print">
-          {lobby && pace ? paceForm("open", "Open statement 1") : null}
+          {lobby && pace ? paceForm("open", "Start: open statement 1") : null}
+          {lobby && !pace && p.phase === "lobby" ? (
+            <ActionForm action={`${base}/start`} label="Start the quiz on every phone" />
+          ) : null}
           {lobby && !pace && p.fooled > 0 ? (
             <a class="button" href={`${base}?claim=1`}>
               Talk through the claims that fooled the class
@@ -199,9 +221,6 @@ export function PresentPage(p: PresentPageProps) {
           ) : null}
           <a class="button secondary" href={base}>
             Refresh
-          </a>
-          <a class="button secondary" href={`/c/${p.code}/teacher`}>
-            Dashboard
           </a>
         </p>
       </div>

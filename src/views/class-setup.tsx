@@ -13,13 +13,14 @@ export interface TeachPageProps {
     board?: boolean;
     size?: string;
     pace?: string;
+    start?: string;
   };
   errors?: FieldError[];
   notice?: string | undefined;
 }
 
 /** The settings fold opens itself when one of its fields has an error, so the error is seen. */
-const FOLDED_FIELDS = new Set(["items", "pace", "shuffle", "names", "size", "board"]);
+const FOLDED_FIELDS = new Set(["items", "pace", "start", "shuffle", "names", "size", "board"]);
 
 /** GET /teach: one button creates a class with the defaults; the six choices wait in a fold. */
 export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachPageProps) {
@@ -67,8 +68,8 @@ export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachP
           <button type="submit">Create the class</button>
         </p>
         <p class="muted">
-          8 statements, each student at their own pace, in a shuffled order, with typed nicknames, up to 40 students, no
-          class board. To change these, open the settings first.
+          8 statements, each student at their own pace once you press Start, in a shuffled order, with typed nicknames,
+          up to 40 students, no class board. To change these, open the settings first.
         </p>
 
         <details class="settings" open={errors.some((e) => FOLDED_FIELDS.has(e.field))}>
@@ -100,6 +101,14 @@ export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachP
               screen: one statement at a time, the class's split after I close each one (no timers)
             </label>
           </fieldset>
+
+          <div class="check" id="start">
+            <FieldErrorText field="start" errors={errors} />
+            <label>
+              <input type="checkbox" name="start" value="join" checked={values.start === "join"} /> Students start as
+              soon as they join, without waiting for my Start (for homework; not when I move the class on)
+            </label>
+          </div>
 
           <div class="check">
             <label>

@@ -39,6 +39,15 @@ export const CreateClassRequest = z.strictObject({
         about("Most students at once (default 40, at most 200)."),
       ),
   ),
+  start: z.optional(
+    z
+      .enum(["teacher", "join"])
+      .check(
+        about(
+          '"teacher" (default): students who join wait in the lobby until you start the class; "join": each starts as soon as they join (for homework). A teacher-paced class always waits for its first statement.',
+        ),
+      ),
+  ),
   pace: z.optional(
     z
       .enum(["student", "teacher"])
@@ -75,8 +84,12 @@ export const CloseClassRequest = z.strictObject({});
 /** POST /api/v1/classes/{code}/pace */
 export const PaceRequest = z.strictObject({
   action: z
-    .enum(["open", "close"])
-    .check(z.describe('"open" the next statement (once the current one is closed), or "close" the open one.')),
+    .enum(["open", "close", "reveal"])
+    .check(
+      z.describe(
+        '"open" the next statement (once the current one is closed), "close" the open one (students wait, their verdicts held), or "reveal" a closed one\'s answer to the students.',
+      ),
+    ),
   step: z
     .int()
     .check(

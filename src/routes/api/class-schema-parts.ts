@@ -27,6 +27,20 @@ export const ClassInfo = z.object({
     .check(
       about('"teacher": the teacher moves the class from statement to statement; "student": each at their own pace.'),
     ),
+  start: z
+    .enum(["teacher", "join"])
+    .check(
+      about(
+        '"teacher": students who join wait in the lobby until the teacher starts the class (POST …/start); "join": each starts as soon as they join (for homework).',
+      ),
+    ),
+  state: z
+    .enum(["lobby", "running"])
+    .check(
+      about(
+        '"lobby": waiting for the teacher\'s start (teacher-paced: for the first statement); answers are refused with 409 class-not-started. "running": under way.',
+      ),
+    ),
   joinUrl: z.string().check(about("The page students open to join (what the QR code holds).")),
   expiresAt: isoTime("When the class and all its results are deleted"),
 });
@@ -37,6 +51,13 @@ export const ClassPace = z.object({
   code,
   step: count("The current statement's place in class order (1-based); 0 before the teacher opens the first."),
   shut: z.boolean().check(about("The current statement is closed: no more answers, its split may be shown.")),
+  shown: z
+    .boolean()
+    .check(
+      about(
+        "The teacher showed the closed statement's answer: only now do students' answer and finish responses carry its verdict.",
+      ),
+    ),
   itemCount: count("How many statements the class has."),
 });
 export type ClassPace = z.infer<typeof ClassPace>;

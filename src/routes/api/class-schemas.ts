@@ -222,6 +222,22 @@ export const classRoutes: ApiRoute[] = [
     },
   },
   {
+    method: "post",
+    path: "/api/v1/classes/{code}/start",
+    operationId: "startClass",
+    summary: "Teacher: start the class (the students in the lobby go in; teacher-paced: opens the first statement)",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    requestBody: { description: "Empty, or {}.", schema: CloseClassRequest },
+    responses: {
+      "200": { description: "The class, now running (a second start changes nothing).", schema: ClassInfo },
+      ...bodyProblems,
+      ...teacherOnly,
+      "429": limited,
+    },
+  },
+  {
     method: "delete",
     path: "/api/v1/classes/{code}/students/{id}",
     operationId: "removeStudent",
@@ -274,7 +290,8 @@ export const classRoutes: ApiRoute[] = [
     method: "post",
     path: "/api/v1/classes/{code}/pace",
     operationId: "moveClassPace",
-    summary: "Teacher: open the next statement, or close the open one (teacher-paced classes)",
+    summary:
+      "Teacher: open the next statement, close the open one, or show a closed one's answer (teacher-paced classes)",
     tags: ["Classes"],
     parameters: [codeParam],
     security: "teacherKey",

@@ -8,9 +8,9 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { ClassRecord } from "../../domain/class";
+import { type ClassRecord, hasLobby } from "../../domain/class";
 import { checkOptions, createClass } from "../../services/class-create";
-import { classPace } from "../../services/class-live";
+import { classPace, classStatus, startClass } from "../../services/class-live";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
 import { infoOf, joinClass, lookUpClass } from "../../services/classes";
 import { AppError } from "../../services/errors";
@@ -63,14 +63,17 @@ const teacherFirst = createMiddleware<AppEnv & { Variables: { teacher: ClassReco
 apiClasses.post("/", secret, ...jsonBody(CreateClassRequest), async (c) => {
   const options = checkOptions(c.req.valid("json"));
   const { record, key } = await createClass(c.env, clientAddress(c), options);
-  const info = infoOf(record, originOf(c));
+  // A new class waits in its lobby unless it was made to start on joining.
+  const info = infoOf(record, originOf(c), hasLobby(record) ? "lobby" : "running");
   const qrSvg = renderQrSvg(info.joinUrl, `QR code that opens ${info.joinUrl}`);
   const created: ClassCreated = { ...info, teacherKey: key, qrSvg };
   return c.json(created, 201, { Location: `/api/v1/classes/${record.code}` });
 });
 
 apiClasses.get("/:code", async (c) => {
-  const info: ClassInfo = infoOf(await lookUpClass(c.env, clientAddress(c), c.req.param("code")), originOf(c));
+  const record = await lookUpClass(c.env, clientAddress(c), c.req.param("code"));
+  const { phase } = await classStatus(c.env, record);
+  const info: ClassInfo = infoOf(record, originOf(c), phase);
   return c.json(info);
 });
 
@@ -140,7 +143,15 @@ apiClasses.get("/:code/results.csv", async (c) => {
 
 apiClasses.post("/:code/close", teacherFirst, ...jsonBody(CloseClassRequest), async (c) => {
   const record = c.var.teacher;
-  const info: ClassInfo = infoOf(await closeJoining(c.env, record, originOf(c)), originOf(c));
+  const closed = await closeJoining(c.env, record, originOf(c));
+  const { phase } = await classStatus(c.env, record);
+  const info: ClassInfo = infoOf(closed, originOf(c), phase);
+  return c.json(info);
+});
+
+apiClasses.post("/:code/start", teacherFirst, ...jsonBody(CloseClassRequest), async (c) => {
+  const record = c.var.teacher;
+  const info: ClassInfo = infoOf(record, originOf(c), await startClass(c.env, clientAddress(c), record));
   return c.json(info);
 });
 

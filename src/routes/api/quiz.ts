@@ -126,7 +126,7 @@ apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
   const state = await stateOf(body.token, c.var.secret);
   const answered = await answerStatement(c.env, c.var.secret, state, body.itemId, body.answer, body.confidence ?? null);
   const response: AnswerResponse = {
-    // Teacher-paced: no verdict until the teacher closes the statement (answer again then to see it).
+    // Teacher-paced: no verdict until the teacher shows the answer (answer again then to see it).
     result: await answerFeedback(c.env, body.itemId, answered),
     // The first answer's confidence stands, as its verdict does.
     confidence: answered.confidence,

@@ -223,7 +223,7 @@ export const HeldFeedback = z.object({
     .literal(true)
     .check(
       about(
-        "Teacher-paced: the verdict comes once the teacher closes the statement. Send the same answer again then (the first answer stands) to get the feedback.",
+        "Teacher-paced: the verdict comes once the teacher shows the answer (pace `shown`). Send the same answer again then (the first answer stands) to get the feedback.",
       ),
     ),
 });

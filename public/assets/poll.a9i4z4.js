@@ -75,7 +75,8 @@
         return;
       }
       if (follow !== null) {
-        if (follow !== `${message.step},${message.shut ? 1 : 0}`) location.assign("/quiz/q");
+        const now = [message.phase, message.step, message.shut ? 1 : 0, message.shown ? 1 : 0].join(",");
+        if (follow !== now) location.assign("/quiz/q");
       } else if (message.v !== 0) soon();
     };
     socket.onclose = () => {
