@@ -38,7 +38,9 @@ try {
   await page.getByLabel("Nickname").fill("Ada");
   await page.getByRole("button", { name: "Join" }).click();
   await page.waitForURL(/\/joined$/);
-  await page.getByRole("link", { name: "Start", exact: true }).click();
+  await shoot(page, "lobby");
+  // The teacher starts the class; the phone follows by itself.
+  await teacher.getByRole("button", { name: "Start the quiz" }).click();
   await page.waitForURL(/\/quiz\/q\/\d+$/);
   await shoot(page, "question");
   for (let i = 0; i < 100; i++) {

@@ -40,7 +40,13 @@ async function setUp(pace: "student" | "teacher") {
   const room = countingRoom();
   const bindings = { SCORES: kv.kv, CLASS_ROOM: room.ns };
   const teacher = new Client(bindings);
-  const created = await teacher.json("/api/v1/classes", { items: STATEMENTS, pace, size: STUDENTS });
+  const created = await teacher.json("/api/v1/classes", {
+    items: STATEMENTS,
+    pace,
+    size: STUDENTS,
+    // Student-paced: a homework class, so the count is of playing alone (the lobby adds one Start).
+    ...(pace === "student" ? { start: "join" } : {}),
+  });
   expect(created.status).toBe(201);
   const { code, teacherKey } = (await created.json()) as { code: string; teacherKey: string };
   expect((await teacher.post(`/c/${code}/teacher/sign-in`, { key: teacherKey })).status).toBe(303);
@@ -92,7 +98,7 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
     const joined = s.created;
     s.reset();
     let step = 0;
-    const press = async (action: "open" | "close", shut: boolean) => {
+    const press = async (action: "open" | "close" | "reveal", shut: boolean) => {
       const res = await s.teacher.post(`/c/${s.code}/present/pace`, {
         action,
         step: String(step),
@@ -113,6 +119,9 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
         await student.get("/quiz/q"); // "Your answer is in"
       }
       await press("close", false);
+      // Told again: each phone says "Answers are in — look at the screen".
+      for (const student of s.students) await student.get("/quiz/q");
+      await press("reveal", true);
       // Told again: each phone shows the verdict, then waits for the next statement.
       for (const student of s.students) {
         await student.get(location(await student.get("/quiz/q")));

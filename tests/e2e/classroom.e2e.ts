@@ -104,7 +104,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
     await ada.getByLabel("Nickname").fill("Ada 🦊");
     await ada.getByRole("button", { name: "Join" }).click();
     await ada.waitForURL(/\/joined$/);
-    nicks.push(((await ada.locator("strong.nick").textContent()) ?? "").trim());
+    nicks.push(((await ada.locator("h1 .nick").textContent()) ?? "").trim());
     await checkPage(ada, "phone-joined");
 
     // The other student follows the QR link (no JavaScript, 320 px) and lets the app pick a name.
@@ -113,10 +113,19 @@ describe("a lesson (tests run in order and build on each other)", () => {
     await other.getByLabel(/pick a name for me/i).check();
     await other.getByRole("button", { name: "Join" }).click();
     await other.waitForURL(/\/joined$/);
-    nicks.push(((await other.locator("strong.nick").textContent()) ?? "").trim());
+    nicks.push(((await other.locator("h1 .nick").textContent()) ?? "").trim());
     await checkPage(other, "320px-joined");
     expect(nicks[0]).toBe("Ada 🦊");
     expect(nicks[1]?.length).toBeGreaterThan(2);
+
+    // Both wait in the lobby until the teacher presses Start on the dashboard.
+    await expect(ada.getByRole("link", { name: "Start", exact: true }).count()).resolves.toBe(0);
+    await teacherPage.goto(`/c/${code}/teacher`);
+    await teacherPage.getByRole("button", { name: "Start the quiz" }).click();
+    await teacherPage.waitForURL(/\/teacher$/);
+    // Ada's page follows the class (JavaScript on) and offers Start; the other presses Refresh.
+    await ada.getByRole("link", { name: "Start", exact: true }).waitFor();
+    await other.getByRole("link", { name: "Refresh" }).click();
 
     // Ada plays every statement of the class.
     await ada.getByRole("link", { name: "Start", exact: true }).click();

@@ -45,6 +45,16 @@ async function createClass(options: Record<string, unknown>): Promise<CreatedCla
   return body;
 }
 
+/** The teacher starts a class over the JSON API (the teacher's open pages are not reloaded). */
+async function startByApi(code: string, teacherKey: string): Promise<void> {
+  const res = await fetch(`${baseURL}/api/v1/classes/${code}/start`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${teacherKey}` },
+    body: "{}",
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
 /** A student who plays the whole class through the JSON API, giving the same answer to every statement. */
 async function playByApi(code: string, nickname: string, answer: Answer): Promise<void> {
   const post = async (path: string, body: unknown) => {
@@ -98,7 +108,7 @@ async function joinAs(context: BrowserContext, code: string, nickname: string): 
   await page.getByLabel("Nickname").fill(nickname);
   await page.getByRole("button", { name: "Join" }).click();
   await page.waitForURL(/\/joined$/);
-  await expect(page.locator("strong.nick").textContent()).resolves.toBe(nickname);
+  await expect(page.locator("h1 .nick").textContent()).resolves.toBe(nickname);
   return page;
 }
 
@@ -178,11 +188,20 @@ describe("a student-paced class, live on the projector and the dashboard", () =>
       () => "unverified",
       (i) => (i % 2 === 0 ? "verified" : "unverified"),
     ];
+    // Everyone waits in the lobby until the teacher starts: the phones with JavaScript then move on by
+    // themselves; the one without presses Refresh, then Start.
+    await expect(students[0]?.getByText("Your teacher will start the quiz").count()).resolves.toBe(1);
+    await startByApi(code, teacherKey);
     for (const [i, name] of names.entries()) {
       const page = students[i];
       if (!page) throw new Error("no student page");
-      await page.getByRole("link", { name: "Start", exact: true }).click();
-      await page.waitForURL(/\/quiz\/q\/\d+$/);
+      if (i < 2) {
+        await page.waitForURL(/\/quiz\/q\/\d+$/, { timeout: LIVE.timeout });
+      } else {
+        await page.getByRole("link", { name: "Refresh" }).click();
+        await page.getByRole("link", { name: "Start", exact: true }).click();
+        await page.waitForURL(/\/quiz\/q\/\d+$/);
+      }
       const row = dashboard.locator("#dash-body tr", { has: dashboard.locator("th.nick", { hasText: name }) });
       const rowText = async () => ((await row.textContent()) ?? "").replace(/\s+/g, " ");
       const seen = await playToResult(page, choices[i] ?? (() => "verified"), async (kind, at) => {
@@ -252,12 +271,13 @@ describe("a teacher-paced class", () => {
     const phoneContextJs = await phoneContext(browser, { baseURL, ...PHONE });
     foreign.push(...watchForeignRequests(phoneContextJs, baseURL));
     const phone = await joinAs(phoneContextJs, code, "Dana");
-    await phone.getByRole("link", { name: "Start", exact: true }).click();
-    await phone.waitForURL(/\/quiz\/q$/);
-    await expect(phone.locator("h1").textContent()).resolves.toBe("You are in");
+    // "You're in as Dana": the lobby, which waits for the teacher (no Start link).
+    await expect(phone.getByText("Your teacher will start the quiz").count()).resolves.toBe(1);
+    await expect(phone.getByRole("link", { name: "Start", exact: true }).count()).resolves.toBe(0);
+    await checkPage(phone, "phone-lobby");
     await expect.poll(() => present.locator("#present-count").textContent(), LIVE).toMatch(/^1 joined/);
 
-    await present.getByRole("button", { name: "Open statement 1" }).click();
+    await present.getByRole("button", { name: "Start: open statement 1" }).click();
     // The form posts and comes back to the same address: wait for the new page's heading, not the URL.
     await present.getByRole("heading", { name: "Statement 1 of 6", exact: true }).waitFor();
     await present.evaluate(() => {
@@ -280,7 +300,14 @@ describe("a teacher-paced class", () => {
     );
     await expectNoKey(present, teacherKey);
     await checkPage(present, "1280-present-paced-closed");
-    // The phone shows the feedback by itself.
+    // Closed, not yet shown: the phone says to look at the screen, and holds the verdict.
+    await expect.poll(() => phone.locator("h1").textContent(), LIVE).toBe("Answers are in");
+    await expect(phone.getByText(/^You said verified/).count()).resolves.toBe(0);
+    await checkPage(phone, "phone-paced-answers-in");
+    await present.getByRole("button", { name: "Show the answer on every phone" }).click();
+    await present.locator(".reveal").waitFor();
+    await checkPage(present, "1280-present-paced-revealed");
+    // The phone shows its own feedback by itself.
     await phone.waitForURL(/\/quiz\/feedback\//, { timeout: LIVE.timeout });
     await expect(phone.getByText(/^You said verified/).count()).resolves.toBe(1);
     await checkPage(phone, "phone-paced-feedback");
