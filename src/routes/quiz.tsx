@@ -16,7 +16,7 @@ import { answeredCount, answerOf, isFinished, nextItem, type QuizState, resultOf
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
 import { paceOf } from "../services/class-live";
-import { AppError } from "../services/errors";
+import { AppError, KvUnavailableError } from "../services/errors";
 import {
   answerStatement,
   feedbackOf,
@@ -30,7 +30,6 @@ import {
 } from "../services/quiz";
 import { openToken, sealToken, type TokenRefusal } from "../services/quiz-token";
 import { readStats, resultFigures, statementFigures } from "../services/stats";
-import { KvUnavailableError } from "../store/kv-errors";
 import { QuizFeedbackPage } from "../views/quiz-feedback";
 import { QuizProblemPage } from "../views/quiz-parts";
 import { QuizQuestionPage } from "../views/quiz-question";

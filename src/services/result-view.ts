@@ -3,7 +3,7 @@ import { pack } from "../content/pack";
 import { formCount } from "../domain/forms";
 import { type AttemptResult, type QuizState, type ReviewLine, review } from "../domain/quiz";
 import { explainLean, LEAN_THRESHOLD, type LeanExplanation } from "../domain/scoring";
-import { verdictOf } from "./quiz";
+import { verdictOf } from "./verdicts";
 
 /** Everything a result shows, for the result page and the API. */
 export interface ResultView {
