@@ -45,6 +45,10 @@ export default defineConfig({
         test: {
           name: "workers",
           include: ["tests/**/*.test.ts"],
+          // One workerd for many files instead of one per file; tests/fresh-file.ts gives each
+          // file fresh modules and empty storage, so no file sees another's state.
+          isolate: false,
+          setupFiles: ["tests/fresh-file.ts"],
           // obscenity ships CommonJS behind an ESM wrapper that workerd cannot load as is;
           // pre-bundling turns it into one ES module (wrangler's build does the same for production).
           deps: { optimizer: { ssr: { enabled: true, include: ["obscenity"] } } },
@@ -53,7 +57,14 @@ export default defineConfig({
       {
         // The pure domain (no Hono, no KV): plain Node, no runtime to start.
         oxc,
-        test: { name: "domain", include: ["src/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "domain",
+          include: ["src/**/*.test.ts"],
+          environment: "node",
+          // One worker for many files; tests/fresh-modules.ts gives each file fresh modules.
+          isolate: false,
+          setupFiles: ["tests/fresh-modules.ts"],
+        },
       },
     ],
   },

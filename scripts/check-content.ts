@@ -2,14 +2,17 @@
  * Validates content/ before every bundle (wrangler's [build] command) and in CI, and checks that
  * the files generated from it were made from it as it is now: src/content/runtime.json (the slim
  * copy the Worker bundles) and public/content/article.json (the article, which the Worker reads
- * through the ASSETS binding). `npm run content` (this script with --write) makes them again. Runs on Node 22 with type stripping, hence the
- * explicit .ts import extensions.
+ * through the ASSETS binding). `npm run content` (this script with --write) makes them again.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { articleFile, buildPack, runtimeContent } from "../src/content/build.ts";
-import {
+import type { Card, Item, PackInfo } from "../src/content/schema.ts";
+import { loadSrc } from "./load-src.ts";
+
+const { articleFile, buildPack, runtimeContent } =
+  await loadSrc<typeof import("../src/content/build.ts")>("src/content/build.ts");
+const {
   formatClaimantKinds,
   formatCue,
   formatLearner,
@@ -17,9 +20,8 @@ import {
   measureClaimantKinds,
   measureCues,
   measureLearners,
-} from "../src/content/cues.ts";
-import type { Card, Item, PackInfo } from "../src/content/schema.ts";
-import { validatePack } from "../src/content/validate.ts";
+} = await loadSrc<typeof import("../src/content/cues.ts")>("src/content/cues.ts");
+const { validatePack } = await loadSrc<typeof import("../src/content/validate.ts")>("src/content/validate.ts");
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const read = (name: string) => readFileSync(join(root, "content", name), "utf8");

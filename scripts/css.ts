@@ -6,7 +6,10 @@
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { cssPathOf, minifyCss, pollPathOf, scriptOf, sharePathOf } from "../src/styles/build.ts";
+import { loadSrc } from "./load-src.ts";
+
+const { cssPathOf, minifyCss, pollPathOf, scriptOf, sharePathOf } =
+  await loadSrc<typeof import("../src/styles/build.ts")>("src/styles/build.ts");
 
 const root = join(import.meta.dirname, "..");
 const css = minifyCss(readFileSync(join(root, "src", "styles", "app.css"), "utf8"));

@@ -3,7 +3,7 @@
  * (1008), so a script sending frames wakes the class's object a few times, not a thousand.
  */
 import { describe, expect, it, vi } from "vitest";
-import { ClassRoom } from "../src/store/class-room";
+import { ClassRoom, MAX_SOCKETS } from "../src/store/class-room";
 import { call, createClass, join } from "./class-helpers";
 
 async function openSocket(code: string): Promise<WebSocket> {
@@ -53,5 +53,25 @@ describe("the live socket takes no frames but the ping", () => {
     const closing = closed(socket);
     socket.send("x".repeat(100_000));
     expect((await closing).code).toBe(1008);
+  });
+});
+
+describe("the live sockets of one class", () => {
+  it(`are capped at MAX_SOCKETS (${MAX_SOCKETS}): one past the cap is refused, the rest stay open`, async () => {
+    const { code } = await createClass();
+    const open: WebSocket[] = [];
+    for (let i = 0; i < MAX_SOCKETS; i++) open.push(await openSocket(code));
+    const refused = await call(`/c/${code}/live`, { headers: { upgrade: "websocket" } });
+    expect(refused.status).toBe(503);
+    expect(refused.webSocket).toBeNull();
+    // Closing one makes room for one more.
+    open.pop()?.close(1000, "done");
+    let again: Response | undefined;
+    for (let i = 0; i < 50 && again?.status !== 101; i++) {
+      again = await call(`/c/${code}/live`, { headers: { upgrade: "websocket" } });
+      if (again.status !== 101) await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(again?.status).toBe(101);
+    for (const socket of open) socket.close(1000, "done");
   });
 });

@@ -33,7 +33,13 @@ describe("KV operations in classroom mode", () => {
   test("create, join, finish, board and dashboard", async ({ task }) => {
     const scores = countingKv();
     const teacher = new Client({ SCORES: scores.kv });
-    const created = await teacher.post("/teach", { name: "Bench class", items: "8", names: "typed", board: "on", start: "join" });
+    const created = await teacher.post("/teach", {
+      name: "Bench class",
+      items: "8",
+      names: "typed",
+      board: "on",
+      start: "join",
+    });
     expect(created.status).toBe(303);
     const code = /^\/c\/([A-Z0-9]{6})\/teacher$/.exec(location(created))?.[1];
     expect(code).toBeTruthy();

@@ -106,7 +106,13 @@ export async function classroom(base: string, students = 3): Promise<ClassPages>
   const lesson = await teacher.page("/teach/lesson");
   const worksheet = await teacher.page("/teach/worksheet");
   // POST /teach redirects to the dashboard, whose first view shows the code, the QR and the key once.
-  const created = await teacher.submit("/teach", { name: "Bench class", items: "8", names: "typed", board: "on", start: "join" });
+  const created = await teacher.submit("/teach", {
+    name: "Bench class",
+    items: "8",
+    names: "typed",
+    board: "on",
+    start: "join",
+  });
   const code = /<p class="code">([A-Z0-9]{6})<\/p>/.exec(created.text)?.[1];
   if (!code) throw new Error(`No class code in the created page (status ${created.status})`);
   let join: Exchange | undefined;

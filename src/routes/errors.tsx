@@ -6,8 +6,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { ContentUnavailableError } from "../content/texts";
-import { AppError } from "../services/errors";
-import { KvUnavailableError } from "../store/kv-errors";
+import { AppError, KvUnavailableError } from "../services/errors";
 import { ErrorPage } from "../views/error-page";
 import { problem, wantsJson } from "./problem";
 

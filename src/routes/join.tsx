@@ -10,11 +10,10 @@ import { classTitle, hasLobby } from "../domain/class";
 import { NOT_STARTED } from "../domain/pace";
 import { answeredCount, isFinished } from "../domain/quiz";
 import { roomStatus } from "../services/class-live";
-import { classClosed, joinClass, joinCodeOf, lookUpClass } from "../services/classes";
+import { classClosed, classOrNull, joinClass, joinCodeOf, lookUpClass } from "../services/classes";
 import { AppError } from "../services/errors";
 import { openToken } from "../services/quiz-token";
 import { quizSecret } from "../services/secrets";
-import { getClassCached } from "../store/class-records";
 import { JoinedPage, type JoinField, JoinPage, JoinRefusedPage } from "../views/class-join";
 import type { FieldError } from "../views/form-fields";
 import { quizCookie, setQuizCookie } from "./cookies";
@@ -72,7 +71,7 @@ join.post("/join", requireSecret("classes-unavailable", "Classes are unavailable
     if (!(error instanceof AppError)) throw error;
     if (error.status === 403 || error.slug === "class-outdated") return refused(c, error);
     // Everything else comes back on the form, with what the student typed.
-    const record = code ? await getClassCached(c.env.SCORES, code) : null;
+    const record = code ? await classOrNull(c.env, code) : null;
     const field: JoinField = error.field === "body.nickname" ? "nickname" : "code";
     const errors: FieldError<JoinField>[] =
       error.status === 429 ? [] : [{ field, message: error.detail ?? error.title }];
@@ -91,7 +90,7 @@ join.get("/c/:code/joined", noStore(), requireSecret("classes-unavailable", "Cla
   const code = joinCodeOf(c.req.param("code"));
   const opened = await openToken(quizCookie(c), c.var.secret);
   if (!code || !opened.ok || opened.state.class?.code !== code) return c.redirect(`/c/${code ?? ""}`, 303);
-  const record = await getClassCached(c.env.SCORES, code);
+  const record = await classOrNull(c.env, code);
   const finished = isFinished(opened.state);
   // Only a class with a lobby asks its object where it is (one request); others are running.
   const waits = record !== null && hasLobby(record) && !finished;

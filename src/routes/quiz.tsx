@@ -27,7 +27,7 @@ import type { ClassPhase } from "../domain/room";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
 import { roomStatus } from "../services/class-live";
-import { AppError } from "../services/errors";
+import { AppError, KvUnavailableError } from "../services/errors";
 import {
   answerStatement,
   feedbackOf,
@@ -41,7 +41,6 @@ import {
 } from "../services/quiz";
 import { openToken, sealToken, type TokenRefusal } from "../services/quiz-token";
 import { readStats, resultFigures, statementFigures } from "../services/stats";
-import { KvUnavailableError } from "../store/kv-errors";
 import { QuizEstimatePage } from "../views/quiz-estimate";
 import { QuizFeedbackPage } from "../views/quiz-feedback";
 import { QuizProblemPage } from "../views/quiz-parts";

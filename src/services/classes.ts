@@ -90,6 +90,15 @@ export function noSuchClass(code?: string): AppError {
 }
 
 /**
+ * A class record for reading (cached for a few seconds), or null: for a page that shows the class
+ * if there is one (the join form again after a refusal).
+ * @example const record = await classOrNull(c.env, "K7M2QX");
+ */
+export function classOrNull(env: Env, code: string): Promise<ClassRecord | null> {
+  return getClassCached(env.SCORES, code);
+}
+
+/**
  * A class record for reading (cached for a few seconds), or a 404 AppError.
  * @example const record = await findClass(c.env, c.req.param("code"));
  */

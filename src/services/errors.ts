@@ -2,6 +2,9 @@
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
+// The store throws it (KV or a class room failed: a 503); routes catch it from here, not from the store.
+export { KvUnavailableError } from "../store/kv-errors";
+
 /** One field at fault, as problem+json `errors` lists it. */
 export interface FieldProblem {
   field: string;

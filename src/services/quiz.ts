@@ -26,7 +26,6 @@ import {
   type QuizState,
   type ReviewLine,
   resultOf,
-  type VerdictOf,
   withEstimate,
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
@@ -41,8 +40,9 @@ export { type ResultView, resultView } from "./result-view";
 import { limit } from "./limits";
 import { sealToken } from "./quiz-token";
 
-/** The verdict of a pack item, for the domain functions. */
-export const verdictOf: VerdictOf = (itemId) => pack.itemById.get(itemId)?.verdict;
+import { verdictOf } from "./verdicts";
+
+export { verdictOf };
 
 /** A statement to judge, without its verdict. */
 export interface StatementView {

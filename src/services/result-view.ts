@@ -15,7 +15,7 @@ import { formCount } from "../domain/forms";
 import { type AttemptResult, confidenceOfChar, type ReviewLine, review } from "../domain/quiz";
 import { explainLean, LEAN_THRESHOLD, type LeanExplanation } from "../domain/scoring";
 import { commonAnswer } from "../views/words";
-import { verdictOf } from "./quiz";
+import { verdictOf } from "./verdicts";
 
 /** Everything a result shows, for the result page and the API. */
 export interface ResultView {

@@ -44,7 +44,7 @@ export type RoomFinish =
 type Row = Record<string, SqlStorageValue>;
 
 /** Most screens following one class at once (a class of 200, a projector, a dashboard, spare tabs). */
-const MAX_SOCKETS = 250;
+export const MAX_SOCKETS = 250;
 
 /** Addresses whose join bucket the object keeps (an older one dropped is a full bucket again: harmless). */
 const MAX_BUCKETS = 1000;
