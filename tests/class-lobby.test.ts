@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { ClassCreated, ClassInfo, ClassJoined } from "../src/routes/api/class-schemas";
 import { AnswerResponse, Problem } from "../src/routes/api/schemas";
-import { Browser, call, createClass, itemOn, join, location, rightly } from "./class-helpers";
+import { Browser, call, createClass, itemOn, join, location, play, rightly } from "./class-helpers";
 
 function send(path: string, body?: unknown, key?: string): Promise<Response> {
   return call(path, {
@@ -165,5 +165,20 @@ describe("the class link knows you", () => {
     // Someone else on the same device, and anyone without the cookie, gets the join form.
     expect(await text(student.get(`/c/${code}?new=1`))).toContain('action="/join"');
     expect(await text(new Browser().get(`/c/${code}`))).toContain('action="/join"');
+    // Inside the class, the public quiz's page says that starting there leaves the class.
+    const start = await text(student.get("/quiz"));
+    expect(start).toContain("You are playing a class quiz on this device");
+    expect(start).toContain("Leave the class and play on my own");
+    expect(start).not.toContain(">Start again<");
+  });
+
+  it("a finished class result leads back to the class, and its other button says it leaves the class", async () => {
+    const { code } = await createClass();
+    const { student } = await join(code, { nickname: "Zara" });
+    await play(student, rightly, 2);
+    const result = await text(student.get("/quiz/result"));
+    expect(result).toContain(`<a class="button" href="/c/${code}/joined">Back to my class</a>`);
+    expect(result).toContain("Leave the class and play on my own");
+    expect(result).not.toContain(">Play again<");
   });
 });

@@ -98,7 +98,12 @@ quiz.get("/", async (c) => {
   const notice = NOTICES[c.req.query("notice") as keyof typeof NOTICES];
   const opened = await openToken(quizCookie(c), c.var.secret);
   const inProgress = opened.ok
-    ? { answered: answeredCount(opened.state), total: opened.state.items.length, finished: isFinished(opened.state) }
+    ? {
+        answered: answeredCount(opened.state),
+        total: opened.state.items.length,
+        finished: isFinished(opened.state),
+        inClass: opened.state.class !== undefined,
+      }
     : undefined;
   return c.html(<QuizStartPage total={publicFormSize} notice={notice} inProgress={inProgress} />);
 });

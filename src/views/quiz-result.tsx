@@ -156,7 +156,14 @@ export function QuizResultPage(p: QuizResultPageProps) {
         {p.more?.next ? <ActionForm action="/quiz/more" label={`${p.more.next} more statements`} /> : null}
         <ActionForm
           action="/quiz/start"
-          label={p.more && !p.more.next ? "Start again from the beginning" : "Play again"}
+          label={
+            // Inside a class, the button says that it leaves the class (the public quiz is another quiz).
+            p.classLink
+              ? "Leave the class and play on my own"
+              : p.more && !p.more.next
+                ? "Start again from the beginning"
+                : "Play again"
+          }
           secondary={p.classLink !== undefined || Boolean(p.more?.next)}
         />
       </div>

@@ -7,7 +7,8 @@ export interface QuizStartPageProps {
   /** Why the reader was sent here (an expired or damaged quiz), in plain words. */
   notice?: string | undefined;
   /** A quiz in progress on this device, if its token is good. */
-  inProgress?: { answered: number; total: number; finished: boolean } | undefined;
+  /** `inClass`: the attempt on this device is a class's: its buttons say that starting here leaves the class. */
+  inProgress?: { answered: number; total: number; finished: boolean; inClass: boolean } | undefined;
 }
 
 export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps) {
@@ -34,13 +35,20 @@ export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps)
       {inProgress && !inProgress.finished ? (
         <div class="panel">
           <p>
-            You have a quiz in progress on this device: {inProgress.answered} of {inProgress.total} answered.
+            {inProgress.inClass
+              ? "You are playing a class quiz on this device"
+              : "You have a quiz in progress on this device"}
+            : {inProgress.answered} of {inProgress.total} answered.
           </p>
           <div class="row">
             <a class="button" href="/quiz/q">
-              Continue the quiz
+              {inProgress.inClass ? "Continue the class quiz" : "Continue the quiz"}
             </a>
-            <ActionForm action="/quiz/start" label="Start again" secondary />
+            <ActionForm
+              action="/quiz/start"
+              label={inProgress.inClass ? "Leave the class and play on my own" : "Start again"}
+              secondary
+            />
           </div>
         </div>
       ) : (
