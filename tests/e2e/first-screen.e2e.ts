@@ -123,7 +123,7 @@ describe("teachers' screens", () => {
       .evaluateAll((els) =>
         els.map((el) => el.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]),
       );
-    expect(boxes.length).toBe(10);
+    expect(boxes.length).toBe(11);
     for (const [width, height] of boxes) expect(Math.min(width ?? 0, height ?? 0)).toBeGreaterThanOrEqual(18);
     await context.close();
   });
