@@ -26,8 +26,10 @@ try {
   const teacher = await newPage();
   await teacher.goto("/teach");
   await teacher.getByLabel(/class name/i).fill("9B media literacy");
+  // The board setting waits in the settings fold.
+  await teacher.getByText("Change the settings").click();
   await teacher.getByLabel(/students can see the class board/i).check();
-  await teacher.getByRole("button", { name: "Create the class" }).click();
+  await teacher.getByRole("button", { name: "Create the class with these settings" }).click();
   await teacher.locator("p.code").waitFor();
   const code = ((await teacher.locator("p.code").textContent()) ?? "").trim();
 
