@@ -182,3 +182,16 @@ describe("the class link knows you", () => {
     expect(result).not.toContain(">Play again<");
   });
 });
+
+describe("the join form sent back", () => {
+  it("a wrong code says so once, beside the field, with the focus there and the nickname kept", async () => {
+    const res = await new Browser().post("/join", { code: "ZZZ222", nickname: "Zara" });
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html.match(/No class has the code ZZZ222/g)).toHaveLength(1);
+    expect(html).toMatch(/<input[^>]*id="code"[^>]*autofocus=""/);
+    expect(html).toMatch(/<input[^>]*id="code"[^>]*aria-invalid="true"/);
+    expect(html).not.toMatch(/<input[^>]*id="nickname"[^>]*autofocus/);
+    expect(html).toContain('value="Zara"');
+  });
+});

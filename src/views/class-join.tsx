@@ -2,7 +2,7 @@
 import { NICKNAME_MAX, NICKNAME_MIN } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
 import type { ClassPhase } from "../domain/room";
-import { CONTENT_NOTE, ErrorSummary, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
+import { CONTENT_NOTE, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
 import { followOf } from "./quiz-wait";
 import { pollPath } from "./styles";
@@ -30,7 +30,7 @@ export function JoinPage({ klass, values = {}, errors = [], notice }: JoinPagePr
           {notice}
         </p>
       ) : null}
-      <ErrorSummary errors={errors} />
+      {/* One field at fault at most: its message is said once, beside it, and the focus goes there. */}
       <form method="post" action="/join" novalidate>
         {klass ? (
           <input type="hidden" name="code" value={klass.code} />
@@ -51,6 +51,7 @@ export function JoinPage({ klass, values = {}, errors = [], notice }: JoinPagePr
               spellcheck={false}
               maxlength={20}
               class="code-input"
+              autofocus={errors.some((e) => e.field === "code")}
               {...fieldAria("code", errors, "code-hint")}
             />
           </>
@@ -73,6 +74,7 @@ export function JoinPage({ klass, values = {}, errors = [], notice }: JoinPagePr
               autocomplete="off"
               spellcheck={false}
               maxlength={200}
+              autofocus={errors.some((e) => e.field === "nickname")}
               {...fieldAria("nickname", errors, "nickname-hint")}
             />
             <div class="check">
