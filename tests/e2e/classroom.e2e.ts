@@ -157,7 +157,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
       await page.goto(`/c/${code}/board`);
       return (await page.locator("table.board .nick").allTextContents()).map((n) => n.trim()).sort();
     };
-    await expect.poll(boardNames, { timeout: 20_000, intervals: [2_000] }).toEqual([...nicks].sort());
+    await expect.poll(boardNames, { timeout: 20_000, interval: 2_000 }).toEqual([...nicks].sort());
     await expect(page.getByRole("status").first().textContent()).resolves.toMatch(/2 of 2 students have finished/);
     await checkPage(page, "320px-board");
     await context.close();
