@@ -36,6 +36,8 @@ describe("a student-paced class waits in its lobby until the teacher starts it",
     expect(html).toContain("Your teacher will start the quiz");
     expect(html).toContain('data-follow="lobby,0,1,0"');
     expect(html).not.toContain('href="/quiz/q"');
+    // Without a WebSocket, poll.js copies this block from a fresh page: Start then appears by itself.
+    expect(html).toContain('<div id="joined-now" data-live="true">');
     // A student who types the address anyway: the answer is refused and they are sent back to wait.
     const item = itemOn(await text(student.get("/quiz/q/1")));
     const early = await student.post("/quiz/answer", { item, answer: rightly(item) });

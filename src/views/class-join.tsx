@@ -165,31 +165,34 @@ export function JoinedPage(p: JoinedPageProps) {
         <h1>
           You're in as <span class="nick">{p.nick}</span>
         </h1>
-        {waiting ? (
-          <>
-            <p class="lede" role="status">
-              Your teacher will start the quiz. Wait here: this page moves on by itself.
-            </p>
-            <p class="row">
-              <a class="button secondary" href={`/c/${p.code}/joined`}>
-                Refresh
-              </a>
-            </p>
-          </>
-        ) : (
-          <>
-            <p class="lede">
-              {started
-                ? `${p.classTitle}: you have answered ${p.answered} of ${p.total}.`
-                : `${p.classTitle}: ${p.total} statements. Is each one a verified fact or an unverified claim? No timer.`}
-            </p>
-            <p>
-              <a class="button full" href="/quiz/q">
-                {started ? "Continue" : "Start"}
-              </a>
-            </p>
-          </>
-        )}
+        {/* Live: without a WebSocket, poll.js copies the fresh block in, so Start appears by itself. */}
+        <div id="joined-now" data-live>
+          {waiting ? (
+            <>
+              <p class="lede" role="status">
+                Your teacher will start the quiz. Wait here: this page moves on by itself.
+              </p>
+              <p class="row">
+                <a class="button secondary" href={`/c/${p.code}/joined`}>
+                  Refresh
+                </a>
+              </p>
+            </>
+          ) : (
+            <>
+              <p class="lede">
+                {started
+                  ? `${p.classTitle}: you have answered ${p.answered} of ${p.total}.`
+                  : `${p.classTitle}: ${p.total} statements. Is each one a verified fact or an unverified claim? No timer.`}
+              </p>
+              <p>
+                <a class="button full" href="/quiz/q">
+                  {started ? "Continue" : "Start"}
+                </a>
+              </p>
+            </>
+          )}
+        </div>
         <details>
           <summary>What “verified” means here, and a content note</summary>
           <VerifiedDefinitionBlock />
