@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { newAttemptState } from "./quiz";
-import { classSizeOf, DEFAULT_CLASS_SIZE, joinDecision, MAX_CLASS_SIZE, recordedResult } from "./room";
+import { classPhase, classSizeOf, DEFAULT_CLASS_SIZE, joinDecision, MAX_CLASS_SIZE, recordedResult } from "./room";
 
 describe("class size", () => {
   it("defaults to 40 and takes 1..200 whole numbers, as typed or as JSON", () => {
@@ -55,5 +55,17 @@ describe("a finish from the recorded answers", () => {
     const result = recordedResult(state, new Map([["a", "v"]]), verdicts, 9);
     expect(result.answers).toBe("v--");
     expect(result.score).toMatchObject({ answered: 1, correct: 1 });
+  });
+});
+
+describe("classPhase", () => {
+  it("is running for a class without a lobby, whatever its object says", () => {
+    expect(classPhase({}, null)).toBe("running");
+    expect(classPhase({}, "lobby")).toBe("running");
+  });
+  it("is the lobby for a new class with one, then what its object holds", () => {
+    expect(classPhase({ lobby: true }, null)).toBe("lobby");
+    expect(classPhase({ paced: true }, null)).toBe("lobby");
+    expect(classPhase({ lobby: true }, "running")).toBe("running");
   });
 });

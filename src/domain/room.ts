@@ -4,6 +4,7 @@
  * object recorded (the first answer to each statement is final; the token only carries state).
  */
 
+import { type ClassRecord, hasLobby } from "./class";
 import type { Pace } from "./pace";
 import { type AttemptResult, finish, type QuizState, resultOf } from "./quiz";
 import type { Judgement } from "./scoring";
@@ -37,6 +38,15 @@ export type ClassPhase = "lobby" | "running";
  */
 export function phaseOf(held: { gated: boolean; started: boolean }): ClassPhase {
   return held.gated && !held.started ? "lobby" : "running";
+}
+
+/**
+ * A class's phase from its record and what its object holds (`held`; null: nothing yet, as for a
+ * new class): a class without a lobby is always running, one with a lobby waits until started.
+ * @example classPhase({ paced: true }, null) // "lobby"
+ */
+export function classPhase(record: Pick<ClassRecord, "paced" | "lobby">, held: ClassPhase | null): ClassPhase {
+  return hasLobby(record) ? (held ?? "lobby") : "running";
 }
 
 /** Why a join was refused: the name is in use, was removed by the teacher, or the class is full. */

@@ -3,11 +3,11 @@
  * tallies, the pace and phase) from the class's Durable Object in one request, the WebSocket they
  * follow the class on, and the teacher's presses: Start, and the pace of a teacher-paced class.
  */
-import { type ClassRecord, hasLobby } from "../domain/class";
+import type { ClassRecord } from "../domain/class";
 import { finishedMeta, type StudentEntry } from "../domain/class-results";
 import { NOT_STARTED, type Pace, type PaceAction } from "../domain/pace";
 import type { AttemptResult } from "../domain/quiz";
-import type { ClassPhase, RoomView, Tally } from "../domain/room";
+import { type ClassPhase, classPhase, type RoomView, type Tally } from "../domain/room";
 import { inRoom } from "../store/room-calls";
 import { readRoster, remember } from "../store/roster-cache";
 import { findClass } from "./classes";
@@ -25,11 +25,6 @@ export interface LiveRoster {
   tallies: Record<string, Tally>;
   pace: Pace;
   phase: ClassPhase;
-}
-
-/** A class without a lobby is always running; one with a lobby is where its object says (nothing held yet: the lobby). */
-function phaseFor(record: ClassRecord, held: ClassPhase | null): ClassPhase {
-  return hasLobby(record) ? (held ?? "lobby") : "running";
 }
 
 /** Views read lately in this isolate, by code: students' boards share one for `maxAgeMs`. */
@@ -56,7 +51,7 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
   const view = await viewOf(env, record.code, maxAgeMs, at);
   if (!view) {
     const roster = await readRoster(env.SCORES, record.code, { origin });
-    const phase = phaseFor(record, null);
+    const phase = classPhase(record, null);
     return { at: roster.at, entries: roster.entries, removed: [], tallies: {}, pace: NOT_STARTED, phase };
   }
   const entries: StudentEntry[] = [];
@@ -71,7 +66,7 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
     const meta = result ? finishedMeta(joined, record.itemIds, result) : joined;
     entries.push({ ...meta, sid: s.sid, progress: s.answered });
   }
-  return { at, entries, removed, tallies: view.tallies, pace: view.pace, phase: phaseFor(record, view.phase) };
+  return { at, entries, removed, tallies: view.tallies, pace: view.pace, phase: classPhase(record, view.phase) };
 }
 
 /**
@@ -80,7 +75,7 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
  */
 export async function classStatus(env: Env, record: ClassRecord): Promise<{ phase: ClassPhase; pace: Pace }> {
   const held = await inRoom(env, record.code, (room) => room.status());
-  return { phase: phaseFor(record, held.phase), pace: held.pace };
+  return { phase: classPhase(record, held.phase), pace: held.pace };
 }
 
 /**
@@ -94,8 +89,7 @@ export async function startClass(env: Env, client: string, record: ClassRecord):
     const pace = await movePace(env, client, record, NOT_STARTED, "open");
     return pace.step > 0 ? "running" : "lobby";
   }
-  await limit(env, "class-pace", record.code, PRESSES_SPENT);
-  await limit(env, "pace-press", client, PRESSES_SPENT);
+  await limitPresses(env, client, record);
   return inRoom(env, record.code, (room) => room.start({ expiresAt: record.expiresAt }));
 }
 
@@ -127,6 +121,12 @@ export async function liveSocket(env: Env, client: string, rawCode: unknown, req
   return res;
 }
 
+/** A teacher's press (Start, or a pace button): limited per class (20 in 10 s) and per address (120 a minute). */
+async function limitPresses(env: Env, client: string, record: ClassRecord): Promise<void> {
+  await limit(env, "class-pace", record.code, PRESSES_SPENT);
+  await limit(env, "pace-press", client, PRESSES_SPENT);
+}
+
 /** The pace the teacher's page showed when they pressed (whether the answer was shown does not matter). */
 type SeenPace = Pick<Pace, "step" | "shut">;
 
@@ -147,8 +147,7 @@ export async function movePace(
   seen: SeenPace,
   action: PaceAction,
 ): Promise<Pace> {
-  await limit(env, "class-pace", record.code, PRESSES_SPENT);
-  await limit(env, "pace-press", client, PRESSES_SPENT);
+  await limitPresses(env, client, record);
   const cls = { expiresAt: record.expiresAt, itemCount: record.itemIds.length };
   return inRoom(env, record.code, (room) => room.move(cls, seen, action));
 }

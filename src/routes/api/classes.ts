@@ -8,7 +8,8 @@
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
-import { type ClassRecord, hasLobby } from "../../domain/class";
+import type { ClassRecord } from "../../domain/class";
+import { classPhase } from "../../domain/room";
 import { checkOptions, createClass } from "../../services/class-create";
 import { classPace, classStatus, startClass } from "../../services/class-live";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
@@ -64,7 +65,7 @@ apiClasses.post("/", secret, ...jsonBody(CreateClassRequest), async (c) => {
   const options = checkOptions(c.req.valid("json"));
   const { record, key } = await createClass(c.env, clientAddress(c), options);
   // A new class waits in its lobby unless it was made to start on joining.
-  const info = infoOf(record, originOf(c), hasLobby(record) ? "lobby" : "running");
+  const info = infoOf(record, originOf(c), classPhase(record, null));
   const qrSvg = renderQrSvg(info.joinUrl, `QR code that opens ${info.joinUrl}`);
   const created: ClassCreated = { ...info, teacherKey: key, qrSvg };
   return c.json(created, 201, { Location: `/api/v1/classes/${record.code}` });
