@@ -138,32 +138,6 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           <h2>The class as a whole</h2>
           <ClassLean k={d.class} />
 
-          <h2>The claims that fooled the class most</h2>
-          {d.mostFooled.length === 0 ? (
-            <p>
-              Nothing yet: a statement is listed here once it has {ANSWERS_TO_RANK} answers from students who finished,
-              and someone got it wrong.
-            </p>
-          ) : (
-            <ol class="fooled">
-              {d.mostFooled.map((item) => (
-                <li>
-                  <p>
-                    <strong>{item.statement}</strong>
-                  </p>
-                  <p>
-                    {verdictWord(item.verdict)} · {item.answered - item.correct} of {item.answered} got it wrong ·{" "}
-                    {item.verdict === "verified" ? "said by" : "claimed by"} {item.claimant}
-                  </p>
-                  <p>{item.explanation}</p>
-                  <p>
-                    <em>Discuss:</em> {item.prompt}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
-
           <h2>Students</h2>
           {d.students.length === 0 ? (
             <p>Nobody has joined yet. Students go to {d.joinUrl}.</p>
@@ -228,51 +202,85 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
 
           <RemovedNames code={d.code} removed={d.removed} />
 
-          <h2>Every statement</h2>
-          <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">
-            <table>
-              <caption>Share of correct answers among students who answered each statement.</caption>
-              <thead>
-                <tr>
-                  <th scope="col" class="num">
-                    #
-                  </th>
-                  <th scope="col">Statement</th>
-                  <th scope="col">Verdict</th>
-                  <th scope="col" class="num">
-                    Correct
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.items.map((item) => (
-                  <tr>
-                    <td class="num">{item.position}</td>
-                    <th scope="row">{item.statement}</th>
-                    <td>
-                      <span class="status">
-                        {item.verdict === "verified" ? <CheckIcon /> : <QuestionIcon />}
-                        {verdictWord(item.verdict)}
-                      </span>
-                    </td>
-                    <td class="num">
-                      {percent(item.shareCorrect)}
-                      {item.answered > 0 ? (
-                        <span class="muted">
-                          {" "}
-                          ({item.correct} of {item.answered})
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
           <p class="muted">
             Updated at <time datetime={d.listedAt}>{clock(listedAt)}</time> UTC.
           </p>
         </div>
+
+        {/* Closed by default and outside the live region, so a projected dashboard shows no verdict
+            and a live refresh never closes it under the teacher. */}
+        <details class="key">
+          <summary>Answer key: the verdicts and the statements that fooled the class (don't project)</summary>
+          <div id="dash-key" data-live>
+            <h2>The claims that fooled the class most</h2>
+            {d.mostFooled.length === 0 ? (
+              <p>
+                Nothing yet: a statement is listed here once it has {ANSWERS_TO_RANK} answers from students who finished,
+                and someone got it wrong.
+              </p>
+            ) : (
+              <ol class="fooled">
+                {d.mostFooled.map((item) => (
+                  <li>
+                    <p>
+                      <strong>{item.statement}</strong>
+                    </p>
+                    <p>
+                      {verdictWord(item.verdict)} · {item.answered - item.correct} of {item.answered} got it wrong ·{" "}
+                      {item.verdict === "verified" ? "said by" : "claimed by"} {item.claimant}
+                    </p>
+                    <p>{item.explanation}</p>
+                    <p>
+                      <em>Discuss:</em> {item.prompt}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+
+            <h2>Every statement</h2>
+            <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">
+              <table>
+                <caption>Share of correct answers among students who answered each statement.</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" class="num">
+                      #
+                    </th>
+                    <th scope="col">Statement</th>
+                    <th scope="col">Verdict</th>
+                    <th scope="col" class="num">
+                      Correct
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.items.map((item) => (
+                    <tr>
+                      <td class="num">{item.position}</td>
+                      <th scope="row">{item.statement}</th>
+                      <td>
+                        <span class="status">
+                          {item.verdict === "verified" ? <CheckIcon /> : <QuestionIcon />}
+                          {verdictWord(item.verdict)}
+                        </span>
+                      </td>
+                      <td class="num">
+                        {percent(item.shareCorrect)}
+                        {item.answered > 0 ? (
+                          <span class="muted">
+                            {" "}
+                            ({item.correct} of {item.answered})
+                          </span>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </div>
+        </details>
 
         <div class="no-print">
           <h2>Actions</h2>
