@@ -160,8 +160,10 @@ quiz.get("/q", async (c) => {
     // Teacher-paced: the open statement, its answer once shown, or a page that waits for the teacher.
     const answered = (p: number) => answerOf(state, state.items[p - 1] ?? "") !== null;
     const page = pacedPage(status.pace, answered, state.items, false);
-    // Before the first statement the class link's page is the lobby ("You're in as …").
-    if (page.show === "wait" && page.why === "not-started") return c.redirect(`/c/${state.class.code}/joined`, 303);
+    // Before the first statement the class link's page is the lobby ("You're in as …"), and after
+    // the teacher ended the class it offers the result.
+    const lobby = page.show === "wait" && page.why === "not-started";
+    if (lobby || status.phase === "ended") return c.redirect(`/c/${state.class.code}/joined`, 303);
     if (page.show === "question") return c.redirect(`/quiz/q/${page.position}`, 303);
     if (page.show === "feedback") return c.redirect(`/quiz/feedback/${page.itemId}`, 303);
     if (page.show === "wait") {
@@ -226,8 +228,13 @@ quiz.post("/answer", async (c) => {
   } catch (error) {
     // Teacher-paced: the teacher closed this statement meanwhile; go where the class is.
     if (error instanceof AppError && error.slug === "statement-closed") return c.redirect("/quiz/q", 303);
-    // The class is still in its lobby: back to "You're in", which waits for the teacher's Start.
-    if (error instanceof AppError && error.slug === "class-not-started" && state.class) {
+    // The class is still in its lobby (back to "You're in", which waits for the teacher's Start),
+    // or the teacher ended it ("You're in" then offers the result).
+    if (
+      error instanceof AppError &&
+      (error.slug === "class-not-started" || error.slug === "class-ended") &&
+      state.class
+    ) {
       return c.redirect(`/c/${state.class.code}/joined`, 303);
     }
     throw error;
@@ -316,7 +323,7 @@ quiz.get("/result", async (c) => {
   if (state.class?.paced) {
     // Teacher-paced, finished early: the result (every verdict) waits until the class has seen every answer.
     const status = await roomStatus(c.env, state.class.code);
-    if (!paceDone(status.pace, state.items.length) && status.pace.step > 0) {
+    if (!paceDone(status.pace, state.items.length) && status.pace.step > 0 && status.phase !== "ended") {
       const wait = { why: "held", status, total: state.items.length, code: state.class.code } as const;
       return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);
     }

@@ -10,9 +10,11 @@ import type { AttemptResult } from "../domain/quiz";
 import { type ClassPhase, classPhase, type RoomView, type Tally } from "../domain/room";
 import { inRoom } from "../store/room-calls";
 import { readRoster, remember } from "../store/roster-cache";
+import { endClassRoom } from "./class-play";
 import { findClass } from "./classes";
 import { AppError } from "./errors";
 import { limit } from "./limits";
+import { verdictOf } from "./verdicts";
 
 /** A class as its live screens see it. */
 export interface LiveRoster {
@@ -64,7 +66,7 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
     const joined = { nick: s.nick, id: s.attempt, joinedAt: s.joined };
     const result = s.result === null ? null : (JSON.parse(s.result) as AttemptResult);
     const meta = result ? finishedMeta(joined, record.itemIds, result) : joined;
-    entries.push({ ...meta, sid: s.sid, progress: s.answered });
+    entries.push({ ...meta, sid: s.sid, progress: s.answered, seen: s.seen });
   }
   return { at, entries, removed, tallies: view.tallies, pace: view.pace, phase: classPhase(record, view.phase) };
 }
@@ -91,6 +93,23 @@ export async function startClass(env: Env, client: string, record: ClassRecord):
   }
   await limitPresses(env, client, record);
   return inRoom(env, record.code, (room) => room.start({ expiresAt: record.expiresAt }));
+}
+
+/**
+ * The teacher ends the class: no more joins or answers; every student still playing is finished
+ * with what they answered, and each result written to KV once (services/class-play.ts). A second
+ * press finishes nobody again. Limited like the pace presses.
+ * @example const { finished } = await endClass(env, client, record);
+ */
+export async function endClass(
+  env: Env,
+  client: string,
+  record: ClassRecord,
+  now = Date.now(),
+): Promise<{ first: boolean; finished: number }> {
+  await limitPresses(env, client, record);
+  views.delete(record.code);
+  return endClassRoom(env, record, verdictOf, now);
 }
 
 /**

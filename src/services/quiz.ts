@@ -30,7 +30,7 @@ import {
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
-import { nothingAnswered } from "./class-errors";
+import { classEnded, nothingAnswered } from "./class-errors";
 import { paceOf } from "./class-live";
 import { finishClassAttempt, recordClassAnswer } from "./class-play";
 import { AppError } from "./errors";
@@ -252,7 +252,7 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
  * recorded one back (and a token that carries it). `token` is null when the state did not change:
  * keep the one you have. Teacher-paced: `pace` is where the class is, and `held` says the verdict
  * waits until the teacher shows its answer. Throws a 409 AppError for a finished attempt, a class still in its
- * lobby, or (teacher-paced) a statement that is not open, and a 422 for an item not in it or a confidence in a
+ * lobby or ended (class-ended: the pages then show the result), or (teacher-paced) a statement that is not open, and a 422 for an item not in it or a confidence in a
  * class attempt (classes take none yet).
  * `confidence` (the public quiz) is kept with a first answer; the result says the one that stands.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
@@ -284,6 +284,7 @@ export async function answerStatement(
     if ("finished" in recorded) throw attemptFinished();
     if ("closed" in recorded) throw statementClosed();
     if ("lobby" in recorded) throw notStarted();
+    if ("ended" in recorded) throw classEnded({ code: cls.code, name: "" }, 409);
     given = recorded.answer;
     first = recorded.first;
     pace = recorded.pace ?? null;

@@ -50,7 +50,7 @@ export interface DashboardData {
   joinUrl: string;
   open: boolean;
   /** "lobby": students who join wait for the teacher's start. */
-  state: "lobby" | "running";
+  state: "lobby" | "running" | "ended";
   pace: "teacher" | "student";
   joined: number;
   finished: number;
@@ -115,7 +115,12 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           Joined: {d.joined}. {finishedLine(d.finished, d.joined)}
         </p>
         <div id="dash-start" data-live>
-          {d.state === "lobby" ? (
+          {d.state === "ended" ? (
+            <p>
+              <strong>The class has ended.</strong> Nobody can join or answer; everyone who was playing was finished
+              with what they had answered.
+            </p>
+          ) : d.state === "lobby" ? (
             d.pace === "student" ? (
               <p class="row">
                 Students who join wait for your start.{" "}
@@ -160,7 +165,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                     </th>
                     <th scope="col">Lean</th>
                     <th scope="col" class="no-print">
-                      Remove
+                      Code, remove
                     </th>
                   </tr>
                 </thead>
@@ -186,12 +191,24 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                         </td>
                       )}
                       <td class="no-print">
-                        <form method="post" action={`/c/${d.code}/teacher/remove`}>
-                          <input type="hidden" name="student" value={s.id} />
-                          <button type="submit" class="secondary" aria-label={`Remove ${s.nickname}`}>
-                            Remove
-                          </button>
-                        </form>
+                        <div class="row">
+                          <form method="post" action={`/c/${d.code}/teacher/code`}>
+                            <input type="hidden" name="student" value={s.id} />
+                            <button
+                              type="submit"
+                              class="secondary"
+                              aria-label={`Show ${s.nickname}'s code to get back in`}
+                            >
+                              Code
+                            </button>
+                          </form>
+                          <form method="post" action={`/c/${d.code}/teacher/remove`}>
+                            <input type="hidden" name="student" value={s.id} />
+                            <button type="submit" class="secondary" aria-label={`Remove ${s.nickname}`}>
+                              Remove
+                            </button>
+                          </form>
+                        </div>
                       </td>
                     </tr>
                   ))}
@@ -215,8 +232,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
             <h2>The claims that fooled the class most</h2>
             {d.mostFooled.length === 0 ? (
               <p>
-                Nothing yet: a statement is listed here once it has {ANSWERS_TO_RANK} answers from students who finished,
-                and someone got it wrong.
+                Nothing yet: a statement is listed here once it has {ANSWERS_TO_RANK} answers from students who
+                finished, and someone got it wrong.
               </p>
             ) : (
               <ol class="fooled">
@@ -305,9 +322,10 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
             </a>
           </p>
           <p class="muted">
-            With JavaScript on, this page updates itself as students play; the Refresh button always works. A removed
-            name stays out until you allow it back: to let a student whose phone died rejoin under their name, remove
-            it, then allow it back.
+            With JavaScript on, this page updates itself as students play; the Refresh button always works. A student
+            whose tab closed or phone died gets back in with their code (shown after joining): if they lost it, press
+            “Code” on their row and tell it to them. “Away” means nothing has come from that phone for 5 minutes. A
+            removed name stays out until you allow it back.
           </p>
           <div class="row">
             {!d.open ? null : (
@@ -316,6 +334,11 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                   Close joining
                 </button>
               </form>
+            )}
+            {d.state === "ended" ? null : (
+              <a class="button secondary" href={`/c/${d.code}/teacher/end`}>
+                End the class…
+              </a>
             )}
             <a class="button secondary" href={`/c/${d.code}/teacher/delete`}>
               Delete the class…
