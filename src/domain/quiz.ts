@@ -363,6 +363,30 @@ export function resultOf(state: QuizState, verdictOf: VerdictOf): AttemptResult 
 }
 
 /**
+ * A finished result with only the statements at `shown` positions counted: the others read as not
+ * answered and the score is recomputed, so a teacher-paced class's totals say nothing about a
+ * statement whose answer the teacher has not shown yet.
+ * @example resultShown(result, (position) => position <= 2, verdictOf).score.answered // ≤ 2
+ */
+export function resultShown(
+  result: AttemptResult,
+  shown: (position: number) => boolean,
+  verdictOf: VerdictOf,
+): AttemptResult {
+  const answers = [...result.answers].map((a, i) => (shown(i + 1) ? a : "-")).join("");
+  const state: QuizState = {
+    kind: "quiz",
+    id: result.attemptId,
+    pack: result.packVersion,
+    items: result.items,
+    answers,
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
+  };
+  return { ...result, answers, score: roundScore(summarize(state, verdictOf)) };
+}
+
+/**
  * One answer character per id of `order` (the pack's ids): "-" for an item outside the attempt.
  * Reader statistics count per pack position, so a form's answers are stored in pack order.
  * @example answersInOrder({ items: ["b"], answers: "v" }, ["a", "b"]) // "-v"

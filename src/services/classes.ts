@@ -308,10 +308,11 @@ export async function rejoinClass(
  * code went with it). Null for no such student.
  * @example const code = await rejoinCodeFor(env, record, sid);
  */
-export function rejoinCodeFor(
+export async function rejoinCodeFor(
   env: Env,
   record: ClassRecord,
   sid: string,
 ): Promise<{ nick: string; back: string | null } | null> {
+  if (!isStudentId(sid)) return null;
   return inRoom(env, record.code, (room) => room.rejoinCodeOf(sid));
 }

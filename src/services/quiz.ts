@@ -11,7 +11,7 @@ import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import type { Confidence } from "../domain/calibration";
 import { FORM_SIZE, type FormRef, formCount, formSizes, publicForm } from "../domain/forms";
 import { newAttemptId } from "../domain/ids";
-import { mayReveal, type Pace, pacedNextPosition } from "../domain/pace";
+import { mayReveal, type Pace, paceDone, pacedNextPosition } from "../domain/pace";
 import {
   type AttemptResult,
   adoptResult,
@@ -24,14 +24,13 @@ import {
   newAttemptState,
   nextItem,
   type QuizState,
-  type ReviewLine,
   resultOf,
   withEstimate,
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
 import { classEnded, nothingAnswered } from "./class-errors";
-import { paceOf } from "./class-live";
+import { paceOf, roomStatus } from "./class-live";
 import { finishClassAttempt, recordClassAnswer } from "./class-play";
 import { AppError } from "./errors";
 
@@ -313,26 +312,17 @@ export async function answerStatement(
   };
 }
 
-/** A review line whose verdict may be held back (null) until the teacher closes its statement. */
-export interface PacedReviewLine {
-  itemId: string;
-  answer: Judgement | null;
-  verdict: Judgement | null;
-  correct: boolean | null;
-}
-
 /**
- * The review as the class may see it now: in a teacher-paced class a statement the teacher has
- * not closed keeps its verdict back (verdict and correct null), as the pages do. One object
- * request for a paced class; none otherwise.
- * @example const review = await reviewNow(c.env, state, view.review);
+ * What of a finished attempt the class may see now: null when all of it (the public quiz, a
+ * student-paced class, a teacher-paced one that has shown every answer or was ended), else which
+ * positions have had their answer shown. One object request for a teacher-paced class; none otherwise.
+ * @example const shown = await shownNow(c.env, state); // null, or (position) => boolean
  */
-export async function reviewNow(env: Env, state: QuizState, lines: readonly ReviewLine[]): Promise<PacedReviewLine[]> {
-  if (!state.class?.paced) return [...lines];
-  const pace = await paceOf(env, state.class.code);
-  return lines.map((line, index) =>
-    mayReveal(pace, index + 1) ? line : { itemId: line.itemId, answer: line.answer, verdict: null, correct: null },
-  );
+export async function shownNow(env: Env, state: QuizState): Promise<((position: number) => boolean) | null> {
+  if (!state.class?.paced) return null;
+  const { phase, pace } = await roomStatus(env, state.class.code);
+  if (phase === "ended" || paceDone(pace, state.items.length)) return null;
+  return (position) => mayReveal(pace, position);
 }
 
 /** The class waits in its lobby for the teacher's Start (the pages send the student back there). */

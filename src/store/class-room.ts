@@ -162,10 +162,7 @@ export class ClassRoom extends DurableObject<Env> {
     if (!row) return null;
     const attempt = String(row.attempt);
     this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, attempt);
-    const answers: Record<string, string> = {};
-    for (const a of this.sql.exec<Row>("SELECT item, answer FROM answers WHERE attempt = ?", attempt)) {
-      answers[String(a.item)] = String(a.answer);
-    }
+    const answers = Object.fromEntries(this.recorded(attempt));
     const body = this.sql.exec<Row>("SELECT body FROM results WHERE attempt = ?", attempt).toArray()[0]?.body;
     this.tell();
     return {
@@ -272,11 +269,7 @@ export class ClassRoom extends DurableObject<Env> {
       if (save) this.sql.exec("UPDATE results SET lease = ? WHERE attempt = ?", now + SAVE_LEASE_MS, state.id);
       return { ok: true, result: JSON.parse(String(stored.body)) as AttemptResult, first: false, save, joinedAt };
     }
-    const recorded = new Map<string, string>();
-    for (const row of this.sql.exec<Row>("SELECT item, answer FROM answers WHERE attempt = ?", state.id)) {
-      recorded.set(String(row.item), String(row.answer));
-    }
-    const result = recordedResult(state, recorded, verdicts, now);
+    const result = recordedResult(state, this.recorded(state.id), verdicts, now);
     // Nothing answered by the token or recorded here: nothing to finish (the caller says so).
     if (!/[vu]/.test(result.answers)) return { ok: false, refused: "empty" };
     this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, state.id);
@@ -288,6 +281,15 @@ export class ClassRoom extends DurableObject<Env> {
     );
     this.tell();
     return { ok: true, result, first: true, save: true, joinedAt };
+  }
+
+  /** An attempt's recorded answers, by item id: "v" or "u". */
+  private recorded(attemptId: string): Map<string, string> {
+    const recorded = new Map<string, string>();
+    for (const row of this.sql.exec<Row>("SELECT item, answer FROM answers WHERE attempt = ?", attemptId)) {
+      recorded.set(String(row.item), String(row.answer));
+    }
+    return recorded;
   }
 
   /** The result is in KV (`done`: no later finish writes it again), or its write failed (the next may try). */
@@ -409,11 +411,7 @@ export class ClassRoom extends DurableObject<Env> {
         startedAt: Number(row.joined),
         class: { code: cls.code, nick: String(row.nick), ...(cls.paced ? { paced: true as const } : {}) },
       });
-      const recorded = new Map<string, string>();
-      for (const a of this.sql.exec<Row>("SELECT item, answer FROM answers WHERE attempt = ?", state.id)) {
-        recorded.set(String(a.item), String(a.answer));
-      }
-      const result = recordedResult(state, recorded, verdicts, now);
+      const result = recordedResult(state, this.recorded(state.id), verdicts, now);
       this.sql.exec("INSERT INTO results (attempt, body) VALUES (?, ?)", state.id, JSON.stringify(result));
     }
     const unsaved = this.sql
