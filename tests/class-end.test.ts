@@ -41,7 +41,7 @@ describe("the teacher ends the class", () => {
     expect(await finishedKeys(code)).toHaveLength(1);
 
     const confirm = await text(teacher.get(`/c/${code}/teacher/end`));
-    expect(confirm).toContain("1 student is still playing");
+    expect(confirm).toContain("Still playing: 1 student.");
     // Without the confirm field nothing ends.
     expect(location(await teacher.post(`/c/${code}/teacher/end`, {}))).toBe(`/c/${code}/teacher/end`);
 

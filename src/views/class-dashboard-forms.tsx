@@ -69,7 +69,7 @@ export function EndConfirmPage(p: { code: string; title: string; playing: number
       <p>
         {p.playing === 0
           ? "Nobody is still playing."
-          : `${p.playing} ${p.playing === 1 ? "student is" : "students are"} still playing: each is finished now with what they have answered, and the statements they have not answered count as not answered.`}{" "}
+          : `Still playing: ${p.playing} ${p.playing === 1 ? "student" : "students"}. Ending the class finishes ${p.playing === 1 ? "them" : "each of them"} now with what they have answered; the statements they have not reached count as not answered.`}{" "}
         After this nobody can join or answer. The results stay on the dashboard and in the CSV until the class is
         deleted.
       </p>
