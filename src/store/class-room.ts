@@ -20,6 +20,7 @@ import { DurableObject } from "cloudflare:workers";
 import { newRejoinCode } from "../domain/ids";
 import { type JoinBucket, takeJoin } from "../domain/join-bucket";
 import { NOT_STARTED, nextPace, type Pace, type PaceAction } from "../domain/pace";
+import { signSignal } from "../domain/pace-signal";
 import { type AttemptResult, newAttemptState, type QuizState } from "../domain/quiz";
 import {
   type ClassPhase,
@@ -31,6 +32,7 @@ import {
   type Tally,
 } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
+import { MIN_SECRET_LENGTH } from "../domain/token";
 import { MIGRATE_2, RETALLY, SCHEMA, TALLY } from "./class-room-sql";
 import { remember } from "./roster-cache";
 
@@ -74,6 +76,8 @@ export class ClassRoom extends DurableObject<Env> {
    * seconds without requests forgets them, by when every bucket has refilled anyway.
    */
   private readonly buckets = new Map<string, JoinBucket>();
+  /** The socket messages still being signed, in order (see tell()). */
+  private telling: Promise<void> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -454,18 +458,33 @@ export class ClassRoom extends DurableObject<Env> {
     this.tell();
   }
 
-  /** Sends every screen following the class one message: something changed, and where the pace is. */
+  /**
+   * Sends every screen following the class one message: something changed, where the pace is, and
+   * the same signed (`p`, domain/pace-signal.ts) so a phone's next page needs no request here.
+   * Messages go out in the order of the changes, each signed as its change left the class.
+   */
   private tell(): void {
-    const sockets = this.ctx.getWebSockets();
-    if (sockets.length === 0) return;
-    const message = JSON.stringify({ v: Date.now(), ...this.pace(), phase: this.phase() });
-    for (const socket of sockets) {
-      try {
-        socket.send(message);
-      } catch {
-        // A socket closing meanwhile: its screen reconnects, or falls back to polling.
+    if (this.ctx.getWebSockets().length === 0) return;
+    const now = { v: Date.now(), ...this.pace(), phase: this.phase() };
+    this.telling = this.telling.then(async () => {
+      const message = JSON.stringify({ ...now, ...(await this.signed(now)) });
+      for (const socket of this.ctx.getWebSockets()) {
+        try {
+          socket.send(message);
+        } catch {
+          // A socket closing meanwhile: its screen reconnects, or falls back to polling.
+        }
       }
-    }
+    });
+    this.ctx.waitUntil(this.telling);
+  }
+
+  /** The signed copy of where the class is (`{}` without a signing secret: phones then ask each time). */
+  private async signed(now: Pace & { phase: ClassPhase }): Promise<{ p?: string }> {
+    const secret = this.env.QUIZ_SECRET;
+    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) return {};
+    const { phase, ...pace } = now;
+    return { p: await signSignal(secret, this.ctx.id.toString(), { phase, pace }, Date.now()) };
   }
 
   /** GET /c/{CODE}/live (checked by the route): a hibernatable WebSocket that gets tell()'s messages. */
@@ -474,7 +493,8 @@ export class ClassRoom extends DurableObject<Env> {
     if (this.ctx.getWebSockets().length >= MAX_SOCKETS) return new Response(null, { status: 503 });
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server);
-    server.send(JSON.stringify({ v: 0, ...this.pace(), phase: this.phase() }));
+    const greeting = { v: 0, ...this.pace(), phase: this.phase() };
+    server.send(JSON.stringify({ ...greeting, ...(await this.signed(greeting)) }));
     return new Response(null, { status: 101, webSocket: client });
   }
 
