@@ -156,6 +156,22 @@ describe("the dashboard's words for the class", () => {
     expect(words).not.toMatch(/bias c|discernment|good balance|[+−]\d/i);
     expect(fold).toContain("bias c");
   });
+
+  it("names no verdict outside the closed answer-key fold, so a projected dashboard gives nothing away", async () => {
+    const { code, teacher } = await createClass({ items: "6" });
+    for (const nickname of ["Ana", "Ben", "Cy", "Di", "Ed"]) {
+      await play((await join(code, { nickname })).student, wrongly);
+    }
+    const html = await (await teacher.get(`/c/${code}/teacher`)).text();
+    const key = /<details class="key">[\s\S]*?<\/details>/.exec(html)?.[0] ?? "";
+    // The fold is there, closed, and holds the verdicts and the ranking the teacher may open.
+    expect(key).toMatch(/^<details class="key"><summary>Answer key/);
+    expect(key).toMatch(/>Unverified<|>Verified</);
+    expect(key).toContain("got it wrong");
+    const outside = html.replace(key, "");
+    expect(outside).not.toMatch(/>\s*(Verified|Unverified)\s*</);
+    expect(outside).not.toContain("got it wrong");
+  });
 });
 
 describe("removing a nickname", () => {

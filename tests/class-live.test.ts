@@ -9,7 +9,18 @@ import { describe, expect, it } from "vitest";
 import { sourcePack } from "../src/content/source";
 import { ClassCreated } from "../src/routes/api/class-schemas";
 import { SCHEMA } from "../src/store/class-room-sql";
-import { Browser, call, createClass, escapeHtml, itemOn, join, location, rightly, wrongly } from "./class-helpers";
+import {
+  Browser,
+  call,
+  countingRoom,
+  createClass,
+  escapeHtml,
+  itemOn,
+  join,
+  location,
+  rightly,
+  wrongly,
+} from "./class-helpers";
 
 /** The teacher presses a pace button on the projector screen, as the page showed the class. */
 function press(teacher: Browser, code: string, action: "open" | "close" | "reveal", step: number, shut: boolean) {
@@ -53,7 +64,10 @@ describe("the live WebSocket, GET /c/{CODE}/live", () => {
     const messages: { v: number; step: number; shut: boolean }[] = [];
     socket.addEventListener("message", (event) => messages.push(JSON.parse(String(event.data))));
     await until(() => messages.length >= 1);
-    expect(messages[0]).toEqual({ v: 0, step: 0, shut: true, shown: false, phase: "running" });
+    const { p: signal, ...greeting } = messages[0] as { p?: unknown };
+    expect(greeting).toEqual({ v: 0, step: 0, shut: true, shown: false, phase: "running" });
+    // The same, signed: a phone passes it on so its next page asks the object nothing.
+    expect(signal).toMatch(/^[\w-]+\.[\w-]+$/);
 
     const { student } = await join(code, { nickname: "Ana" });
     await until(() => messages.length >= 2);
@@ -226,10 +240,25 @@ describe("a teacher-paced class", () => {
     expect(location(await ana.post("/quiz/answer", { item: second, answer: "verified" }))).toBe("/quiz/q");
     const first = itemOn(await text(ana.get("/quiz/q/1")));
     res = await ana.post("/quiz/answer", { item: first, answer: wrongly(first) });
-    expect(location(res)).toBe("/quiz/q");
+    // The object said where the class is with her answer: the waiting page is sent that, signed,
+    // and asks the object nothing.
+    const waiting = location(res);
+    expect(waiting).toMatch(/^\/quiz\/q\?pace=[\w-]+\.[\w-]+$/);
+    const counted = countingRoom();
+    expect(await text(ana.get(waiting, { CLASS_ROOM: counted.ns }))).toContain("Your answer is in");
+    expect(counted.calls).toEqual([]);
     // No verdict while the statement is open: she waits, and cannot call it out to the room.
     expect(location(await ana.get(`/quiz/feedback/${first}`))).toBe("/quiz/q");
     expect(await text(ana.get("/quiz/q"))).toContain("Your answer is in");
+    // A signal she edits to say "shown" is not one: the object is asked, and the verdict stays back.
+    const [body = "", sig = ""] = decodeURIComponent(waiting.split("pace=")[1] ?? "").split(".");
+    const forged = btoa(atob(body.replace(/-/g, "+").replace(/_/g, "/")).replace('"shown":false', '"shown":true'))
+      .replace(/\+/g, "-")
+      .replace(/\//g, "_")
+      .replace(/=+$/, "");
+    const tampered = await ana.get(`/quiz/feedback/${first}?pace=${forged}.${sig}`, { CLASS_ROOM: counted.ns });
+    expect(location(tampered)).toBe("/quiz/q");
+    expect(counted.calls).toEqual(["status"]);
     html = await text(teacher.get(`/c/${code}/present`));
     expect(html).toContain("1 of 2 have answered.");
     expect(html).not.toContain("said Verified");

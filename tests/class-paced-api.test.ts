@@ -133,6 +133,28 @@ describe("a finish in a teacher-paced class", () => {
   });
 });
 
+describe("the totals of a finish in a teacher-paced class", () => {
+  it("count only the statements whose answer the teacher has shown, and all of them after the last reveal", async () => {
+    const klass = await pacedClass();
+    const ana = await klass.joinAs("Ana");
+    const right = (id: string) => pack.itemById.get(id)?.verdict ?? "verified";
+    await klass.press("open");
+    const one = await answer(ana.token, ana.next?.id ?? "", right(ana.next?.id ?? ""));
+    await klass.press("close");
+    await klass.press("reveal");
+    await klass.press("open");
+    const secondId = one.next?.id ?? "";
+    const two = await answer(one.token, secondId, right(secondId));
+    await klass.press("close"); // statement 2 closed, its answer not shown: its verdict is in no figure
+    const held = AttemptResultBody.parse(await (await send("/api/v1/attempts/finish", { token: two.token })).json());
+    expect([held.answered, held.correct, held.total]).toEqual([1, 1, 6]);
+    expect(held.review[1]).toMatchObject({ verdict: null, correct: null });
+    await klass.press("reveal");
+    const full = AttemptResultBody.parse(await (await send("/api/v1/attempts/finish", { token: two.token })).json());
+    expect([full.answered, full.correct]).toEqual([2, 2]);
+  });
+});
+
 describe("a finish with a token that lags the object", () => {
   it("finishes from what the object recorded (the answer's response was lost)", async () => {
     const created = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6, start: "join" })).json());

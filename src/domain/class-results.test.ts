@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  AWAY_AFTER_MS,
   answersInClassOrder,
   classScore,
   discussionPrompt,
@@ -121,6 +122,14 @@ describe("statusOf and progressOf", () => {
     expect(statusOf(finished("B", "uv--", 2, 0), 4)).toBe("stopped early");
     expect(statusOf(playing("C"), 4)).toBe("playing");
     expect(statusOf({ ...playing("D"), progress: 4 }, 4)).toBe("playing");
+  });
+
+  it("says away for a student still playing from whom nothing came for five minutes, never for a finish", () => {
+    const seen = 1_000_000;
+    expect(statusOf({ ...playing("E"), seen }, 4, seen + AWAY_AFTER_MS)).toBe("playing");
+    expect(statusOf({ ...playing("E"), seen }, 4, seen + AWAY_AFTER_MS + 1)).toBe("away");
+    expect(statusOf({ ...playing("E"), seen }, 4)).toBe("playing");
+    expect(statusOf({ ...finished("F", "uv--", 2, 0), seen }, 4, seen + 10 * AWAY_AFTER_MS)).toBe("stopped early");
   });
 
   it("counts a finish's answers, the object's progress while playing, and null when not known", () => {

@@ -32,6 +32,8 @@ export interface StudentEntry extends StudentMeta {
   sid: string;
   /** Statements answered so far, from the class's object; KV entries lack it. */
   progress?: number;
+  /** When the student's last join, answer or finish reached the class's object (epoch ms); KV entries lack it. */
+  seen?: number;
 }
 
 /** A finished student's figures. */
@@ -240,11 +242,22 @@ export function discussionPrompt(item: {
 }
 
 /** Where a student is, in the words the dashboard, the CSV and the JSON share. */
-export type StudentStatus = "finished" | "stopped early" | "playing";
+export type StudentStatus = "finished" | "stopped early" | "playing" | "away";
 
-/** "stopped early" is a finish with fewer answers than the class has statements. */
-export function statusOf(entry: StudentEntry, total: number): StudentStatus {
-  if (!isFinishedEntry(entry)) return "playing";
+/** A student not finished whose phone has sent nothing for this long reads "away" (a lost tab, a locked phone). */
+export const AWAY_AFTER_MS = 5 * 60_000;
+
+/**
+ * "stopped early" is a finish with fewer answers than the class has statements; "away" a student
+ * still playing from whom nothing has reached the class for AWAY_AFTER_MS (`now`), until they
+ * answer or come back with their code (without `now`, as in the CSV, never "away").
+ * @example statusOf({ ...entry, seen: 0 }, 8, AWAY_AFTER_MS + 1) // "away"
+ */
+export function statusOf(entry: StudentEntry, total: number, now?: number): StudentStatus {
+  if (!isFinishedEntry(entry)) {
+    const away = now !== undefined && entry.seen !== undefined && now - entry.seen > AWAY_AFTER_MS;
+    return away ? "away" : "playing";
+  }
   return entry.answered < total ? "stopped early" : "finished";
 }
 

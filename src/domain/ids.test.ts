@@ -6,8 +6,10 @@ import {
   keysMatch,
   newAttemptId,
   newJoinCode,
+  newRejoinCode,
   newTeacherKey,
   normalizeJoinCode,
+  normalizeRejoinCode,
 } from "./ids";
 
 describe("attempt ids", () => {
@@ -53,6 +55,20 @@ describe("join codes", () => {
   it("reject codes of the wrong length or alphabet", () => {
     for (const bad of ["", "ABCDE", "ABCDEFG", "ABCDE0", "ABCDEO", "ABCDE1", "ABC_DE", "ABCDEÉ"]) {
       expect(normalizeJoinCode(bad), bad).toBeNull();
+    }
+  });
+});
+
+describe("rejoin codes", () => {
+  it("are 5 characters of the join-code alphabet, and differ", () => {
+    const codes = new Set(Array.from({ length: 200 }, () => newRejoinCode()));
+    expect(codes.size).toBe(200);
+    for (const code of codes) expect(code).toMatch(new RegExp(`^[${JOIN_CODE_ALPHABET}]{5}$`));
+  });
+  it("are read as typed, and nothing else is one", () => {
+    expect(normalizeRejoinCode(" k7m-2q ")).toBe("K7M2Q");
+    for (const bad of ["K7M2", "K7M2QX", "K0M2Q", "K7M2I", "", "K7M2Q; DROP"]) {
+      expect(normalizeRejoinCode(bad), bad).toBeNull();
     }
   });
 });

@@ -51,27 +51,58 @@ export function newAttemptId(now: number): string {
   return attemptIdTimePrefix(now) + base32(randomBytes(16));
 }
 
-/** A 6-character join code, uniform over the alphabet (rejection sampling, no modulo bias). */
-export function newJoinCode(): string {
+/**
+ * A student's code to get back into their class: 5 characters of the join-code alphabet, one in
+ * 28.6 million, and guesses are limited per address like joins (services/classes.ts).
+ */
+export const REJOIN_CODE_LENGTH = 5;
+const REJOIN_CODE = new RegExp(`^[${JOIN_CODE_ALPHABET}]{${REJOIN_CODE_LENGTH}}$`);
+
+/** `length` characters uniform over the join-code alphabet (rejection sampling, no modulo bias). */
+function randomCode(length: number): string {
   const n = JOIN_CODE_ALPHABET.length;
   const limit = 256 - (256 % n); // bytes at or above this would favour the first characters
   let code = "";
-  while (code.length < JOIN_CODE_LENGTH) {
+  while (code.length < length) {
     for (const byte of randomBytes(16)) {
-      if (byte < limit && code.length < JOIN_CODE_LENGTH) code += JOIN_CODE_ALPHABET[byte % n];
+      if (byte < limit && code.length < length) code += JOIN_CODE_ALPHABET[byte % n];
     }
   }
   return code;
 }
 
-/** Accepts "abc-def", " ABC DEF " or fullwidth forms; returns the canonical code or null. */
-export function normalizeJoinCode(input: string): string | null {
+/** A 6-character join code, uniform over the alphabet. */
+export function newJoinCode(): string {
+  return randomCode(JOIN_CODE_LENGTH);
+}
+
+/** A 5-character code for a student to get back in (unique within the class: its object checks). */
+export function newRejoinCode(): string {
+  return randomCode(REJOIN_CODE_LENGTH);
+}
+
+/** Upper case, NFKC, without spaces and dashes; null for anything not a short string. */
+function canonical(input: string): string | null {
   if (typeof input !== "string" || input.length > 64) return null;
-  const code = input
+  return input
     .normalize("NFKC")
     .toUpperCase()
     .replace(/[\s\-\u2010-\u2015]/g, "");
-  return JOIN_CODE.test(code) ? code : null;
+}
+
+/** Accepts "abc-def", " ABC DEF " or fullwidth forms; returns the canonical code or null. */
+export function normalizeJoinCode(input: string): string | null {
+  const code = canonical(input);
+  return code !== null && JOIN_CODE.test(code) ? code : null;
+}
+
+/**
+ * A rejoin code as typed ("k7m 2q" → "K7M2Q"), or null when it cannot be one.
+ * @example normalizeRejoinCode("k7m-2q") // "K7M2Q"
+ */
+export function normalizeRejoinCode(input: string): string | null {
+  const code = canonical(input);
+  return code !== null && REJOIN_CODE.test(code) ? code : null;
 }
 
 /** A teacher key: "tk_" + 192 random bits in base64url. Shown once; only its hash is stored. */

@@ -7,6 +7,7 @@
  */
 import { CONFIDENCE_LEVELS, type Confidence } from "./calibration";
 import type { FormRef } from "./forms";
+import { normalizeRejoinCode } from "./ids";
 import { type Judgement, roundScore, type Score, scoreAnswers } from "./scoring";
 
 /** What a reader said about an item: "v" verified, "u" unverified, "-" not yet answered. */
@@ -41,11 +42,15 @@ export interface QuizState {
   confidences?: string;
 }
 
-/** A class attempt's class: its code, the student's nickname, and whether the teacher paces it. */
+/**
+ * A class attempt's class: its code, the student's nickname, whether the teacher paces it, and
+ * the student's code to get back in (`back`; absent for a student who joined before codes).
+ */
 export interface ClassContext {
   code: string;
   nick: string;
   paced?: true;
+  back?: string;
 }
 
 /** The outcome of answering one item. */
@@ -177,7 +182,14 @@ export function parseQuizState(payload: unknown): QuizState | null {
     if (typeof cls !== "object" || cls === null || typeof cls.code !== "string" || typeof cls.nick !== "string") {
       return null;
     }
-    state.class = classContext({ code: cls.code, nick: cls.nick, paced: cls.paced === true || undefined });
+    if (cls.back !== undefined && (typeof cls.back !== "string" || normalizeRejoinCode(cls.back) !== cls.back))
+      return null;
+    state.class = classContext({
+      code: cls.code,
+      nick: cls.nick,
+      paced: cls.paced === true || undefined,
+      back: typeof cls.back === "string" ? cls.back : undefined,
+    });
   }
   if (p.form !== undefined) {
     const form = parseFormRef(p.form);
@@ -228,8 +240,16 @@ export function parseFormRef(value: unknown): FormRef | null {
 }
 
 /** A copy with only the known fields (`paced` only when true, so student-paced tokens stay as they were). */
-function classContext(cls: ClassContext): ClassContext {
-  return cls.paced ? { code: cls.code, nick: cls.nick, paced: true } : { code: cls.code, nick: cls.nick };
+function classContext(cls: {
+  code: string;
+  nick: string;
+  paced?: true | undefined;
+  back?: string | undefined;
+}): ClassContext {
+  const context: ClassContext = { code: cls.code, nick: cls.nick };
+  if (cls.paced) context.paced = true;
+  if (cls.back) context.back = cls.back;
+  return context;
 }
 
 /** The answer given to an item, or null if it has not been answered (or is not in the attempt). */
@@ -340,6 +360,30 @@ export function resultOf(state: QuizState, verdictOf: VerdictOf): AttemptResult 
   if (state.estimate !== undefined) result.estimate = state.estimate;
   if (state.confidences !== undefined) result.confidences = state.confidences;
   return result;
+}
+
+/**
+ * A finished result with only the statements at `shown` positions counted: the others read as not
+ * answered and the score is recomputed, so a teacher-paced class's totals say nothing about a
+ * statement whose answer the teacher has not shown yet.
+ * @example resultShown(result, (position) => position <= 2, verdictOf).score.answered // ≤ 2
+ */
+export function resultShown(
+  result: AttemptResult,
+  shown: (position: number) => boolean,
+  verdictOf: VerdictOf,
+): AttemptResult {
+  const answers = [...result.answers].map((a, i) => (shown(i + 1) ? a : "-")).join("");
+  const state: QuizState = {
+    kind: "quiz",
+    id: result.attemptId,
+    pack: result.packVersion,
+    items: result.items,
+    answers,
+    startedAt: result.startedAt,
+    finishedAt: result.finishedAt,
+  };
+  return { ...result, answers, score: roundScore(summarize(state, verdictOf)) };
 }
 
 /**

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { newAttemptState } from "./quiz";
-import { classPhase, classSizeOf, DEFAULT_CLASS_SIZE, joinDecision, MAX_CLASS_SIZE, recordedResult } from "./room";
+import {
+  classPhase,
+  classSizeOf,
+  DEFAULT_CLASS_SIZE,
+  joinDecision,
+  MAX_CLASS_SIZE,
+  phaseOf,
+  recordedResult,
+} from "./room";
 
 describe("class size", () => {
   it("defaults to 40 and takes 1..200 whole numbers, as typed or as JSON", () => {
@@ -67,5 +75,11 @@ describe("classPhase", () => {
     expect(classPhase({ lobby: true }, null)).toBe("lobby");
     expect(classPhase({ paced: true }, null)).toBe("lobby");
     expect(classPhase({ lobby: true }, "running")).toBe("running");
+  });
+  it("is ended once the teacher ended the class, lobby or not", () => {
+    expect(classPhase({}, "ended")).toBe("ended");
+    expect(classPhase({ lobby: true }, "ended")).toBe("ended");
+    expect(phaseOf({ gated: true, started: false, ended: true })).toBe("ended");
+    expect(phaseOf({ gated: false, started: false, ended: false })).toBe("running");
   });
 });

@@ -25,39 +25,44 @@ export function classSizeOf(input: unknown): number | null {
 }
 
 /**
- * Where a class is: in the lobby (students who join wait for the teacher's Start) or running.
+ * Where a class is: in the lobby (students who join wait for the teacher's Start), running, or
+ * ended by the teacher (every student still playing was finished with what they had answered).
  * A teacher-paced class is in the lobby until its first statement opens; a student-paced one
  * until the teacher presses Start, unless it was made for homework (students start at once).
  */
-export type ClassPhase = "lobby" | "running";
+export type ClassPhase = "lobby" | "running" | "ended";
 
 /**
  * The phase from what the class's object holds: whether the class waits for a start (`gated`,
- * set by the first join of a class that has a lobby) and whether the teacher started it.
- * @example phaseOf({ gated: true, started: false }) // "lobby"
+ * set by the first join of a class that has a lobby), whether the teacher started it, and
+ * whether the teacher ended it (which wins: a class can be ended from its lobby).
+ * @example phaseOf({ gated: true, started: false, ended: false }) // "lobby"
  */
-export function phaseOf(held: { gated: boolean; started: boolean }): ClassPhase {
+export function phaseOf(held: { gated: boolean; started: boolean; ended: boolean }): ClassPhase {
+  if (held.ended) return "ended";
   return held.gated && !held.started ? "lobby" : "running";
 }
 
 /**
  * A class's phase from its record and what its object holds (`held`; null: nothing yet, as for a
- * new class): a class without a lobby is always running, one with a lobby waits until started.
+ * new class): ended once the teacher ended it; otherwise a class without a lobby is always
+ * running, and one with a lobby waits until started.
  * @example classPhase({ paced: true }, null) // "lobby"
  */
 export function classPhase(record: Pick<ClassRecord, "paced" | "lobby">, held: ClassPhase | null): ClassPhase {
+  if (held === "ended") return "ended";
   return hasLobby(record) ? (held ?? "lobby") : "running";
 }
 
-/** Why a join was refused: the name is in use, was removed by the teacher, or the class is full. */
-export type JoinRefusal = "taken" | "removed" | "full";
+/** Why a join was refused: the name is in use, was removed by the teacher, the class is full or ended. */
+export type JoinRefusal = "taken" | "removed" | "full" | "ended";
 
 /**
  * What the class's object answers a join: in, with the class's pace (a late joiner starts at the
  * open statement), or refused — `busy` when this address joined too fast (domain/join-bucket.ts).
  */
 export type JoinOutcome =
-  | { ok: true; pace: Pace; phase: ClassPhase }
+  | { ok: true; pace: Pace; phase: ClassPhase /** The student's code to get back in. */; back: string }
   | { ok: false; refused: JoinRefusal }
   | { ok: false; refused: "busy"; retryAfterSeconds: number };
 
@@ -96,6 +101,8 @@ export interface RoomStudent {
   /** Statements answered so far. */
   answered: number;
   removed: boolean;
+  /** When the student's last join, answer or finish reached the object (epoch ms). */
+  seen: number;
   /** The finished result (JSON of an AttemptResult), or null while playing. */
   result: string | null;
 }

@@ -92,7 +92,7 @@ export async function verifyToken<T>(token: string, secret: SigningKey, now: num
 }
 
 /** What a derived key signs: a token of one purpose never verifies as the other. */
-export type KeyPurpose = "quiz-token" | "teacher-cookie";
+export type KeyPurpose = "quiz-token" | "teacher-cookie" | "class-pace";
 
 const derived = new Map<string, Promise<CryptoKey>>();
 

@@ -1,13 +1,14 @@
 /**
  * @module The teacher's pages for one class, signed in by a cookie: GET /c/:code/teacher
- * (+ .csv, sign-in, sign-out, remove, close, delete), and the lesson plan and worksheet with the
+ * (+ .csv, sign-in, sign-out, a student's code, remove, close, end, delete), and the lesson plan and worksheet with the
  * answer key. Real forms, no JavaScript needed.
  */
 import type { Context, ErrorHandler } from "hono";
 import { Hono } from "hono";
 import { type ClassRecord, classTitle } from "../domain/class";
+import { endClass } from "../services/class-live";
 import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
-import { joinCodeOf, noSuchClass } from "../services/classes";
+import { joinCodeOf, noSuchClass, rejoinCodeFor } from "../services/classes";
 import { AppError } from "../services/errors";
 import { answerKey } from "../services/lesson";
 import { quizSecret } from "../services/secrets";
@@ -23,7 +24,7 @@ import {
 } from "../services/teacher-auth";
 import { AnswerKeyPage } from "../views/answer-key";
 import { DashboardPage } from "../views/class-dashboard";
-import { DeleteConfirmPage, TeacherSignInPage } from "../views/class-dashboard-forms";
+import { DeleteConfirmPage, EndConfirmPage, RejoinCodePage, TeacherSignInPage } from "../views/class-dashboard-forms";
 import { WorksheetPage } from "../views/worksheet";
 import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie, takeKeyFlash } from "./cookies";
 import type { AppEnv, SecretEnv } from "./env";
@@ -60,6 +61,7 @@ const NOTICES: Record<string, string> = {
   allowed: "The name can join again.",
   "not-found": "That student was not in the class any more.",
   closed: "Joining is closed. Students already in the class can still finish.",
+  ended: "The class has ended. Everyone who was still playing was finished with what they had answered.",
 };
 
 classDashboard.get("/c/:code/teacher", async (c) => {
@@ -169,4 +171,27 @@ classDashboard.post("/c/:code/teacher/delete", async (c) => {
   await deleteWholeClass(c.env, record, originOf(c));
   clearTeacherCookie(c, record.code);
   return c.redirect("/teach?notice=deleted", 303);
+});
+
+classDashboard.post("/c/:code/teacher/code", async (c) => {
+  const record = await classOf(c);
+  const form = await readForm(c);
+  const found = await rejoinCodeFor(c.env, record, form.student ?? "");
+  if (!found) return c.redirect(`/c/${record.code}/teacher?done=not-found`, 303);
+  return c.html(<RejoinCodePage code={record.code} nickname={found.nick} back={found.back} />);
+});
+
+classDashboard.get("/c/:code/teacher/end", async (c) => {
+  const record = await classOf(c);
+  const { students } = await dashboardOf(c.env, record, originOf(c));
+  const playing = students.filter((s) => !s.finished && (s.progress ?? 0) > 0).length;
+  return c.html(<EndConfirmPage code={record.code} title={classTitle(record)} playing={playing} />);
+});
+
+classDashboard.post("/c/:code/teacher/end", async (c) => {
+  const record = await classOf(c);
+  const form = await readForm(c);
+  if (form.confirm !== "end") return c.redirect(`/c/${record.code}/teacher/end`, 303);
+  await endClass(c.env, clientAddress(c), record);
+  return c.redirect(`/c/${record.code}/teacher?done=ended`, 303);
 });

@@ -1,16 +1,17 @@
 /**
  * @module Students join a class: GET /join, GET /c/:code → POST /join → GET /c/:code/joined (the
- * lobby, or the start) → the ordinary /quiz pages. The class link knows a student who has the
+ * lobby, or the start) → the ordinary /quiz pages; POST /join/back brings a student back with
+ * their code (same row, same answers). The class link knows a student who has the
  * class's quiz cookie: it sends them back to "You're in as …" to continue, not to a second join.
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
 import type { ClassRecord } from "../domain/class";
-import { classTitle, hasLobby } from "../domain/class";
+import { classTitle } from "../domain/class";
 import { NOT_STARTED } from "../domain/pace";
 import { answeredCount, isFinished } from "../domain/quiz";
-import { roomStatus } from "../services/class-live";
-import { classClosed, classOrNull, joinClass, joinCodeOf, lookUpClass } from "../services/classes";
+import { classStatus } from "../services/class-live";
+import { classClosed, classOrNull, joinClass, joinCodeOf, lookUpClass, rejoinClass } from "../services/classes";
 import { AppError } from "../services/errors";
 import { openToken } from "../services/quiz-token";
 import { quizSecret } from "../services/secrets";
@@ -86,15 +87,35 @@ join.post("/join", requireSecret("classes-unavailable", "Classes are unavailable
   }
 });
 
+join.post("/join/back", requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
+  const form = await readForm(c);
+  const values = { code: (form.code ?? "").slice(0, 64), back: (form.back ?? "").slice(0, 64) };
+  try {
+    const back = await rejoinClass(c.env, c.var.secret, { client: clientAddress(c), ...values });
+    setQuizCookie(c, back.state, back.token);
+    return c.redirect(`/c/${back.record.code}/joined`, 303);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    const code = joinCodeOf(values.code);
+    const record = code ? await classOrNull(c.env, code) : null;
+    if (!record) return refused(c, error);
+    const errors: FieldError<JoinField>[] =
+      error.status === 429 ? [] : [{ field: "back", message: error.detail ?? error.title }];
+    const notice = error.status === 429 ? error.detail : undefined;
+    const page = <JoinPage klass={joinView(record)} values={values} errors={errors} notice={notice} />;
+    return c.html(page, error.status === 422 ? 400 : error.status, error.headers);
+  }
+});
+
 join.get("/c/:code/joined", noStore(), requireSecret("classes-unavailable", "Classes are unavailable"), async (c) => {
   const code = joinCodeOf(c.req.param("code"));
   const opened = await openToken(quizCookie(c), c.var.secret);
   if (!code || !opened.ok || opened.state.class?.code !== code) return c.redirect(`/c/${code ?? ""}`, 303);
   const record = await classOrNull(c.env, code);
   const finished = isFinished(opened.state);
-  // Only a class with a lobby asks its object where it is (one request); others are running.
-  const waits = record !== null && hasLobby(record) && !finished;
-  const status = waits ? await roomStatus(c.env, code) : { phase: "running" as const, pace: NOT_STARTED };
+  // Its object says where the class is (one request): in the lobby, running, or ended by the teacher.
+  const status =
+    record && !finished ? await classStatus(c.env, record) : { phase: "running" as const, pace: NOT_STARTED };
   return c.html(
     <JoinedPage
       nick={opened.state.class.nick}
@@ -106,6 +127,7 @@ join.get("/c/:code/joined", noStore(), requireSecret("classes-unavailable", "Cla
       code={code}
       status={status}
       paced={record?.paced === true}
+      back={opened.state.class.back}
     />,
   );
 });

@@ -26,7 +26,7 @@ import {
 import type { ClassPhase } from "../domain/room";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
-import { roomStatus } from "../services/class-live";
+import { roomStatus, signalOf, statusWithSignal } from "../services/class-live";
 import { AppError, KvUnavailableError } from "../services/errors";
 import {
   answerStatement,
@@ -89,9 +89,19 @@ async function loadState(c: QuizContext): Promise<QuizState | Response> {
   return c.redirect(`/quiz?notice=${NOTICE_FOR[opened.reason]}`, 303);
 }
 
-/** A teacher-paced class's phase and pace (one object request); null for the public quiz and student-paced classes. */
+/**
+ * A teacher-paced class's phase and pace: from the signal the phone's socket sent (`?pace=`), or
+ * one object request; null for the public quiz and student-paced classes.
+ */
 function statusFor(c: QuizContext, state: QuizState): Promise<{ phase: ClassPhase; pace: Pace }> | null {
-  return state.class?.paced && !isFinished(state) ? roomStatus(c.env, state.class.code) : null;
+  if (!state.class?.paced || isFinished(state)) return null;
+  return statusWithSignal(c.env, state.class.code, c.req.query("pace"));
+}
+
+/** `path` with the phone's signal passed on, so the page it leads to needs no object request either. */
+function withSignal(c: QuizContext, path: string): string {
+  const signal = c.req.query("pace");
+  return signal ? `${path}?pace=${encodeURIComponent(signal)}` : path;
 }
 
 quiz.get("/", async (c) => {
@@ -160,10 +170,12 @@ quiz.get("/q", async (c) => {
     // Teacher-paced: the open statement, its answer once shown, or a page that waits for the teacher.
     const answered = (p: number) => answerOf(state, state.items[p - 1] ?? "") !== null;
     const page = pacedPage(status.pace, answered, state.items, false);
-    // Before the first statement the class link's page is the lobby ("You're in as …").
-    if (page.show === "wait" && page.why === "not-started") return c.redirect(`/c/${state.class.code}/joined`, 303);
+    // Before the first statement the class link's page is the lobby ("You're in as …"), and after
+    // the teacher ended the class it offers the result.
+    const lobby = page.show === "wait" && page.why === "not-started";
+    if (lobby || status.phase === "ended") return c.redirect(`/c/${state.class.code}/joined`, 303);
     if (page.show === "question") return c.redirect(`/quiz/q/${page.position}`, 303);
-    if (page.show === "feedback") return c.redirect(`/quiz/feedback/${page.itemId}`, 303);
+    if (page.show === "feedback") return c.redirect(withSignal(c, `/quiz/feedback/${page.itemId}`), 303);
     if (page.show === "wait") {
       const wait = { why: page.why, status, total: state.items.length, code: state.class.code };
       return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);
@@ -226,16 +238,27 @@ quiz.post("/answer", async (c) => {
   } catch (error) {
     // Teacher-paced: the teacher closed this statement meanwhile; go where the class is.
     if (error instanceof AppError && error.slug === "statement-closed") return c.redirect("/quiz/q", 303);
-    // The class is still in its lobby: back to "You're in", which waits for the teacher's Start.
-    if (error instanceof AppError && error.slug === "class-not-started" && state.class) {
+    // The class is still in its lobby (back to "You're in", which waits for the teacher's Start),
+    // or the teacher ended it ("You're in" then offers the result).
+    if (
+      error instanceof AppError &&
+      (error.slug === "class-not-started" || error.slug === "class-ended") &&
+      state.class
+    ) {
       return c.redirect(`/c/${state.class.code}/joined`, 303);
     }
     throw error;
   }
   // An older cookie in a class gets the recorded answer back, and a cookie that carries it.
   if (answered.token) setQuizCookie(c, answered.state, answered.token);
-  // Teacher-paced: wait for the close (the verdict comes then).
-  if (state.class?.paced) return c.redirect("/quiz/q", 303);
+  // Teacher-paced: wait for the close (the verdict comes then); the object said where the class
+  // is, so the waiting page needs no second request.
+  if (state.class?.paced) {
+    const signal = answered.pace
+      ? await signalOf(c.env, state.class.code, { phase: "running", pace: answered.pace })
+      : null;
+    return c.redirect(signal ? `/quiz/q?pace=${encodeURIComponent(signal)}` : "/quiz/q", 303);
+  }
   return c.redirect(`/quiz/feedback/${item}${answered.repeated ? "?again=1" : ""}`, 303);
 });
 
@@ -254,7 +277,7 @@ quiz.get("/feedback/:itemId", async (c) => {
   const nextHref = pace
     ? paceDone(pace, state.items.length)
       ? null
-      : "/quiz/q"
+      : withSignal(c, "/quiz/q")
     : next
       ? `/quiz/q/${next.position}`
       : null;
@@ -316,7 +339,7 @@ quiz.get("/result", async (c) => {
   if (state.class?.paced) {
     // Teacher-paced, finished early: the result (every verdict) waits until the class has seen every answer.
     const status = await roomStatus(c.env, state.class.code);
-    if (!paceDone(status.pace, state.items.length) && status.pace.step > 0) {
+    if (!paceDone(status.pace, state.items.length) && status.pace.step > 0 && status.phase !== "ended") {
       const wait = { why: "held", status, total: state.items.length, code: state.class.code } as const;
       return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);
     }

@@ -19,6 +19,21 @@ export function classClosed(record: ClassRecord): AppError {
 }
 
 /**
+ * A 403: the teacher has ended the class (a join) — or a 409 for an answer to an ended class.
+ * @example throw classEnded(record);
+ */
+export function classEnded(record: Pick<ClassRecord, "name" | "code">, status: 403 | 409 = 403): AppError {
+  return new AppError(status, {
+    slug: "class-ended",
+    title: "This class has ended",
+    detail:
+      status === 403
+        ? `Your teacher has ended ${classTitle(record)}: it takes no new students. If you were in it, type your code to get back in and see your result.`
+        : `Your teacher has ended ${classTitle(record)}: it takes no more answers. Your result counts what you answered.`,
+  });
+}
+
+/**
  * A 409: an attempt with nothing answered cannot be finished.
  * @example throw nothingAnswered();
  */
@@ -67,6 +82,7 @@ export function joinRefused(refusal: Refused, record: ClassRecord): AppError {
       headers: { "Retry-After": String(seconds) },
     });
   }
+  if (refusal.refused === "ended") return classEnded(record);
   if (refusal.refused === "removed") {
     return badNickname(
       403,

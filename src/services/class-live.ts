@@ -6,13 +6,17 @@
 import type { ClassRecord } from "../domain/class";
 import { finishedMeta, type StudentEntry } from "../domain/class-results";
 import { NOT_STARTED, type Pace, type PaceAction } from "../domain/pace";
+import { readSignal, signSignal } from "../domain/pace-signal";
 import type { AttemptResult } from "../domain/quiz";
 import { type ClassPhase, classPhase, type RoomView, type Tally } from "../domain/room";
+import { MIN_SECRET_LENGTH } from "../domain/token";
 import { inRoom } from "../store/room-calls";
 import { readRoster, remember } from "../store/roster-cache";
+import { endClassRoom } from "./class-play";
 import { findClass } from "./classes";
 import { AppError } from "./errors";
 import { limit } from "./limits";
+import { verdictOf } from "./verdicts";
 
 /** A class as its live screens see it. */
 export interface LiveRoster {
@@ -64,7 +68,7 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
     const joined = { nick: s.nick, id: s.attempt, joinedAt: s.joined };
     const result = s.result === null ? null : (JSON.parse(s.result) as AttemptResult);
     const meta = result ? finishedMeta(joined, record.itemIds, result) : joined;
-    entries.push({ ...meta, sid: s.sid, progress: s.answered });
+    entries.push({ ...meta, sid: s.sid, progress: s.answered, seen: s.seen });
   }
   return { at, entries, removed, tallies: view.tallies, pace: view.pace, phase: classPhase(record, view.phase) };
 }
@@ -91,6 +95,23 @@ export async function startClass(env: Env, client: string, record: ClassRecord):
   }
   await limitPresses(env, client, record);
   return inRoom(env, record.code, (room) => room.start({ expiresAt: record.expiresAt }));
+}
+
+/**
+ * The teacher ends the class: no more joins or answers; every student still playing is finished
+ * with what they answered, and each result written to KV once (services/class-play.ts). A second
+ * press finishes nobody again. Limited like the pace presses.
+ * @example const { finished } = await endClass(env, client, record);
+ */
+export async function endClass(
+  env: Env,
+  client: string,
+  record: ClassRecord,
+  now = Date.now(),
+): Promise<{ first: boolean; finished: number }> {
+  await limitPresses(env, client, record);
+  views.delete(record.code);
+  return endClassRoom(env, record, verdictOf, now);
 }
 
 /**
@@ -182,6 +203,42 @@ export async function classPace(
  */
 export function roomStatus(env: Env, code: string): Promise<{ phase: ClassPhase; pace: Pace }> {
   return inRoom(env, code, (room) => room.status());
+}
+
+/**
+ * Where a class is, for a page a phone opened with the signal its socket sent (`signal`, from
+ * `?pace=`): taken from the signal when it is genuine and for this class (no request), else asked
+ * of the class's object (one request). See domain/pace-signal.ts for why an old signal is safe.
+ * @example const status = await statusWithSignal(env, "ABC234", c.req.query("pace"));
+ */
+export async function statusWithSignal(
+  env: Env,
+  code: string,
+  signal: string | undefined,
+): Promise<{ phase: ClassPhase; pace: Pace }> {
+  const secret = env.QUIZ_SECRET;
+  const room = env.CLASS_ROOM.idFromName(code).toString();
+  const read = signal && hasSecret(secret) ? await readSignal(secret, room, signal, Date.now()) : null;
+  return read ?? roomStatus(env, code);
+}
+
+/**
+ * The signal of where a class is (as its socket messages carry it), for a page to pass on in a
+ * link or redirect; null without a signing secret.
+ * @example const p = await signalOf(env, "ABC234", { phase: "running", pace });
+ */
+export async function signalOf(
+  env: Env,
+  code: string,
+  status: { phase: ClassPhase; pace: Pace },
+): Promise<string | null> {
+  const secret = env.QUIZ_SECRET;
+  if (!hasSecret(secret)) return null;
+  return signSignal(secret, env.CLASS_ROOM.idFromName(code).toString(), status, Date.now());
+}
+
+function hasSecret(secret: unknown): secret is string {
+  return typeof secret === "string" && secret.length >= MIN_SECRET_LENGTH;
 }
 
 /**

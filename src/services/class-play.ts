@@ -4,6 +4,8 @@
  * is recorded once (then written to KV once, for the board, the dashboard and later jobs).
  */
 
+import { pack } from "../content/pack";
+import type { ClassRecord } from "../domain/class";
 import type { Pace } from "../domain/pace";
 import { type AttemptResult, finish, type QuizState, resultOf, type VerdictOf } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
@@ -17,7 +19,8 @@ import { nothingAnswered } from "./class-errors";
  * one recorded before (from an older token, a saved cookie, a second tab); `first` null when the
  * object keeps nothing for the class. `finished`: the object has this attempt's finish and no
  * answer for the statement (nothing new is recorded then); `closed`: a teacher-paced class is not
- * on this statement; `lobby`: the class waits for the teacher's Start; `pace`: where a teacher-paced class is.
+ * on this statement; `lobby`: the class waits for the teacher's Start; `ended`: the teacher ended
+ * the class (nothing more is recorded); `pace`: where a teacher-paced class is.
  * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
  */
 export async function recordClassAnswer(
@@ -26,7 +29,11 @@ export async function recordClassAnswer(
   itemId: string,
   answer: Judgement,
 ): Promise<
-  { answer: Judgement; first: boolean | null; pace?: Pace } | { finished: true } | { closed: true } | { lobby: true }
+  | { answer: Judgement; first: boolean | null; pace?: Pace }
+  | { finished: true }
+  | { closed: true }
+  | { lobby: true }
+  | { ended: true }
 > {
   const char = answer === "verified" ? "v" : "u";
   // A teacher-paced class takes answers to the open statement only: the object checks its place.
@@ -35,6 +42,7 @@ export async function recordClassAnswer(
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
   if (!recorded.kept) return { answer, first: null };
   if (recorded.lobby) return { lobby: true };
+  if (recorded.ended) return { ended: true };
   if (recorded.answer === null) return recorded.closed ? { closed: true } : { finished: true };
   const given = recorded.answer === "v" ? "verified" : "unverified";
   return { answer: given, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };
@@ -85,4 +93,41 @@ export async function finishClassAttempt(
     await inRoom(env, record.code, (room) => room.saved(state.id, true));
   }
   return { result: done.result, stored: done.first };
+}
+
+/**
+ * The teacher ends the class: the object refuses joins and answers from now on and finishes every
+ * student still playing with what they answered; each such result is written to the student's KV
+ * key here, once (a second end, or a finish racing it, finds it recorded and leased). Returns how
+ * many students this call finished and whether it was the first end.
+ * @example const { finished } = await endClassRoom(env, record, verdictOf, Date.now());
+ */
+export async function endClassRoom(
+  env: Env,
+  record: ClassRecord,
+  verdictOf: VerdictOf,
+  now: number,
+): Promise<{ first: boolean; finished: number }> {
+  const verdicts: Record<string, Judgement> = {};
+  for (const id of record.itemIds) {
+    const verdict = verdictOf(id);
+    if (verdict) verdicts[id] = verdict;
+  }
+  const cls = {
+    expiresAt: record.expiresAt,
+    code: record.code,
+    pack: pack.version,
+    itemIds: record.itemIds.filter((id) => pack.itemById.has(id)),
+    paced: record.paced === true,
+  };
+  const ended = await inRoom(env, record.code, (room) => room.end(cls, verdicts, now));
+  const writes = await Promise.allSettled(
+    ended.save.map((s) => putClassResult(env.SCORES, record, s.result, s.joinedAt, now)),
+  );
+  const ids = (ok: boolean) =>
+    ended.save.flatMap((s, i) => ((writes[i]?.status === "fulfilled") === ok ? [s.result.attemptId] : []));
+  if (ended.save.length > 0) await inRoom(env, record.code, (room) => room.savedMany(ids(true), ids(false)));
+  const failed = writes.find((w): w is PromiseRejectedResult => w.status === "rejected");
+  if (failed) throw failed.reason;
+  return { first: ended.first, finished: ended.save.length };
 }

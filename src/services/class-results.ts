@@ -101,7 +101,7 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
       id: entry.sid,
       nickname: entry.nick,
       finished: done,
-      status: statusOf(entry, record.itemIds.length),
+      status: statusOf(entry, record.itemIds.length, roster.at),
       progress: progressOf(entry),
       correct: done ? entry.score : null,
       answered: done ? entry.answered : null,

@@ -4,12 +4,12 @@
  */
 import { pack } from "../content/pack";
 import { type ClassRecord, hasLobby, type NameMode, studentOrder } from "../domain/class";
-import { newAttemptId, normalizeJoinCode } from "../domain/ids";
+import { newAttemptId, normalizeJoinCode, normalizeRejoinCode } from "../domain/ids";
 import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
-import { newAttemptState, type QuizState } from "../domain/quiz";
+import { adoptResult, type ClassContext, finish, newAttemptState, type QuizState } from "../domain/quiz";
 import { type ClassPhase, DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
-import { nicknameFits, studentIdOf } from "../store/class-keys";
+import { isStudentId, nicknameFits, studentIdOf } from "../store/class-keys";
 import { getClass, getClassCached, putJoinedStudent } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
 import { badNickname, classClosed, joinRefused } from "./class-errors";
@@ -151,6 +151,8 @@ export interface Joined {
   pace: Pace | null;
   /** "lobby": the student waits for the teacher's Start. */
   phase: ClassPhase;
+  /** The student's code to get back in (this or another device keeps their answers). */
+  back: string;
 }
 
 /**
@@ -192,13 +194,15 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     if (!checked.ok) throw badNickname(422, "invalid-nickname", checked.problem);
     typed = checked.nickname;
     const student = { sid: await studentIdOf(checked.key), nick: checked.nickname, attemptId: newAttemptId(now) };
+    // The object keeps the student's order, so a rejoin or the teacher's end can rebuild the attempt.
+    const items = studentOrder({ itemIds, shuffle: record.shuffle });
     // The class's object decides (exactly, one name at a time); KV then gets the student's key.
     const cls = { expiresAt: record.expiresAt, size: record.size ?? DEFAULT_CLASS_SIZE, gated: hasLobby(record) };
     // RPC types a union result clumsily; the object returns a plain JoinOutcome.
     const joined = await inRoom(
       env,
       code,
-      async (room) => (await room.join(cls, { ...student, now, client: input.client })) as JoinOutcome,
+      async (room) => (await room.join(cls, { ...student, now, client: input.client, items })) as JoinOutcome,
     );
     if (!joined.ok && joined.refused === "taken") continue;
     if (!joined.ok) throw joinRefused(joined, record);
@@ -211,13 +215,13 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     const state = newAttemptState({
       id: student.attemptId,
       pack: pack.version,
-      items: studentOrder({ itemIds, shuffle: record.shuffle }),
+      items,
       startedAt: now,
-      class: { code: record.code, nick: checked.nickname, ...(record.paced ? { paced: true as const } : {}) },
+      class: classContextOf(record, checked.nickname, joined.back),
     });
     const pace = record.paced ? joined.pace : null;
     const token = await sealToken(state, secret);
-    return { record, nick: checked.nickname, state, token, pace, phase: joined.phase };
+    return { record, nick: checked.nickname, state, token, pace, phase: joined.phase, back: joined.back };
   }
   throw badNickname(
     409,
@@ -226,4 +230,89 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       ? "We could not find a free name. Please press Join again."
       : `Someone in this class already has that name. Try “${withNumber(typed, 2)}”, or pick another.`,
   );
+}
+
+/** A class attempt's context in the token: the class, the student's name and code, the pace. */
+function classContextOf(record: ClassRecord, nick: string, back: string): ClassContext {
+  return { code: record.code, nick, back, ...(record.paced ? { paced: true as const } : {}) };
+}
+
+/** What a student back with their code gets: their attempt again, as the class's object holds it. */
+export interface Rejoined {
+  record: ClassRecord;
+  nick: string;
+  state: QuizState;
+  token: string;
+  phase: ClassPhase;
+}
+
+/** The one refusal of a rejoin code, whatever the reason: it names nobody. */
+function noSuchRejoinCode(): AppError {
+  return new AppError(404, {
+    slug: "rejoin-code-not-found",
+    title: "That code does not get anyone back in",
+    detail:
+      "No one in this class has that code. Check the 5 letters and numbers you wrote down, or ask your teacher: the dashboard shows each student's code.",
+    field: "body.back",
+  });
+}
+
+/**
+ * A student back in their class with their code, on this or another device: the same row, with
+ * its order of statements, its answers and its finish (if any). Works after joining closed and
+ * after the class ended (to see the result). Limited per address like a join, so codes cannot be
+ * guessed; a wrong code is one 404 that says nothing about who has which code.
+ * Throws AppError: 404 no class or no such code, 422 a code of the wrong shape, 429 too many tries.
+ * @example const back = await rejoinClass(c.env, secret, { client, code: "ABC234", back: "K7M2Q" });
+ */
+export async function rejoinClass(
+  env: Env,
+  secret: string,
+  input: { client: string; code: unknown; back: unknown },
+  now = Date.now(),
+): Promise<Rejoined> {
+  const code = joinCodeOf(input.code);
+  if (!code) throw noSuchClass();
+  const back = typeof input.back === "string" ? normalizeRejoinCode(input.back) : null;
+  if (!back) {
+    throw new AppError(422, {
+      slug: "invalid-rejoin-code",
+      title: "That is not a code to get back in",
+      detail: "Your code to get back in has 5 letters and numbers, like K7M2Q.",
+      field: "body.back",
+    });
+  }
+  await limit(env, "class-lookup", input.client, LOOKUPS_SPENT);
+  const record = await getClass(env.SCORES, code);
+  if (!record) throw noSuchClass(code);
+  const found = await inRoom(env, code, (room) => room.rejoin(back, now));
+  if (!found) throw noSuchRejoinCode();
+  const items = (found.items ?? record.itemIds).filter((id) => pack.itemById.has(id));
+  const fresh = newAttemptState({
+    id: found.attempt,
+    pack: pack.version,
+    items,
+    startedAt: found.joined,
+    class: classContextOf(record, found.nick, back),
+  });
+  const answered: QuizState = {
+    ...fresh,
+    answers: items.map((id) => found.answers[id] ?? "-").join(""),
+  };
+  const state = found.result ? adoptResult(finish(answered, found.result.finishedAt), found.result) : answered;
+  return { record, nick: found.nick, state, token: await sealToken(state, secret), phase: found.phase };
+}
+
+/**
+ * A present student's code to get back in, for the teacher to read out (their phone died and the
+ * code went with it). Null for no such student.
+ * @example const code = await rejoinCodeFor(env, record, sid);
+ */
+export async function rejoinCodeFor(
+  env: Env,
+  record: ClassRecord,
+  sid: string,
+): Promise<{ nick: string; back: string | null } | null> {
+  if (!isStudentId(sid)) return null;
+  return inRoom(env, record.code, (room) => room.rejoinCodeOf(sid));
 }

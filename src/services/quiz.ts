@@ -11,7 +11,7 @@ import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import type { Confidence } from "../domain/calibration";
 import { FORM_SIZE, type FormRef, formCount, formSizes, publicForm } from "../domain/forms";
 import { newAttemptId } from "../domain/ids";
-import { mayReveal, type Pace, pacedNextPosition } from "../domain/pace";
+import { mayReveal, type Pace, paceDone, pacedNextPosition } from "../domain/pace";
 import {
   type AttemptResult,
   adoptResult,
@@ -24,14 +24,13 @@ import {
   newAttemptState,
   nextItem,
   type QuizState,
-  type ReviewLine,
   resultOf,
   withEstimate,
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
-import { nothingAnswered } from "./class-errors";
-import { paceOf } from "./class-live";
+import { classEnded, nothingAnswered } from "./class-errors";
+import { paceOf, roomStatus } from "./class-live";
 import { finishClassAttempt, recordClassAnswer } from "./class-play";
 import { AppError } from "./errors";
 
@@ -252,7 +251,7 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
  * recorded one back (and a token that carries it). `token` is null when the state did not change:
  * keep the one you have. Teacher-paced: `pace` is where the class is, and `held` says the verdict
  * waits until the teacher shows its answer. Throws a 409 AppError for a finished attempt, a class still in its
- * lobby, or (teacher-paced) a statement that is not open, and a 422 for an item not in it or a confidence in a
+ * lobby or ended (class-ended: the pages then show the result), or (teacher-paced) a statement that is not open, and a 422 for an item not in it or a confidence in a
  * class attempt (classes take none yet).
  * `confidence` (the public quiz) is kept with a first answer; the result says the one that stands.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
@@ -284,6 +283,7 @@ export async function answerStatement(
     if ("finished" in recorded) throw attemptFinished();
     if ("closed" in recorded) throw statementClosed();
     if ("lobby" in recorded) throw notStarted();
+    if ("ended" in recorded) throw classEnded({ code: cls.code, name: "" }, 409);
     given = recorded.answer;
     first = recorded.first;
     pace = recorded.pace ?? null;
@@ -312,26 +312,17 @@ export async function answerStatement(
   };
 }
 
-/** A review line whose verdict may be held back (null) until the teacher closes its statement. */
-export interface PacedReviewLine {
-  itemId: string;
-  answer: Judgement | null;
-  verdict: Judgement | null;
-  correct: boolean | null;
-}
-
 /**
- * The review as the class may see it now: in a teacher-paced class a statement the teacher has
- * not closed keeps its verdict back (verdict and correct null), as the pages do. One object
- * request for a paced class; none otherwise.
- * @example const review = await reviewNow(c.env, state, view.review);
+ * What of a finished attempt the class may see now: null when all of it (the public quiz, a
+ * student-paced class, a teacher-paced one that has shown every answer or was ended), else which
+ * positions have had their answer shown. One object request for a teacher-paced class; none otherwise.
+ * @example const shown = await shownNow(c.env, state); // null, or (position) => boolean
  */
-export async function reviewNow(env: Env, state: QuizState, lines: readonly ReviewLine[]): Promise<PacedReviewLine[]> {
-  if (!state.class?.paced) return [...lines];
-  const pace = await paceOf(env, state.class.code);
-  return lines.map((line, index) =>
-    mayReveal(pace, index + 1) ? line : { itemId: line.itemId, answer: line.answer, verdict: null, correct: null },
-  );
+export async function shownNow(env: Env, state: QuizState): Promise<((position: number) => boolean) | null> {
+  if (!state.class?.paced) return null;
+  const { phase, pace } = await roomStatus(env, state.class.code);
+  if (phase === "ended" || paceDone(pace, state.items.length)) return null;
+  return (position) => mayReveal(pace, position);
 }
 
 /** The class waits in its lobby for the teacher's Start (the pages send the student back there). */

@@ -11,12 +11,28 @@ export const RETALLY =
   "DELETE FROM tally; INSERT INTO tally SELECT a.item, SUM(a.answer = 'v'), SUM(a.answer = 'u') FROM answers a" +
   " JOIN students s ON s.attempt = a.attempt AND s.removed = 0 GROUP BY a.item;";
 
+/**
+ * Columns added in schema 2: the student's order of statements (JSON), their code to get back in,
+ * and when a page of theirs last reached the object (the dashboard's "away").
+ */
+const STUDENT_COLUMNS_2 = ["items TEXT", "back TEXT", "seen INTEGER"];
+
+/** A class opened before schema 2 gets its columns, once (meta `schema` says which it has). */
+export const MIGRATE_2 =
+  STUDENT_COLUMNS_2.map((column) => `ALTER TABLE students ADD COLUMN ${column};`).join("") +
+  "CREATE UNIQUE INDEX IF NOT EXISTS students_back ON students (back);" +
+  "INSERT OR REPLACE INTO meta (k, v) VALUES ('schema', 2);";
+
 // Created by the first join or finish (opened()), never by a read, so a deleted class stays empty.
 export const SCHEMA =
   "CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);" +
   "CREATE TABLE students (sid TEXT PRIMARY KEY, nick TEXT NOT NULL, attempt TEXT NOT NULL UNIQUE," +
-  " joined INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0);" +
+  " joined INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0" +
+  STUDENT_COLUMNS_2.map((column) => `, ${column}`).join("") +
+  ");" +
   "CREATE TABLE answers (attempt TEXT, item TEXT, answer TEXT NOT NULL, PRIMARY KEY (attempt, item)) WITHOUT ROWID;" +
   "CREATE TABLE results (attempt TEXT PRIMARY KEY, body TEXT NOT NULL, saved INTEGER DEFAULT 0, lease INTEGER DEFAULT 0);" +
   "CREATE TABLE gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;" +
+  "CREATE UNIQUE INDEX students_back ON students (back);" +
+  "INSERT INTO meta (k, v) VALUES ('schema', 2);" +
   TALLY;

@@ -17,9 +17,11 @@
  * teacher's screens fetch their page again.
  */
 import { DurableObject } from "cloudflare:workers";
+import { newRejoinCode } from "../domain/ids";
 import { type JoinBucket, takeJoin } from "../domain/join-bucket";
 import { NOT_STARTED, nextPace, type Pace, type PaceAction } from "../domain/pace";
-import type { AttemptResult, QuizState } from "../domain/quiz";
+import { signSignal } from "../domain/pace-signal";
+import { type AttemptResult, newAttemptState, type QuizState } from "../domain/quiz";
 import {
   type ClassPhase,
   type JoinOutcome,
@@ -30,11 +32,27 @@ import {
   type Tally,
 } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
-import { RETALLY, SCHEMA, TALLY } from "./class-room-sql";
+import { MIN_SECRET_LENGTH } from "../domain/token";
+import { MIGRATE_2, RETALLY, SCHEMA, TALLY } from "./class-room-sql";
 import { remember } from "./roster-cache";
 
 /** How long one request may take to write a result to KV before another may try. */
 const SAVE_LEASE_MS = 30_000;
+
+/** A student back with their code: what the service needs to give them their attempt again. */
+export interface RoomReturn {
+  sid: string;
+  nick: string;
+  attempt: string;
+  joined: number;
+  /** Their order of statements (null for a student who joined before the object kept it). */
+  items: string[] | null;
+  /** Each recorded answer by item id: "v" or "u". */
+  answers: Record<string, string>;
+  result: AttemptResult | null;
+  phase: ClassPhase;
+  pace: Pace;
+}
 
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
 export type RoomFinish =
@@ -58,6 +76,8 @@ export class ClassRoom extends DurableObject<Env> {
    * seconds without requests forgets them, by when every bucket has refilled anyway.
    */
   private readonly buckets = new Map<string, JoinBucket>();
+  /** The socket messages still being signed, in order (see tell()). */
+  private telling: Promise<void> = Promise.resolve();
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -72,6 +92,10 @@ export class ClassRoom extends DurableObject<Env> {
     // A class opened before the tally table existed gets it, counted from its answers, once.
     if (tables.length === 1) this.sql.exec(TALLY + RETALLY);
     this.ready = tables.length > 0;
+    // A class opened before rejoin codes gets their columns, once.
+    if (this.ready && this.sql.exec("SELECT 1 FROM meta WHERE k = 'schema'").toArray().length === 0) {
+      this.sql.exec(MIGRATE_2);
+    }
     return this.ready;
   }
 
@@ -88,30 +112,82 @@ export class ClassRoom extends DurableObject<Env> {
    * Joins a student under a name key, or says why not; the pace and phase come back so a late
    * joiner starts at the open statement, an early one waits in the lobby. `client`: the address,
    * whose joins to this class are paced by a bucket. `cls.gated`: the class has a lobby (the
-   * first join records it, so later answers wait for the teacher's Start).
+   * first join records it, so later answers wait for the teacher's Start). `items`: the student's
+   * order of statements, kept so a rejoin or the teacher's end can rebuild the attempt. The student
+   * gets a code to get back in, unique in the class.
    */
   async join(
     cls: { expiresAt: number; size: number; gated: boolean },
-    s: { sid: string; nick: string; attemptId: string; now: number; client: string },
+    s: { sid: string; nick: string; attemptId: string; now: number; client: string; items: readonly string[] },
   ): Promise<JoinOutcome> {
     const taken = takeJoin(this.buckets.get(s.client), s.now);
     remember(this.buckets, s.client, taken.bucket, MAX_BUCKETS);
     if (!taken.ok) return { ok: false, refused: "busy", retryAfterSeconds: taken.retryAfterSeconds };
     await this.opened(cls.expiresAt);
+    if (this.phase() === "ended") return { ok: false, refused: "ended" };
     if (cls.gated) this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('gate', 1)");
     const holder = this.sql.exec<Row>("SELECT removed FROM students WHERE sid = ?", s.sid).toArray()[0];
     const present = Number(this.sql.exec("SELECT COUNT(*) AS n FROM students WHERE removed = 0").one().n);
     const refusal = joinDecision(holder ? { removed: holder.removed === 1 } : null, present, cls.size);
     if (refusal) return { ok: false, refused: refusal };
+    const back = this.freshRejoinCode();
     this.sql.exec(
-      "INSERT INTO students (sid, nick, attempt, joined) VALUES (?, ?, ?, ?)",
+      "INSERT INTO students (sid, nick, attempt, joined, items, back, seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
       s.sid,
       s.nick,
       s.attemptId,
       s.now,
+      JSON.stringify(s.items),
+      back,
+      s.now,
     );
     this.tell();
-    return { ok: true, pace: this.pace(), phase: this.phase() };
+    return { ok: true, pace: this.pace(), phase: this.phase(), back };
+  }
+
+  /** A rejoin code no student of this class has (a clash is one in 28.6 million per student). */
+  private freshRejoinCode(): string {
+    for (;;) {
+      const code = newRejoinCode();
+      if (this.sql.exec("SELECT 1 FROM students WHERE back = ?", code).toArray().length === 0) return code;
+    }
+  }
+
+  /**
+   * A student back in with their code (on this or another device): their attempt as recorded —
+   * the order of statements, the answers, the finish if there is one — or null for a code no
+   * present student has (a removed student's code opens nothing). The row is seen again.
+   */
+  rejoin(back: string, now: number): RoomReturn | null {
+    if (!this.exists()) return null;
+    const row = this.sql
+      .exec<Row>("SELECT sid, nick, attempt, joined, items FROM students WHERE back = ? AND removed = 0", back)
+      .toArray()[0];
+    if (!row) return null;
+    const attempt = String(row.attempt);
+    this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, attempt);
+    const answers = Object.fromEntries(this.recorded(attempt));
+    const body = this.sql.exec<Row>("SELECT body FROM results WHERE attempt = ?", attempt).toArray()[0]?.body;
+    this.tell();
+    return {
+      sid: String(row.sid),
+      nick: String(row.nick),
+      attempt,
+      joined: Number(row.joined),
+      items: typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : null,
+      answers,
+      result: typeof body === "string" ? (JSON.parse(body) as AttemptResult) : null,
+      phase: this.phase(),
+      pace: this.pace(),
+    };
+  }
+
+  /** A present student's code to get back in, for their teacher to read out (null: no such student). */
+  rejoinCodeOf(sid: string): { nick: string; back: string | null } | null {
+    if (!this.exists()) return null;
+    const row = this.sql.exec<Row>("SELECT nick, back FROM students WHERE sid = ? AND removed = 0", sid).toArray()[0];
+    if (!row) return null;
+    return { nick: String(row.nick), back: typeof row.back === "string" ? row.back : null };
   }
 
   /** Undoes a join whose KV record could not be written (nothing answered yet), so the name is free again. */
@@ -133,9 +209,19 @@ export class ClassRoom extends DurableObject<Env> {
     itemId: string,
     answer: "v" | "u",
     at?: number,
-  ): { answer: string | null; first: boolean; kept: boolean; closed?: boolean; lobby?: true; pace?: Pace } {
+  ): {
+    answer: string | null;
+    first: boolean;
+    kept: boolean;
+    closed?: boolean;
+    lobby?: true;
+    ended?: true;
+    pace?: Pace;
+  } {
     if (!this.exists()) return { answer: null, first: false, kept: false };
-    if (this.phase() === "lobby" && at === undefined) return { answer: null, first: false, kept: true, lobby: true };
+    const phase = this.phase();
+    if (phase === "lobby" && at === undefined) return { answer: null, first: false, kept: true, lobby: true };
+    if (phase === "ended") return { answer: null, first: false, kept: true, ended: true };
     const finished = this.sql.exec("SELECT 1 FROM results WHERE attempt = ?", attemptId).toArray().length > 0;
     const pace = at === undefined ? null : this.pace();
     const closed = pace !== null && (pace.step !== at || pace.shut);
@@ -145,7 +231,7 @@ export class ClassRoom extends DurableObject<Env> {
       this.sql.exec("INSERT OR IGNORE INTO answers (attempt, item, answer) VALUES (?, ?, ?)", attemptId, itemId, answer)
         .rowsWritten > 0;
     if (first) {
-      this.sql.exec("UPDATE students SET answered = answered + 1 WHERE attempt = ?", attemptId);
+      this.sql.exec("UPDATE students SET answered = answered + 1, seen = ? WHERE attempt = ?", Date.now(), attemptId);
       const [v, u] = answer === "v" ? [1, 0] : [0, 1];
       this.sql.exec(
         "INSERT INTO tally VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET v = v + ?, u = u + ?",
@@ -187,13 +273,10 @@ export class ClassRoom extends DurableObject<Env> {
       if (save) this.sql.exec("UPDATE results SET lease = ? WHERE attempt = ?", now + SAVE_LEASE_MS, state.id);
       return { ok: true, result: JSON.parse(String(stored.body)) as AttemptResult, first: false, save, joinedAt };
     }
-    const recorded = new Map<string, string>();
-    for (const row of this.sql.exec<Row>("SELECT item, answer FROM answers WHERE attempt = ?", state.id)) {
-      recorded.set(String(row.item), String(row.answer));
-    }
-    const result = recordedResult(state, recorded, verdicts, now);
+    const result = recordedResult(state, this.recorded(state.id), verdicts, now);
     // Nothing answered by the token or recorded here: nothing to finish (the caller says so).
     if (!/[vu]/.test(result.answers)) return { ok: false, refused: "empty" };
+    this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, state.id);
     this.sql.exec(
       "INSERT INTO results (attempt, body, lease) VALUES (?, ?, ?)",
       state.id,
@@ -204,10 +287,25 @@ export class ClassRoom extends DurableObject<Env> {
     return { ok: true, result, first: true, save: true, joinedAt };
   }
 
+  /** An attempt's recorded answers, by item id: "v" or "u". */
+  private recorded(attemptId: string): Map<string, string> {
+    const recorded = new Map<string, string>();
+    for (const row of this.sql.exec<Row>("SELECT item, answer FROM answers WHERE attempt = ?", attemptId)) {
+      recorded.set(String(row.item), String(row.answer));
+    }
+    return recorded;
+  }
+
   /** The result is in KV (`done`: no later finish writes it again), or its write failed (the next may try). */
   saved(attemptId: string, done: boolean): void {
     if (!this.exists()) return;
     this.sql.exec("UPDATE results SET saved = ?, lease = 0 WHERE attempt = ?", done ? 1 : 0, attemptId);
+  }
+
+  /** Several results: those in KV (`done`), and those whose writes failed (the next end or finish may try). */
+  savedMany(done: readonly string[], failed: readonly string[]): void {
+    for (const id of done) this.saved(id, true);
+    for (const id of failed) this.saved(id, false);
   }
 
   /** Removes a name: it stays refused, and its attempt's finish is not stored, until allowed back. */
@@ -235,7 +333,7 @@ export class ClassRoom extends DurableObject<Env> {
     if (!this.exists()) return null;
     const students = this.sql
       .exec<Row>(
-        "SELECT s.sid, s.nick, s.attempt, s.joined, s.answered, s.removed, r.body FROM students s" +
+        "SELECT s.sid, s.nick, s.attempt, s.joined, s.answered, s.removed, s.seen, r.body FROM students s" +
           " LEFT JOIN results r ON r.attempt = s.attempt ORDER BY s.joined",
       )
       .toArray()
@@ -246,6 +344,7 @@ export class ClassRoom extends DurableObject<Env> {
         joined: Number(r.joined),
         answered: Number(r.answered),
         removed: r.removed === 1,
+        seen: typeof r.seen === "number" ? r.seen : Number(r.joined),
         result: typeof r.body === "string" ? r.body : null,
       }));
     const tallies: Record<string, Tally> = {};
@@ -270,8 +369,9 @@ export class ClassRoom extends DurableObject<Env> {
    */
   phase(): ClassPhase {
     if (!this.exists()) return "lobby";
-    const rows = this.sql.exec<Row>("SELECT k FROM meta WHERE k IN ('gate', 'started')").toArray();
-    return phaseOf({ gated: rows.some((r) => r.k === "gate"), started: rows.some((r) => r.k === "started") });
+    const rows = this.sql.exec<Row>("SELECT k FROM meta WHERE k IN ('gate', 'started', 'ended')").toArray();
+    const has = (k: string) => rows.some((r) => r.k === k);
+    return phaseOf({ gated: has("gate"), started: has("started"), ended: has("ended") });
   }
 
   /** Where the class is, for a page that must know before it renders (one request). */
@@ -285,6 +385,52 @@ export class ClassRoom extends DurableObject<Env> {
     const started = this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('started', 1)").rowsWritten > 0;
     if (started) this.tell();
     return "running";
+  }
+
+  /**
+   * The teacher ends the class: no more joins or answers, and every present student who answered
+   * something and has not finished is finished now with what they answered (recorded once, like
+   * any finish). Returns the results that this call must write to KV — those new now, and any
+   * earlier finish whose write has not succeeded and is not being written — each leased as a finish is.
+   */
+  async end(
+    cls: { expiresAt: number; code: string; pack: string; itemIds: readonly string[]; paced: boolean },
+    verdicts: Record<string, Judgement>,
+    now: number,
+  ): Promise<{ first: boolean; save: { result: AttemptResult; joinedAt: number }[] }> {
+    await this.opened(cls.expiresAt);
+    const first = this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('ended', 1)").rowsWritten > 0;
+    const open = this.sql
+      .exec<Row>(
+        "SELECT s.nick, s.attempt, s.joined, s.items FROM students s LEFT JOIN results r ON r.attempt = s.attempt" +
+          " WHERE s.removed = 0 AND s.answered > 0 AND r.attempt IS NULL",
+      )
+      .toArray();
+    for (const row of open) {
+      const items = typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : [...cls.itemIds];
+      const state: QuizState = newAttemptState({
+        id: String(row.attempt),
+        pack: cls.pack,
+        items,
+        startedAt: Number(row.joined),
+        class: { code: cls.code, nick: String(row.nick), ...(cls.paced ? { paced: true as const } : {}) },
+      });
+      const result = recordedResult(state, this.recorded(state.id), verdicts, now);
+      this.sql.exec("INSERT INTO results (attempt, body) VALUES (?, ?)", state.id, JSON.stringify(result));
+    }
+    const unsaved = this.sql
+      .exec<Row>(
+        "SELECT r.attempt, r.body, s.joined FROM results r JOIN students s ON s.attempt = r.attempt" +
+          " WHERE r.saved = 0 AND r.lease < ? AND s.removed = 0",
+        now,
+      )
+      .toArray();
+    const save = unsaved.map((row) => {
+      this.sql.exec("UPDATE results SET lease = ? WHERE attempt = ?", now + SAVE_LEASE_MS, row.attempt);
+      return { result: JSON.parse(String(row.body)) as AttemptResult, joinedAt: Number(row.joined) };
+    });
+    if (first || open.length > 0) this.tell();
+    return { first, save };
   }
 
   /** Applies the teacher's press if the class is still where their page showed it (domain/pace.ts). */
@@ -312,18 +458,33 @@ export class ClassRoom extends DurableObject<Env> {
     this.tell();
   }
 
-  /** Sends every screen following the class one message: something changed, and where the pace is. */
+  /**
+   * Sends every screen following the class one message: something changed, where the pace is, and
+   * the same signed (`p`, domain/pace-signal.ts) so a phone's next page needs no request here.
+   * Messages go out in the order of the changes, each signed as its change left the class.
+   */
   private tell(): void {
-    const sockets = this.ctx.getWebSockets();
-    if (sockets.length === 0) return;
-    const message = JSON.stringify({ v: Date.now(), ...this.pace(), phase: this.phase() });
-    for (const socket of sockets) {
-      try {
-        socket.send(message);
-      } catch {
-        // A socket closing meanwhile: its screen reconnects, or falls back to polling.
+    if (this.ctx.getWebSockets().length === 0) return;
+    const now = { v: Date.now(), ...this.pace(), phase: this.phase() };
+    this.telling = this.telling.then(async () => {
+      const message = JSON.stringify({ ...now, ...(await this.signed(now)) });
+      for (const socket of this.ctx.getWebSockets()) {
+        try {
+          socket.send(message);
+        } catch {
+          // A socket closing meanwhile: its screen reconnects, or falls back to polling.
+        }
       }
-    }
+    });
+    this.ctx.waitUntil(this.telling);
+  }
+
+  /** The signed copy of where the class is (`{}` without a signing secret: phones then ask each time). */
+  private async signed(now: Pace & { phase: ClassPhase }): Promise<{ p?: string }> {
+    const secret = this.env.QUIZ_SECRET;
+    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) return {};
+    const { phase, ...pace } = now;
+    return { p: await signSignal(secret, this.ctx.id.toString(), { phase, pace }, Date.now()) };
   }
 
   /** GET /c/{CODE}/live (checked by the route): a hibernatable WebSocket that gets tell()'s messages. */
@@ -332,7 +493,8 @@ export class ClassRoom extends DurableObject<Env> {
     if (this.ctx.getWebSockets().length >= MAX_SOCKETS) return new Response(null, { status: 503 });
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server);
-    server.send(JSON.stringify({ v: 0, ...this.pace(), phase: this.phase() }));
+    const greeting = { v: 0, ...this.pace(), phase: this.phase() };
+    server.send(JSON.stringify({ ...greeting, ...(await this.signed(greeting)) }));
     return new Response(null, { status: 101, webSocket: client });
   }
 

@@ -9,8 +9,10 @@
  * element from the fresh page by id. Without a WebSocket (or after it gave up reconnecting) it
  * polls every `data-poll` seconds (never under 20) while the tab is visible. A waiting phone
  * (`data-follow="phase,step,shut,shown"`, views/quiz-wait.tsx followOf) fetches nothing on a
- * message: it goes to /quiz/q only when the class's phase or pace differs from its page's (the
- * teacher started, opened, closed or showed the answer), or when a poll finds it has been sent on. Status lines are `aria-live` regions, updated only when their
+ * message: it asks /quiz/q only when the class's phase or pace differs from its page's (the
+ * teacher started, opened, closed or showed the answer), passing on the message's signed pace so
+ * that page asks the class's object nothing; another wait state is copied in place (the socket
+ * stays open), a statement or its answer is loaded. A poll that finds it sent on loads the page. Status lines are `aria-live` regions, updated only when their
  * text changes; a region holding the keyboard focus is left alone, so a button never moves under
  * a finger. Needs fetch (Safari 10.1 and later). Served as a static file (CSP: script-src 'self',
  * connect-src 'self'): `npm run css` writes it, without this comment, to public/assets/poll.<hash>.js.
@@ -20,25 +22,48 @@
   if (!root || !window.fetch || !window.DOMParser) return;
   const every = Math.max(20, Number(root.getAttribute("data-poll")) || 30) * 1000;
   const code = root.getAttribute("data-live-code");
-  const follow = root.getAttribute("data-follow");
+  let follow = root.getAttribute("data-follow");
   let last = Date.now();
   let busy = false;
   let timer = 0;
   let socketOpen = false;
-  const copyFresh = (html) => {
-    if (!html) return;
+  const copyFresh = (html, force) => {
+    if (!html) return null;
     const doc = new DOMParser().parseFromString(html, "text/html");
     for (const region of document.querySelectorAll("[data-live]")) {
       const fresh = doc.getElementById(region.id);
       if (!fresh || region.innerHTML === fresh.innerHTML) continue;
-      if (region.contains(document.activeElement)) continue;
+      if (!force && region.contains(document.activeElement)) continue;
       region.innerHTML = fresh.innerHTML;
     }
+    return doc;
+  };
+  // A waiting phone whose class moved on: one wait state to the next in place (the socket stays
+  // open); a new page (a statement, its answer) is loaded. `p` is the message's signed pace.
+  const advance = (p) => {
+    const url = p ? `/quiz/q?pace=${encodeURIComponent(p)}` : "/quiz/q";
+    fetch(url, { credentials: "same-origin", headers: { accept: "text/html" } })
+      .then((res) => (res.redirected || !res.ok ? location.assign(res.url) : res.text()))
+      .then((html) => {
+        const doc = html ? copyFresh(html, true) : null;
+        const next = doc?.querySelector("[data-follow]")?.getAttribute("data-follow");
+        if (!doc) return;
+        if (!next) return location.assign(url);
+        follow = next;
+        root.setAttribute("data-follow", next);
+        document.title = doc.title;
+        history.replaceState(null, "", url);
+      })
+      .catch(() => location.assign(url));
   };
   const refresh = () => {
     if (busy || document.hidden) return;
     busy = true;
-    fetch(location.href, { credentials: "same-origin", headers: { accept: "text/html" } })
+    // A waiting phone asks where the class is now, not what an old signed pace in its address said.
+    fetch(follow === null ? location.href : location.pathname, {
+      credentials: "same-origin",
+      headers: { accept: "text/html" },
+    })
       .then((res) => {
         if (follow !== null && res.redirected) location.assign(res.url);
         return res.ok ? res.text() : null;
@@ -93,7 +118,8 @@
       }
       if (follow !== null) {
         const now = [message.phase, message.step, message.shut ? 1 : 0, message.shown ? 1 : 0].join(",");
-        if (follow !== now) location.assign("/quiz/q");
+        // The signed pace (`p`) lets the next page skip asking the class's object where it is.
+        if (follow !== now) advance(message.p);
       } else if (message.v !== 0) soon();
     };
     socket.onclose = () => {

@@ -50,7 +50,7 @@ export interface DashboardData {
   joinUrl: string;
   open: boolean;
   /** "lobby": students who join wait for the teacher's start. */
-  state: "lobby" | "running";
+  state: "lobby" | "running" | "ended";
   pace: "teacher" | "student";
   joined: number;
   finished: number;
@@ -115,7 +115,12 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           Joined: {d.joined}. {finishedLine(d.finished, d.joined)}
         </p>
         <div id="dash-start" data-live>
-          {d.state === "lobby" ? (
+          {d.state === "ended" ? (
+            <p>
+              <strong>The class has ended.</strong> Nobody can join or answer; everyone who was playing was finished
+              with what they had answered.
+            </p>
+          ) : d.state === "lobby" ? (
             d.pace === "student" ? (
               <p class="row">
                 Students who join wait for your start.{" "}
@@ -137,32 +142,6 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
         <div id="dash-body" data-live>
           <h2>The class as a whole</h2>
           <ClassLean k={d.class} />
-
-          <h2>The claims that fooled the class most</h2>
-          {d.mostFooled.length === 0 ? (
-            <p>
-              Nothing yet: a statement is listed here once it has {ANSWERS_TO_RANK} answers from students who finished,
-              and someone got it wrong.
-            </p>
-          ) : (
-            <ol class="fooled">
-              {d.mostFooled.map((item) => (
-                <li>
-                  <p>
-                    <strong>{item.statement}</strong>
-                  </p>
-                  <p>
-                    {verdictWord(item.verdict)} · {item.answered - item.correct} of {item.answered} got it wrong ·{" "}
-                    {item.verdict === "verified" ? "said by" : "claimed by"} {item.claimant}
-                  </p>
-                  <p>{item.explanation}</p>
-                  <p>
-                    <em>Discuss:</em> {item.prompt}
-                  </p>
-                </li>
-              ))}
-            </ol>
-          )}
 
           <h2>Students</h2>
           {d.students.length === 0 ? (
@@ -186,7 +165,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                     </th>
                     <th scope="col">Lean</th>
                     <th scope="col" class="no-print">
-                      Remove
+                      Code, remove
                     </th>
                   </tr>
                 </thead>
@@ -212,12 +191,24 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                         </td>
                       )}
                       <td class="no-print">
-                        <form method="post" action={`/c/${d.code}/teacher/remove`}>
-                          <input type="hidden" name="student" value={s.id} />
-                          <button type="submit" class="secondary" aria-label={`Remove ${s.nickname}`}>
-                            Remove
-                          </button>
-                        </form>
+                        <div class="row">
+                          <form method="post" action={`/c/${d.code}/teacher/code`}>
+                            <input type="hidden" name="student" value={s.id} />
+                            <button
+                              type="submit"
+                              class="secondary"
+                              aria-label={`Show ${s.nickname}'s code to get back in`}
+                            >
+                              Code
+                            </button>
+                          </form>
+                          <form method="post" action={`/c/${d.code}/teacher/remove`}>
+                            <input type="hidden" name="student" value={s.id} />
+                            <button type="submit" class="secondary" aria-label={`Remove ${s.nickname}`}>
+                              Remove
+                            </button>
+                          </form>
+                        </div>
                       </td>
                     </tr>
                   ))}
@@ -228,51 +219,85 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
 
           <RemovedNames code={d.code} removed={d.removed} />
 
-          <h2>Every statement</h2>
-          <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">
-            <table>
-              <caption>Share of correct answers among students who answered each statement.</caption>
-              <thead>
-                <tr>
-                  <th scope="col" class="num">
-                    #
-                  </th>
-                  <th scope="col">Statement</th>
-                  <th scope="col">Verdict</th>
-                  <th scope="col" class="num">
-                    Correct
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.items.map((item) => (
-                  <tr>
-                    <td class="num">{item.position}</td>
-                    <th scope="row">{item.statement}</th>
-                    <td>
-                      <span class="status">
-                        {item.verdict === "verified" ? <CheckIcon /> : <QuestionIcon />}
-                        {verdictWord(item.verdict)}
-                      </span>
-                    </td>
-                    <td class="num">
-                      {percent(item.shareCorrect)}
-                      {item.answered > 0 ? (
-                        <span class="muted">
-                          {" "}
-                          ({item.correct} of {item.answered})
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
           <p class="muted">
             Updated at <time datetime={d.listedAt}>{clock(listedAt)}</time> UTC.
           </p>
         </div>
+
+        {/* Closed by default and outside the live region, so a projected dashboard shows no verdict
+            and a live refresh never closes it under the teacher. */}
+        <details class="key">
+          <summary>Answer key: the verdicts and the statements that fooled the class (don't project)</summary>
+          <div id="dash-key" data-live>
+            <h2>The claims that fooled the class most</h2>
+            {d.mostFooled.length === 0 ? (
+              <p>
+                Nothing yet: a statement is listed here once it has {ANSWERS_TO_RANK} answers from students who
+                finished, and someone got it wrong.
+              </p>
+            ) : (
+              <ol class="fooled">
+                {d.mostFooled.map((item) => (
+                  <li>
+                    <p>
+                      <strong>{item.statement}</strong>
+                    </p>
+                    <p>
+                      {verdictWord(item.verdict)} · {item.answered - item.correct} of {item.answered} got it wrong ·{" "}
+                      {item.verdict === "verified" ? "said by" : "claimed by"} {item.claimant}
+                    </p>
+                    <p>{item.explanation}</p>
+                    <p>
+                      <em>Discuss:</em> {item.prompt}
+                    </p>
+                  </li>
+                ))}
+              </ol>
+            )}
+
+            <h2>Every statement</h2>
+            <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">
+              <table>
+                <caption>Share of correct answers among students who answered each statement.</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" class="num">
+                      #
+                    </th>
+                    <th scope="col">Statement</th>
+                    <th scope="col">Verdict</th>
+                    <th scope="col" class="num">
+                      Correct
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {d.items.map((item) => (
+                    <tr>
+                      <td class="num">{item.position}</td>
+                      <th scope="row">{item.statement}</th>
+                      <td>
+                        <span class="status">
+                          {item.verdict === "verified" ? <CheckIcon /> : <QuestionIcon />}
+                          {verdictWord(item.verdict)}
+                        </span>
+                      </td>
+                      <td class="num">
+                        {percent(item.shareCorrect)}
+                        {item.answered > 0 ? (
+                          <span class="muted">
+                            {" "}
+                            ({item.correct} of {item.answered})
+                          </span>
+                        ) : null}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </section>
+          </div>
+        </details>
 
         <div class="no-print">
           <h2>Actions</h2>
@@ -297,9 +322,10 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
             </a>
           </p>
           <p class="muted">
-            With JavaScript on, this page updates itself as students play; the Refresh button always works. A removed
-            name stays out until you allow it back: to let a student whose phone died rejoin under their name, remove
-            it, then allow it back.
+            With JavaScript on, this page updates itself as students play; the Refresh button always works. A student
+            whose tab closed or phone died gets back in with their code (shown after joining): if they lost it, press
+            “Code” on their row and tell it to them. “Away” means nothing has come from that phone for 5 minutes. A
+            removed name stays out until you allow it back.
           </p>
           <div class="row">
             {!d.open ? null : (
@@ -308,6 +334,11 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                   Close joining
                 </button>
               </form>
+            )}
+            {d.state === "ended" ? null : (
+              <a class="button secondary" href={`/c/${d.code}/teacher/end`}>
+                End the class…
+              </a>
             )}
             <a class="button secondary" href={`/c/${d.code}/teacher/delete`}>
               Delete the class…

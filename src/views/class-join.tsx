@@ -8,12 +8,17 @@ import { followOf } from "./quiz-wait";
 import { pollPath } from "./styles";
 import { VerifiedDefinitionBlock } from "./verified-definition";
 
-export type JoinField = "code" | "nickname";
+export type JoinField = "code" | "nickname" | "back";
 
 export interface JoinPageProps {
   /** The class, when the code is known (from /c/:code or a form that named it). */
   klass?: { code: string; title: string; names: "typed" | "generated" } | undefined;
-  values?: { code?: string | undefined; nickname?: string | undefined; generate?: boolean | undefined };
+  values?: {
+    code?: string | undefined;
+    nickname?: string | undefined;
+    generate?: boolean | undefined;
+    back?: string | undefined;
+  };
   errors?: FieldError<JoinField>[];
   /** A message above the form, e.g. "wait a minute and press Join again". */
   notice?: string | undefined;
@@ -90,7 +95,52 @@ export function JoinPage({ klass, values = {}, errors = [], notice }: JoinPagePr
           </button>
         </p>
       </form>
+      {klass ? <RejoinForm code={klass.code} value={values.back} errors={errors} /> : null}
     </Layout>
+  );
+}
+
+/** "Been here before?": a student's code brings back their row and answers (folded unless it was just wrong). */
+function RejoinForm({
+  code,
+  value,
+  errors,
+}: {
+  code: string;
+  value?: string | undefined;
+  errors: FieldError<JoinField>[];
+}) {
+  const wrong = errors.some((e) => e.field === "back");
+  return (
+    <details open={wrong || undefined}>
+      <summary>Been here before? Get back in with your code</summary>
+      <form method="post" action="/join/back" novalidate>
+        <input type="hidden" name="code" value={code} />
+        <label for="back">Your code to get back in</label>
+        <p class="muted" id="back-hint">
+          5 letters and numbers, shown after you joined. Lost it? Your teacher can look it up.
+        </p>
+        <FieldErrorText field="back" errors={errors} />
+        <input
+          type="text"
+          id="back"
+          name="back"
+          value={value ?? ""}
+          autocomplete="off"
+          autocapitalize="characters"
+          spellcheck={false}
+          maxlength={20}
+          class="code-input"
+          autofocus={wrong}
+          {...fieldAria("back", errors, "back-hint")}
+        />
+        <p>
+          <button type="submit" class="full secondary">
+            Get back in
+          </button>
+        </p>
+      </form>
+    </details>
   );
 }
 
@@ -125,6 +175,19 @@ export interface JoinedPageProps {
   /** The class as its object holds it; "lobby": the student waits for the teacher, live. */
   status: { phase: ClassPhase; pace: Pace };
   paced: boolean;
+  /** The student's code to get back in (absent for a student who joined before codes). */
+  back?: string | undefined;
+}
+
+/** "Your code to get back in", on every class page that has it: a closed tab or another phone finds the answers again. */
+export function RejoinCodeLine({ back }: { back?: string | undefined }) {
+  if (!back) return null;
+  return (
+    <p class="rejoin">
+      Your code to get back in: <strong class="code-inline">{back}</strong>. Write it down: if this page closes, type it
+      on the class’s join page to go on with your answers.
+    </p>
+  );
 }
 
 /**
@@ -150,6 +213,34 @@ export function JoinedPage(p: JoinedPageProps) {
             </a>
           ) : null}
         </p>
+      </Layout>
+    );
+  }
+  if (p.status.phase === "ended") {
+    return (
+      <Layout title="The class has ended">
+        <h1>The class has ended</h1>
+        <p class="lede">
+          Your teacher has ended {p.classTitle}.{" "}
+          {p.answered > 0
+            ? `Your result counts the ${p.answered} of ${p.total} statements you answered.`
+            : "You did not answer any statement, so there is no result to show."}
+        </p>
+        {p.answered > 0 ? (
+          <form method="post" action="/quiz/finish">
+            <p>
+              <button type="submit" class="full">
+                See my result
+              </button>
+            </p>
+          </form>
+        ) : (
+          <p>
+            <a class="button" href="/cards">
+              Read the cards
+            </a>
+          </p>
+        )}
       </Layout>
     );
   }
@@ -193,6 +284,7 @@ export function JoinedPage(p: JoinedPageProps) {
             </>
           )}
         </div>
+        <RejoinCodeLine back={p.back} />
         <details>
           <summary>What “verified” means here, and a content note</summary>
           <VerifiedDefinitionBlock />

@@ -49,24 +49,27 @@ export function QuizWaitPage(p: QuizWaitPageProps) {
   return (
     <Layout title={title}>
       <div data-poll="20" data-live-code={p.code} data-follow={followOf(p.status)}>
-        <Progress total={p.total} answered={p.answered} />
-        <h1>{title}</h1>
-        <p role="status">{line}</p>
-        <div class="row">
-          {p.why === "done" ? (
-            <ActionForm action="/quiz/finish" label="See my result" />
-          ) : (
-            <a class="button" href="/quiz/q">
-              Next
-            </a>
+        {/* One region: poll.js copies the next wait state in here, keeping this page's socket. */}
+        <div id="wait-now" data-live>
+          <Progress total={p.total} answered={p.answered} />
+          <h1>{title}</h1>
+          <p role="status">{line}</p>
+          <div class="row">
+            {p.why === "done" ? (
+              <ActionForm action="/quiz/finish" label="See my result" />
+            ) : (
+              <a class="button" href="/quiz/q">
+                Next
+              </a>
+            )}
+          </div>
+          {p.why === "done" ? null : (
+            <p class="muted">
+              This page moves on by itself when your teacher does. If it does not, press Next. There is no clock and no
+              points for speed.
+            </p>
           )}
         </div>
-        {p.why === "done" ? null : (
-          <p class="muted">
-            This page moves on by itself when your teacher does. If it does not, press Next. There is no clock and no
-            points for speed.
-          </p>
-        )}
       </div>
       <script src={pollPath} defer />
     </Layout>

@@ -287,8 +287,12 @@ describe("a teacher-paced class", () => {
     await phone.waitForURL(/\/quiz\/q\/1$/, { timeout: LIVE.timeout });
     // While the statement is open the answer is in, and the verdict waits for the teacher.
     await phone.getByRole("button", { name: "Verified", exact: true }).click();
-    await phone.waitForURL(/\/quiz\/q$/);
+    // The object told the page where the class is (a signed pace): the wait page asks it nothing.
+    await phone.waitForURL(/\/quiz\/q\?pace=[\w%.-]+$/);
     await expect(phone.locator("h1").textContent()).resolves.toBe("Your answer is in");
+    await phone.evaluate(() => {
+      (window as unknown as { __marker: number }).__marker = 1;
+    });
     await expect.poll(() => present.locator("#present-now").textContent(), LIVE).toBe("1 of 1 have answered.");
     await expectSamePage(present);
     await checkPage(present, "1280-present-paced-open");
@@ -302,6 +306,8 @@ describe("a teacher-paced class", () => {
     await checkPage(present, "1280-present-paced-closed");
     // Closed, not yet shown: the phone says to look at the screen, and holds the verdict.
     await expect.poll(() => phone.locator("h1").textContent(), LIVE).toBe("Answers are in");
+    // One wait state to the next in place: the same page, so the same socket.
+    await expect(phone.evaluate(() => (window as unknown as { __marker?: number }).__marker)).resolves.toBe(1);
     await expect(phone.getByText(/^You said verified/).count()).resolves.toBe(0);
     await checkPage(phone, "phone-paced-answers-in");
     await present.getByRole("button", { name: "Show the answer on every phone" }).click();

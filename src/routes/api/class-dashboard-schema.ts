@@ -38,8 +38,12 @@ export const ClassDashboard = z.object({
       nickname: z.string(),
       finished: z.boolean(),
       status: z
-        .enum(["finished", "stopped early", "playing"])
-        .check(about('"stopped early": finished with fewer answers than the class has statements.')),
+        .enum(["finished", "stopped early", "playing", "away"])
+        .check(
+          about(
+            '"stopped early": finished with fewer answers than the class has statements. "away": still playing, but nothing has come from the student for 5 minutes (a closed tab, a locked phone); their code gets them back in.',
+          ),
+        ),
       progress: z
         .nullable(z.int().check(z.gte(0)))
         .check(about("Statements answered so far (for a finished student, the answers given); null when not known.")),

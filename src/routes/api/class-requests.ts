@@ -99,3 +99,16 @@ export const PaceRequest = z.strictObject({
     ),
   shut: z.boolean().check(z.describe("The pace as you last saw it: whether the current statement is closed.")),
 });
+
+/** POST /api/v1/classes/{code}/students/back */
+export const RejoinClassRequest = z.strictObject({
+  back: z
+    .string()
+    .check(
+      z.maxLength(64, "must be at most 64 characters"),
+      about(
+        "The student's code to get back in: 5 letters and numbers, given when they joined (case and spaces do not matter).",
+      ),
+    ),
+});
+export type RejoinClassRequest = z.infer<typeof RejoinClassRequest>;

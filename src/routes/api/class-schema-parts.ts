@@ -35,10 +35,10 @@ export const ClassInfo = z.object({
       ),
     ),
   state: z
-    .enum(["lobby", "running"])
+    .enum(["lobby", "running", "ended"])
     .check(
       about(
-        '"lobby": waiting for the teacher\'s start (teacher-paced: for the first statement); answers are refused with 409 class-not-started. "running": under way.',
+        '"lobby": waiting for the teacher\'s start (teacher-paced: for the first statement); answers are refused with 409 class-not-started. "running": under way. "ended": the teacher ended the class (POST …/end); every student still playing was finished with what they had answered; joins are refused with 403 and answers with 409, both class-ended.',
       ),
     ),
   joinUrl: z.string().check(about("The page students open to join (what the QR code holds).")),

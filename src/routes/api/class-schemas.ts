@@ -7,7 +7,13 @@
  */
 import * as z from "zod/mini";
 import { ClassDashboard } from "./class-dashboard-schema";
-import { CloseClassRequest, CreateClassRequest, JoinClassRequest, PaceRequest } from "./class-requests";
+import {
+  CloseClassRequest,
+  CreateClassRequest,
+  JoinClassRequest,
+  PaceRequest,
+  RejoinClassRequest,
+} from "./class-requests";
 import { about, ClassInfo, ClassPace, code, count, figure, isoTime } from "./class-schema-parts";
 import { type ApiResponse, type ApiRoute, AttemptStarted, Problem, QuizStatement } from "./schemas";
 
@@ -15,7 +21,13 @@ import { type ApiResponse, type ApiRoute, AttemptStarted, Problem, QuizStatement
 export { ClassDashboard } from "./class-dashboard-schema";
 // Request bodies live in ./class-requests.ts (bundled by the Worker); re-exported here so
 // the OpenAPI document names them as components.
-export { CloseClassRequest, CreateClassRequest, JoinClassRequest, PaceRequest } from "./class-requests";
+export {
+  CloseClassRequest,
+  CreateClassRequest,
+  JoinClassRequest,
+  PaceRequest,
+  RejoinClassRequest,
+} from "./class-requests";
 export { ClassPace } from "./class-schema-parts";
 
 // ---- Responses ---------------------------------------------------------------------------------
@@ -51,8 +63,25 @@ export const ClassJoined = z.object({
     ),
   code,
   nickname: z.string().check(about("The student's nickname in the class (made up, if asked for).")),
+  back: z
+    .string()
+    .check(
+      about(
+        "The student's code to get back in (POST …/students/back): the same row and answers on this or another device. Show it to the student; it is theirs alone.",
+      ),
+    ),
 });
 export type ClassJoined = z.infer<typeof ClassJoined>;
+
+/** GET /api/v1/classes/{code}/students/{id}/code: one student's code, for the teacher to tell them. */
+export const StudentCode = z.object({
+  id: z.string().check(about("The student id from the dashboard.")),
+  nickname: z.string(),
+  back: z
+    .nullable(z.string())
+    .check(about("The student's code to get back in; null for a student who joined before codes existed.")),
+});
+export type StudentCode = z.infer<typeof StudentCode>;
 
 /** One row of the board. */
 export const BoardRow = z.object({
@@ -155,12 +184,35 @@ export const classRoutes: ApiRoute[] = [
         schema: ClassJoined,
       },
       ...bodyProblems,
-      "403": problemResponse("The teacher has closed joining."),
+      "403": problemResponse("The teacher has closed joining (class-closed) or ended the class (class-ended)."),
       "404": problemResponse("No class has this code."),
       "409": problemResponse("The nickname, or a look-alike, is taken in this class; detail suggests another."),
       "422": problemResponse(
         "The nickname breaks a rule (length, hidden or stacked characters, a rude word) (field body.nickname).",
       ),
+      "429": limited,
+      "503": unavailable,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/classes/{code}/students/back",
+    operationId: "rejoinClass",
+    summary: "Back into a class with the student's code: the same row, answers and finish, on any device",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    requestBody: { description: "The student's code to get back in.", schema: RejoinClassRequest },
+    responses: {
+      "200": {
+        description:
+          "Back in: a fresh token for the same attempt, with the answers recorded so far (`answered`) and the next statement. Works after joining closed and after the class ended (finish to get the result).",
+        schema: ClassJoined,
+      },
+      ...bodyProblems,
+      "404": problemResponse(
+        "No class has this code, or nobody in it has this code to get back in (field body.back; it names nobody).",
+      ),
+      "422": problemResponse("Not a code to get back in: 5 letters and numbers (field body.back)."),
       "429": limited,
       "503": unavailable,
     },
@@ -235,6 +287,43 @@ export const classRoutes: ApiRoute[] = [
       ...bodyProblems,
       ...teacherOnly,
       "429": limited,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/classes/{code}/end",
+    operationId: "endClass",
+    summary: "Teacher: end the class (every student still playing is finished with what they answered)",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    requestBody: { description: "Empty, or {}.", schema: CloseClassRequest },
+    responses: {
+      "200": {
+        description:
+          'The class, now "ended": joins get 403 and answers 409 (class-ended); each result was written once (a second end finishes nobody again).',
+        schema: ClassInfo,
+      },
+      ...bodyProblems,
+      ...teacherOnly,
+      "429": limited,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/classes/{code}/students/{id}/code",
+    operationId: "getStudentCode",
+    summary: "Teacher: one student's code to get back in (to tell a student who lost it)",
+    tags: ["Classes"],
+    parameters: [
+      codeParam,
+      { name: "id", in: "path", required: true, description: "A student id from the dashboard." },
+    ],
+    security: "teacherKey",
+    responses: {
+      "200": { description: "The student's code.", schema: StudentCode },
+      ...teacherOnly,
+      "404": problemResponse("No such student in this class (field path.id)."),
     },
   },
   {

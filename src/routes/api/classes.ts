@@ -9,11 +9,12 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { ClassRecord } from "../../domain/class";
+import { answeredCount, isFinished } from "../../domain/quiz";
 import { classPhase } from "../../domain/room";
 import { checkOptions, createClass } from "../../services/class-create";
-import { classPace, classStatus, startClass } from "../../services/class-live";
+import { classPace, classStatus, endClass, startClass } from "../../services/class-live";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
-import { infoOf, joinClass, lookUpClass } from "../../services/classes";
+import { infoOf, joinClass, lookUpClass, rejoinClass, rejoinCodeFor } from "../../services/classes";
 import { AppError } from "../../services/errors";
 import { nextStatement } from "../../services/quiz";
 import { expiresAt } from "../../services/quiz-token";
@@ -28,7 +29,13 @@ import {
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
 import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
-import { CloseClassRequest, CreateClassRequest, JoinClassRequest, PaceRequest } from "./class-requests";
+import {
+  CloseClassRequest,
+  CreateClassRequest,
+  JoinClassRequest,
+  PaceRequest,
+  RejoinClassRequest,
+} from "./class-requests";
 import type {
   ClassBoard,
   ClassCreated,
@@ -37,6 +44,7 @@ import type {
   ClassInfo,
   ClassJoined,
   ClassPace,
+  StudentCode,
 } from "./class-schemas";
 import { jsonBody } from "./validate";
 
@@ -86,7 +94,7 @@ apiClasses.post("/:code/students", secret, ...jsonBody(JoinClassRequest), async 
     nickname: body.nickname,
     generate: body.generate === true,
   };
-  const { state, token, nick, record, pace } = await joinClass(c.env, c.var.secret, input);
+  const { state, token, nick, record, pace, back } = await joinClass(c.env, c.var.secret, input);
   // Teacher-paced: the open statement (a late joiner starts there), or null until one opens.
   const next = await nextStatement(c.env, state, pace);
   if (!next && !record.paced) throw new Error("A new class attempt has no first item.");
@@ -100,8 +108,30 @@ apiClasses.post("/:code/students", secret, ...jsonBody(JoinClassRequest), async 
     next,
     code: record.code,
     nickname: nick,
+    back,
   };
   return c.json(joined, 201);
+});
+
+apiClasses.post("/:code/students/back", secret, ...jsonBody(RejoinClassRequest), async (c) => {
+  const input = { client: clientAddress(c), code: c.req.param("code"), back: c.req.valid("json").back };
+  const { state, token, nick, record, phase } = await rejoinClass(c.env, c.var.secret, input);
+  // Teacher-paced: the open statement; finished or ended: none (finish to get the result).
+  const pace = record.paced && phase !== "ended" ? (await classStatus(c.env, record)).pace : null;
+  const next = isFinished(state) || phase === "ended" ? null : await nextStatement(c.env, state, pace);
+  const joined: ClassJoined = {
+    attemptId: state.id,
+    packVersion: state.pack,
+    token,
+    expiresAt: new Date(expiresAt(state) * 1000).toISOString(),
+    total: state.items.length,
+    answered: answeredCount(state),
+    next,
+    code: record.code,
+    nickname: nick,
+    back: state.class?.back ?? "",
+  };
+  return c.json(joined);
 });
 
 apiClasses.get("/:code/board", async (c) => {
@@ -154,6 +184,29 @@ apiClasses.post("/:code/start", teacherFirst, ...jsonBody(CloseClassRequest), as
   const record = c.var.teacher;
   const info: ClassInfo = infoOf(record, originOf(c), await startClass(c.env, clientAddress(c), record));
   return c.json(info);
+});
+
+apiClasses.post("/:code/end", teacherFirst, ...jsonBody(CloseClassRequest), async (c) => {
+  const record = c.var.teacher;
+  await endClass(c.env, clientAddress(c), record);
+  const info: ClassInfo = infoOf(record, originOf(c), "ended");
+  return c.json(info);
+});
+
+apiClasses.get("/:code/students/:id/code", async (c) => {
+  const record = await teacherOf(c);
+  const id = c.req.param("id");
+  const found = await rejoinCodeFor(c.env, record, id);
+  if (!found) {
+    throw new AppError(404, {
+      slug: "student-not-found",
+      title: "No such student",
+      detail: "This student is not in the class.",
+      field: "path.id",
+    });
+  }
+  const code: StudentCode = { id, nickname: found.nick, back: found.back };
+  return c.json(code);
 });
 
 apiClasses.delete("/:code/students/:id", async (c) => {

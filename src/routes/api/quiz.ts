@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import { pack } from "../../content/pack";
 import { itemTexts, statementOf, textsOf } from "../../content/texts";
 import type { FormRef } from "../../domain/forms";
-import { answeredCount, isFinished, type QuizState } from "../../domain/quiz";
+import { answeredCount, isFinished, type QuizState, resultShown } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
 import { AppError } from "../../services/errors";
 import {
@@ -18,11 +18,12 @@ import {
   nextFormOf,
   nextStatement,
   resultView,
-  reviewNow,
+  shownNow,
   startAttempt,
 } from "../../services/quiz";
 import { expiresAt, openToken, sealToken, type TokenRefusal } from "../../services/quiz-token";
 import { formPlace } from "../../services/result-view";
+import { verdictOf } from "../../services/verdicts";
 import type { SecretEnv } from "../env";
 import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
 import { AnswerRequest, FinishRequest, StartAttemptRequest } from "./requests";
@@ -143,13 +144,18 @@ apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
 apiQuiz.post("/attempts/finish", ...jsonBody(FinishRequest), async (c) => {
   const body = c.req.valid("json");
   const finished = await finishAttempt(c.env, clientAddress(c), await stateOf(body.token, c.var.secret));
-  const { bothKinds: _, ...result } = resultView(finished.result);
+  // Teacher-paced: a statement whose answer the teacher has not shown counts in no figure and
+  // keeps its verdict back in the review (finish again after the last reveal for the whole result).
+  const shown = await shownNow(c.env, finished.state);
+  const full = resultView(finished.result);
+  const { bothKinds: _, ...result } = shown ? resultView(resultShown(finished.result, shown, verdictOf)) : full;
   const response: AttemptResultBody = {
     ...result,
     // The finished attempt's token: `after` in POST /api/v1/attempts plays the next form.
     token: await sealToken(finished.state, c.var.secret),
-    // Teacher-paced: no verdict of a statement the teacher has not closed yet.
-    review: await reviewNow(c.env, finished.state, result.review),
+    review: full.review.map((line, i) =>
+      !shown || shown(i + 1) ? line : { itemId: line.itemId, answer: line.answer, verdict: null, correct: null },
+    ),
     shareUrl: shareUrlOf(publicOrigin(c) ?? "", result.correct, result.answered),
   };
   return c.json(response);

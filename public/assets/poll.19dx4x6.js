@@ -3,25 +3,48 @@
   if (!root || !window.fetch || !window.DOMParser) return;
   const every = Math.max(20, Number(root.getAttribute("data-poll")) || 30) * 1000;
   const code = root.getAttribute("data-live-code");
-  const follow = root.getAttribute("data-follow");
+  let follow = root.getAttribute("data-follow");
   let last = Date.now();
   let busy = false;
   let timer = 0;
   let socketOpen = false;
-  const copyFresh = (html) => {
-    if (!html) return;
+  const copyFresh = (html, force) => {
+    if (!html) return null;
     const doc = new DOMParser().parseFromString(html, "text/html");
     for (const region of document.querySelectorAll("[data-live]")) {
       const fresh = doc.getElementById(region.id);
       if (!fresh || region.innerHTML === fresh.innerHTML) continue;
-      if (region.contains(document.activeElement)) continue;
+      if (!force && region.contains(document.activeElement)) continue;
       region.innerHTML = fresh.innerHTML;
     }
+    return doc;
+  };
+  // A waiting phone whose class moved on: one wait state to the next in place (the socket stays
+  // open); a new page (a statement, its answer) is loaded. `p` is the message's signed pace.
+  const advance = (p) => {
+    const url = p ? `/quiz/q?pace=${encodeURIComponent(p)}` : "/quiz/q";
+    fetch(url, { credentials: "same-origin", headers: { accept: "text/html" } })
+      .then((res) => (res.redirected || !res.ok ? location.assign(res.url) : res.text()))
+      .then((html) => {
+        const doc = html ? copyFresh(html, true) : null;
+        const next = doc?.querySelector("[data-follow]")?.getAttribute("data-follow");
+        if (!doc) return;
+        if (!next) return location.assign(url);
+        follow = next;
+        root.setAttribute("data-follow", next);
+        document.title = doc.title;
+        history.replaceState(null, "", url);
+      })
+      .catch(() => location.assign(url));
   };
   const refresh = () => {
     if (busy || document.hidden) return;
     busy = true;
-    fetch(location.href, { credentials: "same-origin", headers: { accept: "text/html" } })
+    // A waiting phone asks where the class is now, not what an old signed pace in its address said.
+    fetch(follow === null ? location.href : location.pathname, {
+      credentials: "same-origin",
+      headers: { accept: "text/html" },
+    })
       .then((res) => {
         if (follow !== null && res.redirected) location.assign(res.url);
         return res.ok ? res.text() : null;
@@ -76,7 +99,8 @@
       }
       if (follow !== null) {
         const now = [message.phase, message.step, message.shut ? 1 : 0, message.shown ? 1 : 0].join(",");
-        if (follow !== now) location.assign("/quiz/q");
+        // The signed pace (`p`) lets the next page skip asking the class's object where it is.
+        if (follow !== now) advance(message.p);
       } else if (message.v !== 0) soon();
     };
     socket.onclose = () => {
