@@ -2,7 +2,7 @@
  * The class's Durable Object (ClassRoom) on the real binding inside workerd, with the real local KV:
  * answers are final whatever token comes back, one name lets one student in, each finish is stored
  * once, a full class and a removed name are refused clearly, and deleting the class empties the object.
- * Also counts the KV and object operations of a class of 30 (the README's "Costs").
+ * Also counts the KV and object operations of a class of 30 (docs/COSTS.md, "A lesson on the free plan").
  */
 import { env, listDurableObjectIds, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
