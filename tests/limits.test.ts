@@ -1,7 +1,9 @@
 /**
- * The rate limits, keyed per client address (CF-Connecting-IP) with the real limiter bindings of
- * wrangler.toml: a school behind one address is never refused, a flood from one address is, and a
- * flood from one address never refuses anyone at another.
+ * The rate limits, keyed per client address (CF-Connecting-IP), with the limits of wrangler.toml:
+ * a school behind one address is never refused, a flood from one address is, and a flood from one
+ * address never refuses anyone at another. Tests that count up to a limit use one-window limiters
+ * (tests/one-window-limiters.ts) so a wall-clock window ending mid-test cannot reset the count; the
+ * rest ask the real bindings.
  */
 import { env } from "cloudflare:workers";
 import { describe, expect, it, onTestFinished, vi } from "vitest";
