@@ -66,7 +66,7 @@ describe("a malformed multipart body is a 400, never a 500", () => {
   });
 });
 
-describe("the JSON API takes bodyless calls as the README shows them", () => {
+describe("the JSON API takes bodyless calls as docs/API.md shows them", () => {
   it("POST /api/v1/attempts with no body and no Content-Type starts an attempt", async () => {
     const res = await call("/api/v1/attempts", { method: "POST" });
     expect(res.status).toBe(201);

@@ -2,7 +2,7 @@
  * A class of 30 playing 8 statements, in both modes, through the real pages inside workerd:
  * KV operations (SCORES wrapped) and Durable Object requests (CLASS_ROOM wrapped: one count per
  * call on the class's object). The teacher's live screens are counted per refresh; how many
- * refreshes a lesson makes is bounded in the README's "Costs" (one per change, at most one per
+ * refreshes a lesson makes is bounded in docs/COSTS.md, "A lesson on the free plan" (one per change, at most one per
  * 1.5 s per screen). Read by `npm run bench` from each test's `meta.kv` (`room` = object requests).
  */
 import { env } from "cloudflare:workers";

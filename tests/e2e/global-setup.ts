@@ -20,7 +20,7 @@ declare module "vitest" {
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROME_PATH)) {
     throw new Error(
-      `No Chromium at ${CHROME_PATH}. Install Debian's: sudo apt-get install -y chromium (or set CHROME_PATH). See README, "Browser tests".`,
+      `No Chromium at ${CHROME_PATH}. Install Debian's: sudo apt-get install -y chromium (or set CHROME_PATH). See docs/DEVELOPING.md, "Browser tests".`,
     );
   }
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
