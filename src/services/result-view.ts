@@ -12,8 +12,9 @@ import {
   selfEstimateLine,
 } from "../domain/calibration";
 import { formCount } from "../domain/forms";
-import { type AttemptResult, confidenceOfChar, type ReviewLine, review } from "../domain/quiz";
+import { type AttemptResult, confidenceOfChar, type ReviewLine, review, whoPickOf } from "../domain/quiz";
 import { explainLean, LEAN_THRESHOLD, type LeanExplanation } from "../domain/scoring";
+import { type WhoChoices, whoLine, whoTally } from "../domain/who-says";
 import { commonAnswer } from "../views/words";
 import { verdictOf } from "./verdicts";
 
@@ -48,6 +49,11 @@ export interface ResultView {
   calibration: (CalibrationRow & { line: string })[];
   /** The Brier score of the stated confidences, 0..1 (two decimals); null when none was said. */
   brierScore: number | null;
+  /**
+   * "Who says so?", scored apart from the verdicts: right picks of the statements answered, and the
+   * sentence; null when the attempt did not ask it.
+   */
+  who: { named: number; asked: number; line: string } | null;
   review: (ReviewLine & { confidence: Confidence | null })[];
   /** For the page: both kinds of statement were answered, so discernment means something. */
   bothKinds: boolean;
@@ -70,10 +76,10 @@ export function formPlace(form: { index: number }): FormPlace {
 }
 
 /**
- * The view-model of a finished attempt.
+ * The view-model of a finished attempt; `whoPlan` (services/who-says.ts) scores "who says so?" when it was asked.
  * @example resultView(finished.result).discernment
  */
-export function resultView(result: AttemptResult): ResultView {
+export function resultView(result: AttemptResult, whoPlan?: ReadonlyMap<string, WhoChoices>): ResultView {
   const { score } = result;
   const lean = explainLean(score);
   const lines = review(
@@ -117,8 +123,25 @@ export function resultView(result: AttemptResult): ResultView {
     certaintyMarks: said ? certaintyMarks(rated) : null,
     calibration: said ? calibration(rated).map((row) => ({ ...row, line: calibrationLine(row) })) : [],
     brierScore: brier === null ? null : Math.round(brier * 100) / 100,
+    who: whoOf(result, lines, whoPlan),
     review: lines,
     bothKinds: score.verifiedAnswered > 0 && score.unverifiedAnswered > 0,
     ...(result.form ? { form: formPlace(result.form) } : {}),
   };
+}
+
+/** The attribution score over the answered statements, or null when it was not asked (or no plan was given). */
+function whoOf(
+  result: AttemptResult,
+  lines: readonly ReviewLine[],
+  plan: ReadonlyMap<string, WhoChoices> | undefined,
+): ResultView["who"] {
+  if (result.who === undefined || !plan) return null;
+  const picks = lines.flatMap((line) => {
+    if (line.answer === null) return [];
+    const pick = whoPickOf(result, line.itemId);
+    return [pick === null ? null : pick === plan.get(line.itemId)?.right];
+  });
+  const tally = whoTally(picks);
+  return { ...tally, line: whoLine(tally) };
 }

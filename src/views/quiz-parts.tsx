@@ -38,6 +38,26 @@ export function SureChoices() {
   );
 }
 
+/**
+ * "Who says so?" as three radios sent with the verdict, in the confidence radios' style (no script):
+ * skipping it sends no `who`, stored as "not said".
+ */
+export function WhoChoices({ choices }: { choices: readonly { key: string; label: string }[] }) {
+  return (
+    <fieldset class="sure">
+      <legend>Who says so? Pick one, or skip it.</legend>
+      <div class="row">
+        {choices.map((choice) => (
+          <label>
+            <input type="radio" name="who" value={choice.key} />
+            {choice.label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 /** What kind of source a claimant is, in words a reader knows. */
 export const CLAIMANT_KIND_WORDS: Record<ClaimantKind, string> = {
   party: "a party to the conflict",

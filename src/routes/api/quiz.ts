@@ -23,6 +23,7 @@ import {
 } from "../../services/quiz";
 import { expiresAt, openToken, sealToken, type TokenRefusal } from "../../services/quiz-token";
 import { formPlace } from "../../services/result-view";
+import { whoPlanFor } from "../../services/who-says";
 import type { SecretEnv } from "../env";
 import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
 import { AnswerRequest, FinishRequest, StartAttemptRequest } from "./requests";
@@ -104,12 +105,14 @@ async function formAfter(token: string, secret: string): Promise<FormRef> {
 apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
   const body = c.req.valid("json");
   const form = body.after === undefined ? undefined : await formAfter(body.after, c.var.secret);
-  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form, body.estimate);
+  const options = { estimate: body.estimate, who: body.who === true };
+  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form, options);
   const next = await nextStatement(c.env, state);
   if (!next) throw new Error("A new attempt has no first item.");
   const started: AttemptStarted = {
     attemptId: state.id,
     packVersion: state.pack,
+    who: state.who !== undefined,
     token,
     expiresAt: new Date(expiresAt(state) * 1000).toISOString(),
     total: state.items.length,
@@ -124,7 +127,15 @@ apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
 apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
   const body = c.req.valid("json");
   const state = await stateOf(body.token, c.var.secret);
-  const answered = await answerStatement(c.env, c.var.secret, state, body.itemId, body.answer, body.confidence ?? null);
+  const answered = await answerStatement(
+    c.env,
+    c.var.secret,
+    state,
+    body.itemId,
+    body.answer,
+    body.confidence ?? null,
+    body.who ?? null,
+  );
   const response: AnswerResponse = {
     // Teacher-paced: no verdict until the teacher shows the answer (answer again then to see it).
     result: await answerFeedback(c.env, body.itemId, answered),
@@ -143,7 +154,7 @@ apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
 apiQuiz.post("/attempts/finish", ...jsonBody(FinishRequest), async (c) => {
   const body = c.req.valid("json");
   const finished = await finishAttempt(c.env, clientAddress(c), await stateOf(body.token, c.var.secret));
-  const { bothKinds: _, ...result } = resultView(finished.result);
+  const { bothKinds: _, ...result } = resultView(finished.result, await whoPlanFor(c.env, finished.result));
   const response: AttemptResultBody = {
     ...result,
     // The finished attempt's token: `after` in POST /api/v1/attempts plays the next form.
