@@ -1,6 +1,7 @@
 /**
  * @module voices: the speakers of the pack as "who says so?" offers them — a short label per speaker
- * and the camp it belongs to — and which one an item's claimant is.
+ * (one line at 360 px where it can be: surname and role) and the camp it belongs to — and which one
+ * an item's claimant is.
  *
  * Claimant names carry the report's detail ("Russia's Defence Ministry, giving Sergei Shoigu's
  * words"); a choice needs the speaker alone, and two choices must never both be right, so speakers
@@ -20,13 +21,13 @@ const VOICES: readonly VoiceRule[] = [
   { key: "ru-ministry", label: "Russia's Defence Ministry", camp: "russia", starts: ["Russia's Defence Ministry"] },
   {
     key: "ru-konashenkov",
-    label: "Igor Konashenkov, Russia's military spokesman",
+    label: "Konashenkov, Russia's military spokesman",
     camp: "russia",
     starts: ["Igor Konashenkov"],
   },
-  { key: "ru-shoigu", label: "Sergei Shoigu, Russia's defence minister", camp: "russia", starts: ["Sergei Shoigu"] },
-  { key: "ru-peskov", label: "Dmitry Peskov, the Kremlin's spokesman", camp: "russia", starts: ["Dmitry Peskov"] },
-  { key: "ru-gladkov", label: "Gladkov, governor of the Belgorod region", camp: "russia", starts: ["Gladkov"] },
+  { key: "ru-shoigu", label: "Shoigu, Russia's defence minister", camp: "russia", starts: ["Sergei Shoigu"] },
+  { key: "ru-peskov", label: "Peskov, the Kremlin's spokesman", camp: "russia", starts: ["Dmitry Peskov"] },
+  { key: "ru-gladkov", label: "Gladkov, Belgorod's governor", camp: "russia", starts: ["Gladkov"] },
   {
     key: "ru-officials",
     label: "Russian officials",
@@ -36,25 +37,25 @@ const VOICES: readonly VoiceRule[] = [
   { key: "ua-government", label: "Ukraine's government", camp: "ukraine", starts: ["Ukraine's government"] },
   {
     key: "militias",
-    label: "The Freedom for Russia militia and the Russian Volunteer Corps",
+    label: "Freedom for Russia and the Volunteer Corps",
     camp: "militias",
     starts: ["The Freedom for Russia militia"],
   },
   {
     key: "rvc-kapustin",
-    label: "Denis Kapustin, commander of the Russian Volunteer Corps",
+    label: "Kapustin, Volunteer Corps commander",
     camp: "militias",
     starts: ["Denis Kapustin"],
   },
   {
     key: "legion-fighters",
-    label: "Fighters of the Legion of Free Russia",
+    label: "Legion of Free Russia fighters",
     camp: "militias",
     starts: ["Fighters of the Legion of Free Russia"],
   },
   { key: "reporters", label: "The reporters", camp: "press", starts: ["The reporters"] },
   { key: "nyt", label: "The New York Times", camp: "press", starts: ["The New York Times"] },
-  { key: "colborne", label: "Michael Colborne, Bellingcat researcher", camp: "expert", starts: ["Michael Colborne"] },
+  { key: "colborne", label: "Colborne, Bellingcat researcher", camp: "expert", starts: ["Michael Colborne"] },
 ];
 
 /** Every unattributed claimant ("unnamed reports", "unclear: …", "nobody in the report") is this voice. */

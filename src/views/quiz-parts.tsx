@@ -46,14 +46,13 @@ export function WhoChoices({ choices }: { choices: readonly { key: string; label
   return (
     <fieldset class="sure">
       <legend>Who says so? Pick one, or skip it.</legend>
-      <div class="row">
-        {choices.map((choice) => (
-          <label>
-            <input type="radio" name="who" value={choice.key} />
-            {choice.label}
-          </label>
-        ))}
-      </div>
+      {/* Stacked, one name a line: names are longer than the confidence words. */}
+      {choices.map((choice) => (
+        <label>
+          <input type="radio" name="who" value={choice.key} />
+          {choice.label}
+        </label>
+      ))}
     </fieldset>
   );
 }
