@@ -120,7 +120,33 @@ describe("the option on the start page", () => {
   });
 });
 
+/** gzip size of a text, as CompressionStream makes it (the bench uses gzip -9: a little smaller). */
+async function gzipBytes(text: string): Promise<number> {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream("gzip"));
+  return (await new Response(stream).arrayBuffer()).byteLength;
+}
+
+// The stylesheet the pages link, as served.
+const stylesheets = import.meta.glob<string>("../public/assets/*.css", {
+  query: "?text",
+  import: "default",
+  eager: true,
+});
+
 describe("the question page and the answer", () => {
+  it("stays within the question page's 14 KB budget with its stylesheet when it asks who says so", async () => {
+    const { jar } = await started(true);
+    const html = await (await getPage(jar, "/quiz/q/1")).text();
+    const fieldset = /<fieldset class="sure"><legend>Who says so\?.*?<\/fieldset>/.exec(html)?.[0] ?? "";
+    expect(fieldset).toContain('name="who"');
+    const css = Object.values(stylesheets)[0] ?? "";
+    const withWho = await gzipBytes(html);
+    const without = await gzipBytes(html.replace(fieldset, ""));
+    // Measured: 103 bytes of gzip for the three choices, on a page of 1,619 (HTML) + 3,664 (CSS).
+    expect(withWho - without).toBeLessThan(200);
+    expect(withWho + (await gzipBytes(css))).toBeLessThanOrEqual(14 * 1024);
+  });
+
   it("asks who says so with the item's three choices, in their order, in the verdict's form, none picked", async () => {
     const { jar, ids } = await started(true);
     const [first = ""] = ids;

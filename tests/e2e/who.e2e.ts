@@ -84,6 +84,9 @@ describe("who says so at 360×640", () => {
           ", ",
         )}; on the first screen: ${onFirst("without")} → ${onFirst("withWho")} of ${bottoms.length}; grows by ${grown.join(", ")}`,
     );
+    // The passage and "how sure" already put Verified below 640 px on every statement measured (700–1,065 px);
+    // the three stacked names add one legend and three 44 px targets: measured 202–213 px.
+    for (const px of grown) expect(px, "height the choices add").toBeLessThanOrEqual(230);
     await context.close();
   });
 });
