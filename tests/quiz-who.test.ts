@@ -75,6 +75,13 @@ describe("the choices over the pack", () => {
     }
   });
 
+  it("gives a claimant the table does not know its name up to any aside, never beside its camp's voices", () => {
+    const reporter = voiceOf({ name: "The Guardian (its own assessment)", kind: "reporters" });
+    expect(reporter).toMatchObject({ label: "The Guardian", camp: "press", known: false });
+    expect(voiceOf({ name: "Someone new: a sketch", kind: "party" }).label).toBe("Someone new");
+    expect(voiceOf({ name: "Anything at all", kind: "unattributed" })).toMatchObject({ key: "no-one", known: true });
+  });
+
   it("never offers an unattributed claim's half-named speaker (the researcher, the outlet, the ministry, Podoliak)", () => {
     const keys = (id: string) => choicesOf(id).choices.map((v) => v.key);
     expect(keys("members-in-the-hundreds")).not.toContain("colborne");

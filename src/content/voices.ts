@@ -75,7 +75,7 @@ const NAMED_IN: Record<string, readonly string[]> = {
 
 /**
  * The voice of a claimant: the rule its name starts with, "no one named" for an unattributed one,
- * else (a claimant this table does not know yet) its name up to any aside, in a camp of its kind.
+ * else (a claimant this table does not know yet: a test fails) its name up to any aside.
  * @example voiceOf({ name: "Igor Konashenkov, Russia's military spokesman", kind: "party" }).key // "ru-konashenkov"
  */
 export function voiceOf(claimant: Item["claimant"]): Voice & { known: boolean } {
@@ -83,7 +83,10 @@ export function voiceOf(claimant: Item["claimant"]): Voice & { known: boolean } 
   const rule = VOICES.find((voice) => voice.starts.some((start) => claimant.name.startsWith(start)));
   if (rule) return { key: rule.key, label: rule.label, camp: rule.camp, known: true };
   const label = claimant.name.split(/ \(|: |; /)[0] ?? claimant.name;
-  return { key: `other-${idHash(label).toString(36)}`, label, camp: claimant.kind, known: false };
+  const key = `other-${idHash(label).toString(36)}`;
+  // Reporters and experts join their camps; a party the table does not know stands alone.
+  const camp = claimant.kind === "reporters" ? "press" : claimant.kind === "independent-expert" ? "expert" : key;
+  return { key, label, camp, known: false };
 }
 
 /**

@@ -55,6 +55,7 @@ describe("who says so at 360×640", () => {
 
     const bottoms: { withWho: number; without: number }[] = [];
     let named = 0;
+    const heights: number[] = [];
     await playToResult(page, pattern, async (kind, index) => {
       if (kind === "question") {
         const group = page.getByRole("group", { name: /Who says so\?/ });
@@ -70,6 +71,7 @@ describe("who says so at 360×640", () => {
       if (index === 9) expect(line).toMatch(/^Who says so: you did not say; it was .+\.$/);
       else expect(line).toMatch(/^Who says so: you said .+(\. Right\.|; it was .+\.)$/);
       if (line.endsWith("Right.")) named++;
+      heights.push(await page.evaluate(() => document.documentElement.scrollHeight));
       if (index === 0) await checkPage(page, "who-feedback");
     });
 
@@ -84,6 +86,9 @@ describe("who says so at 360×640", () => {
           ", ",
         )}; on the first screen: ${onFirst("without")} → ${onFirst("withWho")} of ${bottoms.length}; grows by ${grown.join(", ")}`,
     );
+    const sorted = [...heights].sort((x, y) => x - y);
+    const median = ((sorted[4] ?? 0) + (sorted[5] ?? 0)) / 2;
+    console.log(`feedback page heights with "who says so?" (px): ${sorted.join(", ")}; median ${median}`);
     // The passage and "how sure" already put Verified below 640 px on every statement measured (700–1,065 px);
     // the three stacked names add one legend and three 44 px targets: measured 202–213 px.
     for (const px of grown) expect(px, "height the choices add").toBeLessThanOrEqual(230);
