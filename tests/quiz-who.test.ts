@@ -342,6 +342,11 @@ describe("the same as JSON", () => {
     const body = AttemptResultBody.parse(await finish.json());
     expect(body.correct).toBe(2);
     expect(body.who).toEqual({ named: 1, asked: 2, line: "You named who says so 1 of 2 times." });
+    expect(body.review.slice(0, 3).map((line) => line.who)).toEqual([
+      { picked: first.wrongVoice.key, right: first.rightVoice.key },
+      { picked: choicesOf(second).rightVoice.key, right: choicesOf(second).rightVoice.key },
+      { picked: null, right: choicesOf(body.review[2]?.itemId ?? "").rightVoice.key },
+    ]);
   });
 
   it("a start without it asks nothing: no choices, and the result's who is null", async () => {
@@ -358,6 +363,7 @@ describe("the same as JSON", () => {
       await (await postJson("/api/v1/attempts/finish", { token: one.token })).json(),
     );
     expect(body.who).toBeNull();
+    expect(body.review[0]?.who).toBeUndefined();
     const { keys } = await env.SCORES.list<AttemptMetadata>({ prefix: ATTEMPT_PREFIX });
     expect(keys[0]?.metadata?.who).toBeUndefined();
   });

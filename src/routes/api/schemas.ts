@@ -374,6 +374,14 @@ export const AttemptResultBody = z.object({
         verdict: z.nullable(Judgement),
         correct: z.nullable(z.boolean()),
         confidence: z.optional(z.nullable(Confidence)),
+        who: z.optional(
+          z
+            .object({
+              picked: z.nullable(z.string()).check(about("The key picked, or null: not said.")),
+              right: z.string().check(about("The right choice's key.")),
+            })
+            .check(about('Only in attempts that asked "who says so?".')),
+        ),
       }),
     )
     .check(
