@@ -127,14 +127,18 @@ describe("the OpenAPI document (public/api/v1/openapi.json)", () => {
     expect(answer.additionalProperties).toBe(false);
     expect(answer.properties.answer).toMatchObject({ enum: ["verified", "unverified"] });
     const statements = doc.components.schemas.QuizStatements as {
-      properties: { items: { items: { properties: Json } } };
+      properties: { items: { items: { properties: Json; required: string[] } } };
     };
+    // No verdict; "who says so?" choices only in attempts that ask it (optional).
     expect(Object.keys(statements.properties.items.items.properties)).toEqual([
       "id",
       "position",
       "statement",
       "context",
+      "who",
     ]);
+    expect(statements.properties.items.items.required).not.toContain("who");
+    expect(answer.properties.who).toBeDefined();
   });
 
   it("documents the finish response's share link as a required string", async () => {

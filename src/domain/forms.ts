@@ -53,7 +53,8 @@ function between(lo: number, hi: number, random: () => number): number {
   return lo + Math.min(hi - lo, Math.floor(random() * (hi - lo + 1)));
 }
 
-function shuffle<T>(list: readonly T[], random: () => number): T[] {
+/** A copy of `list` in the order a Fisher–Yates shuffle with `random` gives. */
+export function shuffle<T>(list: readonly T[], random: () => number): T[] {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {
     const j = between(0, i, random);

@@ -40,7 +40,15 @@ export interface QuizState {
   estimate?: number;
   /** One ConfidenceChar per item, in the order of `items`; absent until a confidence is given. */
   confidences?: string;
+  /**
+   * "Who says so?" is asked (the reader ticked it at the start): one WhoChar per item, in the order
+   * of `items`. Absent: not asked.
+   */
+  who?: string;
 }
+
+/** Which of an item's "who says so?" choices the reader picked: "0", "1" or "2" (their order shown), "-" not said. */
+export type WhoChar = "0" | "1" | "2" | "-";
 
 /**
  * A class attempt's class: its code, the student's nickname, whether the teacher paces it, and
@@ -87,6 +95,8 @@ export interface AttemptResult {
   estimate?: number;
   /** One ConfidenceChar per item, in the order of `items` (absent: none given, or stored before confidences). */
   confidences?: string;
+  /** One WhoChar per item, in the order of `items` (absent: "who says so?" not asked, or stored before it). */
+  who?: string;
 }
 
 /** Looks up an item's verdict; undefined for an id the pack does not hold. */
@@ -99,6 +109,7 @@ const ATTEMPT_ID = /^[0-9a-z]{9}[a-z2-7]{26}$/;
 const ITEM_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const ANSWERS = /^[vu-]*$/;
 const CONFIDENCES = /^[sfg-]*$/;
+const WHO = /^[012-]*$/;
 
 const CONFIDENCE_CHAR: Record<Confidence, ConfidenceChar> = { sure: "s", fairly: "f", guessing: "g" };
 
@@ -128,6 +139,8 @@ export function newAttemptState(input: {
   startedAt: number;
   class?: ClassContext;
   form?: FormRef;
+  /** Ask "who says so?" with every statement. */
+  who?: boolean;
 }): QuizState {
   if (input.items.length === 0 || input.items.length > MAX_ATTEMPT_ITEMS) {
     throw new RangeError(`An attempt needs 1 to ${MAX_ATTEMPT_ITEMS} items.`);
@@ -143,6 +156,7 @@ export function newAttemptState(input: {
   };
   if (input.class) state.class = classContext(input.class);
   if (input.form) state.form = { seed: input.form.seed, index: input.form.index };
+  if (input.who) state.who = "-".repeat(input.items.length);
   return state;
 }
 
@@ -205,6 +219,10 @@ export function parseQuizState(payload: unknown): QuizState | null {
     if (typeof c !== "string" || c.length !== items.length || !CONFIDENCES.test(c)) return null;
     state.confidences = c;
   }
+  if (p.who !== undefined) {
+    if (typeof p.who !== "string" || p.who.length !== items.length || !WHO.test(p.who)) return null;
+    state.who = p.who;
+  }
   return state;
 }
 
@@ -228,6 +246,12 @@ export function withEstimate(state: QuizState, estimate: number): QuizState | nu
 export function confidenceOf(state: Pick<QuizState, "items" | "confidences">, itemId: string): Confidence | null {
   const index = state.items.indexOf(itemId);
   return index === -1 ? null : confidenceOfChar(state.confidences?.[index]);
+}
+
+/** The "who says so?" choice picked for an item (0-based, in the order shown), or null: not said, not asked. */
+export function whoPickOf(state: Pick<QuizState, "items" | "who">, itemId: string): number | null {
+  const char = state.who?.[state.items.indexOf(itemId)];
+  return char === "0" || char === "1" || char === "2" ? Number(char) : null;
 }
 
 /** A form reference from a payload: a 32-bit unsigned seed and a form index; null when it is not one. */
@@ -291,6 +315,7 @@ export function answerItem(
   answer: Judgement,
   verdictOf: VerdictOf,
   confidence: Confidence | null = null,
+  whoPick: number | null = null,
 ): { ok: true; state: QuizState; result: ItemResult; repeated: boolean } | { ok: false; problem: AnswerProblem } {
   const index = state.items.indexOf(itemId);
   if (index === -1) return { ok: false, problem: "not-in-attempt" };
@@ -311,6 +336,10 @@ export function answerItem(
   if (confidence !== null) {
     const given = state.confidences ?? "-".repeat(state.items.length);
     next.confidences = given.slice(0, index) + CONFIDENCE_CHAR[confidence] + given.slice(index + 1);
+  }
+  // Kept only when asked: a pick is a position among the item's shown choices.
+  if (state.who !== undefined && whoPick !== null && Number.isInteger(whoPick) && whoPick >= 0 && whoPick <= 2) {
+    next.who = state.who.slice(0, index) + String(whoPick) + state.who.slice(index + 1);
   }
   return {
     ok: true,
@@ -357,9 +386,19 @@ export function resultOf(state: QuizState, verdictOf: VerdictOf): AttemptResult 
   };
   if (state.class) result.class = { code: state.class.code, nick: state.class.nick };
   if (state.form) result.form = { seed: state.form.seed, index: state.form.index };
-  if (state.estimate !== undefined) result.estimate = state.estimate;
-  if (state.confidences !== undefined) result.confidences = state.confidences;
-  return result;
+  return { ...result, ...extrasOf(state) };
+}
+
+/** What the reader said besides the verdicts, which a state and its result share. */
+type Extras = Pick<QuizState, "estimate" | "confidences" | "who">;
+
+/** The extras that are present (an absent one stays absent, not undefined). */
+function extrasOf(from: Extras): Extras {
+  const extras: Extras = {};
+  if (from.estimate !== undefined) extras.estimate = from.estimate;
+  if (from.confidences !== undefined) extras.confidences = from.confidences;
+  if (from.who !== undefined) extras.who = from.who;
+  return extras;
 }
 
 /**
@@ -415,10 +454,7 @@ export function confidencesInOrder(
  */
 export function adoptResult(state: QuizState, stored: AttemptResult): QuizState {
   if (stored.attemptId !== state.id || stored.items.join() !== state.items.join()) return state;
-  // The stored result's estimate and confidences win too (absent there: absent here).
-  const { estimate: _e, confidences: _c, ...rest } = state;
-  const adopted: QuizState = { ...rest, answers: stored.answers, finishedAt: stored.finishedAt };
-  if (stored.estimate !== undefined) adopted.estimate = stored.estimate;
-  if (stored.confidences !== undefined) adopted.confidences = stored.confidences;
-  return adopted;
+  // The stored result's estimate, confidences and picks win too (absent there: absent here).
+  const { estimate: _e, confidences: _c, who: _w, ...rest } = state;
+  return { ...rest, answers: stored.answers, finishedAt: stored.finishedAt, ...extrasOf(stored) };
 }

@@ -41,6 +41,7 @@ import {
 } from "../services/quiz";
 import { openToken, sealToken, type TokenRefusal } from "../services/quiz-token";
 import { readStats, resultFigures, statementFigures } from "../services/stats";
+import { whoPlanFor, whoPlanOf } from "../services/who-says";
 import { QuizEstimatePage } from "../views/quiz-estimate";
 import { QuizFeedbackPage } from "../views/quiz-feedback";
 import { QuizProblemPage } from "../views/quiz-parts";
@@ -119,7 +120,9 @@ quiz.get("/", async (c) => {
 });
 
 quiz.post("/start", async (c) => {
-  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret);
+  // "Also ask who says so" ticked; anything else leaves it off.
+  const who = (await readForm(c)).who === "1";
+  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), undefined, { who });
   setQuizCookie(c, state, token);
   return c.redirect("/quiz/estimate", 303);
 });
@@ -155,7 +158,9 @@ quiz.post("/more", async (c) => {
   const form = nextFormOf(state);
   // The whole pack seen (or a class attempt): the result page says so and offers a new start.
   if (!form) return c.redirect("/quiz/result", 303);
-  const next = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form);
+  // "Who says so?" carries over to the next form.
+  const who = state.who !== undefined;
+  const next = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form, { who });
   setQuizCookie(c, next.state, next.token);
   return c.redirect("/quiz/estimate", 303);
 });
@@ -198,7 +203,9 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
   if (answerOf(state, itemId) !== null) return c.redirect(`/quiz/feedback/${itemId}`, 303);
   if (isFinished(state)) return c.redirect("/quiz/result", 303);
   // Teacher-paced: no pace check here (statements are public; the object takes answers to the open one only).
-  const { statement, context } = textsOf(await itemTexts(c.env.ASSETS), itemId);
+  const texts = await itemTexts(c.env.ASSETS);
+  const { statement, context } = textsOf(texts, itemId);
+  const who = state.who === undefined ? undefined : whoPlanOf(texts).get(itemId)?.choices;
   return c.html(
     <QuizQuestionPage
       itemId={itemId}
@@ -209,6 +216,7 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
       answered={answeredCount(state)}
       ruleHref={pack.cardBySlug.has(RULE_CARD) ? `/cards/${RULE_CARD}` : "/cards"}
       askSure={!state.class}
+      who={who}
     />,
   );
 });
@@ -223,7 +231,7 @@ const badForm = (detail: string) => new AppError(400, { slug: "invalid-form", ti
 quiz.post("/answer", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  const { item, answer, confidence } = await readForm(c);
+  const { item, answer, confidence, who } = await readForm(c);
   if (answer !== "verified" && answer !== "unverified") throw badForm("Please choose Verified or Unverified.");
   if (!item) throw badForm("The form was missing the statement it answers.");
   // Not picked (or a class page, which does not ask): "not said". Anything else is not ours.
@@ -232,9 +240,18 @@ quiz.post("/answer", async (c) => {
     throw badForm("“How sure are you?” takes Sure, Fairly sure or Guessing. Please go back and pick one, or none.");
   if (isFinished(state) && answerOf(state, item) === null) return c.redirect("/quiz/result", 303);
   if (!state.items.includes(item)) throw badForm("That statement is not part of your quiz.");
+  // Not picked: "not said". A pick this quiz did not ask, or not among the statement's choices, is not ours.
+  const whoKey = who === undefined || who === "" ? null : who;
+  if (whoKey !== null) {
+    const choices =
+      state.who === undefined || state.class ? undefined : whoPlanOf(await itemTexts(c.env.ASSETS)).get(item);
+    if (!choices?.choices.some((voice) => voice.key === whoKey)) {
+      throw badForm("“Who says so?” takes one of the three names shown. Please go back and pick one, or none.");
+    }
+  }
   let answered: Awaited<ReturnType<typeof answerStatement>>;
   try {
-    answered = await answerStatement(c.env, c.var.secret, state, item, answer, state.class ? null : sure);
+    answered = await answerStatement(c.env, c.var.secret, state, item, answer, state.class ? null : sure, whoKey);
   } catch (error) {
     // Teacher-paced: the teacher closed this statement meanwhile; go where the class is.
     if (error instanceof AppError && error.slug === "statement-closed") return c.redirect("/quiz/q", 303);
@@ -281,7 +298,7 @@ quiz.get("/feedback/:itemId", async (c) => {
     : next
       ? `/quiz/q/${next.position}`
       : null;
-  const feedback = await feedbackOf(c.env, itemId, answer);
+  const feedback = await feedbackOf(c.env, itemId, answer, state);
   const { text, quoteStart, quoteEnd } = feedback.paragraph;
   // Public attempts only: a class plays a subset its teacher chose, in a shuffled order, and the
   // figures count public attempts alone, so a student would be compared with a different quiz.
@@ -346,7 +363,7 @@ quiz.get("/result", async (c) => {
   }
   // A finished token was signed only after its result was stored, so the page reads no attempt from KV.
   const result = resultOf(state, verdictOf);
-  const view = resultView(result);
+  const view = resultView(result, await whoPlanFor(c.env, result));
   // The comparison is with public readers only (as on the feedback page); the share link carries
   // the score alone (no nickname, no answers), so class students get it too.
   const readers = state.class ? undefined : resultFigures(await readStats(c.env), view.correct, view.answered);
@@ -357,6 +374,7 @@ quiz.get("/result", async (c) => {
       readers={readers}
       shareHref={shareUrlOf(publicOrigin(c) ?? "", view.correct, view.answered)}
       bias={view.c}
+      whoLine={view.who?.line ?? null}
       lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
       more={state.class ? undefined : moreOf(state)}

@@ -25,6 +25,7 @@ import {
   nextItem,
   type QuizState,
   resultOf,
+  whoPickOf,
   withEstimate,
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
@@ -38,8 +39,8 @@ export { type ResultView, resultView } from "./result-view";
 
 import { limit } from "./limits";
 import { sealToken } from "./quiz-token";
-
 import { verdictOf } from "./verdicts";
+import { whoChoicesOf, whoNotAsked, whoPlanOf, whoPosition } from "./who-says";
 
 export { verdictOf };
 
@@ -50,6 +51,14 @@ export interface StatementView {
   statement: string;
   /** What the report says: the article's sentences shown before answering. */
   context: string;
+  /** "Who says so?": the three choices in the order shown; absent when the attempt does not ask it. */
+  who?: { choices: WhoOption[] };
+}
+
+/** A "who says so?" choice as pages and clients see it: the key to send back, the words to show. */
+export interface WhoOption {
+  key: string;
+  label: string;
 }
 
 /**
@@ -62,8 +71,12 @@ export interface StatementView {
 export async function nextStatement(env: Env, state: QuizState, pace?: Pace | null): Promise<StatementView | null> {
   const next = state.class?.paced ? pacedNext(state, pace ?? (await paceOf(env, state.class.code))) : nextItem(state);
   if (!next || !pack.itemById.has(next.itemId)) return null;
-  const { statement, context } = textsOf(await itemTexts(env.ASSETS), next.itemId);
-  return { id: next.itemId, position: next.position, statement, context };
+  const texts = await itemTexts(env.ASSETS);
+  const { statement, context } = textsOf(texts, next.itemId);
+  const view: StatementView = { id: next.itemId, position: next.position, statement, context };
+  const who = state.who === undefined ? undefined : whoPlanOf(texts).get(next.itemId);
+  if (who) view.who = { choices: who.choices.map(({ key, label }) => ({ key, label })) };
+  return view;
 }
 
 /** The statement of a teacher-paced class this attempt answers next (domain/pace.ts). */
@@ -104,7 +117,7 @@ export function seenAfter(state: QuizState): number {
  * A new public attempt over one form of the pack (a fresh cut's first, or `form` for "10 more") and
  * its token. Throws a 503 AppError when the pack has no statements, a 409 when `form` is past the
  * last form (the reader has seen every statement), and a 429 when this client address has started
- * too many quizzes in a minute.
+ * too many quizzes in a minute. `options`: the self-estimate sent with the start, and whether to ask "who says so?".
  * @example const { state, token } = await startAttempt(c.env, clientAddress(c), secret);
  */
 export async function startAttempt(
@@ -113,8 +126,9 @@ export async function startAttempt(
   secret: string,
   nowMs = Date.now(),
   form: FormRef = freshForm(),
-  estimate?: number,
+  options: { estimate?: number | undefined; who?: boolean } = {},
 ): Promise<{ state: QuizState; token: string }> {
+  const { estimate, who = false } = options;
   await limit(env, "quiz-start", client, "Many quizzes have been started from your network in the last minute.");
   if (pack.items.length === 0) {
     throw new AppError(503, {
@@ -132,7 +146,7 @@ export async function startAttempt(
       field: "body.after",
     });
   }
-  const fresh = newAttemptState({ id: newAttemptId(nowMs), pack: pack.version, items, startedAt: nowMs, form });
+  const fresh = newAttemptState({ id: newAttemptId(nowMs), pack: pack.version, items, startedAt: nowMs, form, who });
   const state = estimate === undefined ? fresh : estimated(fresh, estimate);
   return { state, token: await sealToken(state, secret) };
 }
@@ -187,6 +201,8 @@ export interface FeedbackView {
   explanation: string;
   check: string;
   card: { slug: string; title: string; url: string; page: string };
+  /** "Who says so?" (asked attempts only): the pick (null: not said), the right voice, and whether they match. */
+  who?: { picked: WhoOption | null; right: WhoOption; correct: boolean | null };
 }
 
 /** An answer in a teacher-paced class before the teacher closes its statement: no verdict yet. */
@@ -205,9 +221,9 @@ export interface HeldFeedbackView {
 export async function answerFeedback(
   env: Env,
   itemId: string,
-  answered: { answer: Judgement; held: boolean },
+  answered: { answer: Judgement; held: boolean; state: QuizState },
 ): Promise<FeedbackView | HeldFeedbackView> {
-  if (!answered.held) return feedbackOf(env, itemId, answered.answer);
+  if (!answered.held) return feedbackOf(env, itemId, answered.answer, answered.state);
   const { statement } = textsOf(await itemTexts(env.ASSETS), itemId);
   return { itemId, statement, answer: answered.answer, held: true };
 }
@@ -215,9 +231,15 @@ export async function answerFeedback(
 /**
  * The feedback on an answer to a pack item (its explanation and check, and the article, are read
  * once per isolate from static files; a ContentUnavailableError, a 503, if they cannot be).
+ * With `state` of an attempt that asks "who says so?", the feedback carries that part too.
  * @example (await feedbackOf(c.env, "evacuation-order", "verified")).correct
  */
-export async function feedbackOf(env: Env, itemId: string, answer: Judgement): Promise<FeedbackView> {
+export async function feedbackOf(
+  env: Env,
+  itemId: string,
+  answer: Judgement,
+  state?: Pick<QuizState, "items" | "who">,
+): Promise<FeedbackView> {
   const [allTexts, quotes] = await Promise.all([itemTexts(env.ASSETS), articleQuotes(env.ASSETS)]);
   const texts = textsOf(allTexts, itemId);
   const item = pack.itemById.get(itemId);
@@ -225,7 +247,7 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
   const quote = quotes.quote(item.location);
   // Without its paragraph (never expected: the build checks every quote), the quote stands alone.
   const paragraph = quotes.paragraph(item.location) ?? { text: quote, quoteStart: 0, quoteEnd: quote.length };
-  return {
+  const view: FeedbackView = {
     itemId,
     statement: texts.statement,
     answer,
@@ -243,6 +265,22 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
       page: `/cards/${item.lesson}`,
     },
   };
+  const plan = state?.who === undefined ? undefined : whoPlanOf(allTexts).get(itemId);
+  if (state && plan) {
+    const pick = whoPickOf(state, itemId);
+    const option = (index: number) => {
+      const voice = plan.choices[index];
+      return voice ? { key: voice.key, label: voice.label } : null;
+    };
+    const right = option(plan.right);
+    if (right)
+      view.who = {
+        picked: pick === null ? null : option(pick),
+        right,
+        correct: pick === null ? null : pick === plan.right,
+      };
+  }
+  return view;
 }
 
 /**
@@ -253,7 +291,9 @@ export async function feedbackOf(env: Env, itemId: string, answer: Judgement): P
  * waits until the teacher shows its answer. Throws a 409 AppError for a finished attempt, a class still in its
  * lobby or ended (class-ended: the pages then show the result), or (teacher-paced) a statement that is not open, and a 422 for an item not in it or a confidence in a
  * class attempt (classes take none yet).
- * `confidence` (the public quiz) is kept with a first answer; the result says the one that stands.
+ * `confidence` (the public quiz) is kept with a first answer; the result says the one that stands. `who`
+ * (a voice key, for an attempt started with "who says so?") likewise; a 422 for a key that is not one
+ * of the item's choices, for an attempt that does not ask it, or in a class. Refusals record nothing.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
  */
 export async function answerStatement(
@@ -263,6 +303,7 @@ export async function answerStatement(
   itemId: string,
   answer: Judgement,
   confidence: Confidence | null = null,
+  who: string | null = null,
 ): Promise<{
   state: QuizState;
   answer: Judgement;
@@ -278,6 +319,12 @@ export async function answerStatement(
   const cls = state.class;
   // The class's object keeps no confidence yet: refuse it rather than drop it.
   if (cls && confidence !== null) throw notInClass("body.confidence", "a confidence");
+  if (cls && who !== null) throw notInClass("body.who", "a “who says so?” pick");
+  if (who !== null && state.who === undefined) throw whoNotAsked("body.who");
+  const whoPick =
+    who === null || !state.items.includes(itemId) || !pack.itemById.has(itemId)
+      ? null
+      : whoPosition(await whoChoicesOf(env, itemId), who, "body.who");
   if (cls && state.items.includes(itemId) && verdictOf(itemId) && answerOf(state, itemId) === null) {
     const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer);
     if ("finished" in recorded) throw attemptFinished();
@@ -288,7 +335,7 @@ export async function answerStatement(
     first = recorded.first;
     pace = recorded.pace ?? null;
   }
-  const outcome = answerItem(state, itemId, given, verdictOf, confidence);
+  const outcome = answerItem(state, itemId, given, verdictOf, confidence, whoPick);
   if (!outcome.ok && outcome.problem === "finished") throw attemptFinished();
   if (!outcome.ok) {
     throw new AppError(422, {

@@ -12,8 +12,9 @@ import {
   selfEstimateLine,
 } from "../domain/calibration";
 import { formCount } from "../domain/forms";
-import { type AttemptResult, confidenceOfChar, type ReviewLine, review } from "../domain/quiz";
+import { type AttemptResult, confidenceOfChar, type ReviewLine, review, whoPickOf } from "../domain/quiz";
 import { explainLean, LEAN_THRESHOLD, type LeanExplanation } from "../domain/scoring";
+import { type WhoChoices, whoLine, whoTally } from "../domain/who-says";
 import { commonAnswer } from "../views/words";
 import { verdictOf } from "./verdicts";
 
@@ -48,7 +49,13 @@ export interface ResultView {
   calibration: (CalibrationRow & { line: string })[];
   /** The Brier score of the stated confidences, 0..1 (two decimals); null when none was said. */
   brierScore: number | null;
-  review: (ReviewLine & { confidence: Confidence | null })[];
+  /**
+   * "Who says so?", scored apart from the verdicts: right picks of the statements answered, and the
+   * sentence; null when the attempt did not ask it.
+   */
+  who: { named: number; asked: number; line: string } | null;
+  /** Each statement with its confidence and, when "who says so?" was asked, the key picked (null: not said) and the right one. */
+  review: (ReviewLine & { confidence: Confidence | null; who?: { picked: string | null; right: string } })[];
   /** For the page: both kinds of statement were answered, so discernment means something. */
   bothKinds: boolean;
   /** A public form's place in its cut of the pack (absent for class attempts and attempts before forms). */
@@ -70,10 +77,10 @@ export function formPlace(form: { index: number }): FormPlace {
 }
 
 /**
- * The view-model of a finished attempt.
+ * The view-model of a finished attempt; `whoPlan` (services/who-says.ts) scores "who says so?" when it was asked.
  * @example resultView(finished.result).discernment
  */
-export function resultView(result: AttemptResult): ResultView {
+export function resultView(result: AttemptResult, whoPlan?: ReadonlyMap<string, WhoChoices>): ResultView {
   const { score } = result;
   const lean = explainLean(score);
   const lines = review(
@@ -86,7 +93,11 @@ export function resultView(result: AttemptResult): ResultView {
       startedAt: result.startedAt,
     },
     verdictOf,
-  ).map((line, index) => ({ ...line, confidence: confidenceOfChar(result.confidences?.[index]) }));
+  ).map((line, index) => {
+    const confidence = confidenceOfChar(result.confidences?.[index]);
+    const who = whoLineOf(result, line.itemId, whoPlan);
+    return who ? { ...line, confidence, who } : { ...line, confidence };
+  });
   const rated: RatedAnswer[] = lines.flatMap((line) =>
     line.correct === null ? [] : [{ correct: line.correct, confidence: line.confidence }],
   );
@@ -117,8 +128,32 @@ export function resultView(result: AttemptResult): ResultView {
     certaintyMarks: said ? certaintyMarks(rated) : null,
     calibration: said ? calibration(rated).map((row) => ({ ...row, line: calibrationLine(row) })) : [],
     brierScore: brier === null ? null : Math.round(brier * 100) / 100,
+    who: whoOf(result, lines),
     review: lines,
     bothKinds: score.verifiedAnswered > 0 && score.unverifiedAnswered > 0,
     ...(result.form ? { form: formPlace(result.form) } : {}),
   };
+}
+
+/** One statement's pick and right voice (keys), or undefined when "who says so?" was not asked (or no plan was given). */
+function whoLineOf(
+  result: AttemptResult,
+  itemId: string,
+  plan: ReadonlyMap<string, WhoChoices> | undefined,
+): { picked: string | null; right: string } | undefined {
+  const choices = result.who === undefined ? undefined : plan?.get(itemId);
+  const right = choices?.choices[choices.right];
+  if (!choices || !right) return undefined;
+  const pick = whoPickOf(result, itemId);
+  return { picked: pick === null ? null : (choices.choices[pick]?.key ?? null), right: right.key };
+}
+
+/** The attribution score over the answered statements, or null when it was not asked (or no plan was given). */
+function whoOf(result: AttemptResult, lines: ResultView["review"]): ResultView["who"] {
+  if (result.who === undefined || !lines.some((line) => line.who)) return null;
+  const picks = lines.flatMap((line) =>
+    line.answer === null || !line.who ? [] : [line.who.picked === null ? null : line.who.picked === line.who.right],
+  );
+  const tally = whoTally(picks);
+  return { ...tally, line: whoLine(tally) };
 }

@@ -54,6 +54,11 @@ export interface AttemptMetadata {
    * (or not answered). Absent when no confidence was given, and in records stored before them.
    */
   confidences?: string;
+  /**
+   * "Who says so?" picks, laid out like `answers`: "0", "1", "2" (the position picked among the item's
+   * choices), "-" not said (or not answered). Absent when it was not asked, and in records stored before it.
+   */
+  who?: string;
 }
 
 /** The KV key of an attempt. */
@@ -79,6 +84,9 @@ export function metadataOf(result: AttemptResult, order?: readonly string[]): At
   if (result.estimate !== undefined) metadata.estimate = result.estimate;
   const confidences = order ? confidencesInOrder(result, order) : result.confidences;
   if (confidences !== undefined) metadata.confidences = confidences;
+  if (result.who !== undefined) {
+    metadata.who = order ? answersInOrder({ items: result.items, answers: result.who }, order) : result.who;
+  }
   const bytes = new TextEncoder().encode(JSON.stringify(metadata)).length;
   if (bytes > MAX_METADATA_BYTES) throw new RangeError(`Attempt metadata is ${bytes} bytes, over KV's limit.`);
   return metadata;

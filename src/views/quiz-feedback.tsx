@@ -24,6 +24,8 @@ export interface QuizFeedbackPageProps {
   /** Where "Next" goes, or null when every statement is answered. */
   nextHref: string | null;
   finished: boolean;
+  /** "Who says so?" when the attempt asks it: the pick (null: not said) and who it was. */
+  who?: { picked: { label: string } | null; right: { label: string }; correct: boolean | null } | undefined;
   /** What other readers answered; absent for a class attempt (not compared with public readers). */
   readers?: ReadersGotThisRightProps | undefined;
 }
@@ -56,6 +58,7 @@ export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
           <p>
             You said <strong>{p.answer}</strong>. {p.explanation}
           </p>
+          {p.who ? <WhoSaysSo who={p.who} /> : null}
           {/* One short line, shown only from 20 answers on; the sticky Next bar keeps its place. */}
           {p.readers ? <ReadersGotThisRight {...p.readers} /> : null}
         </section>
@@ -100,5 +103,29 @@ export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
         </div>
       </div>
     </Layout>
+  );
+}
+
+/** The second part, scored apart: "Who says so: you said X; it was Y." */
+function WhoSaysSo({ who }: { who: NonNullable<QuizFeedbackPageProps["who"]> }) {
+  if (who.correct) {
+    return (
+      <p>
+        Who says so: you said <strong>{who.right.label}</strong>. Right.
+      </p>
+    );
+  }
+  return (
+    <p>
+      Who says so:{" "}
+      {who.picked ? (
+        <>
+          you said <strong>{who.picked.label}</strong>
+        </>
+      ) : (
+        "you did not say"
+      )}
+      ; it was <strong>{who.right.label}</strong>.
+    </p>
   );
 }

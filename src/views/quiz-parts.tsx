@@ -38,6 +38,25 @@ export function SureChoices() {
   );
 }
 
+/**
+ * "Who says so?" as three radios sent with the verdict, in the confidence radios' style (no script):
+ * skipping it sends no `who`, stored as "not said".
+ */
+export function WhoChoices({ choices }: { choices: readonly { key: string; label: string }[] }) {
+  return (
+    <fieldset class="sure">
+      <legend>Who says so? Pick one, or skip it.</legend>
+      {/* Stacked, one name a line: names are longer than the confidence words. */}
+      {choices.map((choice) => (
+        <label>
+          <input type="radio" name="who" value={choice.key} />
+          {choice.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** What kind of source a claimant is, in words a reader knows. */
 export const CLAIMANT_KIND_WORDS: Record<ClaimantKind, string> = {
   party: "a party to the conflict",

@@ -1,7 +1,7 @@
 /** @module One quiz statement with two large buttons: Verified / Unverified, and how sure the reader is. Works without JavaScript. */
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
-import { ActionForm, Passage, Progress, SureChoices } from "./quiz-parts";
+import { ActionForm, Passage, Progress, SureChoices, WhoChoices } from "./quiz-parts";
 import { VerifiedDefinition } from "./verified-definition";
 
 export interface QuizQuestionPageProps {
@@ -16,6 +16,8 @@ export interface QuizQuestionPageProps {
   ruleHref: string;
   /** Ask how sure the reader is (the public quiz; classes take no confidence yet). */
   askSure?: boolean;
+  /** "Who says so?" choices, when the reader asked for it at the start. */
+  who?: readonly { key: string; label: string }[] | undefined;
 }
 
 export function QuizQuestionPage({
@@ -27,6 +29,7 @@ export function QuizQuestionPage({
   answered,
   ruleHref,
   askSure,
+  who,
 }: QuizQuestionPageProps) {
   return (
     <Layout title={`Statement ${position} of ${total}`}>
@@ -45,6 +48,7 @@ export function QuizQuestionPage({
       <form method="post" action="/quiz/answer">
         <input type="hidden" name="item" value={itemId} />
         {/* In the same form as the verdict: one tap here (or none), then the answer sends both. */}
+        {who ? <WhoChoices choices={who} /> : null}
         {askSure ? <SureChoices /> : null}
         <div class="choices">
           {/* Told apart by colour, icon and label, never colour alone. */}

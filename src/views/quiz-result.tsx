@@ -39,6 +39,8 @@ export interface QuizResultPageProps {
   lean: LeanExplanation;
   /** "You expected 8 and got 6: …", or null when the estimate was skipped. */
   estimateLine: string | null;
+  /** "You named who says so 6 of 10 times.", or null when it was not asked: scored apart from the verdicts. */
+  whoLine?: string | null | undefined;
   /** Certainty-based marks, or null when no confidence was said. */
   certaintyMarks: CertaintyMarks | null;
   calibration: (CalibrationRow & { line: string })[];
@@ -116,6 +118,7 @@ export function QuizResultPage(p: QuizResultPageProps) {
         {stoppedEarly ? ` You answered ${p.answered} of the ${p.total} statements, and only those count.` : ""}
       </p>
       {p.estimateLine ? <p class="reading">{p.estimateLine}</p> : null}
+      {p.whoLine ? <p class="reading">{p.whoLine}</p> : null}
       {p.certaintyMarks ? <Marks marks={p.certaintyMarks} /> : null}
       {p.readers ? <ReaderStanding {...p.readers.standing} /> : null}
 
@@ -156,6 +159,8 @@ export function QuizResultPage(p: QuizResultPageProps) {
         {p.more?.next ? <ActionForm action="/quiz/more" label={`${p.more.next} more statements`} /> : null}
         <ActionForm
           action="/quiz/start"
+          // "Who says so?" stays on for the next play when this one asked it.
+          hidden={p.whoLine ? { who: "1" } : undefined}
           label={
             // Inside a class, the button says that it leaves the class (the public quiz is another quiz).
             p.classLink

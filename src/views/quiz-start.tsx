@@ -53,7 +53,16 @@ export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps)
         </div>
       ) : (
         <div class="row">
-          <ActionForm action="/quiz/start" label="Start the quiz" />
+          <form method="post" action="/quiz/start">
+            {/* An option, off by default: a second question with every statement, scored apart. */}
+            <div class="check">
+              <label>
+                <input type="checkbox" name="who" value="1" />
+                Also ask who says so
+              </label>
+            </div>
+            <button type="submit">Start the quiz</button>
+          </form>
           {inProgress?.finished ? (
             <a class="button secondary" href="/quiz/result">
               See your last result

@@ -24,6 +24,7 @@ import {
 import { expiresAt, openToken, sealToken, type TokenRefusal } from "../../services/quiz-token";
 import { formPlace } from "../../services/result-view";
 import { verdictOf } from "../../services/verdicts";
+import { whoPlanFor } from "../../services/who-says";
 import type { SecretEnv } from "../env";
 import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
 import { AnswerRequest, FinishRequest, StartAttemptRequest } from "./requests";
@@ -105,12 +106,14 @@ async function formAfter(token: string, secret: string): Promise<FormRef> {
 apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
   const body = c.req.valid("json");
   const form = body.after === undefined ? undefined : await formAfter(body.after, c.var.secret);
-  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form, body.estimate);
+  const options = { estimate: body.estimate, who: body.who === true };
+  const { state, token } = await startAttempt(c.env, clientAddress(c), c.var.secret, Date.now(), form, options);
   const next = await nextStatement(c.env, state);
   if (!next) throw new Error("A new attempt has no first item.");
   const started: AttemptStarted = {
     attemptId: state.id,
     packVersion: state.pack,
+    who: state.who !== undefined,
     token,
     expiresAt: new Date(expiresAt(state) * 1000).toISOString(),
     total: state.items.length,
@@ -125,7 +128,15 @@ apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
 apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
   const body = c.req.valid("json");
   const state = await stateOf(body.token, c.var.secret);
-  const answered = await answerStatement(c.env, c.var.secret, state, body.itemId, body.answer, body.confidence ?? null);
+  const answered = await answerStatement(
+    c.env,
+    c.var.secret,
+    state,
+    body.itemId,
+    body.answer,
+    body.confidence ?? null,
+    body.who ?? null,
+  );
   const response: AnswerResponse = {
     // Teacher-paced: no verdict until the teacher shows the answer (answer again then to see it).
     result: await answerFeedback(c.env, body.itemId, answered),
@@ -146,16 +157,15 @@ apiQuiz.post("/attempts/finish", ...jsonBody(FinishRequest), async (c) => {
   const finished = await finishAttempt(c.env, clientAddress(c), await stateOf(body.token, c.var.secret));
   // Teacher-paced: a statement whose answer the teacher has not shown counts in no figure and
   // keeps its verdict back in the review (finish again after the last reveal for the whole result).
+  const plan = await whoPlanFor(c.env, finished.result);
   const shown = await shownNow(c.env, finished.state);
-  const full = resultView(finished.result);
-  const { bothKinds: _, ...result } = shown ? resultView(resultShown(finished.result, shown, verdictOf)) : full;
+  const full = resultView(finished.result, plan);
+  const { bothKinds: _, ...result } = shown ? resultView(resultShown(finished.result, shown, verdictOf), plan) : full;
   const response: AttemptResultBody = {
     ...result,
     // The finished attempt's token: `after` in POST /api/v1/attempts plays the next form.
     token: await sealToken(finished.state, c.var.secret),
-    review: full.review.map((line, i) =>
-      !shown || shown(i + 1) ? line : { itemId: line.itemId, answer: line.answer, verdict: null, correct: null },
-    ),
+    review: full.review.map((line, i) => (!shown || shown(i + 1) ? line : { ...line, verdict: null, correct: null })),
     shareUrl: shareUrlOf(publicOrigin(c) ?? "", result.correct, result.answered),
   };
   return c.json(response);

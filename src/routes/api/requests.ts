@@ -46,6 +46,15 @@ export const StartAttemptRequest = z.strictObject({
         ),
       ),
   ),
+  who: z.optional(
+    z
+      .boolean()
+      .check(
+        z.describe(
+          'Also ask "who says so?" with every statement: each `next` statement then carries three `who.choices`, and an answer may send one of their keys as `who`. Not carried by `after`: send it again. Left out: false.',
+        ),
+      ),
+  ),
   after: z.optional(
     attemptToken.check(
       z.describe(
@@ -67,6 +76,19 @@ export const AnswerRequest = z.strictObject({
           'How sure the reader is: "sure", "fairly" (fairly sure) or "guessing". Null or left out: not said. Public attempts only: a class attempt takes none yet (422).',
         ),
       ),
+    ),
+  ),
+  who: z.optional(
+    z.nullable(
+      z
+        .string()
+        .check(
+          z.maxLength(40, "must be at most 40 characters"),
+          z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a choice key like "ru-konashenkov"'),
+          z.describe(
+            "Who says so: the `key` of one of this statement's `who.choices`. Null or left out: not said. Only for an attempt started with \"who\": true (else 422); a key that is not one of the statement's choices is a 422 too.",
+          ),
+        ),
     ),
   ),
 });

@@ -135,6 +135,12 @@ const count = (description: string) => z.int().check(z.gte(0), about(description
 const figure = (description: string) => z.number().check(about(description));
 const isoTime = (description: string) => z.string().check(about(`${description} (ISO 8601, UTC).`));
 
+/** A "who says so?" choice: the key to send back and the words to show. */
+export const WhoOption = z.object({
+  key: z.string().check(about('The choice\'s key, e.g. "ru-konashenkov": send it as `who` with the answer.')),
+  label: z.string().check(about("Who, in the words the quiz shows.")),
+});
+
 /** A statement to judge. Verdicts are never included. */
 export const QuizStatement = z.object({
   id: itemId,
@@ -147,6 +153,15 @@ export const QuizStatement = z.object({
         "What the report says: the whole sentences of the article the statement rests on, with their attribution, unhighlighted. A paragraph break is a newline.",
       ),
     ),
+  who: z.optional(
+    z
+      .object({ choices: z.array(WhoOption) })
+      .check(
+        about(
+          'Only in attempts started with "who": true: three choices of who makes the claim (the same three in the same order every time for this statement), one of them right.',
+        ),
+      ),
+  ),
 });
 export type QuizStatement = z.infer<typeof QuizStatement>;
 
@@ -176,6 +191,11 @@ export const AttemptStarted = z.object({
   total: count("How many statements this attempt (one form of the pack) asks."),
   answered: count("How many are answered so far (0)."),
   form: FormPlace,
+  who: z.optional(
+    z
+      .boolean()
+      .check(about('Whether this attempt asks "who says so?" with every statement. Absent for class attempts.')),
+  ),
   estimate: z.optional(
     z
       .nullable(count("The reader's self-estimate"))
@@ -211,6 +231,15 @@ export const ItemFeedback = z.object({
   explanation: z.string(),
   check: z.string().check(about("The one move that would settle the claim.")),
   card: z.object({ slug, title: z.string(), url: z.string(), page: z.string() }),
+  who: z.optional(
+    z
+      .object({
+        picked: z.nullable(WhoOption).check(about("The choice that stands (the first answer's), or null: not said.")),
+        right: WhoOption.check(about("Who makes the claim (or, for a verified statement, who said it).")),
+        correct: z.nullable(z.boolean()).check(about("Whether the pick is right; null when none was said.")),
+      })
+      .check(about('"Who says so?", scored apart from the verdict; only in attempts that ask it.')),
+  ),
 });
 export type ItemFeedback = z.infer<typeof ItemFeedback>;
 
@@ -326,6 +355,17 @@ export const AttemptResultBody = z.object({
       "The Brier score of the stated certainty (sure 0.9, fairly 0.75, guessing and not said 0.5), 0 best; null when no confidence was said.",
     ),
   ),
+  who: z.nullable(
+    z
+      .object({
+        named: count("Statements answered whose pick was right."),
+        asked: count('Statements answered (a "who says so?" left out counts as not named).'),
+        line: z.string().check(about('"You named who says so 6 of 10 times."')),
+      })
+      .check(
+        about('"Who says so?", scored apart from the verdicts and the marks; null when the attempt did not ask it.'),
+      ),
+  ),
   review: z
     .array(
       z.object({
@@ -334,6 +374,14 @@ export const AttemptResultBody = z.object({
         verdict: z.nullable(Judgement),
         correct: z.nullable(z.boolean()),
         confidence: z.optional(z.nullable(Confidence)),
+        who: z.optional(
+          z
+            .object({
+              picked: z.nullable(z.string()).check(about("The key picked, or null: not said.")),
+              right: z.string().check(about("The right choice's key.")),
+            })
+            .check(about('Only in attempts that asked "who says so?".')),
+        ),
       }),
     )
     .check(
@@ -418,7 +466,9 @@ export const quizRoutes: ApiRoute[] = [
       ...bodyProblems,
       ...tokenProblems,
       "409": problemResponse("The attempt is already finished and takes no new answers."),
-      "422": problemResponse("The item is not part of this attempt (field body.itemId)."),
+      "422": problemResponse(
+        'The item is not part of this attempt (field body.itemId); a confidence or a `who` in a class attempt (slug not-in-class); a `who` for an attempt not started with "who": true (slug who-not-asked) or not one of the statement\'s choices (slug who-not-a-choice), field body.who. Nothing is recorded.',
+      ),
       "503": problemResponse("The explanations could not be read just now; the same request works on retry."),
     },
   },

@@ -1,0 +1,97 @@
+/**
+ * "Who says so?" in a browser at 360×640 (issue 20, item 3): ticked on the start page, asked with
+ * every statement in the verdict's form with JavaScript off (one tap, or none), both parts on the
+ * feedback, and its score apart on the result; axe clean and big targets on every page checked.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchBrowser, phoneContext } from "./harness/browser";
+import { checkPage } from "./harness/checks";
+import { type Answer, playToResult } from "./harness/quiz";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pattern = (i: number): Answer => (i % 2 === 0 ? "verified" : "unverified");
+
+/** Where the Verified button ends (CSS px from the top of the page), with the page as served and with "who says so?" taken out. */
+async function buttonBottoms(page: Page): Promise<{ withWho: number; without: number }> {
+  return page.evaluate(() => {
+    const button = document.querySelector<HTMLElement>('button[value="verified"]');
+    const who = document.querySelector<HTMLElement>('input[name="who"]')?.closest("fieldset");
+    const bottom = () => (button ? button.getBoundingClientRect().bottom + window.scrollY : Number.NaN);
+    const withWho = bottom();
+    if (!who) return { withWho, without: withWho };
+    const parent = who.parentElement;
+    const next = who.nextSibling;
+    who.remove();
+    const without = bottom();
+    parent?.insertBefore(who, next);
+    return { withWho, without };
+  });
+}
+
+describe("who says so at 360×640", () => {
+  test("ticked at the start, asked with every statement (JavaScript off), scored apart on the result", async () => {
+    const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/quiz");
+    // The option sits above Start, and both stay on the first screen.
+    const start = await page.getByRole("button", { name: "Start the quiz" }).boundingBox();
+    expect((start?.y ?? 9999) + (start?.height ?? 0), "Start ends within 640 px").toBeLessThanOrEqual(640);
+    await page.getByLabel("Also ask who says so").check();
+    await checkPage(page, "who-start");
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    await page.waitForURL(/\/quiz\/estimate$/);
+    await page.getByRole("link", { name: "Skip this question" }).click();
+    await page.waitForURL(/\/quiz\/q\/1$/);
+
+    const bottoms: { withWho: number; without: number }[] = [];
+    let named = 0;
+    const heights: number[] = [];
+    await playToResult(page, pattern, async (kind, index) => {
+      if (kind === "question") {
+        const group = page.getByRole("group", { name: /Who says so\?/ });
+        const radios = group.getByRole("radio");
+        await expect(radios.count()).resolves.toBe(3);
+        bottoms.push(await buttonBottoms(page));
+        // One tap on a name (a different position each time), then the verdict; the last one skipped.
+        if (index < 9) await radios.nth(index % 3).check();
+        if (index === 0) await checkPage(page, "who-question");
+        return;
+      }
+      const line = (await page.getByText(/^Who says so: /).textContent())?.trim() ?? "";
+      if (index === 9) expect(line).toMatch(/^Who says so: you did not say; it was .+\.$/);
+      else expect(line).toMatch(/^Who says so: you said .+(\. Right\.|; it was .+\.)$/);
+      if (line.endsWith("Right.")) named++;
+      heights.push(await page.evaluate(() => document.documentElement.scrollHeight));
+      if (index === 0) await checkPage(page, "who-feedback");
+    });
+
+    await expect(page.getByText(`You named who says so ${named} of 10 times.`).isVisible()).resolves.toBe(true);
+    await checkPage(page, "who-result");
+    const grown = bottoms.map((b) => Math.round(b.withWho - b.without));
+    const onFirst = (key: "withWho" | "without") => bottoms.filter((b) => b[key] <= 640).length;
+    console.log(
+      `Verified button bottom at 360×640 (px), without → with "who says so?": ${bottoms
+        .map((b) => `${Math.round(b.without)}→${Math.round(b.withWho)}`)
+        .join(
+          ", ",
+        )}; on the first screen: ${onFirst("without")} → ${onFirst("withWho")} of ${bottoms.length}; grows by ${grown.join(", ")}`,
+    );
+    const sorted = [...heights].sort((x, y) => x - y);
+    const median = ((sorted[4] ?? 0) + (sorted[5] ?? 0)) / 2;
+    console.log(`feedback page heights with "who says so?" (px): ${sorted.join(", ")}; median ${median}`);
+    // The passage and "how sure" already put Verified below 640 px on every statement measured (700–1,065 px);
+    // the three stacked names add one legend and three 44 px targets: measured 202–213 px.
+    for (const px of grown) expect(px, "height the choices add").toBeLessThanOrEqual(230);
+    await context.close();
+  });
+});
