@@ -122,8 +122,8 @@ describe("the projector screen, GET /c/{CODE}/present", () => {
     expect(hidden).toContain(`${said} (5 answers).`);
     // The bar carries both counts and shares, big enough for the back of the room.
     const [verified, unverified] = wrongly(item) === "verified" ? [1, 4] : [4, 1];
-    expect(hidden).toContain(`Verified: <strong>${verified}</strong> (${verified * 20}%)`);
-    expect(hidden).toContain(`Unverified: <strong>${unverified}</strong> (${unverified * 20}%)`);
+    expect(hidden).toContain(`<strong>${verified}</strong> said Verified (${verified * 20}%)`);
+    expect(hidden).toContain(`<strong>${unverified}</strong> said Unverified (${unverified * 20}%)`);
     expect(hidden).toContain("Show the answer");
     expect(hidden).not.toContain("got it right");
     const shown = await text(teacher.get(`/c/${code}/present?claim=1&reveal=1`));
@@ -233,7 +233,7 @@ describe("a teacher-paced class", () => {
     html = await text(teacher.get(`/c/${code}/present`));
     expect(html).toContain("1 of 2 have answered.");
     expect(html).not.toContain("said Verified");
-    expect(html).not.toContain("Verified: <strong>");
+    expect(html).not.toContain("</strong> said Verified (");
     // The room reads what the phones show: the passage and the two choices, as labels.
     expect(html).toContain('<h2 id="present-passage">What the report says</h2>');
     expect(html).toContain(escapeHtml(sourcePack.itemById.get(first)?.context.split("\n")[0] ?? "?"));
