@@ -62,7 +62,8 @@ interface Phone {
   says: Answer;
 }
 
-describe("a teacher-paced lesson on a projector and three phones", () => {
+// Four browser contexts and a dozen axe runs: well over a minute on a busy two-core machine.
+describe("a teacher-paced lesson on a projector and three phones", { timeout: 180_000 }, () => {
   test("lobby, Start, answers, the split without a verdict, then each phone its own", async () => {
     const klass = await createClass(baseURL, { name: "11C media", items: 6, pace: "teacher" });
     const { code, teacherKey } = klass;
@@ -106,6 +107,7 @@ describe("a teacher-paced lesson on a projector and three phones", () => {
     expect(choices).toEqual(["Verified", "Unverified"]);
     await expectRoomSize(present, "p.statement");
     await expectRoomSize(present, ".present-choices span");
+    await expectRoomSize(present, "#present-now");
     expect(await mainText(present)).not.toMatch(VERDICT);
     await expectNoKey(present, teacherKey);
     await checkPage(present, "room-1920-question");
