@@ -1,12 +1,14 @@
 /**
  * @module `node scripts/screenshots.ts <folder>`: the first screen of each main page on a
  * 360×640 phone (home, question, feedback, result, class board, dashboard, worksheet), and the
- * projector screen at 1280×720 (the lobby, and a claim revealed), as small PNGs for docs/screenshots/. Starts its own `wrangler dev` on fresh local KV.
+ * projector screen at 1280×720 (the lobby, and a claim revealed) and, teacher-paced at 1920×1080, an
+ * open statement and its labelled split, and a phone after the reveal, as small PNGs for docs/screenshots/. Starts its own `wrangler dev` on fresh local KV.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { launchBrowser, phoneContext } from "../tests/e2e/harness/browser.ts";
+import { createClass, joinAs, teacherAt } from "../tests/e2e/harness/class.ts";
 import { ROOT, startDevServer } from "../tests/e2e/harness/server.ts";
 
 const out = join(ROOT, process.argv[2] ?? "docs/screenshots/after");
@@ -76,6 +78,41 @@ try {
   await shoot(projector, "present-lobby");
   await projector.goto(`/c/${code}/present?claim=1&reveal=1`);
   await shoot(projector, "present-claim");
+
+  // A teacher-paced class on a 1920×1080 projector: the open statement, the labelled split once
+  // closed, and a phone after the teacher shows the answer.
+  const paced = await createClass(server.url, { name: "10B paced", items: 6, pace: "teacher" });
+  const big = await teacherAt(browser, server.url, paced, { viewport: { width: 1920, height: 1080 } });
+  const screen = await big.newPage();
+  await screen.goto(`/c/${paced.code}/present`);
+  const phones: Page[] = [];
+  for (const [name, label] of [
+    ["Ada", "Verified"],
+    ["Boris", "Unverified"],
+    ["Chidi", "Verified"],
+  ] as const) {
+    const phone = await joinAs(await phoneContext(browser, { baseURL: server.url, ...SIZE }), paced.code, name);
+    phones.push(phone);
+    if (phones.length === 1) {
+      await screen.getByRole("button", { name: "Start: open statement 1" }).click();
+      await screen.getByRole("heading", { name: "Statement 1 of 6", exact: true }).waitFor();
+    }
+    await phone.goto("/quiz/q");
+    await phone.getByRole("button", { name: label, exact: true }).click();
+    await phone.waitForURL(/\/quiz\/q$/);
+  }
+  await screen.goto(`/c/${paced.code}/present`);
+  await shoot(screen, "present-question");
+  await screen.getByRole("button", { name: "Close this statement and show the split" }).click();
+  await screen.getByRole("heading", { name: "Statement 1 of 6: closed", exact: true }).waitFor();
+  await shoot(screen, "present-closed");
+  await screen.getByRole("button", { name: "Show the answer on every phone" }).click();
+  await screen.locator(".reveal").waitFor();
+  const [ada] = phones;
+  if (ada) {
+    await ada.waitForURL(/\/quiz\/feedback\//);
+    await shoot(ada, "phone-revealed");
+  }
   console.log(`Screenshots in ${out}`);
 } finally {
   await browser.close();

@@ -136,8 +136,8 @@ describe("the projector screen, GET /c/{CODE}/present", () => {
     expect(hidden).toContain(`${said} (5 answers).`);
     // The bar carries both counts and shares, big enough for the back of the room.
     const [verified, unverified] = wrongly(item) === "verified" ? [1, 4] : [4, 1];
-    expect(hidden).toContain(`Verified: <strong>${verified}</strong> (${verified * 20}%)`);
-    expect(hidden).toContain(`Unverified: <strong>${unverified}</strong> (${unverified * 20}%)`);
+    expect(hidden).toContain(`<strong>${verified}</strong> said Verified (${verified * 20}%)`);
+    expect(hidden).toContain(`<strong>${unverified}</strong> said Unverified (${unverified * 20}%)`);
     expect(hidden).toContain("Show the answer");
     expect(hidden).not.toContain("got it right");
     const shown = await text(teacher.get(`/c/${code}/present?claim=1&reveal=1`));
@@ -262,11 +262,13 @@ describe("a teacher-paced class", () => {
     html = await text(teacher.get(`/c/${code}/present`));
     expect(html).toContain("1 of 2 have answered.");
     expect(html).not.toContain("said Verified");
-    expect(html).not.toContain("Verified: <strong>");
+    expect(html).not.toContain("</strong> said Verified (");
     // The room reads what the phones show: the passage and the two choices, as labels.
     expect(html).toContain('<h2 id="present-passage">What the report says</h2>');
     expect(html).toContain(escapeHtml(sourcePack.itemById.get(first)?.context.split("\n")[0] ?? "?"));
     expect(html).toContain('<span class="ver">Verified</span><span class="unv">Unverified</span>');
+    expect(html).not.toContain('class="reveal');
+    expect(html).not.toContain("Who says it");
 
     // The teacher closes it: the split is drawn, Ben (who did not answer) can no longer answer.
     await press(teacher, code, "close", 1, false);
@@ -274,6 +276,10 @@ describe("a teacher-paced class", () => {
     expect(html).toContain("Statement 1 of 6: closed");
     expect(html).toMatch(/[01] said Verified, [01] said Unverified \(1 answer\)\./);
     expect(html).not.toContain("got it right");
+    // The split's labels for the room, with no verdict, explanation or claimant beside them.
+    expect(html).toMatch(/<strong>[01]<\/strong> said Verified \((0|100)%\)/);
+    expect(html).not.toContain('class="reveal');
+    expect(html).not.toContain("Who says it");
     // A query string reveals nothing: only the teacher's press does.
     expect(await text(teacher.get(`/c/${code}/present?reveal=1`))).not.toContain("got it right");
     expect(html).toContain("Show the answer on every phone");
@@ -289,6 +295,7 @@ describe("a teacher-paced class", () => {
     await press(teacher, code, "reveal", 1, true);
     html = await text(teacher.get(`/c/${code}/present`));
     expect(html).toContain("0 of 1 got it right.");
+    expect(html).toContain("Who says it");
     expect(html).toContain("Open statement 2");
     expect(location(await ana.get("/quiz/q"))).toBe(`/quiz/feedback/${first}`);
     const feedback = await text(ana.get(`/quiz/feedback/${first}`));

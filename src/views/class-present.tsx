@@ -58,10 +58,10 @@ export function SplitBar({ split }: { split: Split }) {
       {/* The caption is the text alternative, so screen readers hear the figures once; the labels are for the room. */}
       <div class="split-labels" aria-hidden="true">
         <span>
-          Verified: <strong>{split.verified}</strong> ({share(split.verified)})
+          <strong>{split.verified}</strong> said Verified ({share(split.verified)})
         </span>
         <span>
-          Unverified: <strong>{split.unverified}</strong> ({share(split.unverified)})
+          <strong>{split.unverified}</strong> said Unverified ({share(split.unverified)})
         </span>
       </div>
       <svg viewBox="0 0 1000 60" aria-hidden="true" preserveAspectRatio="none">

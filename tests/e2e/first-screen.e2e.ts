@@ -5,10 +5,10 @@
  * projector (1280×720), the dashboard on a laptop, and the worksheet printed to PDF (the teacher's with its
  * answer key, the public one without).
  */
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
-import { checkPage, expectNoSidewaysScroll, screenshot } from "./harness/checks";
+import { checkPage, expectNoSidewaysScroll, expectOnFirstScreen, screenshot } from "./harness/checks";
 import { type Answer, playToResult, startQuiz } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
@@ -20,25 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Fails unless the element is wholly inside the viewport at the current scroll, and nothing covers it. */
-async function expectOnFirstScreen(page: Page, target: Locator, what: string): Promise<void> {
-  const box = await target.boundingBox();
-  const viewport = page.viewportSize();
-  expect(box, `${what} is rendered at ${page.url()}`).not.toBeNull();
-  if (!box || !viewport) return;
-  expect(box.y, `${what} starts on screen at ${page.url()}`).toBeGreaterThanOrEqual(0);
-  expect(
-    box.y + box.height,
-    `${what} ends within the first ${viewport.height} px at ${page.url()}`,
-  ).toBeLessThanOrEqual(viewport.height);
-  const onTop = await target.evaluate((el) => {
-    const r = el.getBoundingClientRect();
-    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-    return hit !== null && (hit === el || el.contains(hit));
-  });
-  expect(onTop, `${what} is not covered at ${page.url()}`).toBe(true);
-}
 
 /** Mixed answers, so a run sees both verdict bands. */
 const pattern = (i: number): Answer => (i % 3 === 1 ? "unverified" : "verified");

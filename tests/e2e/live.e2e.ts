@@ -10,6 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, NARROW, PHONE, phoneContext } from "./harness/browser";
 import { checkPage, watchForeignRequests } from "./harness/checks";
+import { createClass as create, expectNoKey, joinAs, teacherAt as signIn } from "./harness/class";
 import { type Answer, playToResult } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
@@ -26,23 +27,16 @@ afterAll(async () => {
   await browser?.close();
 });
 
-interface CreatedClass {
-  code: string;
-  teacherKey: string;
-}
+const createClass = (options: Record<string, unknown>) => create(baseURL, options);
 
-/** Creates a class through the JSON API, as a teacher's own tool might. */
-async function createClass(options: Record<string, unknown>): Promise<CreatedClass> {
-  const res = await fetch(`${baseURL}/api/v1/classes`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(options),
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
-  const body = (await res.json()) as CreatedClass;
-  expect(body.code).toMatch(/^[A-Z0-9]{6}$/);
-  expect(body.teacherKey).toMatch(/^tk_/);
-  return body;
+/** The teacher's laptop at 1280×720, its requests watched. */
+function teacherAt(code: string, teacherKey: string): Promise<BrowserContext> {
+  return signIn(
+    browser,
+    baseURL,
+    { code, teacherKey },
+    { watch: (c) => foreign.push(...watchForeignRequests(c, baseURL)) },
+  );
 }
 
 /** The teacher starts a class over the JSON API (the teacher's open pages are not reloaded). */
@@ -69,47 +63,6 @@ async function playByApi(code: string, nickname: string, answer: Answer): Promis
   let { token, next } = await post(`/api/v1/classes/${code}/students`, { nickname });
   while (next) ({ token, next } = await post("/api/v1/attempts/answer", { token, itemId: next.id, answer }));
   await post("/api/v1/attempts/finish", { token });
-}
-
-/** A laptop driving a projector: 1280×720, no touch, signed in to the class with its key. */
-async function teacherAt(code: string, teacherKey: string): Promise<BrowserContext> {
-  const context = await browser.newContext({
-    baseURL,
-    viewport: { width: 1280, height: 720 },
-    deviceScaleFactor: 1,
-    isMobile: false,
-    hasTouch: false,
-    locale: "en-GB",
-    serviceWorkers: "block",
-  });
-  context.setDefaultTimeout(10_000);
-  foreign.push(...watchForeignRequests(context, baseURL));
-  const page = await context.newPage();
-  const response = await page.goto(`/c/${code}/teacher`);
-  expect(response?.status()).toBe(401);
-  await page.getByLabel("Teacher key").fill(teacherKey);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/teacher\?done=signed-in$/);
-  await page.close();
-  return context;
-}
-
-/** Fails if the page's HTML, as the browser holds it now, contains the teacher key. */
-async function expectNoKey(page: Page, teacherKey: string): Promise<void> {
-  const html = await page.content();
-  expect(html.length).toBeGreaterThan(500);
-  expect(html.includes(teacherKey), `${page.url()} contains the teacher key`).toBe(false);
-}
-
-/** A student joins on the class's own page (the QR link) with a nickname; returns their page. */
-async function joinAs(context: BrowserContext, code: string, nickname: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`/c/${code}`);
-  await page.getByLabel("Nickname").fill(nickname);
-  await page.getByRole("button", { name: "Join" }).click();
-  await page.waitForURL(/\/joined$/);
-  await expect(page.locator("h1 .nick").textContent()).resolves.toBe(nickname);
-  return page;
 }
 
 /** The page was never reloaded or left: the marker set on it before is still there. */

@@ -5,7 +5,7 @@
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Locator, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { axeViolations, describeViolations } from "./axe";
 
@@ -22,6 +22,25 @@ export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(scrollWidth, `${page.url()} scrolls sideways; too wide: ${culprits.join(", ")}`).toBeLessThanOrEqual(
     innerWidth,
   );
+}
+
+/** Fails unless the element is wholly inside the viewport at the current scroll, and nothing covers it. */
+export async function expectOnFirstScreen(page: Page, target: Locator, what: string): Promise<void> {
+  const box = await target.boundingBox();
+  const viewport = page.viewportSize();
+  expect(box, `${what} is rendered at ${page.url()}`).not.toBeNull();
+  if (!box || !viewport) return;
+  expect(box.y, `${what} starts on screen at ${page.url()}`).toBeGreaterThanOrEqual(0);
+  expect(
+    box.y + box.height,
+    `${what} ends within the first ${viewport.height} px at ${page.url()}`,
+  ).toBeLessThanOrEqual(viewport.height);
+  const onTop = await target.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit !== null && (hit === el || el.contains(hit));
+  });
+  expect(onTop, `${what} is not covered at ${page.url()}`).toBe(true);
 }
 
 /** Fails the test on any axe violation at WCAG 2.2 AA. */

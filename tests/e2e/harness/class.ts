@@ -1,0 +1,81 @@
+/**
+ * @module A class in a browser test: created over the JSON API as a teacher's tool might, a
+ * teacher's laptop signed in with the key, and a student joining on the class's page (the QR link).
+ */
+import type { Browser, BrowserContext, Page } from "playwright-core";
+
+/** Throws with the message unless the condition holds (no vitest here: scripts/screenshots.ts uses this too). */
+function must(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+type Viewport = { width: number; height: number };
+
+export interface CreatedClass {
+  code: string;
+  teacherKey: string;
+}
+
+/** Creates a class through the JSON API. */
+export async function createClass(baseURL: string, options: Record<string, unknown>): Promise<CreatedClass> {
+  const res = await fetch(`${baseURL}/api/v1/classes`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(options),
+  });
+  must(res.status === 201, `creating a class: ${res.status} ${await res.clone().text()}`);
+  const body = (await res.json()) as CreatedClass;
+  must(/^[A-Z0-9]{6}$/.test(body.code), `a class code: ${body.code}`);
+  must(/^tk_/.test(body.teacherKey), "a teacher key");
+  return body;
+}
+
+/**
+ * A laptop driving a projector (1280×720 unless told), no touch, signed in to the class with its key.
+ * `watch` sees the context before its first page (to record requests to other hosts).
+ */
+export async function teacherAt(
+  browser: Browser,
+  baseURL: string,
+  { code, teacherKey }: CreatedClass,
+  { viewport = { width: 1280, height: 720 }, watch }: { viewport?: Viewport; watch?: (c: BrowserContext) => void } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    deviceScaleFactor: 1,
+    isMobile: false,
+    hasTouch: false,
+    locale: "en-GB",
+    serviceWorkers: "block",
+  });
+  context.setDefaultTimeout(10_000);
+  watch?.(context);
+  const page = await context.newPage();
+  const response = await page.goto(`/c/${code}/teacher`);
+  must(response?.status() === 401, `the dashboard without the key: ${response?.status()}, not 401`);
+  await page.getByLabel("Teacher key").fill(teacherKey);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL(/\/teacher\?done=signed-in$/);
+  await page.close();
+  return context;
+}
+
+/** A student joins on the class's own page (the QR link) with a nickname; returns their page. */
+export async function joinAs(context: BrowserContext, code: string, nickname: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`/c/${code}`);
+  await page.getByLabel("Nickname").fill(nickname);
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.waitForURL(/\/joined$/);
+  const nick = await page.locator("h1 .nick").textContent();
+  must(nick === nickname, `"You're in as ${nick}", not ${nickname}`);
+  return page;
+}
+
+/** Fails if the page's HTML, as the browser holds it now, contains the teacher key. */
+export async function expectNoKey(page: Page, teacherKey: string): Promise<void> {
+  const html = await page.content();
+  must(html.length > 500, `${page.url()} has a page`);
+  must(!html.includes(teacherKey), `${page.url()} contains the teacher key`);
+}
