@@ -300,6 +300,9 @@ describe("a teacher-paced class", () => {
     expect(location(await ana.get("/quiz/q"))).toBe(`/quiz/feedback/${first}`);
     const feedback = await text(ana.get(`/quiz/feedback/${first}`));
     expect(feedback).toContain('href="/quiz/q"');
+    // The answer page follows the class, so the phone moves to statement 2 when it opens.
+    expect(feedback).toContain(`data-live-code="${code}" data-follow="running,1,1,1"`);
+    expect(feedback).toMatch(/<script src="\/assets\/poll\.[a-z0-9]+\.js" defer/);
 
     // Statement 2 opens for both; Ana's early answer to it was never recorded.
     await press(teacher, code, "open", 1, true);

@@ -204,14 +204,8 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
       signal = await press("close", false);
       for (const student of s.students) expect(await advance(student, signal)).toContain("Answers are in");
       signal = await press("reveal", true);
-      for (const student of s.students) {
-        const feedback = await advance(student, signal);
-        const next = /<a class="button" href="(\/quiz\/q[^"]*)">Next statement/.exec(feedback)?.[1];
-        if (n < STATEMENTS) {
-          if (!next) throw new Error(`No "Next statement" on the feedback page: ${feedback.slice(0, 300)}`);
-          await load(student, next);
-        }
-      }
+      // Each phone's answer page follows the class: the next "open" moves it on (above).
+      for (const student of s.students) expect(await advance(student, signal)).toContain("You said");
     }
     for (const student of s.students) {
       expect(location(await student.post("/quiz/finish"))).toBe("/quiz/result");

@@ -287,7 +287,8 @@ quiz.get("/feedback/:itemId", async (c) => {
   if (index === -1 || !pack.itemById.has(itemId)) return c.notFound();
   const answer = answerOf(state, itemId);
   if (answer === null) return c.redirect(`/quiz/q/${index + 1}`, 303);
-  const pace = (await statusFor(c, state))?.pace ?? null;
+  const status = await statusFor(c, state);
+  const pace = status?.pace ?? null;
   // Teacher-paced: the verdict waits until the teacher shows the answer (nobody calls it out early).
   if (pace && !mayReveal(pace, index + 1)) return c.redirect("/quiz/q", 303);
   const next = nextItem(state);
@@ -318,6 +319,8 @@ quiz.get("/feedback/:itemId", async (c) => {
       repeated={c.req.query("again") === "1"}
       nextHref={nextHref}
       finished={isFinished(state)}
+      // Teacher-paced with statements to come: the phone follows the class to the next one.
+      follow={status && state.class && nextHref ? { code: state.class.code, status } : undefined}
     />,
   );
 });

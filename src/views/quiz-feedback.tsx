@@ -1,9 +1,13 @@
 /** @module Feedback on one answer, each thing once: the verdict and why, who says it, the sentences highlighted, how to check. */
 import type { ClaimantKind, Verdict } from "../content/pack";
+import type { Pace } from "../domain/pace";
+import type { ClassPhase } from "../domain/room";
 import { CheckIcon, RetryIcon } from "./icons";
 import { Layout } from "./layout";
 import { ActionForm, CLAIMANT_KIND_WORDS, Progress, type QuoteInParagraphView, verdictWord } from "./quiz-parts";
+import { followOf } from "./quiz-wait";
 import { ReadersGotThisRight, type ReadersGotThisRightProps } from "./stats";
+import { pollPath } from "./styles";
 
 export interface QuizFeedbackPageProps {
   itemId: string;
@@ -28,6 +32,11 @@ export interface QuizFeedbackPageProps {
   who?: { picked: { label: string } | null; right: { label: string }; correct: boolean | null } | undefined;
   /** What other readers answered; absent for a class attempt (not compared with public readers). */
   readers?: ReadersGotThisRightProps | undefined;
+  /**
+   * Teacher-paced, more statements to come: the class this page follows (poll.js), so the phone
+   * moves to the next statement by itself when the teacher opens it.
+   */
+  follow?: { code: string; status: { phase: ClassPhase; pace: Pace } } | undefined;
 }
 
 /**
@@ -40,6 +49,9 @@ export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
   const verdict = verdictWord(p.verdict).toLowerCase();
   return (
     <Layout title={`${p.correct ? "Right" : "Not quite"}: statement ${p.position} of ${p.total}`}>
+      {p.follow ? (
+        <div data-poll="20" data-live-code={p.follow.code} data-follow={followOf(p.follow.status)} hidden />
+      ) : null}
       <Progress total={p.total} answered={p.answered} />
       {p.repeated ? (
         <p class="note" role="status">
@@ -102,6 +114,7 @@ export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
           )}
         </div>
       </div>
+      {p.follow ? <script src={pollPath} defer /> : null}
     </Layout>
   );
 }

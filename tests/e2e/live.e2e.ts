@@ -270,6 +270,9 @@ describe("a teacher-paced class", () => {
     await phone.waitForURL(/\/quiz\/feedback\//, { timeout: LIVE.timeout });
     await expect(phone.getByText(/^You said verified/).count()).resolves.toBe(1);
     await checkPage(phone, "phone-paced-feedback");
+    // The teacher opens the next statement: the phone leaves its answer page by itself.
+    await present.getByRole("button", { name: "Open statement 2" }).click();
+    await phone.waitForURL(/\/quiz\/q\/2$/, { timeout: LIVE.timeout });
     await phoneContextJs.close();
     await teacher.close();
     expect(foreign).toEqual([]);
