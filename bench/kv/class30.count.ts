@@ -70,6 +70,27 @@ async function screens(s: Awaited<ReturnType<typeof setUp>>): Promise<KvCounts> 
   return s.snapshot();
 }
 
+/**
+ * The teacher's press on the projector, then its reload. This lesson runs faster than any class:
+ * past 20 presses in 10 s the limiter asks the teacher to wait, as it would a real one (a refused
+ * press reaches no object).
+ */
+async function pressPace(
+  s: Awaited<ReturnType<typeof setUp>>,
+  step: number,
+  action: "open" | "close" | "reveal",
+  shut: boolean,
+): Promise<void> {
+  const form = { action, step: String(step), shut: shut ? "1" : "0" };
+  let res = await s.teacher.post(`/c/${s.code}/present/pace`, form);
+  while (res.status === 429) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    res = await s.teacher.post(`/c/${s.code}/present/pace`, form);
+  }
+  expect(res.status).toBe(303);
+  await s.teacher.get(`/c/${s.code}/present`);
+}
+
 // Hundreds of page requests each: well over vitest's default 5 s on a shared machine.
 describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
   test("student-paced", async ({ task }) => {
@@ -98,18 +119,7 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
     const joined = s.created;
     s.reset();
     let step = 0;
-    const press = async (action: "open" | "close" | "reveal", shut: boolean) => {
-      const form = { action, step: String(step), shut: shut ? "1" : "0" };
-      let res = await s.teacher.post(`/c/${s.code}/present/pace`, form);
-      // This lesson runs faster than any class: past 20 presses in 10 s the limiter asks the
-      // teacher to wait, as it would a real one (a refused press reaches no object).
-      while (res.status === 429) {
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        res = await s.teacher.post(`/c/${s.code}/present/pace`, form);
-      }
-      expect(res.status).toBe(303);
-      await s.teacher.get(`/c/${s.code}/present`);
-    };
+    const press = (action: "open" | "close" | "reveal", shut: boolean) => pressPace(s, step, action, shut);
     for (const student of s.students) await student.get("/quiz/q"); // each phone waits
     for (let n = 1; n <= STATEMENTS; n++) {
       await press("open", true);
@@ -183,14 +193,7 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
     let step = 0;
     const press = async (action: "open" | "close" | "reveal", shut: boolean) => {
       const before = told.v;
-      const form = { action, step: String(step), shut: shut ? "1" : "0" };
-      let res = await s.teacher.post(`/c/${s.code}/present/pace`, form);
-      while (res.status === 429) {
-        await new Promise((resolve) => setTimeout(resolve, 1000));
-        res = await s.teacher.post(`/c/${s.code}/present/pace`, form);
-      }
-      expect(res.status).toBe(303);
-      await s.teacher.get(`/c/${s.code}/present`);
+      await pressPace(s, step, action, shut);
       return heard(before);
     };
     for (let n = 1; n <= STATEMENTS; n++) {

@@ -150,7 +150,8 @@ export async function closeJoining(env: Env, record: ClassRecord, origin: string
   return closed ?? { ...record, closed: true };
 }
 
-function noSuchStudent(studentId: string): AppError {
+/** A 404 for a student id the class does not have (field path.id). */
+export function noSuchStudent(studentId: string): AppError {
   return new AppError(404, {
     slug: "student-not-found",
     title: "No such student",

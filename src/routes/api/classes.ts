@@ -24,6 +24,7 @@ import {
   closeJoining,
   deleteWholeClass,
   keyOpens,
+  noSuchStudent,
   removeFromClass,
 } from "../../services/teacher-auth";
 import { renderQrSvg } from "../../views/class-qr";
@@ -197,14 +198,7 @@ apiClasses.get("/:code/students/:id/code", async (c) => {
   const record = await teacherOf(c);
   const id = c.req.param("id");
   const found = await rejoinCodeFor(c.env, record, id);
-  if (!found) {
-    throw new AppError(404, {
-      slug: "student-not-found",
-      title: "No such student",
-      detail: "This student is not in the class.",
-      field: "path.id",
-    });
-  }
+  if (!found) throw noSuchStudent(id);
   const code: StudentCode = { id, nickname: found.nick, back: found.back };
   return c.json(code);
 });
