@@ -130,7 +130,7 @@ describe("a teacher-paced lesson on a projector and three phones", { timeout: 18
       await page
         .getByRole("button", { name: phone.says === "verified" ? "Verified" : "Unverified", exact: true })
         .click();
-      await page.waitForURL(/\/quiz\/q$/);
+      await page.waitForURL(/\/quiz\/q(\?pace=[^&]+)?$/);
       await expect(page.locator("h1").textContent()).resolves.toBe("Your answer is in");
       expect(await mainText(page)).not.toMatch(VERDICT);
       await expect.poll(() => present.locator("#present-now").textContent(), LIVE).toBe(`${i + 1} of 3 have answered.`);
