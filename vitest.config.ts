@@ -55,11 +55,11 @@ export default defineConfig({
         },
       },
       {
-        // The pure domain (no Hono, no KV): plain Node, no runtime to start.
+        // The pure domain (no Hono, no KV) and the build scripts: plain Node, no runtime to start.
         oxc,
         test: {
           name: "domain",
-          include: ["src/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
           // One worker for many files; tests/fresh-modules.ts gives each file fresh modules.
           isolate: false,

@@ -1,22 +1,24 @@
 /**
- * `npm run css`: minifies src/styles/app.css into public/assets/app.<hash>.css and copies the
- * board's script src/styles/poll.js to public/assets/poll.<hash>.js (static files, served before
- * the Worker and cached for a year), and writes both paths to src/views/app-css.ts for the pages.
- * Run it after editing either; tests/styles.test.ts fails until the generated files match.
+ * `npm run css`: minifies (esbuild, scripts/minify.ts) src/styles/app.css into
+ * public/assets/app.<hash>.css and the page scripts poll.js and share.js into poll.<hash>.js and
+ * share.<hash>.js (static files, served before the Worker and cached for a year), and writes the
+ * three paths to src/views/app-css.ts for the pages.
+ * Run it after editing any of them; scripts/minify.test.ts fails until the generated files match.
  */
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { loadSrc } from "./load-src.ts";
+import { minifyCss, minifyScript } from "./minify.ts";
 
-const { cssPathOf, minifyCss, pollPathOf, scriptOf, sharePathOf } =
+const { cssPathOf, pollPathOf, sharePathOf } =
   await loadSrc<typeof import("../src/styles/build.ts")>("src/styles/build.ts");
 
 const root = join(import.meta.dirname, "..");
-const css = minifyCss(readFileSync(join(root, "src", "styles", "app.css"), "utf8"));
+const css = await minifyCss(readFileSync(join(root, "src", "styles", "app.css"), "utf8"));
 const path = cssPathOf(css);
-const script = scriptOf(readFileSync(join(root, "src", "styles", "poll.js"), "utf8"));
+const script = await minifyScript(readFileSync(join(root, "src", "styles", "poll.js"), "utf8"));
 const pollPath = pollPathOf(script);
-const share = scriptOf(readFileSync(join(root, "src", "styles", "share.js"), "utf8"));
+const share = await minifyScript(readFileSync(join(root, "src", "styles", "share.js"), "utf8"));
 const sharePath = sharePathOf(share);
 const dir = join(root, "public", "assets");
 // One file of each at a time: an old hashed file would be deployed for nothing.

@@ -1,20 +1,4 @@
-/** @module Turns src/styles/app.css, poll.js and share.js into the served files, named by a hash of their content. */
-
-/**
- * Drops comments and the whitespace the formatter adds. Only safe cuts: spaces around
- * `{ } ; ,` and after `:`, never inside selectors (a descendant space is meaningful).
- *
- * @example minifyCss("a {\n  color: red;\n}") // "a{color:red}"
- */
-export function minifyCss(source: string): string {
-  return source
-    .replace(/\/\*[\s\S]*?\*\//g, "")
-    .replace(/\s+/g, " ")
-    .replace(/\s*([{};,])\s*/g, "$1")
-    .replace(/:\s+/g, ":")
-    .replace(/;}/g, "}")
-    .trim();
-}
+/** @module The served stylesheet and scripts are named by a hash of their content (minified by scripts/minify.ts). */
 
 /**
  * A short content hash for a file's URL, so it can be cached for a year (FNV-1a, base 36).
@@ -33,11 +17,6 @@ export function hashOf(text: string): string {
 /** The served file's path for a minified stylesheet. */
 export function cssPathOf(minified: string): string {
   return `/assets/app.${hashOf(minified)}.css`;
-}
-
-/** The served script: the source without its leading doc comment. */
-export function scriptOf(source: string): string {
-  return source.replace(/^\/\*\*[\s\S]*?\*\/\n/, "");
 }
 
 /** The served file's path for the board's script. */
