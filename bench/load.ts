@@ -29,6 +29,8 @@ interface Stats {
   otherErrors: number;
   finishesSent: number;
   finishesAccepted: number;
+  /** Joins, answers and finishes answered with a status the play did not expect (not 429), by "route status". */
+  unexpected: Map<string, number>;
   latencies: number[];
 }
 
@@ -39,6 +41,7 @@ const stats: Stats = {
   otherErrors: 0,
   finishesSent: 0,
   finishesAccepted: 0,
+  unexpected: new Map(),
   latencies: [],
 };
 const started = Date.now();
@@ -127,26 +130,31 @@ async function floodOnce(base: string): Promise<boolean> {
 const FLOOD_ADDRESS = "203.0.113.250";
 const FLOOD_CONNECTIONS = 8;
 
+/** Counts a status the play did not expect, so a broken run says why instead of finishing nothing quietly. */
+function unexpected(step: string, status: number): void {
+  const key = `${step} ${status}`;
+  stats.unexpected.set(key, (stats.unexpected.get(key) ?? 0) + 1);
+}
+
 async function playStudent(base: string, klass: ClassInfo, accepted: Accepted[]): Promise<void> {
   const address = addressOf(klass.school);
   const joined = await call(base, `/api/v1/classes/${klass.code}/students`, address, { body: { generate: true } });
-  if (joined.status !== 201 || !joined.body) return;
+  if (joined.status !== 201 || !joined.body) return unexpected("join", joined.status);
   let token = joined.body.token as string;
   const nickname = joined.body.nickname as string;
   let next = joined.body.next as { id: string } | null;
   while (next && !outOfTime()) {
     const answer = Math.random() < 0.5 ? "verified" : "unverified";
     const r = await call(base, "/api/v1/attempts/answer", address, { body: { token, itemId: next.id, answer } });
-    if (r.status !== 200 || !r.body) return;
+    if (r.status !== 200 || !r.body) return unexpected("answer", r.status);
     token = r.body.token as string;
     next = r.body.next as { id: string } | null;
   }
   stats.finishesSent++;
   const finished = await call(base, "/api/v1/attempts/finish", address, { body: { token } });
-  if (finished.status === 200) {
-    stats.finishesAccepted++;
-    accepted.push({ code: klass.code, nickname });
-  }
+  if (finished.status !== 200) return unexpected("finish", finished.status);
+  stats.finishesAccepted++;
+  accepted.push({ code: klass.code, nickname });
 }
 
 /** Each teacher's dashboard, read until it shows every accepted finish of the class or 30 s pass (lists are reused for up to 20 s). */
@@ -179,7 +187,14 @@ async function main() {
         body: { name: `School ${school + 1}`, size: STUDENTS_PER_CLASS },
       });
       if (r.status !== 201 || !r.body) throw new Error(`could not create class ${school + 1}: ${r.status}`);
-      classes.push({ code: r.body.code as string, key: r.body.teacherKey as string, school });
+      const klass = { code: r.body.code as string, key: r.body.teacherKey as string, school };
+      // A class waits in its lobby until the teacher starts it; these start before the rush (latecomers go straight in).
+      const start = await call(server.url, `/api/v1/classes/${klass.code}/start`, addressOf(school), {
+        body: {},
+        key: klass.key,
+      });
+      if (start.status !== 200) throw new Error(`could not start class ${school + 1}: ${start.status}`);
+      classes.push(klass);
     }
     const jobs = classes.flatMap((klass) => Array.from({ length: STUDENTS_PER_CLASS }, () => klass));
     const accepted: Accepted[] = [];
@@ -254,6 +269,10 @@ async function main() {
         `${flooded.accepted + flooded.refused} public quizzes: ${flooded.accepted} finished, ${flooded.refused} refused with 429`,
       ],
       ["network errors", String(stats.otherErrors)],
+      [
+        "unexpected statuses (must be none)",
+        [...stats.unexpected].map(([k, n]) => `${k} ×${n}`).join(", ") || "none",
+      ],
       ["rate", `${(requestsDuringPlay / playSeconds).toFixed(0)} req/s over ${playSeconds.toFixed(1)} s`],
       [
         "latency",
@@ -268,6 +287,7 @@ async function main() {
       duplicates > 0 ||
       sharedNames > 0 ||
       stats.serverErrors > 0 ||
+      stats.unexpected.size > 0 ||
       stats.finishesAccepted < CLASSES * STUDENTS_PER_CLASS;
     process.exitCode = failed ? 1 : 0;
   } finally {
