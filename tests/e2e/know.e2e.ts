@@ -73,7 +73,8 @@ describe("estimate and confidence at 360×640", () => {
           await expect(share.textContent()).resolves.toBe("Copy the link to your score");
           await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
           await share.click();
-          await expect(page.locator("[data-share-status]").textContent()).resolves.toBe("Link copied.");
+          // The status is written after the clipboard's promise settles: poll for it, not one read.
+          await expect.poll(() => page.locator("[data-share-status]").textContent()).toBe("Link copied.");
           await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toMatch(/\/share\/\d+-of-10$/);
         }
       } else {

@@ -9,6 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
 import { checkPage, watchForeignRequests } from "./harness/checks";
+import { createClass, joinAs } from "./harness/class";
 import { answer, onQuestion } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
@@ -42,16 +43,10 @@ async function phone() {
 
 describe("back in as yourself", () => {
   test("a closed tab, a second phone, the code: the same row goes on at the next statement", async () => {
-    const created = await api("/api/v1/classes", { items: 6, start: "join" });
-    const code = String(created.code);
-    const key = String(created.teacherKey);
+    const { code, teacherKey: key } = await createClass(baseURL, { items: 6, start: "join" });
 
     const first = await phone();
-    const page = await first.newPage();
-    await page.goto(`/c/${code}`);
-    await page.getByLabel("Nickname").fill("Zara");
-    await page.getByRole("button", { name: "Join", exact: true }).click();
-    await page.waitForURL(/\/joined$/);
+    const page = await joinAs(first, code, "Zara");
     const back = ((await page.locator(".rejoin strong").textContent()) ?? "").trim();
     expect(back).toMatch(/^[A-Z0-9]{5}$/);
     await checkPage(page, "phone-joined-code");
@@ -86,17 +81,13 @@ describe("back in as yourself", () => {
   });
 
   test("the teacher ends the class: a student mid-quiz is led to their result", async () => {
-    const created = await api("/api/v1/classes", { items: 6, start: "join" });
-    const code = String(created.code);
+    const { code, teacherKey } = await createClass(baseURL, { items: 6, start: "join" });
     const context = await phone();
-    const page = await context.newPage();
-    await page.goto(`/c/${code}`);
-    await page.getByLabel("Nickname").fill("Yusuf");
-    await page.getByRole("button", { name: "Join", exact: true }).click();
+    const page = await joinAs(context, code, "Yusuf");
     await page.getByRole("link", { name: "Start" }).click();
     await answer(page, "unverified");
     await page.getByRole("link", { name: /next statement/i }).click();
-    await api(`/api/v1/classes/${code}/end`, {}, String(created.teacherKey));
+    await api(`/api/v1/classes/${code}/end`, {}, teacherKey);
     await page.getByRole("button", { name: "Verified", exact: true }).click();
     await page.waitForURL(/\/joined$/);
     await page.getByRole("heading", { name: "The class has ended" }).waitFor();
