@@ -269,10 +269,7 @@ async function main() {
         `${flooded.accepted + flooded.refused} public quizzes: ${flooded.accepted} finished, ${flooded.refused} refused with 429`,
       ],
       ["network errors", String(stats.otherErrors)],
-      [
-        "unexpected statuses (must be none)",
-        [...stats.unexpected].map(([k, n]) => `${k} ×${n}`).join(", ") || "none",
-      ],
+      ["unexpected statuses (must be none)", [...stats.unexpected].map(([k, n]) => `${k} ×${n}`).join(", ") || "none"],
       ["rate", `${(requestsDuringPlay / playSeconds).toFixed(0)} req/s over ${playSeconds.toFixed(1)} s`],
       [
         "latency",

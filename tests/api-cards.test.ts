@@ -95,8 +95,11 @@ describe("GET /api/v1/cards/:slug", () => {
 
 describe("route descriptors", () => {
   it("name every cards route the app serves, with a schema for each JSON body", async () => {
-    expect(cardRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(["get /api/v1/cards", "get /api/v1/cards/{slug}"]);
-    for (const route of cardRoutes) {
+    expect(Object.values(cardRoutes).map((r) => `${r.method} ${r.path}`)).toEqual([
+      "get /api/v1/cards",
+      "get /api/v1/cards/{slug}",
+    ]);
+    for (const route of Object.values(cardRoutes)) {
       const path = route.path.replace("{slug}", pack.cards[0]?.slug ?? "");
       const res = await get(path);
       expect(res.status, path).toBe(200);

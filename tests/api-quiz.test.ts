@@ -176,6 +176,18 @@ describe("the whole quiz as JSON", () => {
     expect(result.review.filter((line) => line.answer === null)).toHaveLength(items.length - 2);
     expect(result.leanExplanation.tentative).toBe(true);
   });
+
+  it("gives no verdict of a statement not answered (finishing after one answer is no answer key)", async () => {
+    const started = await start();
+    const one = await answer(started.token, items[0]?.id ?? "", "verified");
+    const result = AttemptResultBody.parse(
+      await (await postJson("/api/v1/attempts/finish", { token: one.token })).json(),
+    );
+    expect(result.review[0]).toMatchObject({ itemId: items[0]?.id, verdict: items[0]?.verdict });
+    const rest = result.review.slice(1);
+    expect(rest).toHaveLength(items.length - 1);
+    expect(rest.map((line) => [line.answer, line.verdict, line.correct])).toEqual(rest.map(() => [null, null, null]));
+  });
 });
 
 describe("answering the same item twice", () => {

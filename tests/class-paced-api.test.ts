@@ -111,8 +111,9 @@ describe("a finish in a teacher-paced class", () => {
     await klass.press("open");
     const first = await answer(ana.token, ana.next?.id ?? "", "verified");
     await klass.press("close");
-    await klass.press("open"); // statement 2 open, not closed: its verdict and the rest stay back
-    const res = await send("/api/v1/attempts/finish", { token: first.token });
+    await klass.press("open"); // statement 2 open, answered, not closed: its verdict and the rest stay back
+    const second = await answer(first.token, first.next?.id ?? "", "unverified");
+    const res = await send("/api/v1/attempts/finish", { token: second.token });
     expect(res.status).toBe(200);
     const result = AttemptResultBody.parse(await res.json());
     expect(result.review[0]?.verdict).toBe(pack.itemById.get(result.review[0]?.itemId ?? "")?.verdict);
@@ -123,13 +124,16 @@ describe("a finish in a teacher-paced class", () => {
     // finish gives it, and no later one.
     await klass.press("close");
     const closed = AttemptResultBody.parse(
-      await (await send("/api/v1/attempts/finish", { token: first.token })).json(),
+      await (await send("/api/v1/attempts/finish", { token: second.token })).json(),
     );
     expect(closed.review[1]?.verdict).toBeNull();
     await klass.press("reveal");
-    const later = AttemptResultBody.parse(await (await send("/api/v1/attempts/finish", { token: first.token })).json());
+    const later = AttemptResultBody.parse(
+      await (await send("/api/v1/attempts/finish", { token: second.token })).json(),
+    );
     expect(later.review[1]?.verdict).toBe(pack.itemById.get(later.review[1]?.itemId ?? "")?.verdict);
-    expect(later.review[2]?.verdict).toBeNull();
+    // Statement 3 was never answered: its verdict stays back whatever the teacher shows later.
+    expect(later.review[2]).toMatchObject({ answer: null, verdict: null, correct: null });
   });
 });
 

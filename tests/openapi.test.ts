@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import staticDocument from "../public/api/v1/openapi.json";
 import app from "../src/index";
-import { buildOpenApiDocument } from "../src/routes/api/openapi-document";
+import { apiRoutes, buildOpenApiDocument } from "../src/routes/api/openapi-document";
+import { call } from "./quiz-helpers";
 
 type Json = Record<string, unknown>;
 interface Doc {
@@ -146,5 +147,43 @@ describe("the OpenAPI document (public/api/v1/openapi.json)", () => {
     const result = doc.components.schemas.AttemptResultBody as { required: string[]; properties: Record<string, Json> };
     expect(result.required).toContain("shareUrl");
     expect(result.properties.shareUrl).toMatchObject({ type: "string" });
+  });
+});
+
+describe("the route table drives validation (src/routes/api/route-table.ts)", () => {
+  it("every route with a body in its table entry refuses a field the entry's schema lacks, naming it", async () => {
+    const post = (path: string, body: unknown, key?: string) =>
+      call(path, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify(body),
+      });
+    const created = (await (await post("/api/v1/classes", { start: "join" })).json()) as Json;
+    const key = String(created.teacherKey);
+    expect((await post(`/api/v1/classes/${created.code}/students`, { generate: true })).status).toBe(201);
+    const dashboard = await call(`/api/v1/classes/${created.code}/dashboard`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    const student = ((await dashboard.json()) as { students: { id: string }[] }).students[0];
+    const withBody = apiRoutes.filter((route) => route.requestBody);
+    expect(withBody.length).toBeGreaterThanOrEqual(10);
+    for (const route of withBody) {
+      const path = route.path.replace("{code}", String(created.code)).replace("{id}", String(student?.id));
+      const res = await call(path, {
+        method: route.method.toUpperCase(),
+        headers: {
+          "content-type": "application/json",
+          ...(route.security ? { authorization: `Bearer ${key}` } : {}),
+        },
+        body: JSON.stringify({ notAField: 1 }),
+      });
+      expect(res.status, `${route.operationId}: ${route.method} ${path}`).toBe(400);
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      const problem = (await res.json()) as { errors?: { field: string }[] };
+      expect(
+        problem.errors?.map((e) => e.field),
+        route.operationId,
+      ).toContain("body.notAField");
+    }
   });
 });

@@ -5,16 +5,18 @@ import { AppError } from "../../services/errors";
 import type { AppEnv } from "../env";
 import { publicCache } from "../middleware";
 import { cardFile, cardList } from "./card-json";
-import type { CardDetail } from "./schemas";
+import { routeTable } from "./route-table";
+import { type CardDetail, cardRoutes } from "./schemas";
 
 export const apiCards = new Hono<AppEnv>();
+const on = routeTable(apiCards, "/api/v1/cards");
 
 apiCards.use(...publicCache());
 
 // The list is fixed for the life of the Worker: prerendered, read once per isolate.
-apiCards.get("/", async (c) => c.json(await cardList(c.env.ASSETS)));
+on(cardRoutes.listCards, async (c) => c.json(await cardList(c.env.ASSETS)));
 
-apiCards.get("/:slug", async (c) => {
+on(cardRoutes.getCard, async (c) => {
   const slug = c.req.param("slug");
   if (!pack.cardBySlug.has(slug)) {
     throw new AppError(404, {

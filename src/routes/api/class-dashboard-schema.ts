@@ -1,6 +1,6 @@
 /**
  * @module The JSON shape of GET /api/v1/classes/{code}/dashboard (teacher only), as a zod/mini schema;
- * read by the tests and the document generator, not bundled.
+ * the dashboard route's response in the route table (./class-schemas.ts).
  */
 import * as z from "zod/mini";
 import { about, ClassInfo, count, figure, isoTime, lean } from "./class-schema-parts";

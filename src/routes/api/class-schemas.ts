@@ -1,9 +1,7 @@
 /**
  * @module JSON shapes of the classroom responses (/api/v1/classes…), as zod/mini
- * schemas, and their route descriptors for the OpenAPI document.
- *
- * Like ./schemas (which it builds on), this is read by the tests and the document
- * generator (openapi-document.ts), not bundled: routes import only its types.
+ * schemas, and the classroom's route table: ./classes.ts registers each route from its entry,
+ * and the OpenAPI document (openapi-document.ts) lists the same entries.
  */
 import * as z from "zod/mini";
 import { ClassDashboard } from "./class-dashboard-schema";
@@ -15,7 +13,7 @@ import {
   RejoinClassRequest,
 } from "./class-requests";
 import { about, ClassInfo, ClassPace, code, count, figure, isoTime } from "./class-schema-parts";
-import { type ApiResponse, type ApiRoute, AttemptStarted, Problem, QuizStatement } from "./schemas";
+import { type ApiResponse, AttemptStarted, Problem, QuizStatement, type RouteTable } from "./schemas";
 
 // The dashboard's shape has its own file; re-exported so the document names it.
 export { ClassDashboard } from "./class-dashboard-schema";
@@ -112,7 +110,7 @@ export const ClassDeleted = z.object({
 });
 export type ClassDeleted = z.infer<typeof ClassDeleted>;
 
-// ---- Route descriptors -------------------------------------------------------------------------
+// ---- The route table ---------------------------------------------------------------------------
 
 const problemResponse = (description: string): ApiResponse => ({ description, schema: Problem });
 const codeParam = {
@@ -141,11 +139,10 @@ const limited = {
 };
 const unavailable = problemResponse("No signing secret configured, or storage briefly unavailable. Retry later.");
 
-export const classRoutes: ApiRoute[] = [
-  {
+export const classRoutes = {
+  createClass: {
     method: "post",
     path: "/api/v1/classes",
-    operationId: "createClass",
     summary: "Create a class: join code, join URL, QR code and the teacher key (shown once)",
     tags: ["Classes"],
     requestBody: { description: "The teacher's options; all optional.", schema: CreateClassRequest },
@@ -156,10 +153,9 @@ export const classRoutes: ApiRoute[] = [
       "503": unavailable,
     },
   },
-  {
+  getClass: {
     method: "get",
     path: "/api/v1/classes/{code}",
-    operationId: "getClass",
     summary: "What a student needs before joining: name, open or closed, nickname mode",
     tags: ["Classes"],
     parameters: [codeParam],
@@ -169,10 +165,9 @@ export const classRoutes: ApiRoute[] = [
       "429": limited,
     },
   },
-  {
+  joinClass: {
     method: "post",
     path: "/api/v1/classes/{code}/students",
-    operationId: "joinClass",
     summary: "Join a class: a nickname and a quiz token for the class's statements",
     tags: ["Classes"],
     parameters: [codeParam],
@@ -194,10 +189,9 @@ export const classRoutes: ApiRoute[] = [
       "503": unavailable,
     },
   },
-  {
+  rejoinClass: {
     method: "post",
     path: "/api/v1/classes/{code}/students/back",
-    operationId: "rejoinClass",
     summary: "Back into a class with the student's code: the same row, answers and finish, on any device",
     tags: ["Classes"],
     parameters: [codeParam],
@@ -217,10 +211,9 @@ export const classRoutes: ApiRoute[] = [
       "503": unavailable,
     },
   },
-  {
+  getClassBoard: {
     method: "get",
     path: "/api/v1/classes/{code}/board",
-    operationId: "getClassBoard",
     summary: "The class board (if the teacher shows it, or with the teacher key)",
     tags: ["Classes"],
     parameters: [codeParam],
@@ -231,20 +224,18 @@ export const classRoutes: ApiRoute[] = [
       "429": limited,
     },
   },
-  {
+  getClassDashboard: {
     method: "get",
     path: "/api/v1/classes/{code}/dashboard",
-    operationId: "getClassDashboard",
     summary: "Teacher: every student's result, every item's share correct, the claims that fooled the class most",
     tags: ["Classes"],
     parameters: [codeParam],
     security: "teacherKey",
     responses: { "200": { description: "The dashboard.", schema: ClassDashboard }, ...teacherOnly },
   },
-  {
+  getClassCsv: {
     method: "get",
     path: "/api/v1/classes/{code}/results.csv",
-    operationId: "getClassCsv",
     summary: "Teacher: the results as CSV (RFC 4180, UTF-8 with BOM, formula-safe)",
     tags: ["Classes"],
     parameters: [codeParam],
@@ -257,10 +248,9 @@ export const classRoutes: ApiRoute[] = [
       ...teacherOnly,
     },
   },
-  {
+  closeClass: {
     method: "post",
     path: "/api/v1/classes/{code}/close",
-    operationId: "closeClass",
     summary: "Teacher: close joining (students already in can finish)",
     tags: ["Classes"],
     parameters: [codeParam],
@@ -273,10 +263,9 @@ export const classRoutes: ApiRoute[] = [
       "429": limited,
     },
   },
-  {
+  startClass: {
     method: "post",
     path: "/api/v1/classes/{code}/start",
-    operationId: "startClass",
     summary: "Teacher: start the class (the students in the lobby go in; teacher-paced: opens the first statement)",
     tags: ["Classes"],
     parameters: [codeParam],
@@ -289,10 +278,9 @@ export const classRoutes: ApiRoute[] = [
       "429": limited,
     },
   },
-  {
+  endClass: {
     method: "post",
     path: "/api/v1/classes/{code}/end",
-    operationId: "endClass",
     summary: "Teacher: end the class (every student still playing is finished with what they answered)",
     tags: ["Classes"],
     parameters: [codeParam],
@@ -309,10 +297,9 @@ export const classRoutes: ApiRoute[] = [
       "429": limited,
     },
   },
-  {
+  getStudentCode: {
     method: "get",
     path: "/api/v1/classes/{code}/students/{id}/code",
-    operationId: "getStudentCode",
     summary: "Teacher: one student's code to get back in (to tell a student who lost it)",
     tags: ["Classes"],
     parameters: [
@@ -326,10 +313,9 @@ export const classRoutes: ApiRoute[] = [
       "404": problemResponse("No such student in this class (field path.id)."),
     },
   },
-  {
+  removeStudent: {
     method: "delete",
     path: "/api/v1/classes/{code}/students/{id}",
-    operationId: "removeStudent",
     summary: "Teacher: remove a nickname (refused until allowed back)",
     tags: ["Classes"],
     parameters: [
@@ -344,10 +330,9 @@ export const classRoutes: ApiRoute[] = [
       "429": limited,
     },
   },
-  {
+  allowStudentBack: {
     method: "post",
     path: "/api/v1/classes/{code}/students/{id}/allow-back",
-    operationId: "allowStudentBack",
     summary: "Teacher: let a removed nickname join again",
     tags: ["Classes"],
     parameters: [codeParam, { name: "id", in: "path", required: true, description: "An id from `removed`." }],
@@ -361,10 +346,9 @@ export const classRoutes: ApiRoute[] = [
       "429": limited,
     },
   },
-  {
+  getClassPace: {
     method: "get",
     path: "/api/v1/classes/{code}/pace",
-    operationId: "getClassPace",
     summary: "Where a teacher-paced class is (anyone with the code)",
     tags: ["Classes"],
     parameters: [codeParam],
@@ -375,10 +359,9 @@ export const classRoutes: ApiRoute[] = [
       "429": limited,
     },
   },
-  {
+  moveClassPace: {
     method: "post",
     path: "/api/v1/classes/{code}/pace",
-    operationId: "moveClassPace",
     summary:
       "Teacher: open the next statement, close the open one, or show a closed one's answer (teacher-paced classes)",
     tags: ["Classes"],
@@ -397,14 +380,13 @@ export const classRoutes: ApiRoute[] = [
       "429": limited,
     },
   },
-  {
+  deleteClass: {
     method: "delete",
     path: "/api/v1/classes/{code}",
-    operationId: "deleteClass",
     summary: "Teacher: delete the class and all its results at once",
     tags: ["Classes"],
     parameters: [codeParam],
     security: "teacherKey",
     responses: { "200": { description: "Deleted.", schema: ClassDeleted }, ...teacherOnly, "429": limited },
   },
-];
+} satisfies RouteTable;

@@ -31,25 +31,20 @@ import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
 import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
 import {
-  CloseClassRequest,
-  CreateClassRequest,
-  JoinClassRequest,
-  PaceRequest,
-  RejoinClassRequest,
-} from "./class-requests";
-import type {
-  ClassBoard,
-  ClassCreated,
-  ClassDashboard,
-  ClassDeleted,
-  ClassInfo,
-  ClassJoined,
-  ClassPace,
-  StudentCode,
+  type ClassBoard,
+  type ClassCreated,
+  type ClassDashboard,
+  type ClassDeleted,
+  type ClassInfo,
+  type ClassJoined,
+  type ClassPace,
+  classRoutes,
+  type StudentCode,
 } from "./class-schemas";
-import { jsonBody } from "./validate";
+import { routeTable } from "./route-table";
 
 export const apiClasses = new Hono<SecretEnv>();
+const on = routeTable(apiClasses, "/api/v1/classes");
 
 // Class responses are personal or live: never cached by browsers or proxies.
 apiClasses.use(noStore());
@@ -70,7 +65,7 @@ const teacherFirst = createMiddleware<AppEnv & { Variables: { teacher: ClassReco
   await next();
 });
 
-apiClasses.post("/", secret, ...jsonBody(CreateClassRequest), async (c) => {
+on(classRoutes.createClass, secret, async (c) => {
   const options = checkOptions(c.req.valid("json"));
   const { record, key } = await createClass(c.env, clientAddress(c), options);
   // A new class waits in its lobby unless it was made to start on joining.
@@ -80,14 +75,14 @@ apiClasses.post("/", secret, ...jsonBody(CreateClassRequest), async (c) => {
   return c.json(created, 201, { Location: `/api/v1/classes/${record.code}` });
 });
 
-apiClasses.get("/:code", async (c) => {
+on(classRoutes.getClass, async (c) => {
   const record = await lookUpClass(c.env, clientAddress(c), c.req.param("code"));
   const { phase } = await classStatus(c.env, record);
   const info: ClassInfo = infoOf(record, originOf(c), phase);
   return c.json(info);
 });
 
-apiClasses.post("/:code/students", secret, ...jsonBody(JoinClassRequest), async (c) => {
+on(classRoutes.joinClass, secret, async (c) => {
   const body = c.req.valid("json");
   const input = {
     client: clientAddress(c),
@@ -114,7 +109,7 @@ apiClasses.post("/:code/students", secret, ...jsonBody(JoinClassRequest), async 
   return c.json(joined, 201);
 });
 
-apiClasses.post("/:code/students/back", secret, ...jsonBody(RejoinClassRequest), async (c) => {
+on(classRoutes.rejoinClass, secret, async (c) => {
   const input = { client: clientAddress(c), code: c.req.param("code"), back: c.req.valid("json").back };
   const { state, token, nick, record, phase } = await rejoinClass(c.env, c.var.secret, input);
   // Teacher-paced: the open statement; finished or ended: none (finish to get the result).
@@ -135,7 +130,7 @@ apiClasses.post("/:code/students/back", secret, ...jsonBody(RejoinClassRequest),
   return c.json(joined);
 });
 
-apiClasses.get("/:code/board", async (c) => {
+on(classRoutes.getClassBoard, async (c) => {
   const record = await lookUpClass(c.env, clientAddress(c), c.req.param("code"));
   const key = bearerKey(c);
   if (!record.board && !(key && (await keyOpens(key, record)))) {
@@ -149,31 +144,31 @@ apiClasses.get("/:code/board", async (c) => {
   return c.json(board);
 });
 
-apiClasses.get("/:code/pace", async (c) => {
+on(classRoutes.getClassPace, async (c) => {
   const pace: ClassPace = await classPace(c.env, await lookUpClass(c.env, clientAddress(c), c.req.param("code")));
   return c.json(pace);
 });
 
 // ---- Teacher only ---------------------------------------------------------------------------------
 
-apiClasses.post("/:code/pace", teacherFirst, ...jsonBody(PaceRequest), async (c) => {
+on(classRoutes.moveClassPace, teacherFirst, async (c) => {
   const record = c.var.teacher;
   const { action, step, shut } = c.req.valid("json");
   const pace: ClassPace = await classPace(c.env, record, { seen: { step, shut }, action, client: clientAddress(c) });
   return c.json(pace);
 });
 
-apiClasses.get("/:code/dashboard", async (c) => {
+on(classRoutes.getClassDashboard, async (c) => {
   const dashboard: ClassDashboard = await dashboardOf(c.env, await teacherOf(c), originOf(c));
   return c.json(dashboard);
 });
 
-apiClasses.get("/:code/results.csv", async (c) => {
+on(classRoutes.getClassCsv, async (c) => {
   const { body, headers } = await resultsCsv(c.env, await teacherOf(c), originOf(c));
   return c.body(body, 200, headers);
 });
 
-apiClasses.post("/:code/close", teacherFirst, ...jsonBody(CloseClassRequest), async (c) => {
+on(classRoutes.closeClass, teacherFirst, async (c) => {
   const record = c.var.teacher;
   const closed = await closeJoining(c.env, record, originOf(c));
   const { phase } = await classStatus(c.env, record);
@@ -181,20 +176,20 @@ apiClasses.post("/:code/close", teacherFirst, ...jsonBody(CloseClassRequest), as
   return c.json(info);
 });
 
-apiClasses.post("/:code/start", teacherFirst, ...jsonBody(CloseClassRequest), async (c) => {
+on(classRoutes.startClass, teacherFirst, async (c) => {
   const record = c.var.teacher;
   const info: ClassInfo = infoOf(record, originOf(c), await startClass(c.env, clientAddress(c), record));
   return c.json(info);
 });
 
-apiClasses.post("/:code/end", teacherFirst, ...jsonBody(CloseClassRequest), async (c) => {
+on(classRoutes.endClass, teacherFirst, async (c) => {
   const record = c.var.teacher;
   await endClass(c.env, clientAddress(c), record);
   const info: ClassInfo = infoOf(record, originOf(c), "ended");
   return c.json(info);
 });
 
-apiClasses.get("/:code/students/:id/code", async (c) => {
+on(classRoutes.getStudentCode, async (c) => {
   const record = await teacherOf(c);
   const id = c.req.param("id");
   const found = await rejoinCodeFor(c.env, record, id);
@@ -203,18 +198,18 @@ apiClasses.get("/:code/students/:id/code", async (c) => {
   return c.json(code);
 });
 
-apiClasses.delete("/:code/students/:id", async (c) => {
+on(classRoutes.removeStudent, async (c) => {
   await removeFromClass(c.env, await teacherOf(c), c.req.param("id"), originOf(c));
   return c.body(null, 204);
 });
 
-apiClasses.post("/:code/students/:id/allow-back", teacherFirst, ...jsonBody(CloseClassRequest), async (c) => {
+on(classRoutes.allowStudentBack, teacherFirst, async (c) => {
   const record = c.var.teacher;
   await allowBack(c.env, record, c.req.param("id"));
   return c.body(null, 204);
 });
 
-apiClasses.delete("/:code", async (c) => {
+on(classRoutes.deleteClass, async (c) => {
   const record = await teacherOf(c);
   const deleted: ClassDeleted = { code: record.code, deletedKeys: await deleteWholeClass(c.env, record, originOf(c)) };
   return c.json(deleted);

@@ -1,6 +1,7 @@
 /**
- * @module openapi-document: builds the OpenAPI 3.1 document from the same zod/mini
- * schemas the routes validate with and the tests parse responses with.
+ * @module openapi-document: builds the OpenAPI 3.1 document from the route tables the app
+ * registers its JSON routes from (./route-table.ts), with the zod/mini schemas the routes
+ * validate with and the tests parse responses with.
  *
  * Run at build time, not in the Worker: `npm run openapi` writes
  * public/api/v1/openapi.json, served as a static asset outside the Worker. This keeps
@@ -9,29 +10,37 @@
  */
 import * as z from "zod/mini";
 import * as classSchemas from "./class-schemas";
-import type { ApiResponse, ApiRoute } from "./schemas";
+import type { ApiResponse, ApiRoute, RouteTable } from "./schemas";
 import * as schemas from "./schemas";
 import * as statsSchemas from "./stats-schemas";
 
 export const OPENAPI_PATH = "/api/v1/openapi.json";
 
-const documentRoute: ApiRoute = {
-  method: "get",
-  path: OPENAPI_PATH,
-  operationId: "getOpenApiDocument",
-  summary: "This OpenAPI 3.1 document",
-  tags: ["Meta"],
-  responses: { "200": { description: "The OpenAPI document describing every /api/v1 route." } },
-};
+const documentRoutes = {
+  getOpenApiDocument: {
+    method: "get",
+    path: OPENAPI_PATH,
+    summary: "This OpenAPI 3.1 document",
+    tags: ["Meta"],
+    responses: { "200": { description: "The OpenAPI document describing every /api/v1 route." } },
+  },
+} satisfies RouteTable;
 
-/** Every documented route; the OpenAPI test fails when the app has one that is missing here. */
-export const apiRoutes: ApiRoute[] = [
-  ...schemas.cardRoutes,
-  ...schemas.quizRoutes,
-  ...classSchemas.classRoutes,
-  ...statsSchemas.statsRoutes,
-  documentRoute,
-];
+/** A route as the document lists it: its table entry and its key there, the operationId. */
+export type DocumentedRoute = ApiRoute & { operationId: string };
+
+/**
+ * Every route of the route tables, in the tables' order: the ones the app registers
+ * (./route-table.ts) and the static document itself. The OpenAPI test fails when the app serves a
+ * route that is not here.
+ */
+export const apiRoutes: DocumentedRoute[] = [
+  schemas.cardRoutes,
+  schemas.quizRoutes,
+  classSchemas.classRoutes,
+  statsSchemas.statsRoutes,
+  documentRoutes,
+].flatMap((table: RouteTable) => Object.entries(table).map(([operationId, route]) => ({ operationId, ...route })));
 
 type JsonObject = Record<string, unknown>;
 

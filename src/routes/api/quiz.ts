@@ -17,6 +17,7 @@ import {
   finishAttempt,
   nextFormOf,
   nextStatement,
+  type ResultView,
   resultView,
   shownNow,
   startAttempt,
@@ -27,13 +28,19 @@ import { verdictOf } from "../../services/verdicts";
 import { whoPlanFor } from "../../services/who-says";
 import type { SecretEnv } from "../env";
 import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
-import { AnswerRequest, FinishRequest, StartAttemptRequest } from "./requests";
-import type { AnswerResponse, AttemptResultBody, AttemptStarted, QuizStatements } from "./schemas";
-import { jsonBody } from "./validate";
+import { routeTable } from "./route-table";
+import {
+  type AnswerResponse,
+  type AttemptResultBody,
+  type AttemptStarted,
+  type QuizStatements,
+  quizRoutes,
+} from "./schemas";
 
 export const apiQuiz = new Hono<SecretEnv>();
+const on = routeTable(apiQuiz, "/api/v1");
 
-apiQuiz.get("/quiz", async (c) => {
+on(quizRoutes.getQuiz, async (c) => {
   // The statements are read once per isolate from a static file (not bundled).
   const texts = await itemTexts(c.env.ASSETS);
   const statements: QuizStatements = {
@@ -103,7 +110,7 @@ async function formAfter(token: string, secret: string): Promise<FormRef> {
   });
 }
 
-apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
+on(quizRoutes.startAttempt, async (c) => {
   const body = c.req.valid("json");
   const form = body.after === undefined ? undefined : await formAfter(body.after, c.var.secret);
   const options = { estimate: body.estimate, who: body.who === true };
@@ -125,7 +132,7 @@ apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
   return c.json(started, 201);
 });
 
-apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
+on(quizRoutes.answerItem, async (c) => {
   const body = c.req.valid("json");
   const state = await stateOf(body.token, c.var.secret);
   const answered = await answerStatement(
@@ -152,7 +159,15 @@ apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
   return c.json(response);
 });
 
-apiQuiz.post("/attempts/finish", ...jsonBody(FinishRequest), async (c) => {
+/**
+ * A review line without its answer: a statement the reader did not answer (it may come in their
+ * next form, or to a classmate who finishes early to see the key) or one the teacher has not shown.
+ */
+function heldBack(line: ResultView["review"][number]): AttemptResultBody["review"][number] {
+  return { ...line, verdict: null, correct: null, ...(line.who ? { who: { ...line.who, right: null } } : {}) };
+}
+
+on(quizRoutes.finishAttempt, async (c) => {
   const body = c.req.valid("json");
   const finished = await finishAttempt(c.env, clientAddress(c), await stateOf(body.token, c.var.secret));
   // Teacher-paced: a statement whose answer the teacher has not shown counts in no figure and
@@ -165,7 +180,7 @@ apiQuiz.post("/attempts/finish", ...jsonBody(FinishRequest), async (c) => {
     ...result,
     // The finished attempt's token: `after` in POST /api/v1/attempts plays the next form.
     token: await sealToken(finished.state, c.var.secret),
-    review: full.review.map((line, i) => (!shown || shown(i + 1) ? line : { ...line, verdict: null, correct: null })),
+    review: full.review.map((line, i) => (line.answer !== null && (!shown || shown(i + 1)) ? line : heldBack(line))),
     shareUrl: shareUrlOf(publicOrigin(c) ?? "", result.correct, result.answered),
   };
   return c.json(response);

@@ -2,7 +2,8 @@
  * @module JSON shapes of the /api/v1 responses, as zod/mini schemas shared by every API route.
  *
  * Routes type their bodies with these (`z.infer`), the tests parse real responses with them,
- * and the OpenAPI document is generated from them and the route descriptors below.
+ * and the routes are registered from the route tables below (./route-table.ts), which the OpenAPI
+ * document is generated from.
  */
 import * as z from "zod/mini";
 import type { Problem as ProblemBody } from "../problem";
@@ -67,7 +68,8 @@ export const CardDetail = z.object({
 });
 export type CardDetail = z.infer<typeof CardDetail>;
 
-// ---- Route descriptors (read by the OpenAPI generator) -----------------------------------
+// ---- The route table: each JSON route declared once (./route-table.ts registers it, ----
+// ---- ./openapi-document.ts documents it) --------------------------------------------------
 
 /** One response of a route: its description and, for bodies, the schema and media type. */
 export interface ApiResponse {
@@ -79,11 +81,14 @@ export interface ApiResponse {
   headers?: Record<string, string>;
 }
 
-/** One route of the JSON API, as OpenAPI needs it. Paths use OpenAPI's {param} syntax. */
+/**
+ * One route of the JSON API: what the app registers (method, path, the body it validates) and what
+ * OpenAPI documents. Paths use OpenAPI's {param} syntax; the operationId is the route's key in its table.
+ */
 export interface ApiRoute {
   method: "get" | "post" | "put" | "patch" | "delete";
-  path: string;
-  operationId: string;
+  /** A template type, so each table keeps its paths' literals (typed path parameters in handlers). */
+  path: `/api/v1/${string}`;
   summary: string;
   tags: string[];
   parameters?: { name: string; in: "path" | "query" | "header"; required: boolean; description: string }[];
@@ -93,16 +98,18 @@ export interface ApiRoute {
   security?: "teacherKey";
 }
 
+/** A group of routes by operationId (e.g. classRoutes.createClass). */
+export type RouteTable = Record<string, ApiRoute>;
+
 const cacheHeaders = {
   "Cache-Control": "public, max-age=300",
   ETag: "A strong validator of the body; send it back in If-None-Match to get 304 Not Modified.",
 };
 
-export const cardRoutes: ApiRoute[] = [
-  {
+export const cardRoutes = {
+  listCards: {
     method: "get",
     path: "/api/v1/cards",
-    operationId: "listCards",
     summary: "List the explainer cards",
     tags: ["Cards"],
     responses: {
@@ -110,11 +117,10 @@ export const cardRoutes: ApiRoute[] = [
       "304": { description: "Not modified since the ETag given in If-None-Match." },
     },
   },
-  {
+  getCard: {
     method: "get",
     path: "/api/v1/cards/{slug}",
-    operationId: "getCard",
-    summary: "Get one explainer card and the ids of the quiz items that use it",
+    summary: "Get one explainer card",
     tags: ["Cards"],
     parameters: [{ name: "slug", in: "path", required: true, description: "The card's slug, e.g. attribution." }],
     responses: {
@@ -123,7 +129,7 @@ export const cardRoutes: ApiRoute[] = [
       "404": { description: "No card has this slug (field path.slug).", schema: Problem },
     },
   },
-];
+} satisfies RouteTable;
 
 // ---- Quiz (statements, attempts, answers, results) --------------------------------------
 
@@ -378,7 +384,9 @@ export const AttemptResultBody = z.object({
           z
             .object({
               picked: z.nullable(z.string()).check(about("The key picked, or null: not said.")),
-              right: z.string().check(about("The right choice's key.")),
+              right: z
+                .nullable(z.string())
+                .check(about("The right choice's key; null where the verdict is held back (see review).")),
             })
             .check(about('Only in attempts that asked "who says so?".')),
         ),
@@ -386,7 +394,7 @@ export const AttemptResultBody = z.object({
     )
     .check(
       about(
-        "Every statement of the attempt in order; answer is null where the reader stopped before it. Teacher-paced: verdict and correct are null for a statement the teacher has not closed yet.",
+        "Every statement of the attempt in order; answer is null where the reader stopped before it, and then verdict, correct and who.right are null too (a statement not answered is not given away: it may come in a later form or to a classmate). Teacher-paced: the same for a statement the teacher has not shown the answer to yet.",
       ),
     ),
   form: z.optional(FormPlace.check(about("The form played; absent for class attempts."))),
@@ -414,19 +422,17 @@ const bodyProblems = {
   "415": problemResponse("The body was not sent as application/json."),
 };
 
-export const quizRoutes: ApiRoute[] = [
-  {
+export const quizRoutes = {
+  getQuiz: {
     method: "get",
     path: "/api/v1/quiz",
-    operationId: "getQuiz",
     summary: "List the quiz statements (never their verdicts)",
     tags: ["Quiz"],
     responses: { "200": { description: "Every statement, in quiz order.", schema: QuizStatements } },
   },
-  {
+  startAttempt: {
     method: "post",
     path: "/api/v1/attempts",
-    operationId: "startAttempt",
     summary: "Start an attempt: a signed token and the first statement",
     tags: ["Quiz"],
     requestBody: {
@@ -450,10 +456,9 @@ export const quizRoutes: ApiRoute[] = [
       "503": tokenProblems["503"],
     },
   },
-  {
+  answerItem: {
     method: "post",
     path: "/api/v1/attempts/answer",
-    operationId: "answerItem",
     summary: "Answer one statement: its verdict, the evidence, and the next token",
     tags: ["Quiz"],
     requestBody: { description: "The current token, the item and the answer.", schema: AnswerRequest },
@@ -472,10 +477,9 @@ export const quizRoutes: ApiRoute[] = [
       "503": problemResponse("The explanations could not be read just now; the same request works on retry."),
     },
   },
-  {
+  finishAttempt: {
     method: "post",
     path: "/api/v1/attempts/finish",
-    operationId: "finishAttempt",
     summary: "Finish an attempt (early or not): store it once and return the result",
     tags: ["Quiz"],
     requestBody: { description: "The current token.", schema: FinishRequest },
@@ -496,4 +500,4 @@ export const quizRoutes: ApiRoute[] = [
       },
     },
   },
-];
+} satisfies RouteTable;

@@ -1,9 +1,9 @@
 /**
- * @module JSON shapes of the reader statistics (/api/v1/stats), as zod/mini schemas, and their route descriptors.
+ * @module JSON shapes of the reader statistics (/api/v1/stats), as zod/mini schemas, and their route table.
  */
 import * as z from "zod/mini";
 import { itemId } from "./requests";
-import { type ApiRoute, Problem } from "./schemas";
+import { Problem, type RouteTable } from "./schemas";
 
 const about = (description: string) => z.describe(description);
 const count = (description: string) => z.int().check(z.gte(0), about(description));
@@ -62,11 +62,10 @@ export type ItemStatsBody = z.infer<typeof ItemStatsBody>;
 
 const cacheHeaders = { "Cache-Control": "public, max-age=60: the figures change every few minutes at most." };
 
-export const statsRoutes: ApiRoute[] = [
-  {
+export const statsRoutes = {
+  getReaderStats: {
     method: "get",
     path: "/api/v1/stats",
-    operationId: "getReaderStats",
     summary: "What other readers answered: counts, score distribution, each statement's share correct",
     tags: ["Statistics"],
     responses: {
@@ -77,10 +76,9 @@ export const statsRoutes: ApiRoute[] = [
       },
     },
   },
-  {
+  getStatementStats: {
     method: "get",
     path: "/api/v1/stats/items/{id}",
-    operationId: "getStatementStats",
     summary: "What other readers answered for one statement",
     tags: ["Statistics"],
     parameters: [
@@ -91,4 +89,4 @@ export const statsRoutes: ApiRoute[] = [
       "404": { description: "No statement has this id (field path.id).", schema: Problem },
     },
   },
-];
+} satisfies RouteTable;

@@ -15,9 +15,11 @@ import { roundTo } from "../../domain/scoring";
 import { AppError } from "../../services/errors";
 import { type ReaderStats, readStats, STATS_CACHE_SECONDS } from "../../services/stats";
 import type { AppEnv } from "../env";
-import type { ItemStatsBody, ReaderStatsBody, StatementStats } from "./stats-schemas";
+import { routeTable } from "./route-table";
+import { type ItemStatsBody, type ReaderStatsBody, type StatementStats, statsRoutes } from "./stats-schemas";
 
 export const apiStats = new Hono<AppEnv>();
+const on = routeTable(apiStats, "/api/v1/stats");
 
 const CACHE_CONTROL = `public, max-age=${STATS_CACHE_SECONDS}`;
 
@@ -41,7 +43,7 @@ function statementStats(agg: PackAggregate, index: number): StatementStats {
   };
 }
 
-apiStats.get("/", async (c) => {
+on(statsRoutes.getReaderStats, async (c) => {
   const { agg, updatedAt } = figures(await readStats(c.env));
   const body: ReaderStatsBody = {
     packVersion: pack.version,
@@ -57,7 +59,7 @@ apiStats.get("/", async (c) => {
   return c.json(body, 200, { "Cache-Control": CACHE_CONTROL });
 });
 
-apiStats.get("/items/:id", async (c) => {
+on(statsRoutes.getStatementStats, async (c) => {
   const id = c.req.param("id");
   const index = pack.items.findIndex((item) => item.id === id);
   const item = pack.items[index];
