@@ -11,17 +11,17 @@ const packVersion = z.string().check(about("The content pack version these figur
 const updatedAt = z
   .nullable(z.string())
   .check(about("When the scheduled job last updated the figures (ISO 8601, UTC); null before its first run."));
-const threshold = count("A share is given only once at least this many attempts are behind it; below, it is null.");
-const shareCorrect = z
-  .nullable(z.number())
-  .check(about("Share of the answers to this statement that were right, 0..1 (two decimals); null below threshold."));
-
-/** One statement's figures. */
+const threshold = count(
+  "The mean and the distribution are given only once at least this many attempts are behind them; below, null.",
+);
+/**
+ * One statement's figures. No share correct: read before answering, a lean crowd's share hints at
+ * the verdict; a reader sees it on the statement's feedback page, after answering.
+ */
 export const StatementStats = z.object({
   id: itemId,
   position: count("1-based position in the quiz."),
   answered: count("Finished public attempts that answered this statement."),
-  shareCorrect,
 });
 export type StatementStats = z.infer<typeof StatementStats>;
 
@@ -66,7 +66,7 @@ export const statsRoutes = {
   getReaderStats: {
     method: "get",
     path: "/api/v1/stats",
-    summary: "What other readers answered: counts, score distribution, each statement's share correct",
+    summary: "What other readers answered: counts, score distribution, how often each statement was answered",
     tags: ["Statistics"],
     responses: {
       "200": {
@@ -79,7 +79,7 @@ export const statsRoutes = {
   getStatementStats: {
     method: "get",
     path: "/api/v1/stats/items/{id}",
-    summary: "What other readers answered for one statement",
+    summary: "How often readers answered one statement",
     tags: ["Statistics"],
     parameters: [
       { name: "id", in: "path", required: true, description: "The statement's id, as in GET /api/v1/quiz." },

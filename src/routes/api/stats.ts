@@ -9,9 +9,7 @@ import {
   meanDiscernment,
   type PackAggregate,
   SHOW_THRESHOLD,
-  shareCorrect,
 } from "../../domain/aggregates";
-import { roundTo } from "../../domain/scoring";
 import { AppError } from "../../services/errors";
 import { type ReaderStats, readStats, STATS_CACHE_SECONDS } from "../../services/stats";
 import type { AppEnv } from "../env";
@@ -34,13 +32,7 @@ function figures(stats: ReaderStats | null): { agg: PackAggregate; updatedAt: st
 function statementStats(agg: PackAggregate, index: number): StatementStats {
   const item = pack.items[index];
   if (!item) throw new RangeError(`No statement at ${index}.`);
-  const share = shareCorrect(agg, index, item.verdict);
-  return {
-    id: item.id,
-    position: index + 1,
-    answered: agg.answered[index] ?? 0,
-    shareCorrect: share === null ? null : roundTo(share, 2),
-  };
+  return { id: item.id, position: index + 1, answered: agg.answered[index] ?? 0 };
 }
 
 on(statsRoutes.getReaderStats, async (c) => {
