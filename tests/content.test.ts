@@ -704,7 +704,7 @@ describe("cards teach with their own examples", () => {
 describe("content/README.md's review table", () => {
   it("lists every item once, in pack order, with its verdict, claimant and kind", () => {
     const rows = [...readme.matchAll(/^\| (\d+) +\| `([a-z0-9-]+)` +\| (\w+) +\| (.+?) +\| ([a-z-]+) +\|/gm)];
-    expect(rows.map((r) => r[2])).toEqual(pack.items.map((i) => i.id));
+    expect(rows.map((r) => r[2])).toEqual(pack.items.map((i) => i.name));
     for (const [, n, id, verdict, name, kind] of rows) {
       const item = pack.itemById.get(id ?? "");
       expect(Number(n), id).toBe(pack.items.indexOf(item as never) + 1);

@@ -23,8 +23,9 @@ beforeEach(async () => {
 
 const plan = planWho(pack.items.map((item) => attributed(item.id, item.claimant)));
 
+/** An item's choices by its public id or its name in content/. */
 function choicesOf(id: string) {
-  const choices = plan.get(id);
+  const choices = plan.get(pack.itemById.get(id)?.id ?? id);
   if (!choices) throw new Error(`no choices for ${id}`);
   const right = choices.choices[choices.right];
   const wrong = choices.choices.find((_, index) => index !== choices.right);

@@ -23,7 +23,28 @@ import type { Card, Item, PackInfo } from "./schema.ts";
  */
 export interface PackItem
   extends Omit<Item, "statement" | "quote" | "context" | "reviewed" | "explanation" | "check" | "claimant"> {
+  /** The item's public id (publicIdOf its name): what pages, URLs, JSON, tokens and records carry. */
+  id: string;
+  /** The item's slug in content/items.json ("spokesman-gave-toll"): for authors and tests, never shown. */
+  name: string;
   location: QuoteLocation;
+}
+
+/**
+ * The public id of an item: a hash of its slug, so it says nothing about the statement. A slug is
+ * the author's summary of what the report does with the statement ("spokesman-gave-toll" names a
+ * speaker and a reporting verb), and read from a page's hidden field or the JSON it predicted the
+ * verdict for 82% of the pack (a student's-eye probe). FNV-1a, 32 bits, base 36; validate.ts checks
+ * that no two items of the pack share one.
+ * @example publicIdOf("seventy-attackers-killed") // "s" and seven base-36 characters, the same on every build
+ */
+export function publicIdOf(name: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) {
+    hash ^= name.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `s${(hash >>> 0).toString(36).padStart(7, "0")}`;
 }
 
 /** What the Worker needs of pack.json: the version (every stored attempt records it) and the title. */
@@ -33,7 +54,7 @@ export type PackTitle = Pick<PackInfo, "version" | "title">;
 export type CardInfo = Pick<Card, "slug" | "title">;
 
 /** An item as content/ has it, located: its quote, and the context shown before answering (build time only). */
-export type SourceItem = Item & { location: QuoteLocation; contextAt: ContextLocation };
+export type SourceItem = Item & { name: string; location: QuoteLocation; contextAt: ContextLocation };
 
 export interface Pack<C extends CardInfo = CardInfo, I extends PackItem = PackItem> {
   info: PackTitle;
@@ -72,14 +93,15 @@ function indexed<C extends CardInfo, I extends PackItem>(info: PackTitle, items:
     version: info.version,
     items,
     cards,
-    itemById: new Map(items.map((item) => [item.id, item])),
+    // By public id, and by name for tests and for records written before public ids.
+    itemById: new Map(items.flatMap((item) => [[item.id, item] as const, [item.name, item] as const])),
     cardBySlug: new Map(cards.map((card) => [card.slug, card])),
   };
 }
 
 /**
- * Builds the indexed pack from content/; throws if a quote cannot be located (validation
- * should have caught it).
+ * Builds the indexed pack from content/ (each item's slug becomes its name, its id the public id);
+ * throws if a quote cannot be located (validation should have caught it).
  * @example const pack = buildPack(info, items, cards, article);
  */
 export function buildPack(info: PackInfo, items: Item[], cards: Card[], text: string): SourcePack {
@@ -89,7 +111,7 @@ export function buildPack(info: PackInfo, items: Item[], cards: Card[], text: st
     if (!found.ok) throw new Error(`content: item ${item.id}: quote ${found.problem}`);
     const context = locateContext(lines, text, item.context, item.quote);
     if (!context.ok) throw new Error(`content: item ${item.id}: context ${context.problem}`);
-    return { ...item, location: found.location, contextAt: context.location };
+    return { ...item, id: publicIdOf(item.id), name: item.id, location: found.location, contextAt: context.location };
   });
   return { ...indexed(info, located, cards), article: text, lines };
 }

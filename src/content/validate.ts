@@ -1,6 +1,7 @@
 /** @module Checks the content pack against its schemas and the editorial rules; run at build and test time. */
 import type { z } from "zod/mini";
 import { articleLines, type ContextProblem, locateContext, locateQuote, type QuoteProblem } from "./article.ts";
+import { publicIdOf } from "./build.ts";
 import {
   formatClaimantKinds,
   formatCue,
@@ -100,10 +101,16 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
     const lines = articleLines(files.article);
     const cardSlugs = new Set(cards.success ? cards.data.map((c) => c.slug) : []);
     const ids = new Set<string>();
+    const publicIds = new Map<string, string>();
     items.data.forEach((item, i) => {
       const at = `items.json: items[${i}] (id "${item.id}")`;
       if (ids.has(item.id)) errors.push(`${at}.id: repeats an earlier item's id`);
       ids.add(item.id);
+      const publicId = publicIdOf(item.id);
+      const clash = publicIds.get(publicId);
+      if (clash && clash !== item.id)
+        errors.push(`${at}.id: has the public id of "${clash}" (${publicId}); rename one of them`);
+      publicIds.set(publicId, item.id);
       if (cards.success && !cardSlugs.has(item.lesson)) errors.push(`${at}.lesson: names no card ("${item.lesson}")`);
       const found = locateQuote(lines, files.article, item.quote);
       if (!found.ok) errors.push(`${at}.quote: ${QUOTE_PROBLEMS[found.problem]}`);
