@@ -67,6 +67,23 @@ describe("the pack the quiz is played on", () => {
   it("has items to play", () => {
     expect(items.length).toBeGreaterThanOrEqual(16);
   });
+
+  it("shows readers public ids, never the authors' slugs (a slug summarises what the report does with the statement)", async () => {
+    const jar = await started();
+    const question = await (await getPage(jar, "/quiz/q/1")).text();
+    const first = items[0];
+    expect(question).toContain(`value="${first?.id}"`);
+    const api = await (await call("/api/v1/quiz")).text();
+    for (const item of pack.items) {
+      expect(item.id).toMatch(/^s[0-9a-z]{7}$/);
+      expect(api).toContain(`"id":"${item.id}"`);
+      expect(api, item.name).not.toContain(item.name);
+      expect(question, item.name).not.toContain(item.name);
+    }
+    await answer(jar, 1, "verified");
+    const feedback = await (await getPage(jar, `/quiz/feedback/${first?.id}`)).text();
+    for (const item of pack.items) expect(feedback, item.name).not.toContain(item.name);
+  });
 });
 
 describe("the whole quiz as pages", () => {

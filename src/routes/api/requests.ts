@@ -14,7 +14,7 @@ export const itemId = z
   .string()
   .check(
     z.maxLength(80, "must be at most 80 characters"),
-    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be an item id like seventy-attackers-killed"),
+    z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be an item id like s0l299xi"),
     z.describe("A quiz item's stable id."),
   );
 
