@@ -9,6 +9,7 @@ import {
   measureClaimantKinds,
   measureCues,
   measureLearners,
+  measurePassageLearners,
 } from "./cues.ts";
 import { REPEAT_RUN, sharedRun } from "./overlap.ts";
 import { type Card, Cards, type Item, Items, PackInfo, wordCount } from "./schema.ts";
@@ -129,7 +130,7 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
       }
     }
     if (cards.success) errors.push(...cardRepeats(cards.data, items.data));
-    for (const learner of measureLearners(items.data)) {
+    for (const learner of [...measureLearners(items.data), ...measurePassageLearners(items.data)]) {
       if (learner.accuracy > MAX_CUE_ACCURACY) {
         errors.push(
           `items.json: the learner "${learner.cue}" guesses the verdict from the wording alone, more than ${MAX_CUE_ACCURACY * 100}%: ${formatLearner(learner)}`,
