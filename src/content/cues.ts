@@ -366,6 +366,7 @@ export interface LearnerAccuracy {
 export type LearnerName =
   | "first-word"
   | "naive-bayes"
+  | "one-word"
   | "broad-reporting"
   | "names-speaker"
   | "quotation-marks"
@@ -419,14 +420,32 @@ const cueGuess = (test: (statement: string) => boolean) => byFeature<Example>((e
  */
 function byThreshold<T extends { verdict: Verdict }>(feature: (item: T) => number): Guess<T> {
   return (train, item) => {
+    const seen = train.map((e) => ({ value: feature(e), verified: e.verdict === "verified" }));
     let best = { right: -1, threshold: 0, aboveVerified: true };
-    for (const threshold of [...new Set(train.map(feature))].sort((a, b) => a - b)) {
-      const right = train.filter((e) => feature(e) > threshold === (e.verdict === "verified")).length;
+    for (const threshold of [...new Set(seen.map((e) => e.value))].sort((a, b) => a - b)) {
+      const right = seen.filter((e) => e.value > threshold === e.verified).length;
       if (right > best.right) best = { right, threshold, aboveVerified: true };
-      if (train.length - right > best.right) best = { right: train.length - right, threshold, aboveVerified: false };
+      if (seen.length - right > best.right) best = { right: seen.length - right, threshold, aboveVerified: false };
     }
     return feature(item) > best.threshold === best.aboveVerified ? "verified" : "unverified";
   };
+}
+
+/**
+ * The one-word rule: the word whose presence (or absence) best matches the verdicts of the other items
+ * ("whenever it says 'had', it is verified"), as a student who spots one telling word would use it.
+ * Ties go to the word first in alphabetical order, "present → verified" first.
+ */
+function oneWordGuess(train: readonly Example[], item: Example): Verdict {
+  const seen = train.map((e) => ({ words: new Set(statementWords(e.statement)), verified: e.verdict === "verified" }));
+  const vocabulary = [...new Set(seen.flatMap((e) => [...e.words]))].sort();
+  let best = { right: -1, word: "", presentVerified: true };
+  for (const word of vocabulary) {
+    const right = seen.filter((e) => e.words.has(word) === e.verified).length;
+    if (right > best.right) best = { right, word, presentVerified: true };
+    if (seen.length - right > best.right) best = { right: seen.length - right, word, presentVerified: false };
+  }
+  return statementWords(item.statement).includes(best.word) === best.presentVerified ? "verified" : "unverified";
 }
 
 /** Where a person or body is first named, as a share of the statement's words (1 when none is named). */
@@ -472,6 +491,17 @@ function leaveOneOut<T extends { verdict: Verdict }>(items: readonly T[], guess:
 
 const accuracyOf = (correct: number, total: number) => (total === 0 ? 0 : correct / total);
 
+/** Each learner's leave-one-out score on the items. */
+function measureEach<T extends { verdict: Verdict }>(
+  items: readonly T[],
+  learners: readonly { cue: LearnerAccuracy["cue"]; description: string; guess: Guess<T> }[],
+): LearnerAccuracy[] {
+  return learners.map(({ cue, description, guess }) => {
+    const correct = leaveOneOut(items, guess);
+    return { cue, description, correct, total: items.length, accuracy: accuracyOf(correct, items.length) };
+  });
+}
+
 /**
  * Measures the wording learners, leave-one-out, as the content checks do.
  * @example measureLearners(pack.items).map((l) => l.accuracy) // [0.5, 0.6, …]
@@ -480,6 +510,11 @@ export function measureLearners(items: readonly Example[]): LearnerAccuracy[] {
   const learners: { cue: LearnerName; description: string; guess: Guess<Example> }[] = [
     { cue: "first-word", description: "the verdict most often seen after the same first word", guess: firstWordGuess },
     { cue: "naive-bayes", description: "naive Bayes over the statement's words", guess: naiveBayesGuess },
+    {
+      cue: "one-word",
+      description: "the one word whose presence best matches the other items' verdicts",
+      guess: oneWordGuess,
+    },
     {
       cue: "broad-reporting",
       description: "whether it has a word of saying or showing (gave, showed, account, blamed…)",
@@ -533,10 +568,7 @@ export function measureLearners(items: readonly Example[]): LearnerAccuracy[] {
       guess: byThreshold((e) => firstClauseWords(e.statement)),
     },
   ];
-  return learners.map(({ cue, description, guess }) => {
-    const correct = leaveOneOut(items, guess);
-    return { cue, description, correct, total: items.length, accuracy: accuracyOf(correct, items.length) };
-  });
+  return measureEach(items, learners);
 }
 
 /** One line per learner, e.g. "first-word: 27/36 = 75.0% (…, leave-one-out)". */
@@ -610,10 +642,7 @@ export function measurePassageLearners(items: readonly PassageExample[]): Learne
       guess: naiveBayes((e) => e.context),
     },
   ];
-  return learners.map(({ cue, description, guess }) => {
-    const correct = leaveOneOut(items, guess);
-    return { cue, description, correct, total: items.length, accuracy: accuracyOf(correct, items.length) };
-  });
+  return measureEach(items, learners);
 }
 
 /** How well the kind of claimant, shown after each answer, would let a student guess the next verdict. */
