@@ -387,17 +387,43 @@ export function statementWords(statement: string): string[] {
   return statement.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
 }
 
+/**
+ * `statementWords`, remembered while the learners run: leave-one-out asks for the same texts' words thousands
+ * of times. Cleared at the start of each measurement, so it never holds more than one pack's texts.
+ */
+const wordsSeen = new Map<string, readonly string[]>();
+function wordsOf(text: string): readonly string[] {
+  let found = wordsSeen.get(text);
+  if (!found) {
+    found = statementWords(text);
+    wordsSeen.set(text, found);
+  }
+  return found;
+}
+
 /** The verdict most of the examples have; ties go to "unverified", the pack's larger side so far. */
 function majority(examples: readonly { verdict: Verdict }[]): Verdict {
   const verified = examples.filter((e) => e.verdict === "verified").length;
   return verified * 2 > examples.length ? "verified" : "unverified";
 }
 
+/** A feature computed once per item (leave-one-out asks for each item's feature once per other item). */
+function memo<T extends object, V>(feature: (item: T) => V): (item: T) => V {
+  const seen = new WeakMap<T, V>();
+  return (item) => {
+    if (seen.has(item)) return seen.get(item) as V;
+    const value = feature(item);
+    seen.set(item, value);
+    return value;
+  };
+}
+
 /**
  * A learner over one feature of an item: the verdict most often seen with the same value; a value never
  * seen (or seen as often with each verdict) falls back to the majority.
  */
-function byFeature<T extends { verdict: Verdict }>(feature: (item: T) => string): Guess<T> {
+function byFeature<T extends { verdict: Verdict }>(featureOf: (item: T) => string): Guess<T> {
+  const feature = memo(featureOf);
   return (train, item) => {
     const value = feature(item);
     const same = train.filter((e) => feature(e) === value);
@@ -408,7 +434,7 @@ function byFeature<T extends { verdict: Verdict }>(feature: (item: T) => string)
 }
 
 /** First word: the verdict most often seen after the same first word. */
-const firstWordGuess = byFeature<Example>((e) => statementWords(e.statement)[0] ?? "");
+const firstWordGuess = () => byFeature<Example>((e) => wordsOf(e.statement)[0] ?? "");
 
 /** A yes-or-no cue of the wording, learnt like any feature: which verdict goes with having it. */
 const cueGuess = (test: (statement: string) => boolean) => byFeature<Example>((e) => String(test(e.statement)));
@@ -418,7 +444,8 @@ const cueGuess = (test: (statement: string) => boolean) => byFeature<Example>((e
  * inverse) that get most of the other items right, as a student who noticed "the long ones are verified"
  * would pick. Ties go to the lowest threshold, "above → verified" first.
  */
-function byThreshold<T extends { verdict: Verdict }>(feature: (item: T) => number): Guess<T> {
+function byThreshold<T extends { verdict: Verdict }>(featureOf: (item: T) => number): Guess<T> {
+  const feature = memo(featureOf);
   return (train, item) => {
     const seen = train.map((e) => ({ value: feature(e), verified: e.verdict === "verified" }));
     let best = { right: -1, threshold: 0, aboveVerified: true };
@@ -436,22 +463,25 @@ function byThreshold<T extends { verdict: Verdict }>(feature: (item: T) => numbe
  * ("whenever it says 'had', it is verified"), as a student who spots one telling word would use it.
  * Ties go to the word first in alphabetical order, "present → verified" first.
  */
-function oneWordGuess(train: readonly Example[], item: Example): Verdict {
-  const seen = train.map((e) => ({ words: new Set(statementWords(e.statement)), verified: e.verdict === "verified" }));
-  const vocabulary = [...new Set(seen.flatMap((e) => [...e.words]))].sort();
-  let best = { right: -1, word: "", presentVerified: true };
-  for (const word of vocabulary) {
-    const right = seen.filter((e) => e.words.has(word) === e.verified).length;
-    if (right > best.right) best = { right, word, presentVerified: true };
-    if (seen.length - right > best.right) best = { right: seen.length - right, word, presentVerified: false };
-  }
-  return statementWords(item.statement).includes(best.word) === best.presentVerified ? "verified" : "unverified";
+function oneWordGuess(): Guess<Example> {
+  const wordSetOf = memo((e: Example) => new Set(wordsOf(e.statement)));
+  return (train, item) => {
+    const seen = train.map((e) => ({ words: wordSetOf(e), verified: e.verdict === "verified" }));
+    const vocabulary = [...new Set(seen.flatMap((e) => [...e.words]))].sort();
+    let best = { right: -1, word: "", presentVerified: true };
+    for (const word of vocabulary) {
+      const right = seen.filter((e) => e.words.has(word) === e.verified).length;
+      if (right > best.right) best = { right, word, presentVerified: true };
+      if (seen.length - right > best.right) best = { right: seen.length - right, word, presentVerified: false };
+    }
+    return wordSetOf(item).has(best.word) === best.presentVerified ? "verified" : "unverified";
+  };
 }
 
 /** Where a person or body is first named, as a share of the statement's words (1 when none is named). */
 const speakerShare = (statement: string) => {
   const at = speakerPosition(statement, true);
-  return at === null ? 1 : at / Math.max(1, statementWords(statement).length);
+  return at === null ? 1 : at / Math.max(1, wordsOf(statement).length);
 };
 
 /**
@@ -459,6 +489,7 @@ const speakerShare = (statement: string) => {
  * text classifier: it learns which words go with which verdict, whatever they are.
  */
 function naiveBayes<T extends { verdict: Verdict }>(text: (item: T) => string): Guess<T> {
+  const tokens = memo((e: T) => new Set(wordsOf(text(e))));
   return (train, item) => {
     const vocabulary = new Set<string>();
     const counts = { verified: new Map<string, number>(), unverified: new Map<string, number>() };
@@ -466,7 +497,7 @@ function naiveBayes<T extends { verdict: Verdict }>(text: (item: T) => string): 
     const docs = { verified: 0, unverified: 0 };
     for (const e of train) {
       docs[e.verdict]++;
-      for (const w of new Set(statementWords(text(e)))) {
+      for (const w of tokens(e)) {
         vocabulary.add(w);
         counts[e.verdict].set(w, (counts[e.verdict].get(w) ?? 0) + 1);
         totals[e.verdict]++;
@@ -474,7 +505,7 @@ function naiveBayes<T extends { verdict: Verdict }>(text: (item: T) => string): 
     }
     const score = (v: Verdict) =>
       Math.log((docs[v] + 1) / (train.length + 2)) +
-      [...new Set(statementWords(text(item)))]
+      [...tokens(item)]
         .filter((w) => vocabulary.has(w))
         .reduce((sum, w) => sum + Math.log(((counts[v].get(w) ?? 0) + 1) / (totals[v] + vocabulary.size)), 0);
     const [verified, unverified] = [score("verified"), score("unverified")];
@@ -482,7 +513,7 @@ function naiveBayes<T extends { verdict: Verdict }>(text: (item: T) => string): 
   };
 }
 
-const naiveBayesGuess = naiveBayes<Example>((e) => e.statement);
+const naiveBayesGuess = () => naiveBayes<Example>((e) => e.statement);
 
 /** Leave-one-out: each item is guessed by a learner trained on all the others. */
 function leaveOneOut<T extends { verdict: Verdict }>(items: readonly T[], guess: Guess<T>) {
@@ -496,6 +527,7 @@ function measureEach<T extends { verdict: Verdict }>(
   items: readonly T[],
   learners: readonly { cue: LearnerAccuracy["cue"]; description: string; guess: Guess<T> }[],
 ): LearnerAccuracy[] {
+  wordsSeen.clear();
   return learners.map(({ cue, description, guess }) => {
     const correct = leaveOneOut(items, guess);
     return { cue, description, correct, total: items.length, accuracy: accuracyOf(correct, items.length) };
@@ -508,12 +540,16 @@ function measureEach<T extends { verdict: Verdict }>(
  */
 export function measureLearners(items: readonly Example[]): LearnerAccuracy[] {
   const learners: { cue: LearnerName; description: string; guess: Guess<Example> }[] = [
-    { cue: "first-word", description: "the verdict most often seen after the same first word", guess: firstWordGuess },
-    { cue: "naive-bayes", description: "naive Bayes over the statement's words", guess: naiveBayesGuess },
+    {
+      cue: "first-word",
+      description: "the verdict most often seen after the same first word",
+      guess: firstWordGuess(),
+    },
+    { cue: "naive-bayes", description: "naive Bayes over the statement's words", guess: naiveBayesGuess() },
     {
       cue: "one-word",
       description: "the one word whose presence best matches the other items' verdicts",
-      guess: oneWordGuess,
+      guess: oneWordGuess(),
     },
     {
       cue: "broad-reporting",
@@ -560,7 +596,7 @@ export function measureLearners(items: readonly Example[]): LearnerAccuracy[] {
     {
       cue: "length-threshold",
       description: "a threshold on its length in words (the best cut, not the median)",
-      guess: byThreshold((e) => statementWords(e.statement).length),
+      guess: byThreshold((e) => wordsOf(e.statement).length),
     },
     {
       cue: "first-clause-length",
@@ -595,8 +631,8 @@ export function passageSentences(context: string): number {
 
 /** The share of the statement's distinct words that the passage also holds: how closely it copies the report. */
 export function passageOverlap(statement: string, context: string): number {
-  const mine = new Set(statementWords(statement));
-  const theirs = new Set(statementWords(context));
+  const mine = new Set(wordsOf(statement));
+  const theirs = new Set(wordsOf(context));
   return mine.size === 0 ? 0 : [...mine].filter((w) => theirs.has(w)).length / mine.size;
 }
 
@@ -624,7 +660,7 @@ export function measurePassageLearners(items: readonly PassageExample[]): Learne
     {
       cue: "passage-length",
       description: "a threshold on the passage's length in words",
-      guess: byThreshold((e) => statementWords(e.context).length),
+      guess: byThreshold((e) => wordsOf(e.context).length),
     },
     {
       cue: "passage-sentences",
