@@ -354,7 +354,7 @@ export function firstClauseWords(statement: string): number {
   return statementWords(statement.split(/[,:;–—]/u)[0] ?? "").length;
 }
 
-/** A learner that sees only a statement's wording, and how often it guesses the verdict, leave-one-out. */
+/** A learner that sees only a statement's wording (or the passage under it), and how often it guesses the verdict, leave-one-out. */
 export interface LearnerAccuracy {
   cue: LearnerName | PassageLearnerName;
   description: string;
@@ -630,9 +630,13 @@ export function passageSentences(context: string): number {
 }
 
 /** The share of the statement's distinct words that the passage also holds: how closely it copies the report. */
-export function passageOverlap(statement: string, context: string): number {
-  const mine = new Set(wordsOf(statement));
-  const theirs = new Set(wordsOf(context));
+export function passageOverlap(
+  statement: string,
+  context: string,
+  words: (text: string) => readonly string[] = statementWords,
+): number {
+  const mine = new Set(words(statement));
+  const theirs = new Set(words(context));
   return mine.size === 0 ? 0 : [...mine].filter((w) => theirs.has(w)).length / mine.size;
 }
 
@@ -670,7 +674,7 @@ export function measurePassageLearners(items: readonly PassageExample[]): Learne
     {
       cue: "passage-overlap",
       description: "a threshold on the share of the statement's words found in the passage",
-      guess: byThreshold((e) => passageOverlap(e.statement, e.context)),
+      guess: byThreshold((e) => passageOverlap(e.statement, e.context, wordsOf)),
     },
     {
       cue: "passage-naive-bayes",
