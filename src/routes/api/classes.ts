@@ -29,7 +29,7 @@ import {
 } from "../../services/teacher-auth";
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
-import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
+import { clientAddress, noStore, originOf, requireSecret, screenLimit } from "../middleware";
 import {
   CloseClassRequest,
   CreateClassRequest,
@@ -72,9 +72,11 @@ const teacherFirst = createMiddleware<AppEnv & { Variables: { teacher: ClassReco
 
 apiClasses.post("/", secret, ...jsonBody(CreateClassRequest), async (c) => {
   const options = checkOptions(c.req.valid("json"));
+  // Before anything is written: without a public address there is no join link (a 503 writes nothing).
+  const origin = originOf(c);
   const { record, key } = await createClass(c.env, clientAddress(c), options);
   // A new class waits in its lobby unless it was made to start on joining.
-  const info = infoOf(record, originOf(c), classPhase(record, null));
+  const info = infoOf(record, origin, classPhase(record, null));
   const qrSvg = renderQrSvg(info.joinUrl, `QR code that opens ${info.joinUrl}`);
   const created: ClassCreated = { ...info, teacherKey: key, qrSvg };
   return c.json(created, 201, { Location: `/api/v1/classes/${record.code}` });
@@ -163,12 +165,12 @@ apiClasses.post("/:code/pace", teacherFirst, ...jsonBody(PaceRequest), async (c)
   return c.json(pace);
 });
 
-apiClasses.get("/:code/dashboard", async (c) => {
+apiClasses.get("/:code/dashboard", screenLimit(), async (c) => {
   const dashboard: ClassDashboard = await dashboardOf(c.env, await teacherOf(c), originOf(c));
   return c.json(dashboard);
 });
 
-apiClasses.get("/:code/results.csv", async (c) => {
+apiClasses.get("/:code/results.csv", screenLimit(), async (c) => {
   const { body, headers } = await resultsCsv(c.env, await teacherOf(c), originOf(c));
   return c.body(body, 200, headers);
 });
