@@ -35,7 +35,7 @@ const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
   "class-create": (env) => env.CREATE_LIMITER,
   "teacher-sign-in": (env) => env.SIGN_IN_LIMITER,
   report: (env) => env.REPORT_LIMITER,
-  "class-play": (env) => env.WRITE_LIMITER,
+  "class-play": (env) => env.START_LIMITER,
   "class-play-address": (env) => env.SCHOOL_LIMITER,
   "class-finish-address": (env) => env.SCHOOL_LIMITER,
   "class-socket-address": (env) => env.SCHOOL_LIMITER,
@@ -55,7 +55,7 @@ const RETRY_AFTER: Record<LimitedAction, number> = {
   "class-create": 60,
   "teacher-sign-in": 60,
   report: 60,
-  "class-play": 10,
+  "class-play": 60,
   "class-play-address": 60,
   "class-finish-address": 60,
   "class-socket-address": 60,
@@ -122,12 +122,13 @@ export async function limitSeats(
 
 /**
  * A class attempt's request that reaches the class's object (an answer, a page that asks where the
- * class is): limited per attempt (20 in 10 s: a replayed token gets no further) and per address
+ * class is): limited per attempt (120 a minute: a replayed token gets no further, and a class of all
+ * 50 statements answered as fast as a script could still fits) and per address
  * (2,000 a minute, every class behind it: 200 students at 10 a minute). A class's allowance from
  * one address grows with its students, since each has their own attempt.
  * @example await limitPlay(env, client, state.id);
  */
 export async function limitPlay(env: Env, client: string, attemptId: string): Promise<void> {
-  await limit(env, "class-play", attemptId, "This quiz asked for many pages in a few seconds.");
+  await limit(env, "class-play", attemptId, "This quiz asked for very many pages in the last minute.");
   await limit(env, "class-play-address", client, "Many class pages were opened from your network in the last minute.");
 }

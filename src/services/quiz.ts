@@ -449,7 +449,12 @@ async function store(
   // on the class allowance (2,000 a minute); a public attempt is a KV write each (60 a minute).
   const cls = state.class;
   if (cls) {
-    await limit(env, "class-finish-address", client, "Many quizzes have been finished from your network in the last minute.");
+    await limit(
+      env,
+      "class-finish-address",
+      client,
+      "Many quizzes have been finished from your network in the last minute.",
+    );
   } else {
     await limit(env, "quiz-finish", client, "Many quizzes have been finished from your network in the last minute.");
   }
