@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import app from "../src/index";
 import { ClassCreated, ClassJoined } from "../src/routes/api/class-schemas";
 import { verdictOf } from "../src/services/verdicts";
+import { forgetClass } from "../src/store/roster-cache";
 import { call, countingKv, countingRoom } from "./class-helpers";
 import { oneWindowLimiters } from "./one-window-limiters";
 import { expectedErrors, failingKv } from "./quiz-helpers";
@@ -106,13 +107,26 @@ describe("a loop from one address, counted", () => {
     const spent = (from: number) => ({ room: room.calls.length - from, lists: count(kv.calls, "list") });
 
     // Dashboard reads of a class nobody has joined yet: 120 a minute per class reach the object,
-    // and the empty roster is listed once, then kept like a full one.
+    // and none lists KV (the object keeps every join of a class made since it does).
     let before = room.calls.length;
     const dashboard = await loop(200, () =>
       send(`/api/v1/classes/${code}/dashboard`, undefined, teacherKey, address, bindings),
     );
     expect(dashboard).toEqual({ ok: 120, refused: 80 });
-    expect(spent(before)).toEqual({ room: 120, lists: 1 });
+    expect(spent(before)).toEqual({ room: 120, lists: 0 });
+
+    // An older class (no `room` mark: its roster may be in KV alone), empty: listed once, then
+    // the empty roster is kept like a full one.
+    const older = await newClass("student");
+    const stored = (await env.SCORES.get(`v1:class:${older.code}`, "json")) as Record<string, unknown>;
+    const { room: _, ...unmarked } = stored;
+    await env.SCORES.put(`v1:class:${older.code}`, JSON.stringify(unmarked));
+    await forgetClass(older.code);
+    const olderReads = await loop(50, () =>
+      send(`/api/v1/classes/${older.code}/dashboard`, undefined, older.teacherKey, address, bindings),
+    );
+    expect(olderReads).toEqual({ ok: 50, refused: 0 });
+    expect(count(kv.calls, "list")).toBe(1);
 
     // Stale pace presses: 20 per class in 10 s (one window here), each one object request.
     before = room.calls.length;
@@ -158,6 +172,30 @@ describe("a loop from one address, counted", () => {
     const reads = await loop(200, () => call("/quiz/q", { headers: cookie }, bindings));
     expect(reads).toEqual({ ok: 120, refused: 80 });
     expect(spent(before).room).toBe(120);
+    // A refused page is a page that says to wait; a refused JSON request is problem+json.
+    const page = await call("/quiz/q", { headers: cookie }, bindings);
+    expect([page.status, page.headers.get("retry-after")]).toEqual([429, "60"]);
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(await page.text()).toContain("Wait a minute and try again.");
+    const problem = await send(`/api/v1/classes/${code}/dashboard`, undefined, teacherKey, address, bindings);
+    expect([problem.status, problem.headers.get("retry-after")]).toEqual([429, "60"]);
+    expect(problem.headers.get("content-type")).toContain("application/problem+json");
+    await problem.body?.cancel();
+    // Live sockets of a class of 10: 10 a seat a minute from one address, its teacher's screens
+    // counting 10 seats more (two keys of 100): a script gets no more than the class's size allows.
+    const small = await newClass("student", { size: 10 });
+    before = room.calls.length;
+    const sockets = await loop(220, async () => {
+      const headers = { upgrade: "websocket", "cf-connecting-ip": address };
+      const res = await call(`/c/${small.code}/live`, { headers }, bindings);
+      res.webSocket?.accept();
+      res.webSocket?.close();
+      return res;
+    });
+    expect(sockets).toEqual({ ok: 200, refused: 20 });
+    expect(spent(before).room).toBe(200);
+
+    // The stale presses, the replays, the reads and the sockets listed nothing.
     expect(count(kv.calls, "list")).toBe(1);
   });
 });

@@ -28,7 +28,7 @@ import { DeleteConfirmPage, EndConfirmPage, RejoinCodePage, TeacherSignInPage } 
 import { WorksheetPage } from "../views/worksheet";
 import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie, takeKeyFlash } from "./cookies";
 import type { AppEnv, SecretEnv } from "./env";
-import { clientAddress, noStore, originOf, readForm, requireSecret, screenLimit } from "./middleware";
+import { changeLimit, clientAddress, noStore, originOf, readForm, requireSecret, screenLimit } from "./middleware";
 
 export const classDashboard = new Hono<SecretEnv>();
 
@@ -40,6 +40,11 @@ classDashboard.on(
   "GET",
   ["/c/:code/teacher", "/c/:code/teacher.csv", "/c/:code/teacher/delete", "/c/:code/teacher/end"],
   screenLimit(),
+);
+classDashboard.on(
+  "POST",
+  ["remove", "allow", "close", "delete", "code", "end"].map((action) => `/c/:code/teacher/${action}`),
+  changeLimit(),
 );
 
 /**

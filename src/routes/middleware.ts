@@ -134,3 +134,16 @@ export function screenLimit(): MiddlewareHandler {
     await next();
   };
 }
+
+/**
+ * A teacher's change to a class (close, remove, let back, a student's code, delete, end): limited
+ * per address for every class behind it (120 a minute), as the class's own limit (20 in 10 s,
+ * services/teacher-auth.ts) is per class.
+ */
+export function changeLimit(): MiddlewareHandler {
+  return async (c, next) => {
+    const why = "Many changes were made to classes from your network in the last minute.";
+    await limit(c.env, "class-change-address", clientAddress(c), why);
+    await next();
+  };
+}

@@ -56,7 +56,8 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
   const at = Date.now();
   const view = await viewOf(env, record.code, maxAgeMs, at);
   if (!view) {
-    const roster = await readRoster(env.SCORES, record.code, { origin });
+    // Nobody joined yet: a class made since the object keeps every join lists nothing from KV.
+    const roster = record.room ? { at, entries: [] } : await readRoster(env.SCORES, record.code, { origin });
     const phase = classPhase(record, null);
     return { at: roster.at, entries: roster.entries, removed: [], tallies: {}, pace: NOT_STARTED, phase };
   }

@@ -22,7 +22,8 @@ export type LimitedAction =
   | "class-finish-address" // subject: the client address (class finishes; each attempt's KV write is once)
   | "class-socket-address" // subject: the client address (live sockets, every class)
   | "class-screen" // subject: the class code (the teacher's screens: one object read each)
-  | "class-screen-address"; // subject: the client address (the teacher's screens, every class)
+  | "class-screen-address" // subject: the client address (the teacher's screens, every class)
+  | "class-change-address"; // subject: the client address (a teacher's changes: close, remove, delete…)
 
 const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
   "attempt-finish": (env) => env.WRITE_LIMITER,
@@ -41,6 +42,7 @@ const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
   "class-socket-address": (env) => env.SCHOOL_LIMITER,
   "class-screen": (env) => env.SCREEN_LIMITER,
   "class-screen-address": (env) => env.SCHOOL_LIMITER,
+  "class-change-address": (env) => env.START_LIMITER,
 };
 
 /** Seconds to wait once refused: the limiter's period (10 s for WRITE_LIMITER, 60 s for the others). */
@@ -61,6 +63,7 @@ const RETRY_AFTER: Record<LimitedAction, number> = {
   "class-socket-address": 60,
   "class-screen": 60,
   "class-screen-address": 60,
+  "class-change-address": 60,
 };
 
 /**

@@ -29,7 +29,7 @@ import {
 } from "../../services/teacher-auth";
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
-import { clientAddress, noStore, originOf, requireSecret, screenLimit } from "../middleware";
+import { changeLimit, clientAddress, noStore, originOf, requireSecret, screenLimit } from "../middleware";
 import {
   CloseClassRequest,
   CreateClassRequest,
@@ -54,6 +54,10 @@ export const apiClasses = new Hono<SecretEnv>();
 // Class responses are personal or live: never cached by browsers or proxies.
 apiClasses.use(noStore());
 const secret = requireSecret("classes-unavailable", "Classes are unavailable");
+// A teacher's changes (and a student's code): limited per address too (the class's own limit is per
+// class). Registered before the routes, so it runs first.
+apiClasses.on("POST", ["/:code/close", "/:code/students/:id/allow-back"], changeLimit());
+apiClasses.on("DELETE", ["/:code", "/:code/students/:id"], changeLimit());
 
 /** The key from `Authorization: Bearer <key>`, or null. */
 function bearerKey(c: Context): string | null {
@@ -196,7 +200,7 @@ apiClasses.post("/:code/end", teacherFirst, ...jsonBody(CloseClassRequest), asyn
   return c.json(info);
 });
 
-apiClasses.get("/:code/students/:id/code", async (c) => {
+apiClasses.get("/:code/students/:id/code", changeLimit(), async (c) => {
   const record = await teacherOf(c);
   const id = c.req.param("id");
   const found = await rejoinCodeFor(c.env, record, id);
