@@ -262,8 +262,33 @@ describe("200 students behind one school address", () => {
   }, 180_000);
 });
 
+/** SCORES whose puts wait until release(): a KV write that lands after everything else. */
+function heldPuts() {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let puts = 0;
+  const kv = new Proxy(env.SCORES, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop);
+      if (typeof value !== "function") return value;
+      if (prop !== "put") return value.bind(target);
+      return async (...args: Parameters<KVNamespace["put"]>) => {
+        puts++;
+        await gate;
+        return target.put(...args);
+      };
+    },
+  });
+  const waiting = async (n: number) => {
+    while (puts < n) await new Promise((resolve) => setTimeout(resolve, 5));
+  };
+  return { kv, release, waiting };
+}
+
 describe("delete is final", () => {
-  it("a delete racing 40 joins and finishes leaves no key of the class, and the object refuses after", async () => {
+  it("a delete racing 40 joins and 10 finishes (their KV writes landing after it) leaves no key of the class; the object refuses after", async () => {
     const klass = await newClass("student", { size: 200, start: "join" });
     // Ten students have answered and finish during the race; forty more join during it.
     const playing = await Promise.all(
@@ -276,19 +301,29 @@ describe("delete is final", () => {
         return ((await res.json()) as { token: string }).token;
       }),
     );
+    // The worst order: the object admits 40 joins and records 10 finishes, then the delete runs
+    // to its end, and only then do their KV writes land (held back here until the delete is done).
+    const held = heldPuts();
     const joins = Array.from({ length: 40 }, (_, i) =>
-      send(`/api/v1/classes/${klass.code}/students`, { nickname: `Racer ${i}` }),
+      send(`/api/v1/classes/${klass.code}/students`, { nickname: `Racer ${i}` }, undefined, undefined, {
+        SCORES: held.kv,
+      }),
     );
-    const finishes = playing.map((token) => send("/api/v1/attempts/finish", { token }));
-    const deleteCall = call(`/api/v1/classes/${klass.code}`, {
+    const finishes = playing.map((token) =>
+      send("/api/v1/attempts/finish", { token }, undefined, undefined, { SCORES: held.kv }),
+    );
+    await held.waiting(50);
+    const deleted = await call(`/api/v1/classes/${klass.code}`, {
       method: "DELETE",
       headers: { authorization: `Bearer ${klass.teacherKey}` },
     });
-    const settled = await Promise.all([...joins, ...finishes, deleteCall]);
-    expect(settled.at(-1)?.status).toBe(200);
-    // Every join either got in before the delete (its key then deleted) or was told there is no class.
-    for (const res of settled.slice(0, 40)) expect([201, 404, 503]).toContain(res.status);
-    for (const res of settled.slice(40, 50)) expect(res.status).toBe(200);
+    expect(deleted.status).toBe(200);
+    held.release();
+    const settled = await Promise.all([...joins, ...finishes]);
+    // Each join learns the class is gone (and deletes the key it wrote); each finish shows the
+    // student their result (and deletes the key it wrote).
+    expect(settled.slice(0, 40).map((res) => res.status)).toEqual(Array(40).fill(404));
+    expect(settled.slice(40).map((res) => res.status)).toEqual(Array(10).fill(200));
     expect((await env.SCORES.list({ prefix: `v1:class:${klass.code}` })).keys).toEqual([]);
 
     // From now on the object refuses joins and finishes, and nothing is written again.
