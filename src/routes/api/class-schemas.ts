@@ -135,7 +135,7 @@ const bodyProblems = {
 };
 const limited = {
   ...problemResponse(
-    "Too many requests in a short time: from this client address (creating classes, looking codes up, joining), or a teacher's changes to this class.",
+    "Too many requests in a short time: from this client address (creating classes, looking codes up, joining, a teacher's screens and changes), or to this class (a teacher's changes, presses and screens; see docs/COSTS.md).",
   ),
   headers: { "Retry-After": "Seconds to wait." },
 };
@@ -239,7 +239,7 @@ export const classRoutes: ApiRoute[] = [
     tags: ["Classes"],
     parameters: [codeParam],
     security: "teacherKey",
-    responses: { "200": { description: "The dashboard.", schema: ClassDashboard }, ...teacherOnly },
+    responses: { "200": { description: "The dashboard.", schema: ClassDashboard }, ...teacherOnly, "429": limited },
   },
   {
     method: "get",
@@ -255,6 +255,7 @@ export const classRoutes: ApiRoute[] = [
         contentType: "text/csv",
       },
       ...teacherOnly,
+      "429": limited,
     },
   },
   {
@@ -324,6 +325,7 @@ export const classRoutes: ApiRoute[] = [
       "200": { description: "The student's code.", schema: StudentCode },
       ...teacherOnly,
       "404": problemResponse("No such student in this class (field path.id)."),
+      "429": limited,
     },
   },
   {
