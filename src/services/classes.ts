@@ -326,5 +326,12 @@ export async function rejoinCodeFor(
   sid: string,
 ): Promise<{ nick: string; back: string | null } | null> {
   if (!isStudentId(sid)) return null;
+  // One read of the class's object, as a teacher's screen is (120 a minute per class).
+  await limit(
+    env,
+    "class-screen",
+    record.code,
+    "This class's students' codes were asked for very often in the last minute.",
+  );
   return inRoom(env, record.code, (room) => room.rejoinCodeOf(sid));
 }

@@ -34,7 +34,7 @@ import {
 } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 import { MIN_SECRET_LENGTH } from "../domain/token";
-import { MIGRATE_2, RETALLY, SCHEMA, TALLY } from "./class-room-sql";
+import { MIGRATE_2, RETALLY, SCHEMA, TALLY, TOMB } from "./class-room-sql";
 import { remember } from "./roster-cache";
 
 /** How long one request may take to write a result to KV before another may try. */
@@ -569,7 +569,7 @@ export class ClassRoom extends DurableObject<Env> {
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.ready = false;
-    this.sql.exec("CREATE TABLE tomb (expires INTEGER NOT NULL)");
+    this.sql.exec(TOMB);
     this.sql.exec("INSERT INTO tomb VALUES (?)", cls.expiresAt);
     this.tomb = cls.expiresAt;
     await this.ctx.storage.setAlarm(cls.expiresAt);
