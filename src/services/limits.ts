@@ -18,8 +18,7 @@ export type LimitedAction =
   | "teacher-sign-in" // subject: the client address
   | "report" // subject: the client address
   | "class-play" // subject: a class attempt's id (answers, and pages that ask the object where the class is)
-  | "class-play-address" // subject: the client address (the same, for every class behind it)
-  | "class-finish-address" // subject: the client address (class finishes; each attempt's KV write is once)
+  | "class-play-address" // subject: the client address (the same and class finishes, for every class behind it)
   | "class-socket-address" // subject: the client address (live sockets, every class)
   | "class-screen" // subject: the class code (the teacher's screens: one object read each)
   | "class-screen-address" // subject: the client address (the teacher's screens, every class)
@@ -38,7 +37,6 @@ const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
   report: (env) => env.REPORT_LIMITER,
   "class-play": (env) => env.START_LIMITER,
   "class-play-address": (env) => env.SCHOOL_LIMITER,
-  "class-finish-address": (env) => env.SCHOOL_LIMITER,
   "class-socket-address": (env) => env.SCHOOL_LIMITER,
   "class-screen": (env) => env.SCREEN_LIMITER,
   "class-screen-address": (env) => env.SCHOOL_LIMITER,
@@ -59,7 +57,6 @@ const RETRY_AFTER: Record<LimitedAction, number> = {
   report: 60,
   "class-play": 60,
   "class-play-address": 60,
-  "class-finish-address": 60,
   "class-socket-address": 60,
   "class-screen": 60,
   "class-screen-address": 60,

@@ -445,19 +445,12 @@ async function store(
   nowMs: number,
 ): Promise<{ result: AttemptResult; stored: boolean }> {
   // A class attempt is recorded by the class's object, then written to the student's own key once
-  // (so a class's writes are bounded by its size): a whole school behind one address finishes
-  // on the class allowance (2,000 a minute); a public attempt is a KV write each (60 a minute).
+  // (so a class's writes are bounded by its size): a whole school behind one address finishes on
+  // the allowance its classes' answers share (2,000 a minute); a public attempt is a KV write each
+  // (60 a minute).
+  const why = "Many quizzes have been finished from your network in the last minute.";
   const cls = state.class;
-  if (cls) {
-    await limit(
-      env,
-      "class-finish-address",
-      client,
-      "Many quizzes have been finished from your network in the last minute.",
-    );
-  } else {
-    await limit(env, "quiz-finish", client, "Many quizzes have been finished from your network in the last minute.");
-  }
+  await limit(env, cls ? "class-play-address" : "quiz-finish", client, why);
   await limit(
     env,
     "attempt-finish",

@@ -496,7 +496,7 @@ export const quizRoutes: ApiRoute[] = [
       "409": problemResponse("Nothing has been answered yet: answer at least one statement first."),
       "429": {
         ...problemResponse(
-          "Too many finishes of this attempt (20 per 10 s), or from this client address (60 a minute for public attempts, 2,000 for class attempts; for a teacher-paced class, the shown-answers read also counts against the attempt's 120 a minute).",
+          "Too many finishes of this attempt (20 per 10 s), or from this client address (60 a minute for public attempts; for class attempts 2,000 a minute shared with their answers, and in a teacher-paced class the shown-answers read also counts against the attempt's 120 a minute).",
         ),
         headers: { "Retry-After": "Seconds to wait." },
       },
