@@ -39,8 +39,14 @@ function viewOf(env: Env, code: string, maxAgeMs: number, now: number): Promise<
   const hit = views.get(code);
   if (hit && now - hit.at < maxAgeMs) return hit.view;
   const view = inRoom(env, code, (room) => room.view());
-  remember(views, code, { at: now, view });
-  view.catch(() => views.delete(code));
+  const entry = { at: now, view };
+  remember(views, code, entry);
+  // An object that holds nothing (nobody joined yet) is not shared: the first join must show at
+  // the next look, as the screens then read the object, not KV.
+  const forget = () => {
+    if (views.get(code) === entry) views.delete(code);
+  };
+  view.then((held) => (held === null ? forget() : undefined), forget);
   return view;
 }
 
