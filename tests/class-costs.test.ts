@@ -176,7 +176,9 @@ describe("a loop from one address, counted", () => {
     const page = await call("/quiz/q", { headers: cookie }, bindings);
     expect([page.status, page.headers.get("retry-after")]).toEqual([429, "60"]);
     expect(page.headers.get("content-type")).toContain("text/html");
-    expect(await page.text()).toContain("Wait a minute and try again.");
+    const text = await page.text();
+    expect(text).toContain("Please wait a moment");
+    expect(text).toContain("Wait a minute and try again.");
     const problem = await send(`/api/v1/classes/${code}/dashboard`, undefined, teacherKey, address, bindings);
     expect([problem.status, problem.headers.get("retry-after")]).toEqual([429, "60"]);
     expect(problem.headers.get("content-type")).toContain("application/problem+json");
