@@ -67,6 +67,12 @@ export interface ClassRecord {
   paced?: true;
   /** Student-paced with a lobby: students wait for the teacher's Start (absent: they start on joining). */
   lobby?: true;
+  /**
+   * Created since every join is recorded by the class's object: an object that holds nothing means
+   * nobody joined, so the screens list nothing from KV (absent: an older class, whose roster may be
+   * in KV alone; it is listed, at most once per 20 s per isolate).
+   */
+  room?: true;
 }
 
 /**

@@ -55,7 +55,7 @@ export function classPhase(record: Pick<ClassRecord, "paced" | "lobby">, held: C
 }
 
 /** Why a join was refused: the name is in use, was removed by the teacher, the class is full or ended. */
-export type JoinRefusal = "taken" | "removed" | "full" | "ended";
+export type JoinRefusal = "taken" | "removed" | "full" | "ended" | "deleted";
 
 /**
  * What the class's object answers a join: in, with the class's pace (a late joiner starts at the

@@ -28,13 +28,24 @@ import { DeleteConfirmPage, EndConfirmPage, RejoinCodePage, TeacherSignInPage } 
 import { WorksheetPage } from "../views/worksheet";
 import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie, takeKeyFlash } from "./cookies";
 import type { AppEnv, SecretEnv } from "./env";
-import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
+import { changeLimit, clientAddress, noStore, originOf, readForm, requireSecret, screenLimit } from "./middleware";
 
 export const classDashboard = new Hono<SecretEnv>();
 
 classDashboard.use("/c/:code/teacher/*", noStore());
 classDashboard.use("/c/:code/teacher", noStore());
 classDashboard.use("/c/:code/teacher.csv", noStore());
+// The screens that read the class's object: limited per address (the class's own limit is in class-live).
+classDashboard.on(
+  "GET",
+  ["/c/:code/teacher", "/c/:code/teacher.csv", "/c/:code/teacher/delete", "/c/:code/teacher/end"],
+  screenLimit(),
+);
+classDashboard.on(
+  "POST",
+  ["remove", "allow", "close", "delete", "code", "end"].map((action) => `/c/:code/teacher/${action}`),
+  changeLimit(),
+);
 
 /**
  * The class if this browser's teacher cookie opens it; otherwise (onError below) a 401

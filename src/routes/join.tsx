@@ -13,6 +13,7 @@ import { answeredCount, isFinished } from "../domain/quiz";
 import { classStatus } from "../services/class-live";
 import { classClosed, classOrNull, joinClass, joinCodeOf, lookUpClass, rejoinClass } from "../services/classes";
 import { AppError } from "../services/errors";
+import { limitPlay } from "../services/limits";
 import { openToken } from "../services/quiz-token";
 import { quizSecret } from "../services/secrets";
 import { JoinedPage, type JoinField, JoinPage, JoinRefusedPage } from "../views/class-join";
@@ -113,7 +114,9 @@ join.get("/c/:code/joined", noStore(), requireSecret("classes-unavailable", "Cla
   if (!code || !opened.ok || opened.state.class?.code !== code) return c.redirect(`/c/${code ?? ""}`, 303);
   const record = await classOrNull(c.env, code);
   const finished = isFinished(opened.state);
-  // Its object says where the class is (one request): in the lobby, running, or ended by the teacher.
+  // Its object says where the class is (one request, limited per attempt and per address): in the
+  // lobby, running, or ended by the teacher.
+  if (record && !finished) await limitPlay(c.env, clientAddress(c), opened.state.id);
   const status =
     record && !finished ? await classStatus(c.env, record) : { phase: "running" as const, pace: NOT_STARTED };
   return c.html(

@@ -28,6 +28,7 @@ import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
 import { roomStatus, signalOf, statusWithSignal } from "../services/class-live";
 import { AppError, KvUnavailableError } from "../services/errors";
+import { limitPlay } from "../services/limits";
 import {
   answerStatement,
   feedbackOf,
@@ -92,11 +93,17 @@ async function loadState(c: QuizContext): Promise<QuizState | Response> {
 
 /**
  * A teacher-paced class's phase and pace: from the signal the phone's socket sent (`?pace=`), or
- * one object request; null for the public quiz and student-paced classes.
+ * one object request (limited per attempt and per address); null for the public quiz and
+ * student-paced classes.
  */
 function statusFor(c: QuizContext, state: QuizState): Promise<{ phase: ClassPhase; pace: Pace }> | null {
   if (!state.class?.paced || isFinished(state)) return null;
-  return statusWithSignal(c.env, state.class.code, c.req.query("pace"));
+  return statusWithSignal(c.env, state.class.code, c.req.query("pace"), () => spendPlay(c, state));
+}
+
+/** A class attempt's request that reaches its class's object: limited per attempt and per address. */
+function spendPlay(c: QuizContext, state: QuizState): Promise<void> {
+  return limitPlay(c.env, clientAddress(c), state.id);
 }
 
 /** `path` with the phone's signal passed on, so the page it leads to needs no object request either. */
@@ -250,6 +257,8 @@ quiz.post("/answer", async (c) => {
     }
   }
   let answered: Awaited<ReturnType<typeof answerStatement>>;
+  // A class answer may reach the class's object (a replayed token would each time).
+  if (state.class) await spendPlay(c, state);
   try {
     answered = await answerStatement(c.env, c.var.secret, state, item, answer, state.class ? null : sure, whoKey);
   } catch (error) {
@@ -358,6 +367,7 @@ quiz.get("/result", async (c) => {
   if (!isFinished(state)) return c.redirect("/quiz/q", 303);
   if (state.class?.paced) {
     // Teacher-paced, finished early: the result (every verdict) waits until the class has seen every answer.
+    await spendPlay(c, state);
     const status = await roomStatus(c.env, state.class.code);
     if (!paceDone(status.pace, state.items.length) && status.pace.step > 0 && status.phase !== "ended") {
       const wait = { why: "held", status, total: state.items.length, code: state.class.code } as const;

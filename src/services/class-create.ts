@@ -111,6 +111,7 @@ export async function createClass(
       size: options.size,
       ...(options.paced ? { paced: true as const } : {}),
       ...(options.lobby && !options.paced ? { lobby: true as const } : {}),
+      room: true,
     }),
     now,
   );

@@ -83,6 +83,15 @@ export function joinRefused(refusal: Refused, record: ClassRecord): AppError {
     });
   }
   if (refusal.refused === "ended") return classEnded(record);
+  // Deleted while this join was on its way: as if there had been no such class.
+  if (refusal.refused === "deleted") {
+    return new AppError(404, {
+      slug: "class-not-found",
+      title: "No class with that code",
+      detail: `No class has the code ${record.code}. Check it with your teacher.`,
+      field: "path.code",
+    });
+  }
   if (refusal.refused === "removed") {
     return badNickname(
       403,

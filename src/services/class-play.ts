@@ -9,7 +9,7 @@ import type { ClassRecord } from "../domain/class";
 import type { Pace } from "../domain/pace";
 import { type AttemptResult, finish, type QuizState, resultOf, type VerdictOf } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
-import { getClass, putClassResult } from "../store/class-records";
+import { deleteClassResult, getClass, putClassResult } from "../store/class-records";
 import type { RoomFinish } from "../store/class-room";
 import { inRoom } from "../store/room-calls";
 import { nothingAnswered } from "./class-errors";
@@ -90,7 +90,12 @@ export async function finishClassAttempt(
       await inRoom(env, record.code, (room) => room.saved(state.id, false)).catch(() => undefined);
       throw error;
     }
-    await inRoom(env, record.code, (room) => room.saved(state.id, true));
+    // Deleted meanwhile: the key just written must not outlive the class.
+    const kept = await inRoom(env, record.code, (room) => room.saved(state.id, true));
+    if (!kept) {
+      await deleteClassResult(env.SCORES, record, done.result);
+      return { result: done.result, stored: false };
+    }
   }
   return { result: done.result, stored: done.first };
 }
@@ -126,7 +131,10 @@ export async function endClassRoom(
   );
   const ids = (ok: boolean) =>
     ended.save.flatMap((s, i) => ((writes[i]?.status === "fulfilled") === ok ? [s.result.attemptId] : []));
-  if (ended.save.length > 0) await inRoom(env, record.code, (room) => room.savedMany(ids(true), ids(false)));
+  const kept =
+    ended.save.length === 0 || (await inRoom(env, record.code, (room) => room.savedMany(ids(true), ids(false))));
+  // Deleted meanwhile: the keys just written must not outlive the class.
+  if (!kept) await Promise.all(ended.save.map((s) => deleteClassResult(env.SCORES, record, s.result)));
   const failed = writes.find((w): w is PromiseRejectedResult => w.status === "rejected");
   if (failed) throw failed.reason;
   return { first: ended.first, finished: ended.save.length };

@@ -10,7 +10,7 @@ import type { Pace } from "../domain/pace";
 import { adoptResult, type ClassContext, finish, newAttemptState, type QuizState } from "../domain/quiz";
 import { type ClassPhase, DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
 import { isStudentId, nicknameFits, studentIdOf } from "../store/class-keys";
-import { getClass, getClassCached, putJoinedStudent } from "../store/class-records";
+import { deleteStudentKey, getClass, getClassCached, putJoinedStudent } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
 import { badNickname, classClosed, joinRefused } from "./class-errors";
 import { AppError } from "./errors";
@@ -206,11 +206,23 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     );
     if (!joined.ok && joined.refused === "taken") continue;
     if (!joined.ok) throw joinRefused(joined, record);
+    const undo = () => inRoom(env, code, (room) => room.unjoin(student.sid, student.attemptId)).catch(() => undefined);
     try {
       await putJoinedStudent(env.SCORES, record, student, now);
     } catch (error) {
-      await inRoom(env, code, (room) => room.unjoin(student.sid, student.attemptId)).catch(() => undefined);
+      await undo();
       throw error;
+    }
+    // Delete is final: a class deleted while this key was written (its delete may have listed the
+    // keys before this one landed) gets the key deleted here, and the student a 404.
+    const kept = await inRoom(env, code, (room) => room.kept()).catch(async (error: unknown) => {
+      await deleteStudentKey(env.SCORES, code, student.sid).catch(() => false);
+      await undo();
+      throw error;
+    });
+    if (!kept) {
+      await deleteStudentKey(env.SCORES, code, student.sid);
+      throw joinRefused({ ok: false, refused: "deleted" }, record);
     }
     const state = newAttemptState({
       id: student.attemptId,
@@ -314,5 +326,12 @@ export async function rejoinCodeFor(
   sid: string,
 ): Promise<{ nick: string; back: string | null } | null> {
   if (!isStudentId(sid)) return null;
+  // One read of the class's object, as a teacher's screen is (120 a minute per class).
+  await limit(
+    env,
+    "class-screen",
+    record.code,
+    "This class's students' codes were asked for very often in the last minute.",
+  );
   return inRoom(env, record.code, (room) => room.rejoinCodeOf(sid));
 }

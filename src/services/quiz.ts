@@ -444,15 +444,19 @@ async function store(
   state: QuizState,
   nowMs: number,
 ): Promise<{ result: AttemptResult; stored: boolean }> {
-  await limit(env, "quiz-finish", client, "Many quizzes have been finished from your network in the last minute.");
+  // A class attempt is recorded by the class's object, then written to the student's own key once
+  // (so a class's writes are bounded by its size): a whole school behind one address finishes on
+  // the allowance its classes' answers share (2,000 a minute); a public attempt is a KV write each
+  // (60 a minute).
+  const why = "Many quizzes have been finished from your network in the last minute.";
+  const cls = state.class;
+  await limit(env, cls ? "class-play-address" : "quiz-finish", client, why);
   await limit(
     env,
     "attempt-finish",
     state.id,
     "This attempt was finished too often in a short time. Your answers are safe:",
   );
-  // A class attempt is recorded by the class's object, then written to the student's own key.
-  const cls = state.class;
   return cls
     ? finishClassAttempt(env, { ...state, class: cls }, verdictOf, nowMs)
     : saveFinishedAttempt(

@@ -23,6 +23,12 @@ export const MIGRATE_2 =
   "CREATE UNIQUE INDEX IF NOT EXISTS students_back ON students (back);" +
   "INSERT OR REPLACE INTO meta (k, v) VALUES ('schema', 2);";
 
+/**
+ * A deleted class's tombstone (its own table, made by destroy() after every other is dropped; not
+ * part of SCHEMA): the class's expiry, until which the object refuses joins and finishes.
+ */
+export const TOMB = "CREATE TABLE tomb (expires INTEGER NOT NULL);";
+
 // Created by the first join or finish (opened()), never by a read, so a deleted class stays empty.
 export const SCHEMA =
   "CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);" +

@@ -8,7 +8,8 @@
  * the dashboard's student id), `answers` (attempt, item → "v"/"u"; INSERT OR IGNORE, so the first
  * stands), `results` (attempt → the finished result; `saved` once it is in KV, `lease` while a
  * request writes it there, so 30 finishes at once write each result to KV once), `gone` (attempts
- * the teacher removed: their finish is never stored, even after the name is allowed back).
+ * the teacher removed: their finish is never stored, even after the name is allowed back); after a
+ * delete, only `tomb` (the deleted class's expiry: the object refuses joins and finishes until then).
  * The rules are pure, in domain/room.ts and domain/pace.ts; the object only applies them inside its
  * single thread. Screens follow the class over WebSockets (the Hibernation API: an idle socket costs
  * no duration); every change sends each of them one short message,
@@ -33,7 +34,7 @@ import {
 } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 import { MIN_SECRET_LENGTH } from "../domain/token";
-import { MIGRATE_2, RETALLY, SCHEMA, TALLY } from "./class-room-sql";
+import { MIGRATE_2, RETALLY, SCHEMA, TALLY, TOMB } from "./class-room-sql";
 import { remember } from "./roster-cache";
 
 /** How long one request may take to write a result to KV before another may try. */
@@ -57,7 +58,7 @@ export interface RoomReturn {
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
 export type RoomFinish =
   | { ok: true; result: AttemptResult; first: boolean; save: boolean; joinedAt: number | null }
-  | { ok: false; refused: "removed" | "empty" };
+  | { ok: false; refused: "removed" | "empty" | "deleted" };
 
 type Row = Record<string, SqlStorageValue>;
 
@@ -78,6 +79,8 @@ export class ClassRoom extends DurableObject<Env> {
   private readonly buckets = new Map<string, JoinBucket>();
   /** The socket messages still being signed, in order (see tell()). */
   private telling: Promise<void> = Promise.resolve();
+  /** The deleted class's expiry while its tombstone stands (null: none; undefined: not read yet). */
+  private tomb: number | null | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -99,13 +102,38 @@ export class ClassRoom extends DurableObject<Env> {
     return this.ready;
   }
 
-  /** A join or finish creates the tables and sets the cleanup alarm (the class's expiry, 30 days on). */
-  private async opened(expiresAt: number): Promise<void> {
-    if (this.exists()) return;
+  /**
+   * A join or finish creates the tables and sets the cleanup alarm (the class's expiry, 30 days on);
+   * false, creating nothing, once the class was deleted (its tombstone stands until that expiry; a
+   * new class that drew the same code has another expiry, and clears it).
+   */
+  private async opened(expiresAt: number): Promise<boolean> {
+    if (this.exists()) return true;
+    if (this.deleted(expiresAt)) return false;
     this.sql.exec(SCHEMA);
     this.sql.exec("INSERT INTO meta (k, v) VALUES ('expires', ?)", expiresAt);
     this.ready = true;
     await this.ctx.storage.setAlarm(expiresAt);
+    return true;
+  }
+
+  /** Whether the class was deleted (teacher-auth's delete): `expiresAt`, a class's that may reuse the code. */
+  private deleted(expiresAt?: number): boolean {
+    if (this.tomb === undefined) {
+      const table = this.sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'tomb'").toArray().length > 0;
+      const row = table ? this.sql.exec<Row>("SELECT expires FROM tomb").toArray()[0] : undefined;
+      this.tomb = row ? Number(row.expires) : null;
+    }
+    if (this.tomb === null) return false;
+    if (expiresAt === undefined || expiresAt === this.tomb) return true;
+    this.sql.exec("DROP TABLE tomb");
+    this.tomb = null;
+    return false;
+  }
+
+  /** Whether the class still stands (not deleted): asked after a KV write that must not outlive it. */
+  kept(): boolean {
+    return !this.deleted();
   }
 
   /**
@@ -123,7 +151,7 @@ export class ClassRoom extends DurableObject<Env> {
     const taken = takeJoin(this.buckets.get(s.client), s.now);
     remember(this.buckets, s.client, taken.bucket, MAX_BUCKETS);
     if (!taken.ok) return { ok: false, refused: "busy", retryAfterSeconds: taken.retryAfterSeconds };
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return { ok: false, refused: "deleted" };
     if (this.phase() === "ended") return { ok: false, refused: "ended" };
     if (cls.gated) this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('gate', 1)");
     const holder = this.sql.exec<Row>("SELECT removed FROM students WHERE sid = ?", s.sid).toArray()[0];
@@ -259,7 +287,7 @@ export class ClassRoom extends DurableObject<Env> {
     verdicts: Record<string, Judgement>,
     now: number,
   ): Promise<RoomFinish> {
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return { ok: false, refused: "deleted" };
     if (this.sql.exec("SELECT 1 FROM gone WHERE attempt = ?", state.id).toArray().length > 0) {
       return { ok: false, refused: "removed" };
     }
@@ -296,16 +324,22 @@ export class ClassRoom extends DurableObject<Env> {
     return recorded;
   }
 
-  /** The result is in KV (`done`: no later finish writes it again), or its write failed (the next may try). */
-  saved(attemptId: string, done: boolean): void {
-    if (!this.exists()) return;
+  /**
+   * The result is in KV (`done`: no later finish writes it again), or its write failed (the next
+   * may try). False when the class was deleted meanwhile: the caller deletes what it wrote.
+   */
+  saved(attemptId: string, done: boolean): boolean {
+    if (!this.exists()) return false;
     this.sql.exec("UPDATE results SET saved = ?, lease = 0 WHERE attempt = ?", done ? 1 : 0, attemptId);
+    return true;
   }
 
-  /** Several results: those in KV (`done`), and those whose writes failed (the next end or finish may try). */
-  savedMany(done: readonly string[], failed: readonly string[]): void {
+  /** Several results: those in KV (`done`), and those whose writes failed; false as saved() says. */
+  savedMany(done: readonly string[], failed: readonly string[]): boolean {
+    if (!this.exists()) return false;
     for (const id of done) this.saved(id, true);
     for (const id of failed) this.saved(id, false);
+    return true;
   }
 
   /** Removes a name: it stays refused, and its attempt's finish is not stored, until allowed back. */
@@ -381,7 +415,7 @@ export class ClassRoom extends DurableObject<Env> {
 
   /** The teacher's Start: students waiting in the lobby go in, and later joiners start at once. */
   async start(cls: { expiresAt: number }): Promise<ClassPhase> {
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return "ended";
     const started = this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('started', 1)").rowsWritten > 0;
     if (started) this.tell();
     return "running";
@@ -398,7 +432,7 @@ export class ClassRoom extends DurableObject<Env> {
     verdicts: Record<string, Judgement>,
     now: number,
   ): Promise<{ first: boolean; save: { result: AttemptResult; joinedAt: number }[] }> {
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return { first: false, save: [] };
     const first = this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('ended', 1)").rowsWritten > 0;
     const open = this.sql
       .exec<Row>(
@@ -439,7 +473,7 @@ export class ClassRoom extends DurableObject<Env> {
     seen: Pick<Pace, "step" | "shut">,
     action: PaceAction,
   ): Promise<Pace> {
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return NOT_STARTED;
     const now = this.pace();
     const next = nextPace(now, seen, action, cls.itemCount);
     if (!next) return now;
@@ -453,9 +487,13 @@ export class ClassRoom extends DurableObject<Env> {
     return next;
   }
 
-  /** Tells the screens something changed that the object does not hold (joining closed, say). */
-  touch(): void {
+  /**
+   * Tells the screens something changed that the object does not hold (joining closed, say);
+   * false when the class was deleted (the caller's KV write must not outlive it).
+   */
+  touch(): boolean {
     this.tell();
+    return !this.deleted();
   }
 
   /**
@@ -514,17 +552,34 @@ export class ClassRoom extends DurableObject<Env> {
     socket.close(1000, "bye");
   }
 
-  /** Deletes everything the object holds (the teacher deleted the class); its screens then find no class. */
-  async destroy(): Promise<void> {
+  /**
+   * Deletes everything the object holds (the teacher deleted the class); its screens then find no
+   * class. A tombstone stays until the class's expiry, so from now on the object refuses joins and
+   * finishes (and records no answer). Returns every student id it had, so the caller deletes their
+   * KV keys by name as well as by listing (a key written by a join it admitted just before).
+   */
+  async destroy(cls: { expiresAt: number }): Promise<string[]> {
+    const sids = this.exists()
+      ? this.sql
+          .exec<Row>("SELECT sid FROM students")
+          .toArray()
+          .map((r) => String(r.sid))
+      : [];
     this.tell();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.ready = false;
+    this.sql.exec(TOMB);
+    this.sql.exec("INSERT INTO tomb VALUES (?)", cls.expiresAt);
+    this.tomb = cls.expiresAt;
+    await this.ctx.storage.setAlarm(cls.expiresAt);
+    return sids;
   }
 
   /** 30 days after creation: the class is gone from KV too, so the object forgets it all. */
   override async alarm(): Promise<void> {
     await this.ctx.storage.deleteAll();
     this.ready = false;
+    this.tomb = null;
   }
 }

@@ -133,7 +133,7 @@ const bodyProblems = {
 };
 const limited = {
   ...problemResponse(
-    "Too many requests in a short time: from this client address (creating classes, looking codes up, joining), or a teacher's changes to this class.",
+    "Too many requests in a short time: from this client address (creating classes, looking codes up, joining, a teacher's screens and changes), or to this class (a teacher's changes, presses and screens; see docs/COSTS.md).",
   ),
   headers: { "Retry-After": "Seconds to wait." },
 };
@@ -231,7 +231,7 @@ export const classRoutes = {
     tags: ["Classes"],
     parameters: [codeParam],
     security: "teacherKey",
-    responses: { "200": { description: "The dashboard.", schema: ClassDashboard }, ...teacherOnly },
+    responses: { "200": { description: "The dashboard.", schema: ClassDashboard }, ...teacherOnly, "429": limited },
   },
   getClassCsv: {
     method: "get",
@@ -246,6 +246,7 @@ export const classRoutes = {
         contentType: "text/csv",
       },
       ...teacherOnly,
+      "429": limited,
     },
   },
   closeClass: {
@@ -311,6 +312,7 @@ export const classRoutes = {
       "200": { description: "The student's code.", schema: StudentCode },
       ...teacherOnly,
       "404": problemResponse("No such student in this class (field path.id)."),
+      "429": limited,
     },
   },
   removeStudent: {

@@ -29,7 +29,7 @@ import {
 } from "../../services/teacher-auth";
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
-import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
+import { changeLimit, clientAddress, noStore, originOf, requireSecret, screenLimit } from "../middleware";
 import {
   type ClassBoard,
   type ClassCreated,
@@ -49,6 +49,10 @@ const on = routeTable(apiClasses, "/api/v1/classes");
 // Class responses are personal or live: never cached by browsers or proxies.
 apiClasses.use(noStore());
 const secret = requireSecret("classes-unavailable", "Classes are unavailable");
+// A teacher's changes (and a student's code): limited per address too (the class's own limit is per
+// class). Registered before the routes, so it runs first.
+apiClasses.on("POST", ["/:code/close", "/:code/students/:id/allow-back"], changeLimit());
+apiClasses.on("DELETE", ["/:code", "/:code/students/:id"], changeLimit());
 
 /** The key from `Authorization: Bearer <key>`, or null. */
 function bearerKey(c: Context): string | null {
@@ -67,9 +71,11 @@ const teacherFirst = createMiddleware<AppEnv & { Variables: { teacher: ClassReco
 
 on(classRoutes.createClass, secret, async (c) => {
   const options = checkOptions(c.req.valid("json"));
+  // Before anything is written: without a public address there is no join link (a 503 writes nothing).
+  const origin = originOf(c);
   const { record, key } = await createClass(c.env, clientAddress(c), options);
   // A new class waits in its lobby unless it was made to start on joining.
-  const info = infoOf(record, originOf(c), classPhase(record, null));
+  const info = infoOf(record, origin, classPhase(record, null));
   const qrSvg = renderQrSvg(info.joinUrl, `QR code that opens ${info.joinUrl}`);
   const created: ClassCreated = { ...info, teacherKey: key, qrSvg };
   return c.json(created, 201, { Location: `/api/v1/classes/${record.code}` });
@@ -158,12 +164,12 @@ on(classRoutes.moveClassPace, teacherFirst, async (c) => {
   return c.json(pace);
 });
 
-on(classRoutes.getClassDashboard, async (c) => {
+on(classRoutes.getClassDashboard, screenLimit(), async (c) => {
   const dashboard: ClassDashboard = await dashboardOf(c.env, await teacherOf(c), originOf(c));
   return c.json(dashboard);
 });
 
-on(classRoutes.getClassCsv, async (c) => {
+on(classRoutes.getClassCsv, screenLimit(), async (c) => {
   const { body, headers } = await resultsCsv(c.env, await teacherOf(c), originOf(c));
   return c.body(body, 200, headers);
 });
@@ -189,7 +195,7 @@ on(classRoutes.endClass, teacherFirst, async (c) => {
   return c.json(info);
 });
 
-on(classRoutes.getStudentCode, async (c) => {
+on(classRoutes.getStudentCode, changeLimit(), async (c) => {
   const record = await teacherOf(c);
   const id = c.req.param("id");
   const found = await rejoinCodeFor(c.env, record, id);

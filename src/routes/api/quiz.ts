@@ -11,6 +11,7 @@ import type { FormRef } from "../../domain/forms";
 import { answeredCount, isFinished, type QuizState, resultShown } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
 import { AppError } from "../../services/errors";
+import { limitPlay } from "../../services/limits";
 import {
   answerFeedback,
   answerStatement,
@@ -135,6 +136,8 @@ on(quizRoutes.startAttempt, async (c) => {
 on(quizRoutes.answerItem, async (c) => {
   const body = c.req.valid("json");
   const state = await stateOf(body.token, c.var.secret);
+  // A class answer may reach the class's object (a replayed token would each time).
+  if (state.class) await limitPlay(c.env, clientAddress(c), state.id);
   const answered = await answerStatement(
     c.env,
     c.var.secret,
@@ -173,6 +176,8 @@ on(quizRoutes.finishAttempt, async (c) => {
   // Teacher-paced: a statement whose answer the teacher has not shown counts in no figure and
   // keeps its verdict back in the review (finish again after the last reveal for the whole result).
   const plan = await whoPlanFor(c.env, finished.result);
+  // Teacher-paced: which answers were shown is one object request (a replayed finished token too).
+  if (finished.state.class?.paced) await limitPlay(c.env, clientAddress(c), finished.state.id);
   const shown = await shownNow(c.env, finished.state);
   const full = resultView(finished.result, plan);
   const { bothKinds: _, ...result } = shown ? resultView(resultShown(finished.result, shown, verdictOf), plan) : full;

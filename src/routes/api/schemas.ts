@@ -474,6 +474,12 @@ export const quizRoutes = {
       "422": problemResponse(
         'The item is not part of this attempt (field body.itemId); a confidence or a `who` in a class attempt (slug not-in-class); a `who` for an attempt not started with "who": true (slug who-not-asked) or not one of the statement\'s choices (slug who-not-a-choice), field body.who. Nothing is recorded.',
       ),
+      "429": {
+        ...problemResponse(
+          "A class attempt's requests to its class past their allowance: 120 a minute per attempt, 2,000 a minute from this client address. Nothing is recorded.",
+        ),
+        headers: { "Retry-After": "Seconds to wait." },
+      },
       "503": problemResponse("The explanations could not be read just now; the same request works on retry."),
     },
   },
@@ -494,7 +500,7 @@ export const quizRoutes = {
       "409": problemResponse("Nothing has been answered yet: answer at least one statement first."),
       "429": {
         ...problemResponse(
-          "Too many finishes of this attempt (20 per 10 s), or from this client address (60 a minute).",
+          "Too many finishes of this attempt (20 per 10 s), or from this client address (60 a minute for public attempts; for class attempts 2,000 a minute shared with their answers, and in a teacher-paced class the shown-answers read also counts against the attempt's 120 a minute).",
         ),
         headers: { "Retry-After": "Seconds to wait." },
       },
