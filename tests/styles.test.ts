@@ -57,6 +57,22 @@ describe("minifyCss", () => {
       minifyCss(
         "/* x */\n.a .b > :first-child {\n  color: red;\n}\n@media (min-width: 25rem) and (hover) {\n  a { b: c; }\n}",
       ),
-    ).toBe(".a .b > :first-child{color:red}@media (min-width:25rem) and (hover){a{b:c}}");
+    ).toBe(".a .b>:first-child{color:red}@media (min-width:25rem) and (hover){a{b:c}}");
+  });
+
+  it("drops the zero before a decimal point, never a digit of a larger number", () => {
+    expect(minifyCss("a {\n  margin: 0.5rem -0.25em 10.5pt 0;\n  font: 600 0.9rem / 1.4 x;\n}")).toBe(
+      "a{margin:.5rem -.25em 10.5pt 0;font:600 .9rem / 1.4 x}",
+    );
+  });
+
+  it("drops the quotes around a one-word attribute value, keeps them around others", () => {
+    expect(minifyCss('input[type="text"], [aria-invalid="true"], [title="a b"], [x="1"] {\n  x: y;\n}')).toBe(
+      'input[type=text],[aria-invalid=true],[title="a b"],[x="1"]{x:y}',
+    );
+  });
+
+  it("is only used where its cuts are safe: no calc(), whose + needs its spaces", () => {
+    expect(source).not.toMatch(/calc\(/);
   });
 });

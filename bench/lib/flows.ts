@@ -77,11 +77,14 @@ export async function playFrom(client: Browserish, first: Exchange, stopAfter = 
   return { question: first, feedback: firstFeedback ?? feedback, result, answered };
 }
 
-/** A reader's whole quiz: the quiz start page, Start, every statement, the result. */
+/** A reader's whole quiz: the quiz start page, Start, the estimate page (skipped), every statement, the result. */
 export async function wholeQuiz(base: string): Promise<{ client: Browserish; pages: QuizPages }> {
   const client = new Browserish(base);
   const start = await client.page("/quiz");
-  const question = await client.submit("/quiz/start");
+  // Start leads to the self-estimate page (one tap, or skip): skip it, as a hurried reader does.
+  const estimate = await client.submit("/quiz/start");
+  if (!estimate.path.startsWith("/quiz/estimate")) throw new Error(`Start led to ${estimate.path}`);
+  const question = await client.page("/quiz/q/1");
   const pages = await playFrom(client, question);
   return { client, pages: { ...pages, start } };
 }
