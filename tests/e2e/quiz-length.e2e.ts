@@ -81,6 +81,47 @@ describe("the quiz's length at 360×640", () => {
     });
   }
 
+  test("the question page by keyboard: statement, report, how sure, then the answers; the bar hides no focus; Menu opens", async () => {
+    const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto("/quiz");
+    await startQuiz(page);
+    await page.waitForURL(/\/quiz\/q\/1$/);
+    const stops: string[] = [];
+    for (let i = 0; i < 12 && !stops.includes("Unverified"); i++) {
+      await page.keyboard.press("Tab");
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el) return { name: "", covered: true };
+        const name = el instanceof HTMLInputElement ? `radio ${el.value}` : (el.textContent ?? "").trim();
+        // The sticky bar must not hide what has focus (WCAG 2.4.11): the element's centre is itself, or its label.
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        const own = hit !== null && (hit === el || el.contains(hit) || hit === el.closest("label"));
+        return { name, covered: !own || r.top < 0 || r.bottom > window.innerHeight };
+      });
+      expect(stop.covered, `focus on "${stop.name}" is hidden or off screen`).toBe(false);
+      stops.push(stop.name);
+    }
+    console.log(`question page Tab stops at 360×640: ${stops.join(" → ")}`);
+    const at = (name: string) => stops.findIndex((stop) => stop === name || stop.startsWith(name));
+    expect(at("Skip to content"), stops.join(" → ")).toBe(0);
+    expect(at("Menu")).toBeGreaterThan(0);
+    expect(at("radio"), "how sure comes after the menu").toBeGreaterThan(at("Menu"));
+    expect(at("Verified"), "the answers come after how sure").toBeGreaterThan(at("radio"));
+    expect(at("Unverified")).toBe(at("Verified") + 1);
+    // The folded menu opens from the keyboard, no script, and its links show over the page.
+    await page.getByText("Menu", { exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await expectOnFirstScreen(
+      page,
+      page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Join a class" }),
+      "Join a class in the open menu",
+    );
+    await expectOnFirstScreen(page, page.getByRole("link", { name: "Privacy" }), "Privacy in the open menu");
+    await context.close();
+  });
+
   for (const javaScriptEnabled of [false, true]) {
     test(`median feedback page ≤ 960 px (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
       const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled });
