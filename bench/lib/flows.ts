@@ -140,7 +140,9 @@ export async function quizCookies(base: string): Promise<{ question: string; fee
   const asker = new Browserish(base);
   await asker.submit("/quiz/start");
   const answerer = new Browserish(base);
-  const first = await answerer.submit("/quiz/start");
+  await answerer.submit("/quiz/start");
+  // Start leads to the self-estimate page; statement 1 is one skip away.
+  const first = await answerer.page("/quiz/q/1");
   const feedback = await answerer.submit("/quiz/answer", { item: itemOf(first), answer: "verified" });
   const header = (client: HttpClient) => [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   return { question: header(asker), feedback: header(answerer), feedbackPath: feedback.path };
