@@ -102,7 +102,11 @@ function MainNav() {
   );
 }
 
-/** Corrections, privacy and the API: the footer, or the end of a quiz page's menu ("short": one word each). */
+/**
+ * Corrections, privacy and the API: the footer, or the end of a quiz page's menu ("short": one word
+ * each, and no JSON API, which a reader mid-quiz does not need; every question and feedback page
+ * carries these bytes, and a whole form has a 40 KB budget).
+ */
 function FooterLinks({ short }: { short?: boolean }) {
   return (
     <ul>
@@ -112,9 +116,11 @@ function FooterLinks({ short }: { short?: boolean }) {
       <li>
         <a href="/privacy">Privacy</a>
       </li>
-      <li>
-        <a href="/api/v1/openapi.json">JSON API</a>
-      </li>
+      {short ? null : (
+        <li>
+          <a href="/api/v1/openapi.json">JSON API</a>
+        </li>
+      )}
     </ul>
   );
 }
