@@ -59,7 +59,7 @@ export function Layout({ title, description, children, bare, head, wide, compact
                 <details class="menu">
                   <summary>Menu</summary>
                   <div>
-                    <MainNav />
+                    <MainNav folded />
                     <FooterLinks short />
                   </div>
                 </details>
@@ -80,10 +80,10 @@ export function Layout({ title, description, children, bare, head, wide, compact
   );
 }
 
-/** The site's four main links. */
-function MainNav() {
+/** The site's four main links: a row under the brand, or ("folded") a column in the quiz pages' menu, sized like the links after it. */
+function MainNav({ folded }: { folded?: boolean }) {
   return (
-    <nav class="site" aria-label="Main">
+    <nav class={folded ? undefined : "site"} aria-label="Main">
       <ul>
         <li>
           <a href="/quiz">Quiz</a>
