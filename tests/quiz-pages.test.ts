@@ -224,9 +224,13 @@ describe("the passage on the question page", () => {
     const statementAt = html.indexOf(escapeHtml(item.statement));
     const passageAt = html.indexOf("What the report says");
     const formAt = html.indexOf('action="/quiz/answer"');
+    const buttonsAt = html.indexOf('name="answer"');
     expect(statementAt).toBeGreaterThan(0);
     expect(passageAt).toBeGreaterThan(statementAt);
-    expect(formAt).toBeGreaterThan(passageAt);
+    expect(buttonsAt).toBeGreaterThan(passageAt);
+    // The form holds the statement and the passage too, so its sticky answer bar is on the first screen.
+    expect(formAt).toBeGreaterThan(0);
+    expect(formAt).toBeLessThan(statementAt);
     // Each paragraph of the context stands whole in the page, and nothing of the passage is marked.
     for (const paragraph of item.context.split("\n")) expect(html).toContain(`<p>${escapeHtml(paragraph)}</p>`);
     expect(html).not.toContain("<mark");
