@@ -8,7 +8,7 @@ import { newAttemptId, normalizeJoinCode, normalizeRejoinCode } from "../domain/
 import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
 import { adoptResult, type ClassContext, finish, newAttemptState, type QuizState } from "../domain/quiz";
-import { type ClassPhase, DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
+import { type ClassPhase, classPhase, DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
 import { isStudentId, nicknameFits, studentIdOf } from "../store/class-keys";
 import { getClass, getClassCached, putJoinedStudent } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
@@ -48,6 +48,12 @@ export interface ClassInfo {
   pace: "teacher" | "student";
   /** "teacher": students wait in the lobby for the teacher's Start; "join": each starts on joining. */
   start: "teacher" | "join";
+  /** Each student gets the statements in their own order. */
+  shuffle: boolean;
+  /** Most students at once. */
+  size: number;
+  /** The teacher admits each name: students who join wait until let in. */
+  admit: boolean;
   /** "lobby": waiting for the teacher's Start (or, teacher-paced, the first statement); "running". */
   state: ClassPhase;
   joinUrl: string;
@@ -68,6 +74,9 @@ export function infoOf(record: ClassRecord, origin: string, phase: ClassPhase): 
     board: record.board,
     pace: record.paced ? "teacher" : "student",
     start: hasLobby(record) ? "teacher" : "join",
+    shuffle: record.shuffle,
+    size: record.size ?? DEFAULT_CLASS_SIZE,
+    admit: record.admit === true,
     state: phase,
     joinUrl: joinUrlOf(origin, record.code),
     expiresAt: new Date(record.expiresAt).toISOString(),
@@ -153,6 +162,8 @@ export interface Joined {
   phase: ClassPhase;
   /** The student's code to get back in (this or another device keeps their answers). */
   back: string;
+  /** The student waits for the teacher to admit them (a class whose teacher admits each name). */
+  waiting: boolean;
 }
 
 /**
@@ -197,7 +208,13 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     // The object keeps the student's order, so a rejoin or the teacher's end can rebuild the attempt.
     const items = studentOrder({ itemIds, shuffle: record.shuffle });
     // The class's object decides (exactly, one name at a time); KV then gets the student's key.
-    const cls = { expiresAt: record.expiresAt, size: record.size ?? DEFAULT_CLASS_SIZE, gated: hasLobby(record) };
+    const cls = {
+      expiresAt: record.expiresAt,
+      size: record.size ?? DEFAULT_CLASS_SIZE,
+      gated: hasLobby(record),
+      admit: record.admit === true,
+      rev: record.rev ?? 0,
+    };
     // RPC types a union result clumsily; the object returns a plain JoinOutcome.
     const joined = await inRoom(
       env,
@@ -212,16 +229,19 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       await inRoom(env, code, (room) => room.unjoin(student.sid, student.attemptId)).catch(() => undefined);
       throw error;
     }
+    // Settings changed after the record was read: the object seated the student under its own.
+    const paced = joined.seat ? joined.seat.paced : record.paced === true;
     const state = newAttemptState({
       id: student.attemptId,
       pack: pack.version,
-      items,
+      items: joined.seat ? joined.seat.items.filter((id) => pack.itemById.has(id)) : items,
       startedAt: now,
-      class: classContextOf(record, checked.nickname, joined.back),
+      class: classContextOf(record, checked.nickname, joined.back, { rev: joined.rev, paced }),
     });
-    const pace = record.paced ? joined.pace : null;
+    const pace = paced ? joined.pace : null;
     const token = await sealToken(state, secret);
-    return { record, nick: checked.nickname, state, token, pace, phase: joined.phase, back: joined.back };
+    const { back, waiting, phase } = joined;
+    return { record, nick: checked.nickname, state, token, pace, phase, back, waiting };
   }
   throw badNickname(
     409,
@@ -232,9 +252,24 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
   );
 }
 
-/** A class attempt's context in the token: the class, the student's name and code, the pace. */
-function classContextOf(record: ClassRecord, nick: string, back: string): ClassContext {
-  return { code: record.code, nick, back, ...(record.paced ? { paced: true as const } : {}) };
+/**
+ * A class attempt's context in the token: the class, the student's name and code, the pace and
+ * the settings' change number they were seated under (`seat`; absent: as the record says).
+ */
+function classContextOf(
+  record: ClassRecord,
+  nick: string,
+  back: string,
+  seat: { rev: number; paced: boolean | null } = { rev: record.rev ?? 0, paced: null },
+): ClassContext {
+  const paced = seat.paced ?? record.paced === true;
+  return {
+    code: record.code,
+    nick,
+    back,
+    ...(paced ? { paced: true as const } : {}),
+    ...(seat.rev ? { rev: seat.rev } : {}),
+  };
 }
 
 /** What a student back with their code gets: their attempt again, as the class's object holds it. */
@@ -244,6 +279,8 @@ export interface Rejoined {
   state: QuizState;
   token: string;
   phase: ClassPhase;
+  /** The student still waits for the teacher to admit them. */
+  waiting: boolean;
 }
 
 /** The one refusal of a rejoin code, whatever the reason: it names nobody. */
@@ -293,14 +330,62 @@ export async function rejoinClass(
     pack: pack.version,
     items,
     startedAt: found.joined,
-    class: classContextOf(record, found.nick, back),
+    class: classContextOf(record, found.nick, back, { rev: found.rev, paced: found.paced }),
   });
   const answered: QuizState = {
     ...fresh,
     answers: items.map((id) => found.answers[id] ?? "-").join(""),
   };
   const state = found.result ? adoptResult(finish(answered, found.result.finishedAt), found.result) : answered;
-  return { record, nick: found.nick, state, token: await sealToken(state, secret), phase: found.phase };
+  const token = await sealToken(state, secret);
+  return { record, nick: found.nick, state, token, phase: found.phase, waiting: found.waiting };
+}
+
+/** Where a student is, for their "You're in" page; `token` is a new one when the teacher changed the settings since theirs. */
+export interface Seated {
+  phase: ClassPhase;
+  pace: Pace;
+  /** "in": playing or admitted; "waiting" for the teacher to admit them; "gone": removed by the teacher. */
+  seat: "in" | "waiting" | "gone";
+  /** The teacher-paced flag as the class's object says it (the token's, when it is current). */
+  paced: boolean;
+  /** The settings' change number and the door count, as the class's socket messages carry them (`r`, `d`). */
+  live: { rev: number; door: number };
+  /** The state and token under the new settings (null: the student's token is current). */
+  fresh: { state: QuizState; token: string } | null;
+}
+
+/**
+ * A student's place in their class as its object holds it (one request): the phase and pace,
+ * whether they are in, waiting or removed — and, when the teacher changed the settings in the
+ * lobby after their token was made (nothing answered yet, so nothing is lost), a new token with
+ * their new order of statements.
+ * @example const seated = await seatOf(c.env, secret, record, state);
+ */
+export async function seatOf(
+  env: Env,
+  secret: string,
+  record: ClassRecord,
+  state: QuizState & { class: ClassContext },
+  now = Date.now(),
+): Promise<Seated> {
+  const held = await inRoom(env, record.code, (room) => room.seat(state.id, state.class.rev ?? 0, now));
+  // The object's phase once it holds the class (the settings may have changed since the record was cached).
+  const seat = { phase: held.kept ? held.phase : classPhase(record, null), pace: held.pace, seat: held.seat };
+  const live = { rev: held.rev, door: held.door };
+  if (!held.fresh) return { ...seat, live, paced: state.class.paced === true, fresh: null };
+  const paced = held.fresh.paced ?? record.paced === true;
+  const items = (held.fresh.items ?? record.itemIds).filter((id) => pack.itemById.has(id));
+  const context = classContextOf(record, state.class.nick, state.class.back ?? "", { rev: held.rev, paced });
+  const { back: _, ...noBack } = context;
+  const fresh = newAttemptState({
+    id: state.id,
+    pack: pack.version,
+    items,
+    startedAt: state.startedAt,
+    class: state.class.back ? context : noBack,
+  });
+  return { ...seat, live, paced, fresh: { state: fresh, token: await sealToken(fresh, secret) } };
 }
 
 /**

@@ -177,6 +177,10 @@ export interface JoinedPageProps {
   paced: boolean;
   /** The student's code to get back in (absent for a student who joined before codes). */
   back?: string | undefined;
+  /** "waiting": the teacher has not admitted the student yet; "gone": the teacher removed them (absent: in). */
+  seat?: "in" | "waiting" | "gone" | undefined;
+  /** The settings' change number and door count the page was rendered at (poll.js looks again when either moves). */
+  live?: { rev: number; door: number } | undefined;
 }
 
 /** "Your code to get back in", on every class page that has it: a closed tab or another phone finds the answers again. */
@@ -244,6 +248,8 @@ export function JoinedPage(p: JoinedPageProps) {
       </Layout>
     );
   }
+  if (p.seat === "gone") return <RemovedPage code={p.code} classTitle={p.classTitle} nick={p.nick} />;
+  if (p.seat === "waiting") return <WaitingRoomPage {...p} />;
   const waiting = p.status.phase === "lobby" || (p.paced && p.status.pace.step === 0);
   const started = p.answered > 0;
   return (
@@ -252,6 +258,7 @@ export function JoinedPage(p: JoinedPageProps) {
         data-poll="20"
         data-live-code={waiting ? p.code : undefined}
         data-follow={waiting ? followOf(p.status) : undefined}
+        data-rev={waiting && p.live ? String(p.live.rev) : undefined}
       >
         <h1>
           You're in as <span class="nick">{p.nick}</span>
@@ -304,6 +311,60 @@ export function JoinedPage(p: JoinedPageProps) {
         </p>
       </div>
       {waiting ? <script src={pollPath} defer /> : null}
+    </Layout>
+  );
+}
+
+/**
+ * "Waiting for your teacher to let you in": a class whose teacher admits each name. The page
+ * follows the class (poll.js looks again when the door count `d` moves: someone was admitted or
+ * refused) and becomes "You're in" once the teacher admits the student; Refresh without JavaScript.
+ */
+function WaitingRoomPage(p: JoinedPageProps) {
+  return (
+    <Layout title="Waiting for your teacher to let you in">
+      <div
+        data-poll="20"
+        data-live-code={p.code}
+        data-door={String(p.live?.door ?? 0)}
+        data-rev={String(p.live?.rev ?? 0)}
+      >
+        <h1>Waiting for your teacher to let you in</h1>
+        <div id="joined-now" data-live>
+          <p class="lede" role="status">
+            You asked to join {p.classTitle} as <strong class="nick">{p.nick}</strong>. Your teacher lets each name in:
+            this page moves on by itself when you are in.
+          </p>
+          <p class="row">
+            <a class="button secondary" href={`/c/${p.code}/joined`}>
+              Refresh
+            </a>
+          </p>
+        </div>
+        <RejoinCodeLine back={p.back} />
+        <p class="muted">
+          <a href={`/c/${p.code}?new=1`}>Not {p.nick}? Join under another name</a>
+        </p>
+      </div>
+      <script src={pollPath} defer />
+    </Layout>
+  );
+}
+
+/** The teacher removed this student (or did not let the name in): say so, and offer another name. */
+function RemovedPage(p: { code: string; classTitle: string; nick: string }) {
+  return (
+    <Layout title="You are not in this class">
+      <h1>You are not in this class</h1>
+      <p class="lede">
+        Your teacher did not let <strong class="nick">{p.nick}</strong> into {p.classTitle}, or removed the name. If
+        that is a mistake, ask your teacher.
+      </p>
+      <p>
+        <a class="button" href={`/c/${p.code}?new=1`}>
+          Join under another name
+        </a>
+      </p>
     </Layout>
   );
 }

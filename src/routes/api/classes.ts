@@ -13,6 +13,7 @@ import { answeredCount, isFinished } from "../../domain/quiz";
 import { classPhase } from "../../domain/room";
 import { checkOptions, createClass } from "../../services/class-create";
 import { classPace, classStatus, endClass, startClass } from "../../services/class-live";
+import { admitStudents, changeSettings, removeStudents } from "../../services/class-lobby";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
 import { infoOf, joinClass, lookUpClass, rejoinClass, rejoinCodeFor } from "../../services/classes";
 import { AppError } from "../../services/errors";
@@ -31,11 +32,14 @@ import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
 import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
 import {
+  AdmitStudentsRequest,
+  ChangeClassRequest,
   CloseClassRequest,
   CreateClassRequest,
   JoinClassRequest,
   PaceRequest,
   RejoinClassRequest,
+  RemoveStudentsRequest,
 } from "./class-requests";
 import type {
   ClassBoard,
@@ -46,6 +50,7 @@ import type {
   ClassJoined,
   ClassPace,
   StudentCode,
+  StudentsChanged,
 } from "./class-schemas";
 import { jsonBody } from "./validate";
 
@@ -95,7 +100,7 @@ apiClasses.post("/:code/students", secret, ...jsonBody(JoinClassRequest), async 
     nickname: body.nickname,
     generate: body.generate === true,
   };
-  const { state, token, nick, record, pace, back } = await joinClass(c.env, c.var.secret, input);
+  const { state, token, nick, record, pace, back, waiting } = await joinClass(c.env, c.var.secret, input);
   // Teacher-paced: the open statement (a late joiner starts there), or null until one opens.
   const next = await nextStatement(c.env, state, pace);
   if (!next && !record.paced) throw new Error("A new class attempt has no first item.");
@@ -110,13 +115,14 @@ apiClasses.post("/:code/students", secret, ...jsonBody(JoinClassRequest), async 
     code: record.code,
     nickname: nick,
     back,
+    waiting,
   };
   return c.json(joined, 201);
 });
 
 apiClasses.post("/:code/students/back", secret, ...jsonBody(RejoinClassRequest), async (c) => {
   const input = { client: clientAddress(c), code: c.req.param("code"), back: c.req.valid("json").back };
-  const { state, token, nick, record, phase } = await rejoinClass(c.env, c.var.secret, input);
+  const { state, token, nick, record, phase, waiting } = await rejoinClass(c.env, c.var.secret, input);
   // Teacher-paced: the open statement; finished or ended: none (finish to get the result).
   const pace = record.paced && phase !== "ended" ? (await classStatus(c.env, record)).pace : null;
   const next = isFinished(state) || phase === "ended" ? null : await nextStatement(c.env, state, pace);
@@ -131,6 +137,7 @@ apiClasses.post("/:code/students/back", secret, ...jsonBody(RejoinClassRequest),
     code: record.code,
     nickname: nick,
     back: state.class?.back ?? "",
+    waiting,
   };
   return c.json(joined);
 });
@@ -201,6 +208,27 @@ apiClasses.get("/:code/students/:id/code", async (c) => {
   if (!found) throw noSuchStudent(id);
   const code: StudentCode = { id, nickname: found.nick, back: found.back };
   return c.json(code);
+});
+
+apiClasses.patch("/:code", teacherFirst, ...jsonBody(ChangeClassRequest), async (c) => {
+  const changed = await changeSettings(c.env, c.var.teacher, c.req.valid("json"), originOf(c));
+  const { phase } = await classStatus(c.env, changed);
+  const info: ClassInfo = infoOf(changed, originOf(c), phase);
+  return c.json(info);
+});
+
+apiClasses.post("/:code/students/remove", teacherFirst, ...jsonBody(RemoveStudentsRequest), async (c) => {
+  const record = c.var.teacher;
+  const count = await removeStudents(c.env, record, c.req.valid("json").students, originOf(c));
+  const changed: StudentsChanged = { code: record.code, count };
+  return c.json(changed);
+});
+
+apiClasses.post("/:code/students/admit", teacherFirst, ...jsonBody(AdmitStudentsRequest), async (c) => {
+  const record = c.var.teacher;
+  const count = await admitStudents(c.env, record, c.req.valid("json").students, originOf(c));
+  const changed: StudentsChanged = { code: record.code, count };
+  return c.json(changed);
 });
 
 apiClasses.delete("/:code/students/:id", async (c) => {

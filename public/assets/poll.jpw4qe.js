@@ -4,6 +4,8 @@
   const every = Math.max(20, Number(root.getAttribute("data-poll")) || 30) * 1000;
   const code = root.getAttribute("data-live-code");
   let follow = root.getAttribute("data-follow");
+  let door = root.getAttribute("data-door");
+  let rev = root.getAttribute("data-rev");
   let last = Date.now();
   let busy = false;
   let timer = 0;
@@ -37,7 +39,33 @@
       })
       .catch(() => location.assign(url));
   };
+  // The teacher admitted or refused someone, or changed the settings: this page again, in place
+  // if it is the same kind of page (still waiting, still in the lobby), else loaded.
+  const reseat = () => {
+    const here = location.pathname;
+    busy = true;
+    fetch(here, { credentials: "same-origin", headers: { accept: "text/html" } })
+      .then((res) => (res.redirected || !res.ok ? location.assign(res.url) : res.text()))
+      .then((html) => {
+        if (!html) return;
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        const fresh = doc.querySelector("[data-poll]");
+        const same =
+          fresh && fresh.getAttribute("data-follow") === follow && fresh.hasAttribute("data-door") === (door !== null);
+        if (!same) return location.assign(here);
+        door = fresh.getAttribute("data-door");
+        rev = fresh.getAttribute("data-rev");
+        copyFresh(html, true);
+        document.title = doc.title;
+      })
+      .catch(() => location.assign(here))
+      .then(() => {
+        busy = false;
+        last = Date.now();
+      });
+  };
   const refresh = () => {
+    if (door !== null) return reseat();
     if (busy || document.hidden) return;
     busy = true;
     // A waiting phone asks where the class is now, not what an old signed pace in its address said.
@@ -87,7 +115,7 @@
       // Catch up on what changed since the page was rendered (a student who joined while it loaded
       // sends no second message) or while a reconnect was pending. A waiting phone needs no fetch
       // the first time: the greeting carries the pace it compares.
-      if (opened || follow === null) soon();
+      if (opened || (follow === null && door === null)) soon();
       opened = true;
     };
     socket.onmessage = (event) => {
@@ -97,6 +125,11 @@
       } catch {
         return;
       }
+      const moved =
+        (door !== null && String(message.d || 0) !== door) || (rev !== null && String(message.r || 0) !== rev);
+      if (moved && !busy) return reseat();
+      // A phone waiting to be admitted looks only when the door moves.
+      if (door !== null) return;
       if (follow !== null) {
         const now = [message.phase, message.step, message.shut ? 1 : 0, message.shown ? 1 : 0].join(",");
         // The signed pace (`p`) lets the next page skip asking the class's object where it is.
