@@ -117,7 +117,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           </p>
         )}
         <p id="dash-status" data-live role="status" aria-live="polite">
-          Joined: {d.joined}. {finishedLine(d.finished, d.joined)}
+          Joined: {d.joined}. {d.waiting.length > 0 ? `Waiting to be let in: ${d.waiting.length}. ` : ""}
+          {finishedLine(d.finished, d.joined)}
         </p>
         <div id="dash-start" data-live>
           {d.state === "ended" ? (

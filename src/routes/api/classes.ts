@@ -217,18 +217,17 @@ apiClasses.patch("/:code", teacherFirst, ...jsonBody(ChangeClassRequest), async 
   return c.json(info);
 });
 
+/** The teacher's answer to removing or admitting several students: the class and how many. */
+const changedCount = (record: ClassRecord, count: number): StudentsChanged => ({ code: record.code, count });
+
 apiClasses.post("/:code/students/remove", teacherFirst, ...jsonBody(RemoveStudentsRequest), async (c) => {
-  const record = c.var.teacher;
-  const count = await removeStudents(c.env, record, c.req.valid("json").students, originOf(c));
-  const changed: StudentsChanged = { code: record.code, count };
-  return c.json(changed);
+  const { students } = c.req.valid("json");
+  return c.json(changedCount(c.var.teacher, await removeStudents(c.env, c.var.teacher, students, originOf(c))));
 });
 
 apiClasses.post("/:code/students/admit", teacherFirst, ...jsonBody(AdmitStudentsRequest), async (c) => {
-  const record = c.var.teacher;
-  const count = await admitStudents(c.env, record, c.req.valid("json").students, originOf(c));
-  const changed: StudentsChanged = { code: record.code, count };
-  return c.json(changed);
+  const { students } = c.req.valid("json");
+  return c.json(changedCount(c.var.teacher, await admitStudents(c.env, c.var.teacher, students, originOf(c))));
 });
 
 apiClasses.delete("/:code/students/:id", async (c) => {
