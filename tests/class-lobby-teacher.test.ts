@@ -125,6 +125,7 @@ describe("a class whose teacher admits each name", () => {
     // The dashboard shows the name greyed, with Admit; the projector does not show it.
     let board = await text(teacher.get(`/c/${code}/teacher`));
     expect(board).toContain("Waiting to be let in (1)");
+    expect(board).toContain("Joined: 0. Waiting to be let in: 1.");
     expect(board).toContain('<span class="nick muted">Gus</span>');
     expect(board).toContain('aria-label="Admit Gus"');
     expect(await text(teacher.get(`/c/${code}/present`))).not.toContain("Gus");
@@ -154,7 +155,8 @@ describe("a class whose teacher admits each name", () => {
     const hana = (await dashboard(code, key)).waiting.find((w) => w.nickname === "Hana");
     const refused = await teacher.post(`/c/${code}/teacher/remove`, { student: hana?.id ?? "" });
     expect(location(refused)).toBe(`/c/${code}/teacher?done=removed`);
-    expect(await text(students[0]?.get(`/c/${code}/joined`) ?? "")).toContain("You are not in this class");
+    const hanaPhone = students[0] ?? new Browser();
+    expect(await text(hanaPhone.get(`/c/${code}/joined`))).toContain("You are not in this class");
     const all = await teacher.post(`/c/${code}/teacher/admit`, { all: "1" });
     expect(location(all)).toBe(`/c/${code}/teacher?done=admitted`);
     const after = await dashboard(code, key);
