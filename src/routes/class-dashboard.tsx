@@ -1,22 +1,12 @@
-/**
- * @module The teacher's pages for one class, signed in by a cookie: GET /c/:code/teacher
- * (+ .csv, sign-in, sign-out, a student's code, remove, close, end, delete), and the lesson plan and worksheet with the
- * answer key. Real forms, no JavaScript needed.
- */
-import type { Context, ErrorHandler } from "hono";
 import { Hono } from "hono";
-import { pack } from "../content/pack";
 import { type ClassRecord, classTitle } from "../domain/class";
 import { endClass } from "../services/class-live";
-import { admitStudents, changeSettings, optionsOf, removeStudents } from "../services/class-lobby";
 import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "../services/class-results";
 import { joinCodeOf, noSuchClass, rejoinCodeFor } from "../services/classes";
 import { AppError } from "../services/errors";
 import { answerKey } from "../services/lesson";
-import { quizSecret } from "../services/secrets";
 import {
   allowBack,
-  asTeacher,
   closeJoining,
   deleteWholeClass,
   keyOpens,
@@ -27,12 +17,15 @@ import {
 import { AnswerKeyPage } from "../views/answer-key";
 import { DashboardPage } from "../views/class-dashboard";
 import { DeleteConfirmPage, EndConfirmPage, RejoinCodePage, TeacherSignInPage } from "../views/class-dashboard-forms";
-import { SettingsPage } from "../views/class-dashboard-lobby";
-import type { SettingsValues } from "../views/class-settings-fields";
 import { WorksheetPage } from "../views/worksheet";
-import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie, takeKeyFlash } from "./cookies";
-import type { AppEnv, SecretEnv } from "./env";
+import { classLobby } from "./class-lobby";
+import { clearTeacherCookie, setTeacherCookie, takeKeyFlash } from "./cookies";
+import type { SecretEnv } from "./env";
 import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
+import { classOf, signInInstead } from "./teacher-session";
+
+// The projector screen's routes use these too.
+export { classOf, signInInstead };
 
 export const classDashboard = new Hono<SecretEnv>();
 
@@ -40,24 +33,9 @@ classDashboard.use("/c/:code/teacher/*", noStore());
 classDashboard.use("/c/:code/teacher", noStore());
 classDashboard.use("/c/:code/teacher.csv", noStore());
 
-/**
- * The class if this browser's teacher cookie opens it; otherwise (onError below) a 401
- * sign-in page that is the same whether or not the class exists.
- */
-export function classOf<E extends AppEnv>(c: Context<E>) {
-  const code = joinCodeOf(c.req.param("code"));
-  if (!code) throw noSuchClass();
-  return asTeacher(c.env, code, { cookie: cookieOf(c, code), secret: quizSecret(c.env) });
-}
-
-/** A teacher page opened without the class's cookie gets the sign-in form (the projector screen too). */
-export const signInInstead: ErrorHandler<SecretEnv> = (error, c) => {
-  const code = joinCodeOf(c.req.param("code"));
-  if (!(error instanceof AppError) || error.slug !== "teacher-sign-in" || !code) throw error;
-  return c.html(<TeacherSignInPage code={code} />, 401);
-};
-
 classDashboard.onError(signInInstead);
+// Remove the ticked, admit, the settings: routes/class-lobby.tsx.
+classDashboard.route("/", classLobby);
 
 const NOTICES: Record<string, string> = {
   "signed-in": "You are signed in to this class in this browser for 7 days.",
@@ -202,101 +180,4 @@ classDashboard.post("/c/:code/teacher/end", async (c) => {
   if (form.confirm !== "end") return c.redirect(`/c/${record.code}/teacher/end`, 303);
   await endClass(c.env, clientAddress(c), record);
   return c.redirect(`/c/${record.code}/teacher?done=ended`, 303);
-});
-
-// ---- The lobby: several removed at once, the waiting room, the settings until the first answer ----
-
-classDashboard.post("/c/:code/teacher/remove-ticked", async (c) => {
-  const record = await classOf(c);
-  const body = await c.req.parseBody({ all: true }).catch(() => ({}) as Record<string, unknown>);
-  const ticked = ([] as unknown[]).concat(body.student ?? []).filter((v): v is string => typeof v === "string");
-  if (ticked.length === 0) return c.redirect(`/c/${record.code}/teacher?done=none-ticked`, 303);
-  try {
-    await removeStudents(c.env, record, ticked, originOf(c));
-    return c.redirect(`/c/${record.code}/teacher?done=removed-ticked`, 303);
-  } catch (error) {
-    if (!(error instanceof AppError) || error.status !== 404) throw error;
-    return c.redirect(`/c/${record.code}/teacher?done=not-found`, 303);
-  }
-});
-
-classDashboard.post("/c/:code/teacher/admit", async (c) => {
-  const record = await classOf(c);
-  const form = await readForm(c);
-  try {
-    await admitStudents(c.env, record, form.all === "1" ? "all" : [form.student ?? ""], originOf(c));
-    return c.redirect(`/c/${record.code}/teacher?done=admitted`, 303);
-  } catch (error) {
-    if (!(error instanceof AppError) || error.status !== 404) throw error;
-    return c.redirect(`/c/${record.code}/teacher?done=not-found`, 303);
-  }
-});
-
-/** The options as the settings form shows them. */
-function formValues(record: ClassRecord): SettingsValues & { name: string } {
-  const o = optionsOf(record);
-  return { ...o, size: String(o.size), name: o.name };
-}
-
-classDashboard.get("/c/:code/teacher/settings", async (c) => {
-  const record = await classOf(c);
-  const { settingsOpen } = await dashboardOf(c.env, record, originOf(c));
-  const locked = settingsOpen ? undefined : CLASS_STARTED;
-  const page = (
-    <SettingsPage
-      code={record.code}
-      title={classTitle(record)}
-      packSize={pack.items.length}
-      values={formValues(record)}
-      locked={locked}
-    />
-  );
-  return c.html(page, locked ? 409 : 200);
-});
-
-/** The settings page once an answer is in. */
-const CLASS_STARTED =
-  "A student has answered, so the settings stay as they are: every answer counts under the same settings. To play with other settings, create a new class.";
-
-classDashboard.post("/c/:code/teacher/settings", async (c) => {
-  const record = await classOf(c);
-  const form = await readForm(c);
-  // A form sends every option; an unticked box is absent, so it reads as off.
-  const input = {
-    name: form.name ?? "",
-    items: form.items ?? "",
-    shuffle: form.shuffle === "on",
-    names: form.names ?? "",
-    board: form.board === "on",
-    size: form.size ?? "",
-    pace: form.pace ?? "",
-    start: form.start === "join" ? "join" : "teacher",
-    admit: form.admit === "on",
-  };
-  try {
-    await changeSettings(c.env, record, input, originOf(c));
-    return c.redirect(`/c/${record.code}/teacher?done=settings`, 303);
-  } catch (error) {
-    if (!(error instanceof AppError) || (error.status !== 400 && error.status !== 409)) throw error;
-    const values = { ...input, size: input.size };
-    const errors =
-      error.status === 400 || error.slug === "size-below-joined"
-        ? (error.errors ?? [{ field: error.field ?? "body.size", message: error.detail ?? error.title }]).map((e) => ({
-            ...e,
-            field: e.field.replace(/^body\./, ""),
-          }))
-        : [];
-    const locked = error.status === 409 && errors.length === 0 ? (error.detail ?? CLASS_STARTED) : undefined;
-    const page = (
-      <SettingsPage
-        code={record.code}
-        title={classTitle(record)}
-        packSize={pack.items.length}
-        values={values}
-        errors={errors}
-        locked={locked}
-      />
-    );
-    return c.html(page, error.status);
-  }
 });

@@ -10,16 +10,8 @@ import type { ClassRecord } from "../domain/class";
 import { classTitle } from "../domain/class";
 import { NOT_STARTED } from "../domain/pace";
 import { answeredCount, isFinished } from "../domain/quiz";
-import {
-  classClosed,
-  classOrNull,
-  joinClass,
-  joinCodeOf,
-  lookUpClass,
-  rejoinClass,
-  type Seated,
-  seatOf,
-} from "../services/classes";
+import { type Seated, seatOf } from "../services/class-lobby";
+import { classClosed, classOrNull, joinClass, joinCodeOf, lookUpClass, rejoinClass } from "../services/classes";
 import { AppError } from "../services/errors";
 import { openToken } from "../services/quiz-token";
 import { quizSecret } from "../services/secrets";

@@ -1,11 +1,20 @@
 /**
  * @module class-lobby service: the teacher's lobby — several names removed at once, the waiting
  * room of a class whose teacher admits each name, and the settings changed until the first answer
- * (the class record in KV and the class's object kept in step: the object decides, then KV).
+ * (the class record in KV and the class's object kept in step: the object decides, then KV) — and
+ * a student's seat in it (in, waiting or removed; a new token after a change of settings).
  */
 import { pack } from "../content/pack";
 import { type ClassRecord, chooseClassItems, hasLobby } from "../domain/class";
-import { DEFAULT_CLASS_SIZE, type RoomSettings, type SettingsRefusal } from "../domain/room";
+import type { Pace } from "../domain/pace";
+import { type ClassContext, newAttemptState, type QuizState } from "../domain/quiz";
+import {
+  type ClassPhase,
+  classPhase,
+  DEFAULT_CLASS_SIZE,
+  type RoomSettings,
+  type SettingsRefusal,
+} from "../domain/room";
 import { isStudentId } from "../store/class-keys";
 import { deleteStudentKeys, getClass, replaceClassRecord } from "../store/class-records";
 import type { RoomAdmission, RoomRemoval } from "../store/class-room";
@@ -13,8 +22,9 @@ import { inRoom } from "../store/room-calls";
 import { forgetClass } from "../store/roster-cache";
 import { checkOptions, type OptionsInput } from "./class-create";
 import { classEnded } from "./class-errors";
-import { noSuchClass } from "./classes";
+import { classContextOf, noSuchClass } from "./classes";
 import { AppError } from "./errors";
+import { sealToken } from "./quiz-token";
 import { teacherWrite } from "./teacher-auth";
 
 /** A 404 for ticked students the class does not have (nothing was changed). */
@@ -196,4 +206,51 @@ export async function changeSettings(
   await replaceClassRecord(env.SCORES, next);
   await forgetClass(record.code, origin);
   return next;
+}
+
+/** Where a student is, for their "You're in" page; `token` is a new one when the teacher changed the settings since theirs. */
+export interface Seated {
+  phase: ClassPhase;
+  pace: Pace;
+  /** "in": playing or admitted; "waiting" for the teacher to admit them; "gone": removed by the teacher. */
+  seat: "in" | "waiting" | "gone";
+  /** The teacher-paced flag as the class's object says it (the token's, when it is current). */
+  paced: boolean;
+  /** The settings' change number and the door count, as the class's socket messages carry them (`r`, `d`). */
+  live: { rev: number; door: number };
+  /** The state and token under the new settings (null: the student's token is current). */
+  fresh: { state: QuizState; token: string } | null;
+}
+
+/**
+ * A student's place in their class as its object holds it (one request): the phase and pace,
+ * whether they are in, waiting or removed — and, when the teacher changed the settings in the
+ * lobby after their token was made (nothing answered yet, so nothing is lost), a new token with
+ * their new order of statements.
+ * @example const seated = await seatOf(c.env, secret, record, state);
+ */
+export async function seatOf(
+  env: Env,
+  secret: string,
+  record: ClassRecord,
+  state: QuizState & { class: ClassContext },
+  now = Date.now(),
+): Promise<Seated> {
+  const held = await inRoom(env, record.code, (room) => room.seat(state.id, state.class.rev ?? 0, now));
+  // The object's phase once it holds the class (the settings may have changed since the record was cached).
+  const seat = { phase: held.kept ? held.phase : classPhase(record, null), pace: held.pace, seat: held.seat };
+  const live = { rev: held.rev, door: held.door };
+  if (!held.fresh) return { ...seat, live, paced: state.class.paced === true, fresh: null };
+  const paced = held.fresh.paced ?? record.paced === true;
+  const items = (held.fresh.items ?? record.itemIds).filter((id) => pack.itemById.has(id));
+  const context = classContextOf(record, state.class.nick, state.class.back ?? "", { rev: held.rev, paced });
+  const { back: _, ...noBack } = context;
+  const fresh = newAttemptState({
+    id: state.id,
+    pack: pack.version,
+    items,
+    startedAt: state.startedAt,
+    class: state.class.back ? context : noBack,
+  });
+  return { ...seat, live, paced, fresh: { state: fresh, token: await sealToken(fresh, secret) } };
 }

@@ -8,7 +8,7 @@ import { newAttemptId, normalizeJoinCode, normalizeRejoinCode } from "../domain/
 import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
 import { adoptResult, type ClassContext, finish, newAttemptState, type QuizState } from "../domain/quiz";
-import { type ClassPhase, classPhase, DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
+import { type ClassPhase, DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
 import { isStudentId, nicknameFits, studentIdOf } from "../store/class-keys";
 import { getClass, getClassCached, putJoinedStudent } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
@@ -256,7 +256,7 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
  * A class attempt's context in the token: the class, the student's name and code, the pace and
  * the settings' change number they were seated under (`seat`; absent: as the record says).
  */
-function classContextOf(
+export function classContextOf(
   record: ClassRecord,
   nick: string,
   back: string,
@@ -339,53 +339,6 @@ export async function rejoinClass(
   const state = found.result ? adoptResult(finish(answered, found.result.finishedAt), found.result) : answered;
   const token = await sealToken(state, secret);
   return { record, nick: found.nick, state, token, phase: found.phase, waiting: found.waiting };
-}
-
-/** Where a student is, for their "You're in" page; `token` is a new one when the teacher changed the settings since theirs. */
-export interface Seated {
-  phase: ClassPhase;
-  pace: Pace;
-  /** "in": playing or admitted; "waiting" for the teacher to admit them; "gone": removed by the teacher. */
-  seat: "in" | "waiting" | "gone";
-  /** The teacher-paced flag as the class's object says it (the token's, when it is current). */
-  paced: boolean;
-  /** The settings' change number and the door count, as the class's socket messages carry them (`r`, `d`). */
-  live: { rev: number; door: number };
-  /** The state and token under the new settings (null: the student's token is current). */
-  fresh: { state: QuizState; token: string } | null;
-}
-
-/**
- * A student's place in their class as its object holds it (one request): the phase and pace,
- * whether they are in, waiting or removed — and, when the teacher changed the settings in the
- * lobby after their token was made (nothing answered yet, so nothing is lost), a new token with
- * their new order of statements.
- * @example const seated = await seatOf(c.env, secret, record, state);
- */
-export async function seatOf(
-  env: Env,
-  secret: string,
-  record: ClassRecord,
-  state: QuizState & { class: ClassContext },
-  now = Date.now(),
-): Promise<Seated> {
-  const held = await inRoom(env, record.code, (room) => room.seat(state.id, state.class.rev ?? 0, now));
-  // The object's phase once it holds the class (the settings may have changed since the record was cached).
-  const seat = { phase: held.kept ? held.phase : classPhase(record, null), pace: held.pace, seat: held.seat };
-  const live = { rev: held.rev, door: held.door };
-  if (!held.fresh) return { ...seat, live, paced: state.class.paced === true, fresh: null };
-  const paced = held.fresh.paced ?? record.paced === true;
-  const items = (held.fresh.items ?? record.itemIds).filter((id) => pack.itemById.has(id));
-  const context = classContextOf(record, state.class.nick, state.class.back ?? "", { rev: held.rev, paced });
-  const { back: _, ...noBack } = context;
-  const fresh = newAttemptState({
-    id: state.id,
-    pack: pack.version,
-    items,
-    startedAt: state.startedAt,
-    class: state.class.back ? context : noBack,
-  });
-  return { ...seat, live, paced, fresh: { state: fresh, token: await sealToken(fresh, secret) } };
 }
 
 /**

@@ -2,6 +2,7 @@
 import { NICKNAME_MAX, NICKNAME_MIN } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
 import type { ClassPhase } from "../domain/room";
+import { RejoinCodeLine, RemovedPage, WaitingRoomPage } from "./class-waiting";
 import { CONTENT_NOTE, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
 import { followOf } from "./quiz-wait";
@@ -183,17 +184,6 @@ export interface JoinedPageProps {
   live?: { rev: number; door: number } | undefined;
 }
 
-/** "Your code to get back in", on every class page that has it: a closed tab or another phone finds the answers again. */
-export function RejoinCodeLine({ back }: { back?: string | undefined }) {
-  if (!back) return null;
-  return (
-    <p class="rejoin">
-      Your code to get back in: <strong class="code-inline">{back}</strong>. Write it down: if this page closes, type it
-      on the class’s join page to go on with your answers.
-    </p>
-  );
-}
-
 /**
  * GET /c/:code/joined: "You're in as Zara" and the one next step on the first screen — Start, or
  * (in the lobby, or teacher-paced) wait for the teacher; the definitions and the content note are
@@ -311,60 +301,6 @@ export function JoinedPage(p: JoinedPageProps) {
         </p>
       </div>
       {waiting ? <script src={pollPath} defer /> : null}
-    </Layout>
-  );
-}
-
-/**
- * "Waiting for your teacher to let you in": a class whose teacher admits each name. The page
- * follows the class (poll.js looks again when the door count `d` moves: someone was admitted or
- * refused) and becomes "You're in" once the teacher admits the student; Refresh without JavaScript.
- */
-function WaitingRoomPage(p: JoinedPageProps) {
-  return (
-    <Layout title="Waiting for your teacher to let you in">
-      <div
-        data-poll="20"
-        data-live-code={p.code}
-        data-door={String(p.live?.door ?? 0)}
-        data-rev={String(p.live?.rev ?? 0)}
-      >
-        <h1>Waiting for your teacher to let you in</h1>
-        <div id="joined-now" data-live>
-          <p class="lede" role="status">
-            You asked to join {p.classTitle} as <strong class="nick">{p.nick}</strong>. Your teacher lets each name in:
-            this page moves on by itself when you are in.
-          </p>
-          <p class="row">
-            <a class="button secondary" href={`/c/${p.code}/joined`}>
-              Refresh
-            </a>
-          </p>
-        </div>
-        <RejoinCodeLine back={p.back} />
-        <p class="muted">
-          <a href={`/c/${p.code}?new=1`}>Not {p.nick}? Join under another name</a>
-        </p>
-      </div>
-      <script src={pollPath} defer />
-    </Layout>
-  );
-}
-
-/** The teacher removed this student (or did not let the name in): say so, and offer another name. */
-function RemovedPage(p: { code: string; classTitle: string; nick: string }) {
-  return (
-    <Layout title="You are not in this class">
-      <h1>You are not in this class</h1>
-      <p class="lede">
-        Your teacher did not let <strong class="nick">{p.nick}</strong> into {p.classTitle}, or removed the name. If
-        that is a mistake, ask your teacher.
-      </p>
-      <p>
-        <a class="button" href={`/c/${p.code}?new=1`}>
-          Join under another name
-        </a>
-      </p>
     </Layout>
   );
 }
