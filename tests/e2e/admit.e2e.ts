@@ -2,8 +2,9 @@
  * A class whose teacher admits each name, on a 360×640 phone with JavaScript on and off: the
  * student waits on "Waiting for your teacher to let you in" (Refresh on the first screen), the
  * teacher sees the name greyed on the dashboard with Admit, and once admitted the phone shows
- * Start (with JavaScript by itself, over the class's socket; without, after Refresh). Every page
- * passes axe.
+ * Start (with JavaScript by itself, over the class's socket; without, after Refresh). And the
+ * settings changed in the lobby: a phone already waiting picks them up by itself (a new token, 12
+ * statements, not 6). Every page passes axe.
  */
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -81,3 +82,38 @@ for (const javaScriptEnabled of [true, false]) {
     });
   });
 }
+
+describe("settings changed in the lobby, a phone already in (JavaScript on)", () => {
+  test("the teacher changes 6 statements to 12 on the settings page; the waiting phone plays 12", async () => {
+    const created = await createClass(baseURL, { name: "8E settings", items: 6 });
+    const { code } = created;
+    const context = await phone(true);
+    const page = await context.newPage();
+    await page.goto(`/c/${code}`);
+    await page.getByLabel("Nickname").fill("Yara");
+    await page.getByRole("button", { name: "Join" }).click();
+    await page.waitForURL(/\/joined$/);
+    await page.getByText("Your teacher will start the quiz").waitFor();
+
+    const laptop = await teacherAt(browser, baseURL, created, { viewport: { width: 1366, height: 768 } });
+    const settings = await laptop.newPage();
+    await settings.goto(`/c/${code}/teacher`);
+    await settings.getByRole("link", { name: "Change the settings" }).click();
+    await settings.waitForURL(/\/teacher\/settings$/);
+    await checkPage(settings, "settings-page");
+    await settings.getByLabel("12 statements").check();
+    await settings.getByRole("button", { name: "Save the settings" }).click();
+    await settings.waitForURL(/\?done=settings$/);
+    // The phone's page fetched itself again (the socket's settings number moved): its token is the new one.
+    await expect
+      .poll(() => page.evaluate(() => document.querySelector("[data-rev]")?.getAttribute("data-rev")), LIVE)
+      .toBe("1");
+
+    await settings.getByRole("button", { name: "Start the quiz" }).click();
+    await page.waitForURL(/\/quiz\/q\/1$/, LIVE);
+    await expect(page.title()).resolves.toMatch(/^Statement 1 of 12 /);
+    await laptop.close();
+    await context.close();
+    expect(foreign).toEqual([]);
+  });
+});

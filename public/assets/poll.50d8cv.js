@@ -55,6 +55,11 @@
         if (!same) return location.assign(here);
         door = fresh.getAttribute("data-door");
         rev = fresh.getAttribute("data-rev");
+        for (const [name, value] of [
+          ["data-door", door],
+          ["data-rev", rev],
+        ])
+          if (value !== null) root.setAttribute(name, value);
         copyFresh(html, true);
         document.title = doc.title;
       })
