@@ -80,6 +80,13 @@ describe("removing several students at once", () => {
     expect((await dashboard(code, key)).students).toHaveLength(1);
     // Only the teacher.
     expect((await postTicked(new Browser(), `/c/${code}/teacher/remove-ticked`, ids)).status).toBe(401);
+    // A name removed meanwhile, or a made-up id: a notice, and nobody else is removed.
+    const stale = await postTicked(teacher, `/c/${code}/teacher/remove-ticked`, [...ids, "not-an-id"]);
+    expect(location(stale)).toBe(`/c/${code}/teacher?done=not-found`);
+    const ben = (await dashboard(code, key)).students.map((s) => s.id);
+    const mixed = await postTicked(teacher, `/c/${code}/teacher/remove-ticked`, [...ben, ids[0] ?? ""]);
+    expect(location(mixed)).toBe(`/c/${code}/teacher?done=not-found`);
+    expect((await dashboard(code, key)).students.map((s) => s.nickname)).toEqual(["Ben"]);
   });
 
   it("JSON: all or none, bounded, and bad input is a problem", async () => {
@@ -136,6 +143,11 @@ describe("a class whose teacher admits each name", () => {
 
     const sid = /name="student" value="([^"]+)"[^>]*>\s*<button type="submit" aria-label="Admit Gus"/.exec(board)?.[1];
     expect(sid).toBeDefined();
+    // A made-up id, or no sign-in: nobody is let in.
+    const bogus = await teacher.post(`/c/${code}/teacher/admit`, { student: "AAAAAAAAAAAAAAAAAAAAAA" });
+    expect(location(bogus)).toBe(`/c/${code}/teacher?done=not-found`);
+    expect((await new Browser().post(`/c/${code}/teacher/admit`, { all: "1" })).status).toBe(401);
+    expect(await text(student.get(`/c/${code}/joined`))).toContain("Waiting for your teacher to let you in");
     const admitted = await teacher.post(`/c/${code}/teacher/admit`, { student: sid ?? "" });
     expect(location(admitted)).toBe(`/c/${code}/teacher?done=admitted`);
     board = await text(teacher.get(`/c/${code}/teacher`));
@@ -224,6 +236,8 @@ describe("the settings, changeable until the first answer", () => {
     const { student } = await join(code, { nickname: "Nia" });
     expect(await text(student.get(`/c/${code}/joined`))).toContain("Your teacher will start the quiz");
     expect(await text(teacher.get(`/c/${code}/teacher`))).toContain(`href="/c/${code}/teacher/settings"`);
+    expect((await new Browser().get(`/c/${code}/teacher/settings`)).status).toBe(401);
+    expect((await new Browser().post(`/c/${code}/teacher/settings`, { items: "12" })).status).toBe(401);
     const page = await text(teacher.get(`/c/${code}/teacher/settings`));
     expect(page).toContain("Save the settings");
     expect(page).toContain('name="admit"');

@@ -165,10 +165,12 @@ export async function changeSettings(
   origin: string,
 ): Promise<ClassRecord> {
   const given = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
-  const options = checkOptions({ ...optionsOf(record), ...given });
+  // Bad options are refused before the limiter and the read; absent ones stay as the fresh record has them.
+  checkOptions({ ...optionsOf(record), ...given });
   await teacherWrite(env, record.code);
   const fresh = await getClass(env.SCORES, record.code);
   if (!fresh) throw noSuchClass(record.code);
+  const options = checkOptions({ ...optionsOf(fresh), ...given });
   const itemIds =
     options.itemCount === fresh.itemIds.length ? fresh.itemIds : chooseClassItems(pack.items, options.itemCount);
   const { paced: _p, lobby: _l, admit: _a, ...kept } = fresh;
