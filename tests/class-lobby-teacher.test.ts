@@ -322,6 +322,24 @@ describe("the settings, changeable until the first answer", () => {
     expect(ClassInfo.parse(await (await send(path)).json()).itemCount).toBe(6);
   });
 
+  it("JSON: an ended class keeps its settings (409 class-ended); a class that does not exist is the same 403", async () => {
+    const { created } = await jsonClass({ items: 8 }, ["Uma"]);
+    const { code, teacherKey: key } = created;
+    expect((await send(`/api/v1/classes/${code}/end`, {}, key)).status).toBe(200);
+    expect(await problemOf(await send(`/api/v1/classes/${code}`, { items: 6 }, key, "PATCH"), 409)).toMatch(
+      /class-ended$/,
+    );
+    expect(ClassInfo.parse(await (await send(`/api/v1/classes/${code}`)).json()).itemCount).toBe(8);
+    for (const [path, method] of [
+      ["/api/v1/classes/ZZZZZZ", "PATCH"],
+      ["/api/v1/classes/ZZZZZZ/students/remove", "POST"],
+      ["/api/v1/classes/ZZZZZZ/students/admit", "POST"],
+    ] as const) {
+      const res = await send(path, { students: "all" }, key, method);
+      expect(await problemOf(res, 403)).toMatch(/teacher-key-rejected$/);
+    }
+  });
+
   it("a join that read the record before the change is seated under the object's newer settings", async () => {
     const { created } = await jsonClass({ items: 8 }, []);
     const stub = env.CLASS_ROOM.get(env.CLASS_ROOM.idFromName(created.code));
