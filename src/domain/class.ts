@@ -39,6 +39,8 @@ export interface ClassOptions {
    * soon as they join, for homework). A teacher-paced class always waits for its first statement.
    */
   lobby: boolean;
+  /** The teacher admits each name: a student who joins waits, greyed on the dashboard, until let in. */
+  admit: boolean;
 }
 
 /** A class as stored: the options, its fixed items, and the hash of its teacher key. */
@@ -73,6 +75,13 @@ export interface ClassRecord {
    * in KV alone; it is listed, at most once per 20 s per isolate).
    */
   room?: true;
+  /** The teacher admits each name (absent: everyone who joins is in). */
+  admit?: true;
+  /**
+   * How many times the teacher changed the settings in the lobby (absent: never); the class's
+   * object keeps the same number, and a student's token the one they joined under.
+   */
+  rev?: number;
 }
 
 /**

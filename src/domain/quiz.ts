@@ -59,6 +59,8 @@ export interface ClassContext {
   nick: string;
   paced?: true;
   back?: string;
+  /** The settings' change number the student was seated under (absent: 0, as the class was created). */
+  rev?: number;
 }
 
 /** The outcome of answering one item. */
@@ -203,6 +205,7 @@ export function parseQuizState(payload: unknown): QuizState | null {
       nick: cls.nick,
       paced: cls.paced === true || undefined,
       back: typeof cls.back === "string" ? cls.back : undefined,
+      rev: Number.isSafeInteger(cls.rev) && (cls.rev as number) > 0 ? (cls.rev as number) : undefined,
     });
   }
   if (p.form !== undefined) {
@@ -269,10 +272,12 @@ function classContext(cls: {
   nick: string;
   paced?: true | undefined;
   back?: string | undefined;
+  rev?: number | undefined;
 }): ClassContext {
   const context: ClassContext = { code: cls.code, nick: cls.nick };
   if (cls.paced) context.paced = true;
   if (cls.back) context.back = cls.back;
+  if (cls.rev) context.rev = cls.rev;
   return context;
 }
 

@@ -62,7 +62,22 @@ export type JoinRefusal = "taken" | "removed" | "full" | "ended" | "deleted";
  * open statement), or refused — `busy` when this address joined too fast (domain/join-bucket.ts).
  */
 export type JoinOutcome =
-  | { ok: true; pace: Pace; phase: ClassPhase /** The student's code to get back in. */; back: string }
+  | {
+      ok: true;
+      pace: Pace;
+      phase: ClassPhase;
+      /** The student's code to get back in. */
+      back: string;
+      /** The student waits for the teacher to admit them (a class whose teacher admits each name). */
+      waiting: boolean;
+      /** The settings' change number the student joined under (0: as created); their token carries it. */
+      rev: number;
+      /**
+       * The student's order and the class's pace, when the teacher changed the settings after the
+       * record the join read (the object's are newer): the token is built from these.
+       */
+      seat?: { items: string[]; paced: boolean };
+    }
   | { ok: false; refused: JoinRefusal }
   | { ok: false; refused: "busy"; retryAfterSeconds: number };
 
@@ -105,6 +120,8 @@ export interface RoomStudent {
   seen: number;
   /** The finished result (JSON of an AttemptResult), or null while playing. */
   result: string | null;
+  /** Waiting for the teacher to admit them (not yet in the class: answers are refused). */
+  waiting: boolean;
 }
 
 /** How many said verified (`v`) and unverified (`u`) to one statement. */
@@ -120,4 +137,28 @@ export interface RoomView {
   tallies: Record<string, Tally>;
   pace: Pace;
   phase: ClassPhase;
+  /** An answer has been recorded (from anyone, removed or not): the settings can no longer change. */
+  answered: boolean;
 }
+
+/**
+ * The settings a teacher may change in the lobby, until the first answer, as the class's object
+ * keeps them (`rev`: the change's number, from 1; the class record in KV carries the same). A
+ * join that read an older record is seated under these.
+ */
+export interface RoomSettings {
+  rev: number;
+  itemIds: string[];
+  shuffle: boolean;
+  paced: boolean;
+  /** Students wait for the teacher's Start (a lobby). */
+  gated: boolean;
+  /** The teacher admits each name. */
+  admit: boolean;
+  size: number;
+}
+
+/** Why the object refused a change of settings: an answer is in, the class ended, or more have joined than the new size. */
+export type SettingsRefusal =
+  | { ok: false; refused: "answered" | "ended" }
+  | { ok: false; refused: "size"; present: number };

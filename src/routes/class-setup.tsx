@@ -37,6 +37,7 @@ classSetup.post("/teach", noStore(), requireSecret("classes-unavailable", "Class
     size: form.size ?? "40",
     pace: form.pace || "student",
     start: form.start === "join" ? "join" : "teacher",
+    admit: form.admit === "on",
   };
   // Before anything is written: the dashboard the form leads to needs the public address (a 503 writes nothing).
   originOf(c);

@@ -235,6 +235,9 @@ function confidenceFromForm(value: string): Confidence | undefined {
 
 const badForm = (detail: string) => new AppError(400, { slug: "invalid-form", title: "That did not work", detail });
 
+/** An answer's refusals that send a class's student back to "You're in as …". */
+const BACK_TO_JOINED = new Set(["class-not-started", "class-ended", "not-admitted", "class-settings-changed"]);
+
 quiz.post("/answer", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
@@ -265,12 +268,9 @@ quiz.post("/answer", async (c) => {
     // Teacher-paced: the teacher closed this statement meanwhile; go where the class is.
     if (error instanceof AppError && error.slug === "statement-closed") return c.redirect("/quiz/q", 303);
     // The class is still in its lobby (back to "You're in", which waits for the teacher's Start),
-    // or the teacher ended it ("You're in" then offers the result).
-    if (
-      error instanceof AppError &&
-      (error.slug === "class-not-started" || error.slug === "class-ended") &&
-      state.class
-    ) {
+    // the teacher has not admitted the student or changed the settings (it waits, or seats them
+    // anew), or the teacher ended it ("You're in" then offers the result).
+    if (error instanceof AppError && BACK_TO_JOINED.has(error.slug) && state.class) {
       return c.redirect(`/c/${state.class.code}/joined`, 303);
     }
     throw error;

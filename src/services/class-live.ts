@@ -26,6 +26,10 @@ export interface LiveRoster {
   /** Present students (removed ones left out), in joining order, with `progress`. */
   entries: StudentEntry[];
   removed: { id: string; nickname: string }[];
+  /** Students waiting for the teacher to admit them (a class whose teacher admits each name): not in `entries`. */
+  waiting: { id: string; nickname: string }[];
+  /** An answer has been recorded: the settings can no longer change. */
+  answered: boolean;
   /** By item id: how many present students said verified (`v`) and unverified (`u`), finished or not. */
   tallies: Record<string, Tally>;
   pace: Pace;
@@ -65,13 +69,15 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
     // Nobody joined yet: a class made since the object keeps every join lists nothing from KV.
     const roster = record.room ? { at, entries: [] } : await readRoster(env.SCORES, record.code, { origin });
     const phase = classPhase(record, null);
-    return { at: roster.at, entries: roster.entries, removed: [], tallies: {}, pace: NOT_STARTED, phase };
+    const empty = { removed: [], waiting: [], tallies: {}, answered: roster.entries.length > 0 };
+    return { at: roster.at, entries: roster.entries, ...empty, pace: NOT_STARTED, phase };
   }
   const entries: StudentEntry[] = [];
   const removed: LiveRoster["removed"] = [];
+  const waiting: LiveRoster["waiting"] = [];
   for (const s of view.students) {
-    if (s.removed) {
-      removed.push({ id: s.sid, nickname: s.nick });
+    if (s.removed || s.waiting) {
+      (s.removed ? removed : waiting).push({ id: s.sid, nickname: s.nick });
       continue;
     }
     const joined = { nick: s.nick, id: s.attempt, joinedAt: s.joined };
@@ -79,7 +85,8 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
     const meta = result ? finishedMeta(joined, record.itemIds, result) : joined;
     entries.push({ ...meta, sid: s.sid, progress: s.answered, seen: s.seen });
   }
-  return { at, entries, removed, tallies: view.tallies, pace: view.pace, phase: classPhase(record, view.phase) };
+  const phase = classPhase(record, view.phase);
+  return { at, entries, removed, waiting, answered: view.answered, tallies: view.tallies, pace: view.pace, phase };
 }
 
 /** Why a teacher's screen was refused: the one wording for the pages and the JSON API. */

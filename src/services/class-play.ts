@@ -20,12 +20,13 @@ import { nothingAnswered } from "./class-errors";
  * object keeps nothing for the class. `finished`: the object has this attempt's finish and no
  * answer for the statement (nothing new is recorded then); `closed`: a teacher-paced class is not
  * on this statement; `lobby`: the class waits for the teacher's Start; `ended`: the teacher ended
- * the class (nothing more is recorded); `pace`: where a teacher-paced class is.
+ * the class (nothing more is recorded); `waiting`: the teacher has not admitted the student yet;
+ * `stale`: the token predates the teacher's change of settings; `pace`: where a teacher-paced class is.
  * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
  */
 export async function recordClassAnswer(
   env: Env,
-  state: QuizState & { class: { code: string; paced?: boolean } },
+  state: QuizState & { class: { code: string; paced?: boolean; rev?: number } },
   itemId: string,
   answer: Judgement,
 ): Promise<
@@ -34,15 +35,20 @@ export async function recordClassAnswer(
   | { closed: true }
   | { lobby: true }
   | { ended: true }
+  | { waiting: true }
+  | { stale: true }
 > {
   const char = answer === "verified" ? "v" : "u";
   // A teacher-paced class takes answers to the open statement only: the object checks its place.
   const at = state.class.paced ? state.items.indexOf(itemId) + 1 : undefined;
-  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char, at));
+  const rev = state.class.rev ?? 0;
+  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char, at, rev));
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
   if (!recorded.kept) return { answer, first: null };
   if (recorded.lobby) return { lobby: true };
   if (recorded.ended) return { ended: true };
+  if (recorded.waiting) return { waiting: true };
+  if (recorded.stale) return { stale: true };
   if (recorded.answer === null) return recorded.closed ? { closed: true } : { finished: true };
   const given = recorded.answer === "v" ? "verified" : "unverified";
   return { answer: given, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };

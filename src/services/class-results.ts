@@ -134,6 +134,8 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
     },
     students,
     removed,
+    waiting: roster.waiting,
+    settingsOpen: !roster.answered && roster.phase !== "ended",
     items,
     mostFooled: fooled,
   };

@@ -48,6 +48,12 @@ export interface ClassInfo {
   pace: "teacher" | "student";
   /** "teacher": students wait in the lobby for the teacher's Start; "join": each starts on joining. */
   start: "teacher" | "join";
+  /** Each student gets the statements in their own order. */
+  shuffle: boolean;
+  /** Most students at once. */
+  size: number;
+  /** The teacher admits each name: students who join wait until let in. */
+  admit: boolean;
   /** "lobby": waiting for the teacher's Start (or, teacher-paced, the first statement); "running". */
   state: ClassPhase;
   joinUrl: string;
@@ -68,6 +74,9 @@ export function infoOf(record: ClassRecord, origin: string, phase: ClassPhase): 
     board: record.board,
     pace: record.paced ? "teacher" : "student",
     start: hasLobby(record) ? "teacher" : "join",
+    shuffle: record.shuffle,
+    size: record.size ?? DEFAULT_CLASS_SIZE,
+    admit: record.admit === true,
     state: phase,
     joinUrl: joinUrlOf(origin, record.code),
     expiresAt: new Date(record.expiresAt).toISOString(),
@@ -153,6 +162,8 @@ export interface Joined {
   phase: ClassPhase;
   /** The student's code to get back in (this or another device keeps their answers). */
   back: string;
+  /** The student waits for the teacher to admit them (a class whose teacher admits each name). */
+  waiting: boolean;
 }
 
 /**
@@ -197,7 +208,13 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     // The object keeps the student's order, so a rejoin or the teacher's end can rebuild the attempt.
     const items = studentOrder({ itemIds, shuffle: record.shuffle });
     // The class's object decides (exactly, one name at a time); KV then gets the student's key.
-    const cls = { expiresAt: record.expiresAt, size: record.size ?? DEFAULT_CLASS_SIZE, gated: hasLobby(record) };
+    const cls = {
+      expiresAt: record.expiresAt,
+      size: record.size ?? DEFAULT_CLASS_SIZE,
+      gated: hasLobby(record),
+      admit: record.admit === true,
+      rev: record.rev ?? 0,
+    };
     // RPC types a union result clumsily; the object returns a plain JoinOutcome.
     const joined = await inRoom(
       env,
@@ -224,16 +241,19 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       await deleteStudentKey(env.SCORES, code, student.sid);
       throw joinRefused({ ok: false, refused: "deleted" }, record);
     }
+    // Settings changed after the record was read: the object seated the student under its own.
+    const paced = joined.seat ? joined.seat.paced : record.paced === true;
     const state = newAttemptState({
       id: student.attemptId,
       pack: pack.version,
-      items,
+      items: joined.seat ? joined.seat.items.filter((id) => pack.itemById.has(id)) : items,
       startedAt: now,
-      class: classContextOf(record, checked.nickname, joined.back),
+      class: classContextOf(record, checked.nickname, joined.back, { rev: joined.rev, paced }),
     });
-    const pace = record.paced ? joined.pace : null;
+    const pace = paced ? joined.pace : null;
     const token = await sealToken(state, secret);
-    return { record, nick: checked.nickname, state, token, pace, phase: joined.phase, back: joined.back };
+    const { back, waiting, phase } = joined;
+    return { record, nick: checked.nickname, state, token, pace, phase, back, waiting };
   }
   throw badNickname(
     409,
@@ -244,9 +264,24 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
   );
 }
 
-/** A class attempt's context in the token: the class, the student's name and code, the pace. */
-function classContextOf(record: ClassRecord, nick: string, back: string): ClassContext {
-  return { code: record.code, nick, back, ...(record.paced ? { paced: true as const } : {}) };
+/**
+ * A class attempt's context in the token: the class, the student's name and code, the pace and
+ * the settings' change number they were seated under (`seat`; absent: as the record says).
+ */
+export function classContextOf(
+  record: ClassRecord,
+  nick: string,
+  back: string,
+  seat: { rev: number; paced: boolean | null } = { rev: record.rev ?? 0, paced: null },
+): ClassContext {
+  const paced = seat.paced ?? record.paced === true;
+  return {
+    code: record.code,
+    nick,
+    back,
+    ...(paced ? { paced: true as const } : {}),
+    ...(seat.rev ? { rev: seat.rev } : {}),
+  };
 }
 
 /** What a student back with their code gets: their attempt again, as the class's object holds it. */
@@ -256,6 +291,8 @@ export interface Rejoined {
   state: QuizState;
   token: string;
   phase: ClassPhase;
+  /** The student still waits for the teacher to admit them. */
+  waiting: boolean;
 }
 
 /** The one refusal of a rejoin code, whatever the reason: it names nobody. */
@@ -305,14 +342,15 @@ export async function rejoinClass(
     pack: pack.version,
     items,
     startedAt: found.joined,
-    class: classContextOf(record, found.nick, back),
+    class: classContextOf(record, found.nick, back, { rev: found.rev, paced: found.paced }),
   });
   const answered: QuizState = {
     ...fresh,
     answers: items.map((id) => found.answers[id] ?? "-").join(""),
   };
   const state = found.result ? adoptResult(finish(answered, found.result.finishedAt), found.result) : answered;
-  return { record, nick: found.nick, state, token: await sealToken(state, secret), phase: found.phase };
+  const token = await sealToken(state, secret);
+  return { record, nick: found.nick, state, token, phase: found.phase, waiting: found.waiting };
 }
 
 /**

@@ -30,7 +30,7 @@ import {
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
-import { classEnded, nothingAnswered } from "./class-errors";
+import { classEnded, notAdmitted, nothingAnswered, settingsChanged } from "./class-errors";
 import { paceOf, roomStatus } from "./class-live";
 import { finishClassAttempt, recordClassAnswer } from "./class-play";
 import { AppError } from "./errors";
@@ -331,6 +331,8 @@ export async function answerStatement(
     if ("closed" in recorded) throw statementClosed();
     if ("lobby" in recorded) throw notStarted();
     if ("ended" in recorded) throw classEnded({ code: cls.code, name: "" }, 409);
+    if ("waiting" in recorded) throw notAdmitted();
+    if ("stale" in recorded) throw settingsChanged();
     given = recorded.answer;
     first = recorded.first;
     pace = recorded.pace ?? null;

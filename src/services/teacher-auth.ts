@@ -141,7 +141,8 @@ export async function signInWithKey(env: Env, client: string, rawCode: unknown, 
   return record;
 }
 
-async function teacherWrite(env: Env, code: string): Promise<void> {
+/** A teacher's change to a class: limited per class (the class-dashboard limiter). */
+export async function teacherWrite(env: Env, code: string): Promise<void> {
   await limit(env, "class-dashboard", code, "That was a lot of changes to this class in a short time.");
 }
 

@@ -170,6 +170,20 @@ export async function deleteClassRecord(kv: KVNamespace, code: string): Promise<
   recordMemory.set(code, { at: Date.now(), record: null });
 }
 
+/** Deletes several students' keys at once (the object keeps their names refused); a key already gone is fine. */
+export async function deleteStudentKeys(kv: KVNamespace, code: string, sids: readonly string[]): Promise<void> {
+  const keys = sids.filter(isStudentId).map((sid) => studentKey(code, sid));
+  for (let i = 0; i < keys.length; i += 25) {
+    await Promise.all(keys.slice(i, i + 25).map((key) => kvCall("delete", () => kv.delete(key))));
+  }
+  forgetRoster(code);
+}
+
+/** Writes a class record whose settings the teacher changed (the class's object took the change first). One put. */
+export async function replaceClassRecord(kv: KVNamespace, record: ClassRecord, now = Date.now()): Promise<void> {
+  await putClass(kv, record, now);
+}
+
 /**
  * Deletes a class and every key under it: lists the class's prefix (pages of
  * 1,000) and deletes each key, and the keys of `sids` (the students its object

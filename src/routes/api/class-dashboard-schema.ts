@@ -57,6 +57,20 @@ export const ClassDashboard = z.object({
   removed: z
     .array(z.object({ id: z.string(), nickname: z.string() }))
     .check(about("Names the teacher removed: refused until POST /api/v1/classes/{code}/students/{id}/allow-back.")),
+  waiting: z
+    .array(z.object({ id: z.string(), nickname: z.string() }))
+    .check(
+      about(
+        "Students waiting for the teacher to let them in (a class with admit: true), not yet in `students`: POST …/students/admit lets them in, POST …/students/remove refuses them.",
+      ),
+    ),
+  settingsOpen: z
+    .boolean()
+    .check(
+      about(
+        "No answer has been recorded yet: the settings can still change (PATCH /api/v1/classes/{code}); false from the first answer on.",
+      ),
+    ),
   items: z.array(z.object(itemStat)).check(about("Every statement of the class, in class order.")),
   mostFooled: z
     .array(

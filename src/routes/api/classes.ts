@@ -13,6 +13,7 @@ import { answeredCount, isFinished } from "../../domain/quiz";
 import { classPhase } from "../../domain/room";
 import { checkOptions, createClass } from "../../services/class-create";
 import { classPace, classStatus, endClass, startClass } from "../../services/class-live";
+import { admitStudents, changeSettings, removeStudents } from "../../services/class-lobby";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
 import { infoOf, joinClass, lookUpClass, rejoinClass, rejoinCodeFor } from "../../services/classes";
 import { AppError } from "../../services/errors";
@@ -40,6 +41,7 @@ import {
   type ClassPace,
   classRoutes,
   type StudentCode,
+  type StudentsChanged,
 } from "./class-schemas";
 import { routeTable } from "./route-table";
 
@@ -96,7 +98,7 @@ on(classRoutes.joinClass, secret, async (c) => {
     nickname: body.nickname,
     generate: body.generate === true,
   };
-  const { state, token, nick, record, pace, back } = await joinClass(c.env, c.var.secret, input);
+  const { state, token, nick, record, pace, back, waiting } = await joinClass(c.env, c.var.secret, input);
   // Teacher-paced: the open statement (a late joiner starts there), or null until one opens.
   const next = await nextStatement(c.env, state, pace);
   if (!next && !record.paced) throw new Error("A new class attempt has no first item.");
@@ -111,13 +113,14 @@ on(classRoutes.joinClass, secret, async (c) => {
     code: record.code,
     nickname: nick,
     back,
+    waiting,
   };
   return c.json(joined, 201);
 });
 
 on(classRoutes.rejoinClass, secret, async (c) => {
   const input = { client: clientAddress(c), code: c.req.param("code"), back: c.req.valid("json").back };
-  const { state, token, nick, record, phase } = await rejoinClass(c.env, c.var.secret, input);
+  const { state, token, nick, record, phase, waiting } = await rejoinClass(c.env, c.var.secret, input);
   // Teacher-paced: the open statement; finished or ended: none (finish to get the result).
   const pace = record.paced && phase !== "ended" ? (await classStatus(c.env, record)).pace : null;
   const next = isFinished(state) || phase === "ended" ? null : await nextStatement(c.env, state, pace);
@@ -132,6 +135,7 @@ on(classRoutes.rejoinClass, secret, async (c) => {
     code: record.code,
     nickname: nick,
     back: state.class?.back ?? "",
+    waiting,
   };
   return c.json(joined);
 });
@@ -202,6 +206,26 @@ on(classRoutes.getStudentCode, changeLimit(), async (c) => {
   if (!found) throw noSuchStudent(id);
   const code: StudentCode = { id, nickname: found.nick, back: found.back };
   return c.json(code);
+});
+
+on(classRoutes.changeClass, teacherFirst, async (c) => {
+  const changed = await changeSettings(c.env, c.var.teacher, c.req.valid("json"), originOf(c));
+  const { phase } = await classStatus(c.env, changed);
+  const info: ClassInfo = infoOf(changed, originOf(c), phase);
+  return c.json(info);
+});
+
+/** The teacher's answer to removing or admitting several students: the class and how many. */
+const changedCount = (record: ClassRecord, count: number): StudentsChanged => ({ code: record.code, count });
+
+on(classRoutes.removeStudents, teacherFirst, async (c) => {
+  const { students } = c.req.valid("json");
+  return c.json(changedCount(c.var.teacher, await removeStudents(c.env, c.var.teacher, students, originOf(c))));
+});
+
+on(classRoutes.admitStudents, teacherFirst, async (c) => {
+  const { students } = c.req.valid("json");
+  return c.json(changedCount(c.var.teacher, await admitStudents(c.env, c.var.teacher, students, originOf(c))));
 });
 
 on(classRoutes.removeStudent, async (c) => {
