@@ -10,7 +10,6 @@ import { AnswerResponse, AttemptResultBody, AttemptStarted, Problem } from "../s
 import { openToken } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX, type AttemptMetadata } from "../src/store/attempts";
 import { sharePath } from "../src/views/styles";
-import { createClass, itemOn, join } from "./class-helpers";
 import { attemptItemIds, CookieJar, getPage, location, postForm, postJson } from "./quiz-helpers";
 
 beforeEach(async () => {
@@ -308,37 +307,6 @@ describe("the result: expected against got, certainty-based marks, calibration",
     const { keys } = await env.SCORES.list<AttemptMetadata>({ prefix: ATTEMPT_PREFIX });
     expect(keys[0]?.metadata?.estimate).toBe(3);
     expect(keys[0]?.metadata?.confidences?.replaceAll("-", "")).toMatch(/^(sf|fs)$/);
-  });
-});
-
-describe("class play is unchanged", () => {
-  it("a class question page asks no confidence, and a class attempt's JSON answer with one is a 422", async () => {
-    const { code } = await createClass();
-    const { student } = await join(code, { nickname: "Sure Sam" });
-    const html = await (await student.get("/quiz/q/1")).text();
-    expect(html).not.toContain('name="confidence"');
-    const itemId = itemOn(html);
-    // The page's answer goes through as before; a crafted confidence from a class page is ignored.
-    expect(location(await student.post("/quiz/answer", { item: itemId, answer: "verified", confidence: "sure" }))).toBe(
-      `/quiz/feedback/${itemId}`,
-    );
-    expect(location(await student.get("/quiz/estimate"))).toBe("/quiz/q");
-
-    const joined = await postJson(`/api/v1/classes/${code}/students`, { nickname: "Json Jo" });
-    expect(joined.status).toBe(201);
-    const { token, next } = (await joined.json()) as { token: string; next: { id: string } };
-    const res = await postJson("/api/v1/attempts/answer", {
-      token,
-      itemId: next.id,
-      answer: "verified",
-      confidence: "sure",
-    });
-    const problem = Problem.parse(await res.json());
-    expect(res.status).toBe(422);
-    expect(problem.field).toBe("body.confidence");
-    // Without it the same answer is taken.
-    const ok = await postJson("/api/v1/attempts/answer", { token, itemId: next.id, answer: "verified" });
-    expect(ok.status).toBe(200);
   });
 });
 

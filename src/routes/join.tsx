@@ -128,6 +128,7 @@ join.get("/c/:code/joined", noStore(), requireSecret("classes-unavailable", "Cla
       status={status}
       paced={record?.paced === true}
       back={opened.state.class.back}
+      estimate={opened.state.estimate ?? null}
     />,
   );
 });

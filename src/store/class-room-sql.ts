@@ -23,7 +23,18 @@ export const MIGRATE_2 =
   "CREATE UNIQUE INDEX IF NOT EXISTS students_back ON students (back);" +
   "INSERT OR REPLACE INTO meta (k, v) VALUES ('schema', 2);";
 
+/**
+ * Columns added in schema 4 ("know what you know"): how sure a student said they were of each answer
+ * ("s", "f", "g"; NULL: not said) and the student's self-estimate (NULL: skipped), both kept from the
+ * first recorded answer on.
+ */
+export const MIGRATE_4 =
+  "ALTER TABLE answers ADD COLUMN confidence TEXT;" +
+  "ALTER TABLE students ADD COLUMN estimate INTEGER;" +
+  "INSERT OR REPLACE INTO meta (k, v) VALUES ('schema', 4);";
+
 // Created by the first join or finish (opened()), never by a read, so a deleted class stays empty.
+// It is schema 2: opened() then applies the later migrations in order, as for an older class.
 export const SCHEMA =
   "CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);" +
   "CREATE TABLE students (sid TEXT PRIMARY KEY, nick TEXT NOT NULL, attempt TEXT NOT NULL UNIQUE," +

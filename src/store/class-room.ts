@@ -33,7 +33,7 @@ import {
 } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 import { MIN_SECRET_LENGTH } from "../domain/token";
-import { MIGRATE_2, RETALLY, SCHEMA, TALLY } from "./class-room-sql";
+import { MIGRATE_2, MIGRATE_4, RETALLY, SCHEMA, TALLY } from "./class-room-sql";
 import { remember } from "./roster-cache";
 
 /** How long one request may take to write a result to KV before another may try. */
@@ -49,6 +49,10 @@ export interface RoomReturn {
   items: string[] | null;
   /** Each recorded answer by item id: "v" or "u". */
   answers: Record<string, string>;
+  /** How sure they said they were, by item id: "s", "f" or "g" (absent: not said). */
+  confidences: Record<string, string>;
+  /** Their self-estimate, kept with their first answer (null: none kept). */
+  estimate: number | null;
   result: AttemptResult | null;
   phase: ClassPhase;
   pace: Pace;
@@ -92,17 +96,29 @@ export class ClassRoom extends DurableObject<Env> {
     // A class opened before the tally table existed gets it, counted from its answers, once.
     if (tables.length === 1) this.sql.exec(TALLY + RETALLY);
     this.ready = tables.length > 0;
-    // A class opened before rejoin codes gets their columns, once.
-    if (this.ready && this.sql.exec("SELECT 1 FROM meta WHERE k = 'schema'").toArray().length === 0) {
-      this.sql.exec(MIGRATE_2);
-    }
+    if (this.ready) this.migrate();
     return this.ready;
+  }
+
+  /**
+   * Brings the tables to the latest schema, one step at a time and once each (meta `schema` says
+   * which the class has; none: the first). Each later schema adds its step in order:
+   * `if (schema < 3) …; if (schema < 4) …`.
+   */
+  private migrate(): void {
+    const row = this.sql.exec<Row>("SELECT v FROM meta WHERE k = 'schema'").toArray()[0];
+    const schema = row ? Number(row.v) : 1;
+    // Rejoin codes and "away".
+    if (schema < 2) this.sql.exec(MIGRATE_2);
+    // Confidences and the self-estimate.
+    if (schema < 4) this.sql.exec(MIGRATE_4);
   }
 
   /** A join or finish creates the tables and sets the cleanup alarm (the class's expiry, 30 days on). */
   private async opened(expiresAt: number): Promise<void> {
     if (this.exists()) return;
     this.sql.exec(SCHEMA);
+    this.migrate();
     this.sql.exec("INSERT INTO meta (k, v) VALUES ('expires', ?)", expiresAt);
     this.ready = true;
     await this.ctx.storage.setAlarm(expiresAt);
@@ -167,6 +183,7 @@ export class ClassRoom extends DurableObject<Env> {
     const attempt = String(row.attempt);
     this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, attempt);
     const answers = Object.fromEntries(this.recorded(attempt));
+    const said = this.said(attempt);
     const body = this.sql.exec<Row>("SELECT body FROM results WHERE attempt = ?", attempt).toArray()[0]?.body;
     this.tell();
     return {
@@ -176,6 +193,8 @@ export class ClassRoom extends DurableObject<Env> {
       joined: Number(row.joined),
       items: typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : null,
       answers,
+      confidences: Object.fromEntries(said.confidences),
+      estimate: said.estimate,
       result: typeof body === "string" ? (JSON.parse(body) as AttemptResult) : null,
       phase: this.phase(),
       pace: this.pace(),
@@ -203,14 +222,19 @@ export class ClassRoom extends DurableObject<Env> {
    * `lobby`: the class waits for the teacher's Start, so nothing is recorded yet.
    * `at`: in a teacher-paced class, the statement's place; nothing is recorded unless it is the
    * open one (`closed`: it is not), and `pace` says where the class is.
+   * `said`: how sure the student is ("s", "f", "g"), kept with the answer, and their self-estimate,
+   * kept with their first answer only (it is asked before the first statement); `confidence`
+   * comes back as recorded (null: not said), like the answer.
    */
   answer(
     attemptId: string,
     itemId: string,
     answer: "v" | "u",
     at?: number,
+    said: { confidence?: "s" | "f" | "g"; estimate?: number } = {},
   ): {
     answer: string | null;
+    confidence?: string | null;
     first: boolean;
     kept: boolean;
     closed?: boolean;
@@ -228,9 +252,21 @@ export class ClassRoom extends DurableObject<Env> {
     const first =
       !finished &&
       !closed &&
-      this.sql.exec("INSERT OR IGNORE INTO answers (attempt, item, answer) VALUES (?, ?, ?)", attemptId, itemId, answer)
-        .rowsWritten > 0;
+      this.sql.exec(
+        "INSERT OR IGNORE INTO answers (attempt, item, answer, confidence) VALUES (?, ?, ?, ?)",
+        attemptId,
+        itemId,
+        answer,
+        said.confidence ?? null,
+      ).rowsWritten > 0;
     if (first) {
+      if (said.estimate !== undefined) {
+        this.sql.exec(
+          "UPDATE students SET estimate = ? WHERE attempt = ? AND answered = 0 AND estimate IS NULL",
+          said.estimate,
+          attemptId,
+        );
+      }
       this.sql.exec("UPDATE students SET answered = answered + 1, seen = ? WHERE attempt = ?", Date.now(), attemptId);
       const [v, u] = answer === "v" ? [1, 0] : [0, 1];
       this.sql.exec(
@@ -243,10 +279,12 @@ export class ClassRoom extends DurableObject<Env> {
       );
       this.tell();
     }
-    const row = this.sql.exec<Row>("SELECT answer FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId);
-    const recorded = row.toArray()[0]?.answer;
-    const held = typeof recorded === "string" ? recorded : null;
-    return { answer: held, first, kept: true, closed, ...(pace ? { pace } : {}) };
+    const row = this.sql
+      .exec<Row>("SELECT answer, confidence FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId)
+      .toArray()[0];
+    const held = typeof row?.answer === "string" ? row.answer : null;
+    const confidence = typeof row?.confidence === "string" ? row.confidence : null;
+    return { answer: held, confidence, first, kept: true, closed, ...(pace ? { pace } : {}) };
   }
 
   /**
@@ -273,7 +311,7 @@ export class ClassRoom extends DurableObject<Env> {
       if (save) this.sql.exec("UPDATE results SET lease = ? WHERE attempt = ?", now + SAVE_LEASE_MS, state.id);
       return { ok: true, result: JSON.parse(String(stored.body)) as AttemptResult, first: false, save, joinedAt };
     }
-    const result = recordedResult(state, this.recorded(state.id), verdicts, now);
+    const result = recordedResult(state, this.recorded(state.id), verdicts, now, this.said(state.id));
     // Nothing answered by the token or recorded here: nothing to finish (the caller says so).
     if (!/[vu]/.test(result.answers)) return { ok: false, refused: "empty" };
     this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, state.id);
@@ -294,6 +332,18 @@ export class ClassRoom extends DurableObject<Env> {
       recorded.set(String(row.item), String(row.answer));
     }
     return recorded;
+  }
+
+  /** What an attempt said besides its answers: each recorded confidence by item id, and the self-estimate kept. */
+  private said(attemptId: string): { confidences: Map<string, string>; estimate: number | null } {
+    const confidences = new Map<string, string>();
+    const rows = this.sql.exec<Row>(
+      "SELECT item, confidence FROM answers WHERE attempt = ? AND confidence IS NOT NULL",
+      attemptId,
+    );
+    for (const row of rows) confidences.set(String(row.item), String(row.confidence));
+    const student = this.sql.exec<Row>("SELECT estimate FROM students WHERE attempt = ?", attemptId).toArray()[0];
+    return { confidences, estimate: typeof student?.estimate === "number" ? student.estimate : null };
   }
 
   /** The result is in KV (`done`: no later finish writes it again), or its write failed (the next may try). */
@@ -415,7 +465,7 @@ export class ClassRoom extends DurableObject<Env> {
         startedAt: Number(row.joined),
         class: { code: cls.code, nick: String(row.nick), ...(cls.paced ? { paced: true as const } : {}) },
       });
-      const result = recordedResult(state, this.recorded(state.id), verdicts, now);
+      const result = recordedResult(state, this.recorded(state.id), verdicts, now, this.said(state.id));
       this.sql.exec("INSERT INTO results (attempt, body) VALUES (?, ?)", state.id, JSON.stringify(result));
     }
     const unsaved = this.sql

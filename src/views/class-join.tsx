@@ -4,6 +4,7 @@ import type { Pace } from "../domain/pace";
 import type { ClassPhase } from "../domain/room";
 import { CONTENT_NOTE, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
+import { EstimateForm } from "./quiz-estimate";
 import { followOf } from "./quiz-wait";
 import { pollPath } from "./styles";
 import { VerifiedDefinitionBlock } from "./verified-definition";
@@ -177,6 +178,8 @@ export interface JoinedPageProps {
   paced: boolean;
   /** The student's code to get back in (absent for a student who joined before codes). */
   back?: string | undefined;
+  /** The self-estimate given (null: not yet, so it is asked before the first statement). */
+  estimate?: number | null | undefined;
 }
 
 /** "Your code to get back in", on every class page that has it: a closed tab or another phone finds the answers again. */
@@ -246,6 +249,8 @@ export function JoinedPage(p: JoinedPageProps) {
   }
   const waiting = p.status.phase === "lobby" || (p.paced && p.status.pace.step === 0);
   const started = p.answered > 0;
+  // Asked once, before the first statement: on this page while the class waits, else on the way in.
+  const askEstimate = !started && p.estimate === null;
   return (
     <Layout title={`You're in as ${p.nick}`}>
       <div
@@ -277,13 +282,14 @@ export function JoinedPage(p: JoinedPageProps) {
                   : `${p.classTitle}: ${p.total} statements. Is each one a verified fact or an unverified claim? No timer.`}
               </p>
               <p>
-                <a class="button full" href="/quiz/q">
+                <a class="button full" href={askEstimate ? "/quiz/estimate" : "/quiz/q"}>
                   {started ? "Continue" : "Start"}
                 </a>
               </p>
             </>
           )}
         </div>
+        {waiting ? <WaitingEstimate total={p.total} estimate={p.estimate} asked={askEstimate} /> : null}
         <RejoinCodeLine back={p.back} />
         <details>
           <summary>What “verified” means here, and a content note</summary>
@@ -305,5 +311,16 @@ export function JoinedPage(p: JoinedPageProps) {
       </div>
       {waiting ? <script src={pollPath} defer /> : null}
     </Layout>
+  );
+}
+
+/** While the class waits: the self-estimate (one tap, or none), or the one given. */
+function WaitingEstimate(p: { total: number; estimate: number | null | undefined; asked: boolean }) {
+  if (p.asked) return <EstimateForm total={p.total} thenJoined />;
+  if (typeof p.estimate !== "number") return null;
+  return (
+    <p>
+      You expect to get {p.estimate} of {p.total} right. At the end you see how close you were.
+    </p>
   );
 }

@@ -14,6 +14,7 @@ import { AppError } from "../../services/errors";
 import {
   answerFeedback,
   answerStatement,
+  estimated,
   finishAttempt,
   nextFormOf,
   nextStatement,
@@ -27,8 +28,8 @@ import { verdictOf } from "../../services/verdicts";
 import { whoPlanFor } from "../../services/who-says";
 import type { SecretEnv } from "../env";
 import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
-import { AnswerRequest, FinishRequest, StartAttemptRequest } from "./requests";
-import type { AnswerResponse, AttemptResultBody, AttemptStarted, QuizStatements } from "./schemas";
+import { AnswerRequest, EstimateRequest, FinishRequest, StartAttemptRequest } from "./requests";
+import type { AnswerResponse, AttemptResultBody, AttemptStarted, EstimateResponse, QuizStatements } from "./schemas";
 import { jsonBody } from "./validate";
 
 export const apiQuiz = new Hono<SecretEnv>();
@@ -123,6 +124,18 @@ apiQuiz.post("/attempts", ...jsonBody(StartAttemptRequest), async (c) => {
     next,
   };
   return c.json(started, 201);
+});
+
+apiQuiz.post("/attempts/estimate", ...jsonBody(EstimateRequest), async (c) => {
+  const body = c.req.valid("json");
+  // Public and class attempts alike; a class's object gets it with the first answer.
+  const state = estimated(await stateOf(body.token, c.var.secret), body.estimate);
+  const response: EstimateResponse = {
+    estimate: body.estimate,
+    total: state.items.length,
+    token: await sealToken(state, c.var.secret),
+  };
+  return c.json(response);
 });
 
 apiQuiz.post("/attempts/answer", ...jsonBody(AnswerRequest), async (c) => {
