@@ -21,6 +21,7 @@ import {
 import { toCsv } from "../domain/csv";
 import { leanOf } from "../domain/scoring";
 import type { DashboardData, ItemRowView, StudentRowView } from "../views/class-dashboard";
+import { knowOf } from "./class-know";
 import { rosterOf } from "./class-live";
 import { type ClassInfo, infoOf } from "./classes";
 import { verdictOf } from "./quiz";
@@ -136,6 +137,7 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
     removed,
     items,
     mostFooled: fooled,
+    know: knowOf(record, entries, texts),
   };
 }
 

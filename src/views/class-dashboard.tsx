@@ -4,6 +4,7 @@ import type { StudentStatus as Status } from "../domain/class-results";
 import type { Lean } from "../domain/scoring";
 import { ANSWERS_TO_RANK } from "../domain/split";
 import { clock, finishedLine } from "./class-board";
+import { CalibrationCounts, type KnowView, SureAndWrong } from "./class-dashboard-know";
 import { ClassLean, LEAN_WORDS, percent, progressWords, RemovedNames, StudentStatus } from "./class-dashboard-parts";
 import { QrCode } from "./class-qr";
 import { ClassReady } from "./class-ready";
@@ -71,6 +72,8 @@ export interface DashboardData {
   removed: { id: string; nickname: string }[];
   items: ItemRowView[];
   mostFooled: FooledView[];
+  /** Expected against got, and the statements answered wrongly while sure (class-dashboard-know.tsx). */
+  know: KnowView;
 }
 
 export interface DashboardPageProps {
@@ -142,6 +145,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
         <div id="dash-body" data-live>
           <h2>The class as a whole</h2>
           <ClassLean k={d.class} />
+          <CalibrationCounts k={d.know.calibration} />
 
           <h2>Students</h2>
           {d.students.length === 0 ? (
@@ -254,6 +258,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                 ))}
               </ol>
             )}
+
+            <SureAndWrong items={d.know.sureAndWrong} />
 
             <h2>Every statement</h2>
             <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">
