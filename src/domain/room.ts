@@ -85,8 +85,8 @@ export interface RecordedSaid {
 /**
  * The attempt as the object recorded it: each statement's recorded answer replaces the token's
  * (an older token may lack answers, never override them), then finished at `now` and scored.
- * With `said`, the object's confidences (of the statements it recorded) and estimate win too;
- * the token's stand only where the object keeps none.
+ * With `said`, the object's confidences (of the statements it recorded) and estimate win too (the
+ * token's confidences stand only for statements the object did not record).
  * @example recordedResult(state, new Map([["a", "v"]]), verdicts, Date.now()).answers
  */
 export function recordedResult(
@@ -103,7 +103,8 @@ export function recordedResult(
     .map((id, i) => said?.confidences.get(id) ?? (said && recorded.has(id) ? "-" : (tokenSure?.[i] ?? "-")))
     .join("");
   if (/[sfg]/.test(confidences)) next.confidences = confidences;
-  const estimate = said?.estimate ?? tokenEstimate;
+  // The object keeps the estimate with the first answer: a token that gained one later (a second tab) does not count.
+  const estimate = said ? said.estimate : tokenEstimate;
   if (estimate !== undefined && estimate !== null) next.estimate = estimate;
   return resultOf(finish(next, now), (id) => verdicts[id]);
 }
