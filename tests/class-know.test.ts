@@ -147,11 +147,11 @@ describe("a class student's self-estimate and confidences, as pages", () => {
     const { student } = await join(code, { nickname: "Lobby Lu" });
     const waiting = await (await student.get(`/c/${code}/joined`)).text();
     expect(waiting).toContain("Your teacher will start the quiz.");
-    expect(waiting).toContain('<input type="hidden" name="then" value="joined"/>');
+    expect(waiting).toContain('<input type="hidden" name="from" value="joined"/>');
     expect(waiting).toContain("How many of these 8 do you think you will get right?");
     // The form sits outside the live region, so a refresh of the status never resets it under a finger.
     expect(waiting.indexOf('id="joined-now"')).toBeLessThan(waiting.indexOf('action="/quiz/estimate"'));
-    const tapped = await student.post("/quiz/estimate", { estimate: "5", then: "joined" });
+    const tapped = await student.post("/quiz/estimate", { estimate: "5", from: "joined" });
     expect(location(tapped)).toBe(`/c/${code}/joined`);
     const after = await (await student.get(`/c/${code}/joined`)).text();
     expect(after).toContain("You expect to get 5 of 8 right.");
@@ -413,7 +413,7 @@ describe("KV metadata in the largest case", () => {
 describe("the metadata's packed confidences", () => {
   it("pack three statements to a character and unpack to the same, whatever the length", () => {
     expect(packConfidences("sfg-")).toBe("bA");
-    for (const confidences of ["", "s", "fg", "sfg", "g--s", "-".repeat(7), "sfg-".repeat(12) + "gs"]) {
+    for (const confidences of ["", "s", "fg", "sfg", "g--s", "-".repeat(7), `${"sfg-".repeat(12)}gs`]) {
       const packed = packConfidences(confidences);
       expect(packed).toHaveLength(Math.ceil(confidences.length / 3));
       expect(unpackConfidences(packed, confidences.length)).toBe(confidences);

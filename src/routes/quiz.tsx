@@ -139,7 +139,7 @@ quiz.get("/estimate", async (c) => {
 quiz.post("/estimate", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  const { estimate, then } = await readForm(c);
+  const { estimate, from } = await readForm(c);
   const n = estimate !== undefined && /^[0-9]{1,3}$/.test(estimate) ? Number(estimate) : Number.NaN;
   if (!isEstimate(n, state.items.length)) {
     throw badForm(`Please pick how many you expect to get right: a number from 0 to ${state.items.length}.`);
@@ -148,7 +148,7 @@ quiz.post("/estimate", async (c) => {
   const next = withEstimate(state, n);
   if (next) setQuizCookie(c, next, await sealToken(next, c.var.secret));
   // A class: the object gets it with the first answer. From "You're in" (waiting for the teacher), back there.
-  if (state.class) return c.redirect(then === "joined" ? `/c/${state.class.code}/joined` : "/quiz/q", 303);
+  if (state.class) return c.redirect(from === "joined" ? `/c/${state.class.code}/joined` : "/quiz/q", 303);
   return c.redirect(next ? "/quiz/q/1" : "/quiz/q", 303);
 });
 

@@ -36,7 +36,7 @@ export function EstimateForm({ total, heading = false, thenJoined = false }: Est
   const question = `How many of these ${total} do you think you will get right?`;
   return (
     <form method="post" action="/quiz/estimate">
-      {thenJoined ? <input type="hidden" name="then" value="joined" /> : null}
+      {thenJoined ? <input type="hidden" name="from" value="joined" /> : null}
       <fieldset class="estimate">
         <legend>{heading ? <h1>{question}</h1> : <h2>{question}</h2>}</legend>
         <div class="row">
