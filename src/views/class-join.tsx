@@ -316,7 +316,14 @@ export function JoinedPage(p: JoinedPageProps) {
 
 /** While the class waits: the self-estimate (one tap, or none), or the one given. */
 function WaitingEstimate(p: { total: number; estimate: number | null | undefined; asked: boolean }) {
-  if (p.asked) return <EstimateForm total={p.total} thenJoined />;
+  if (p.asked) {
+    return (
+      <>
+        <EstimateForm total={p.total} thenJoined />
+        <p class="muted">While you wait: one tap, or leave it. At the end you see how close you were.</p>
+      </>
+    );
+  }
   if (typeof p.estimate !== "number") return null;
   return (
     <p>
