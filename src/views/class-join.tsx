@@ -4,7 +4,7 @@ import type { Pace } from "../domain/pace";
 import type { ClassPhase } from "../domain/room";
 import { CONTENT_NOTE, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
-import { EstimateForm } from "./quiz-estimate";
+import { WaitingEstimate } from "./quiz-estimate";
 import { followOf } from "./quiz-wait";
 import { pollPath } from "./styles";
 import { VerifiedDefinitionBlock } from "./verified-definition";
@@ -311,23 +311,5 @@ export function JoinedPage(p: JoinedPageProps) {
       </div>
       {waiting ? <script src={pollPath} defer /> : null}
     </Layout>
-  );
-}
-
-/** While the class waits: the self-estimate (one tap, or none), or the one given. */
-function WaitingEstimate(p: { total: number; estimate: number | null | undefined; asked: boolean }) {
-  if (p.asked) {
-    return (
-      <>
-        <EstimateForm total={p.total} thenJoined />
-        <p class="muted">While you wait: one tap, or leave it. At the end you see how close you were.</p>
-      </>
-    );
-  }
-  if (typeof p.estimate !== "number") return null;
-  return (
-    <p>
-      You expect to get {p.estimate} of {p.total} right. At the end you see how close you were.
-    </p>
   );
 }

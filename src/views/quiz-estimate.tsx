@@ -50,3 +50,21 @@ export function EstimateForm({ total, heading = false, thenJoined = false }: Est
     </form>
   );
 }
+
+/** While the class waits: the self-estimate (one tap, or none), or the one given. */
+export function WaitingEstimate(p: { total: number; estimate: number | null | undefined; asked: boolean }) {
+  if (p.asked) {
+    return (
+      <>
+        <EstimateForm total={p.total} thenJoined />
+        <p class="muted">While you wait: one tap, or leave it. At the end you see how close you were.</p>
+      </>
+    );
+  }
+  if (typeof p.estimate !== "number") return null;
+  return (
+    <p>
+      You expect to get {p.estimate} of {p.total} right. At the end you see how close you were.
+    </p>
+  );
+}
