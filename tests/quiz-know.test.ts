@@ -140,6 +140,30 @@ describe("the same as JSON", () => {
     return body;
   }
 
+  it("a start without an estimate can take one at POST /api/v1/attempts/estimate, until the first answer", async () => {
+    const started = AttemptStarted.parse(await (await postJson("/api/v1/attempts", {})).json());
+    expect(started.estimate).toBeNull();
+    await problem(
+      await postJson("/api/v1/attempts/estimate", { token: started.token, estimate: 11 }),
+      422,
+      "body.estimate",
+    );
+    const res = await postJson("/api/v1/attempts/estimate", { token: started.token, estimate: 4 });
+    expect(res.status).toBe(200);
+    const { token, estimate, total } = (await res.json()) as { token: string; estimate: number; total: number };
+    expect([estimate, total]).toEqual([4, 10]);
+    expect((await stateOf(token)).estimate).toBe(4);
+    const [a = ""] = await attemptItemIds(token);
+    const answered = AnswerResponse.parse(
+      await (await postJson("/api/v1/attempts/answer", { token, itemId: a, answer: verdictOf(a) })).json(),
+    );
+    await problem(
+      await postJson("/api/v1/attempts/estimate", { token: answered.token, estimate: 5 }),
+      409,
+      "body.estimate",
+    );
+  });
+
   it("a start takes an estimate and says it back; answers take and return a confidence", async () => {
     const res = await postJson("/api/v1/attempts", { estimate: 6 });
     expect(res.status).toBe(201);
