@@ -192,7 +192,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
     const csv = await readFile(path, "utf8");
     const lines = csv.trim().split(/\r?\n/);
     // A header, the two students, one empty line, then the legend: one row per statement (Q1…Qn),
-    // one more empty line and what the two figure columns mean.
+    // one more empty line and what the figure columns mean.
     const questions = (lines[0] ?? "").split(",").filter((cell) => /^Q\d+$/.test(cell));
     expect(questions.length, csv).toBe(8);
     expect(lines.indexOf(""), csv).toBe(3);
@@ -206,6 +206,9 @@ describe("a lesson (tests run in order and build on each other)", () => {
       "",
       "Facts told from claims (-1 to 1)",
       "Lean figure",
+      "Expected",
+      "Expected against got",
+      "Wrong while sure",
     ]);
     expect(csv).toMatch(/,stopped early,2,/);
     for (const nick of nicks) expect(csv).toContain(nick);
