@@ -164,6 +164,34 @@ describe("a class student's self-estimate and confidences, as pages", () => {
     expect(fromStored(key?.metadata)?.confidences).toBe("ffffffff");
   });
 
+  it("teacher-paced: the estimate while waiting, the confidence with the answer, and no verdict until the teacher shows it", async () => {
+    const { code, teacher } = await createClass({ pace: "teacher" });
+    const { student } = await join(code, { nickname: "Paced Pat" });
+    expect(await (await student.get(`/c/${code}/joined`)).text()).toContain(
+      '<input type="hidden" name="from" value="joined"/>',
+    );
+    expect(location(await student.post("/quiz/estimate", { estimate: "6", from: "joined" }))).toBe(`/c/${code}/joined`);
+    const press = (action: string, step: number, shut: boolean) =>
+      teacher.post(`/c/${code}/present/pace`, { action, step: String(step), shut: shut ? "1" : "0" });
+    expect((await press("open", 0, true)).status).toBe(303);
+    const target = location(await student.get("/quiz/q"));
+    expect(target).toBe("/quiz/q/1");
+    const itemId = itemOn(await (await student.get(target)).text());
+    const answered = await student.post("/quiz/answer", { item: itemId, answer: wrongly(itemId), confidence: "sure" });
+    expect(location(answered)).toMatch(/^\/quiz\/q(\?pace=|$)/);
+    const waiting = await (await student.get(location(answered))).text();
+    expect(waiting).toContain("Your answer is in");
+    expect(waiting).not.toMatch(/Right|Not quite|it is (verified|unverified)/);
+    // The feedback page itself holds back until the teacher shows the answer.
+    expect(location(await student.get(`/quiz/feedback/${itemId}`))).toBe("/quiz/q");
+    const state = await stateOf(student.cookies.get("__Host-quiz"));
+    expect([state.estimate, state.confidences?.[0]]).toEqual([6, "s"]);
+    expect((await press("close", 1, false)).status).toBe(303);
+    expect((await press("reveal", 1, true)).status).toBe(303);
+    const feedback = await (await student.get(`/quiz/feedback/${itemId}`)).text();
+    expect(feedback).toContain("Not quite");
+  });
+
   it("refuses a bad estimate or confidence from a class page with a 400 page, recording nothing", async () => {
     const { code } = await createClass();
     const { student } = await join(code, { nickname: "Typo Ty" });
