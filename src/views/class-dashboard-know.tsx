@@ -46,18 +46,20 @@ export function CalibrationCounts({ k }: { k: ClassCalibration }) {
           estimate finish every statement, this shows how many expected more, fewer, or about what they got.
         </p>
       ) : (
-        // The projector's split labels: type a room reads (≥ 28 px at 1280×720), no stylesheet of its own.
-        <p class="split-labels">
-          <span>
-            <strong>{k.over}</strong> expected more than they got
-          </span>
-          <span>
-            <strong>{k.well}</strong> about right (within 1)
-          </span>
-          <span>
-            <strong>{k.under}</strong> did better than they expected
-          </span>
-        </p>
+        // The projector's type (≥ 28 px at 1280×720) from its split labels, one count a line: no CSS of its own.
+        <div class="split-labels">
+          <ul class="plain">
+            <li>
+              <strong>{k.over}</strong> expected more than they got
+            </li>
+            <li>
+              <strong>{k.well}</strong> about right (within 1)
+            </li>
+            <li>
+              <strong>{k.under}</strong> did better than they expected
+            </li>
+          </ul>
+        </div>
       )}
       {left.length > 0 ? <p class="muted">Not counted: {left.join("; ")}.</p> : null}
       {k.over > k.under + k.well ? (

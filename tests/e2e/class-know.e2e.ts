@@ -7,7 +7,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
-import { checkPage, expectAccessible } from "./harness/checks";
+import { checkPage, expectAccessible, screenshot } from "./harness/checks";
 import { createClass, joinAs, teacherAt } from "./harness/class";
 import { playToResult } from "./harness/quiz";
 
@@ -70,10 +70,12 @@ describe("a class student's estimate and confidences at 360×640", () => {
     await expect(dash.getByRole("heading", { name: "Expected against got" }).isVisible()).resolves.toBe(true);
     const fit =
       right >= 6 ? "did better than they expected" : right <= 2 ? "expected more than they got" : "about right";
-    await expect(dash.locator(".split-labels span", { hasText: fit }).textContent()).resolves.toMatch(/^1 /);
+    await expect(dash.locator(".split-labels li", { hasText: fit }).textContent()).resolves.toMatch(/^1 /);
     // "Sure and wrong" names verdicts: inside the answer key's fold, closed, so not on the projector.
     await expect(dash.getByRole("heading", { name: "Sure and wrong" }).isVisible()).resolves.toBe(false);
     await expectAccessible(dash);
+    await dash.getByRole("heading", { name: "Expected against got" }).scrollIntoViewIfNeeded();
+    await screenshot(dash, "class-know-dashboard");
     await teacher.close();
   });
 });
