@@ -180,7 +180,7 @@ describe("the splits (the object's running tally)", () => {
           attempt,
           removed,
         );
-        state.storage.sql.exec("INSERT INTO answers VALUES (?, 'item-a', ?)", attempt, answer);
+        state.storage.sql.exec("INSERT INTO answers (attempt, item, answer) VALUES (?, 'item-a', ?)", attempt, answer);
       }
       return room.view();
     });

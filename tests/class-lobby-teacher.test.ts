@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { ClassCreated, ClassDashboard, ClassInfo, ClassJoined, StudentsChanged } from "../src/routes/api/class-schemas";
 import { AnswerResponse, Problem } from "../src/routes/api/schemas";
 import { SCHEMA_VERSION } from "../src/store/class-room-sql";
-import { Browser, call, createClass, itemOn, join, location, ORIGIN, play, rightly } from "./class-helpers";
+import { Browser, call, createClass, itemOn, join, location, ORIGIN, play, rightly, SCHEMA_2 } from "./class-helpers";
 
 function send(path: string, body?: unknown, key?: string, method?: string): Promise<Response> {
   return call(path, {
@@ -128,7 +128,7 @@ describe("a class whose teacher admits each name", () => {
     expect(html).toContain("Waiting for your teacher to let you in");
     expect(html).toMatch(/data-door="\d+"/);
     expect(html).toContain(`href="/c/${code}/joined">Refresh</a>`);
-    expect(html).not.toContain('href="/quiz/q"');
+    expect(html).not.toMatch(/href="\/quiz\/(q|estimate)"/);
     // The dashboard shows the name greyed, with Admit; the projector does not show it.
     let board = await text(teacher.get(`/c/${code}/teacher`));
     expect(board).toContain("Waiting to be let in (1)");
@@ -262,7 +262,7 @@ describe("the settings, changeable until the first answer", () => {
     // Nia, already in, is seated under the new settings by her next page: 12 statements, a new token.
     const html = await text(student.get(`/c/${code}/joined`));
     expect(html).toContain("12 statements");
-    expect(html).toContain('href="/quiz/q"');
+    expect(html).toContain('href="/quiz/estimate">Start</a>');
     // A newcomer waits to be admitted (the new setting).
     const late = await join(code, { nickname: "Omar" });
     expect(await text(late.student.get(`/c/${code}/joined`))).toContain("Waiting for your teacher to let you in");
@@ -368,16 +368,7 @@ describe("the class object's tables", () => {
     const after = await runInDurableObject(stub, (room, state) => {
       const sql = state.storage.sql;
       // The tables as schema 2 made them.
-      sql.exec(
-        "CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);" +
-          "CREATE TABLE students (sid TEXT PRIMARY KEY, nick TEXT NOT NULL, attempt TEXT NOT NULL UNIQUE, joined INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0, items TEXT, back TEXT, seen INTEGER);" +
-          "CREATE TABLE answers (attempt TEXT, item TEXT, answer TEXT NOT NULL, PRIMARY KEY (attempt, item)) WITHOUT ROWID;" +
-          "CREATE TABLE results (attempt TEXT PRIMARY KEY, body TEXT NOT NULL, saved INTEGER DEFAULT 0, lease INTEGER DEFAULT 0);" +
-          "CREATE TABLE gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;" +
-          "CREATE UNIQUE INDEX students_back ON students (back);" +
-          "CREATE TABLE tally (item TEXT PRIMARY KEY, v INTEGER NOT NULL, u INTEGER NOT NULL) WITHOUT ROWID;" +
-          "INSERT INTO meta VALUES ('schema', 2);",
-      );
+      sql.exec(SCHEMA_2);
       sql.exec("INSERT INTO students (sid, nick, attempt, joined) VALUES ('s1', 'Sol', 'a1', 0)");
       const view = room.view();
       const schema = sql.exec("SELECT v FROM meta WHERE k = 'schema'").one().v;

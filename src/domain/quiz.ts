@@ -113,7 +113,13 @@ const ANSWERS = /^[vu-]*$/;
 const CONFIDENCES = /^[sfg-]*$/;
 const WHO = /^[012-]*$/;
 
-const CONFIDENCE_CHAR: Record<Confidence, ConfidenceChar> = { sure: "s", fairly: "f", guessing: "g" };
+/** The character each confidence is kept as (in tokens, results and the class's object). */
+export const CONFIDENCE_CHARS: Readonly<Record<Confidence, "s" | "f" | "g">> = {
+  sure: "s",
+  fairly: "f",
+  guessing: "g",
+};
+const CONFIDENCE_CHAR: Record<Confidence, ConfidenceChar> = CONFIDENCE_CHARS;
 
 /** The confidence a character stands for; null for "-" (not said) or anything else. */
 export function confidenceOfChar(char: string | undefined): Confidence | null {

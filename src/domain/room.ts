@@ -91,9 +91,17 @@ export function joinDecision(holder: { removed: boolean } | null, present: numbe
   return present >= size ? "full" : null;
 }
 
+/** What the object kept besides the answers: each recorded confidence ("s", "f", "g") by item id, and the self-estimate. */
+export interface RecordedSaid {
+  confidences: ReadonlyMap<string, string>;
+  estimate: number | null;
+}
+
 /**
  * The attempt as the object recorded it: each statement's recorded answer replaces the token's
  * (an older token may lack answers, never override them), then finished at `now` and scored.
+ * With `said`, the object's confidences (of the statements it recorded) and estimate win too (the
+ * token's confidences stand only for statements the object did not record).
  * @example recordedResult(state, new Map([["a", "v"]]), verdicts, Date.now()).answers
  */
 export function recordedResult(
@@ -101,10 +109,19 @@ export function recordedResult(
   recorded: ReadonlyMap<string, string>,
   verdicts: Readonly<Record<string, Judgement>>,
   now: number,
+  said?: RecordedSaid,
 ): AttemptResult {
   const answers = state.items.map((id, i) => recorded.get(id) ?? state.answers[i] ?? "-").join("");
-  const { finishedAt: _, ...open } = state;
-  return resultOf(finish({ ...open, answers }, now), (id) => verdicts[id]);
+  const { finishedAt: _, confidences: tokenSure, estimate: tokenEstimate, ...open } = state;
+  const next: QuizState = { ...open, answers };
+  const confidences = state.items
+    .map((id, i) => said?.confidences.get(id) ?? (said && recorded.has(id) ? "-" : (tokenSure?.[i] ?? "-")))
+    .join("");
+  if (/[sfg]/.test(confidences)) next.confidences = confidences;
+  // The object keeps the estimate with the first answer: a token that gained one later (a second tab) does not count.
+  const estimate = said ? said.estimate : tokenEstimate;
+  if (estimate !== undefined && estimate !== null) next.estimate = estimate;
+  return resultOf(finish(next, now), (id) => verdicts[id]);
 }
 
 /** One student as the object holds them: progress, and the finished result once there is one. */

@@ -151,6 +151,7 @@ join.get("/c/:code/joined", noStore(), requireSecret("classes-unavailable", "Cla
       back={cls.back}
       seat={seated.seat}
       live={seated.live}
+      estimate={state.estimate ?? null}
     />,
   );
 });

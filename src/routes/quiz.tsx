@@ -138,22 +138,24 @@ quiz.post("/start", async (c) => {
 quiz.get("/estimate", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  // Asked once, before any answer, in the public quiz only.
-  if (state.class || isFinished(state) || answeredCount(state) > 0) return c.redirect("/quiz/q", 303);
-  return c.html(<QuizEstimatePage total={state.items.length} />);
+  // Asked once, before any answer. A class goes on to where the class is (its lobby, or the open statement).
+  if (isFinished(state) || answeredCount(state) > 0) return c.redirect("/quiz/q", 303);
+  return c.html(<QuizEstimatePage total={state.items.length} skipHref={state.class ? "/quiz/q" : "/quiz/q/1"} />);
 });
 
 quiz.post("/estimate", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  const { estimate } = await readForm(c);
+  const { estimate, from } = await readForm(c);
   const n = estimate !== undefined && /^[0-9]{1,3}$/.test(estimate) ? Number(estimate) : Number.NaN;
   if (!isEstimate(n, state.items.length)) {
     throw badForm(`Please pick how many you expect to get right: a number from 0 to ${state.items.length}.`);
   }
-  // Too late (a statement answered, or a class attempt): the quiz goes on without it.
-  const next = state.class ? null : withEstimate(state, n);
+  // Too late (a statement answered): the quiz goes on without it.
+  const next = withEstimate(state, n);
   if (next) setQuizCookie(c, next, await sealToken(next, c.var.secret));
+  // A class: the object gets it with the first answer. From "You're in" (waiting for the teacher), back there.
+  if (state.class) return c.redirect(from === "joined" ? `/c/${state.class.code}/joined` : "/quiz/q", 303);
   return c.redirect(next ? "/quiz/q/1" : "/quiz/q", 303);
 });
 
@@ -222,7 +224,7 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
       total={state.items.length}
       answered={answeredCount(state)}
       ruleHref={pack.cardBySlug.has(RULE_CARD) ? `/cards/${RULE_CARD}` : "/cards"}
-      askSure={!state.class}
+      askSure
       who={who}
     />,
   );
@@ -244,7 +246,7 @@ quiz.post("/answer", async (c) => {
   const { item, answer, confidence, who } = await readForm(c);
   if (answer !== "verified" && answer !== "unverified") throw badForm("Please choose Verified or Unverified.");
   if (!item) throw badForm("The form was missing the statement it answers.");
-  // Not picked (or a class page, which does not ask): "not said". Anything else is not ours.
+  // Not picked: "not said". Anything else is not ours.
   const sure = confidence === undefined || confidence === "" ? null : confidenceFromForm(confidence);
   if (sure === undefined)
     throw badForm("“How sure are you?” takes Sure, Fairly sure or Guessing. Please go back and pick one, or none.");
@@ -263,7 +265,7 @@ quiz.post("/answer", async (c) => {
   // A class answer may reach the class's object (a replayed token would each time).
   if (state.class) await spendPlay(c, state);
   try {
-    answered = await answerStatement(c.env, c.var.secret, state, item, answer, state.class ? null : sure, whoKey);
+    answered = await answerStatement(c.env, c.var.secret, state, item, answer, sure, whoKey);
   } catch (error) {
     // Teacher-paced: the teacher closed this statement meanwhile; go where the class is.
     if (error instanceof AppError && error.slug === "statement-closed") return c.redirect("/quiz/q", 303);

@@ -5,9 +5,18 @@
  */
 
 import { pack } from "../content/pack";
+import type { Confidence } from "../domain/calibration";
 import type { ClassRecord } from "../domain/class";
 import type { Pace } from "../domain/pace";
-import { type AttemptResult, finish, type QuizState, resultOf, type VerdictOf } from "../domain/quiz";
+import {
+  type AttemptResult,
+  CONFIDENCE_CHARS,
+  confidenceOfChar,
+  finish,
+  type QuizState,
+  resultOf,
+  type VerdictOf,
+} from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { deleteClassResult, getClass, putClassResult } from "../store/class-records";
 import type { RoomFinish } from "../store/class-room";
@@ -21,16 +30,19 @@ import { nothingAnswered } from "./class-errors";
  * answer for the statement (nothing new is recorded then); `closed`: a teacher-paced class is not
  * on this statement; `lobby`: the class waits for the teacher's Start; `ended`: the teacher ended
  * the class (nothing more is recorded); `waiting`: the teacher has not admitted the student yet;
- * `stale`: the token predates the teacher's change of settings; `pace`: where a teacher-paced class is.
- * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
+ * `stale`: the token predates the teacher's change of settings; `pace`: where a teacher-paced class
+ * is. `confidence` goes with the answer, and the token's self-estimate with the first answer; the
+ * confidence that comes back is the recorded one (null: not said), like the answer.
+ * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified", "sure");
  */
 export async function recordClassAnswer(
   env: Env,
   state: QuizState & { class: { code: string; paced?: boolean; rev?: number } },
   itemId: string,
   answer: Judgement,
+  confidence: Confidence | null = null,
 ): Promise<
-  | { answer: Judgement; first: boolean | null; pace?: Pace }
+  | { answer: Judgement; confidence: Confidence | null; first: boolean | null; pace?: Pace }
   | { finished: true }
   | { closed: true }
   | { lobby: true }
@@ -42,16 +54,21 @@ export async function recordClassAnswer(
   // A teacher-paced class takes answers to the open statement only: the object checks its place.
   const at = state.class.paced ? state.items.indexOf(itemId) + 1 : undefined;
   const rev = state.class.rev ?? 0;
-  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char, at, rev));
+  const said = {
+    ...(confidence ? { confidence: CONFIDENCE_CHARS[confidence] } : {}),
+    ...(state.estimate === undefined ? {} : { estimate: state.estimate }),
+  };
+  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char, at, rev, said));
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
-  if (!recorded.kept) return { answer, first: null };
+  if (!recorded.kept) return { answer, confidence, first: null };
   if (recorded.lobby) return { lobby: true };
   if (recorded.ended) return { ended: true };
   if (recorded.waiting) return { waiting: true };
   if (recorded.stale) return { stale: true };
   if (recorded.answer === null) return recorded.closed ? { closed: true } : { finished: true };
   const given = recorded.answer === "v" ? "verified" : "unverified";
-  return { answer: given, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };
+  const sure = confidenceOfChar(recorded.confidence ?? undefined);
+  return { answer: given, confidence: sure, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };
 }
 
 /**

@@ -347,10 +347,23 @@ export async function rejoinClass(
   const answered: QuizState = {
     ...fresh,
     answers: items.map((id) => found.answers[id] ?? "-").join(""),
+    ...rejoinSaid(items, found),
   };
   const state = found.result ? adoptResult(finish(answered, found.result.finishedAt), found.result) : answered;
   const token = await sealToken(state, secret);
   return { record, nick: found.nick, state, token, phase: found.phase, waiting: found.waiting };
+}
+
+/** The confidences and self-estimate the object kept for a student back with their code (absent: none kept). */
+function rejoinSaid(
+  items: readonly string[],
+  found: { confidences?: Record<string, string>; estimate?: number | null },
+): Pick<QuizState, "confidences" | "estimate"> {
+  const confidences = items.map((id) => found.confidences?.[id] ?? "-").join("");
+  return {
+    ...(/[sfg]/.test(confidences) ? { confidences } : {}),
+    ...(typeof found.estimate === "number" ? { estimate: found.estimate } : {}),
+  };
 }
 
 /**

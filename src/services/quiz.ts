@@ -153,12 +153,12 @@ export async function startAttempt(
 
 /**
  * The state with the reader's self-estimate. Throws a 409 AppError once a statement is answered
- * or the attempt is finished (it is asked before the first statement), a 422 when it is more than
- * the statements the attempt asks, and a 422 for a class attempt (classes take no estimate yet).
+ * or the attempt is finished (it is asked before the first statement), and a 422 when it is more
+ * than the statements the attempt asks. A class attempt's estimate travels in its token and goes
+ * to the class's object with the first answer (no request of its own).
  * @example const state = estimated(opened.state, 7);
  */
 export function estimated(state: QuizState, estimate: number): QuizState {
-  if (state.class) throw notInClass("body.estimate", "a self-estimate");
   if (!Number.isInteger(estimate) || estimate < 0 || estimate > state.items.length) {
     throw new AppError(422, {
       slug: "estimate-out-of-range",
@@ -289,9 +289,9 @@ export async function feedbackOf(
  * recorded one back (and a token that carries it). `token` is null when the state did not change:
  * keep the one you have. Teacher-paced: `pace` is where the class is, and `held` says the verdict
  * waits until the teacher shows its answer. Throws a 409 AppError for a finished attempt, a class still in its
- * lobby or ended (class-ended: the pages then show the result), or (teacher-paced) a statement that is not open, and a 422 for an item not in it or a confidence in a
- * class attempt (classes take none yet).
- * `confidence` (the public quiz) is kept with a first answer; the result says the one that stands. `who`
+ * lobby or ended (class-ended: the pages then show the result), or (teacher-paced) a statement that is not open, and a 422 for an item not in it.
+ * `confidence` is kept with a first answer (in a class, by the class's object, with the answer:
+ * teacher-paced, it reveals nothing); the result says the one that stands. `who`
  * (a voice key, for an attempt started with "who says so?") likewise; a 422 for a key that is not one
  * of the item's choices, for an attempt that does not ask it, or in a class. Refusals record nothing.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
@@ -314,11 +314,10 @@ export async function answerStatement(
   held: boolean;
 }> {
   let given = answer;
+  let sure = confidence;
   let first: boolean | null = null;
   let pace: Pace | null = null;
   const cls = state.class;
-  // The class's object keeps no confidence yet: refuse it rather than drop it.
-  if (cls && confidence !== null) throw notInClass("body.confidence", "a confidence");
   if (cls && who !== null) throw notInClass("body.who", "a “who says so?” pick");
   if (who !== null && state.who === undefined) throw whoNotAsked("body.who");
   const whoPick =
@@ -326,7 +325,7 @@ export async function answerStatement(
       ? null
       : whoPosition(await whoChoicesOf(env, itemId), who, "body.who");
   if (cls && state.items.includes(itemId) && verdictOf(itemId) && answerOf(state, itemId) === null) {
-    const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer);
+    const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer, confidence);
     if ("finished" in recorded) throw attemptFinished();
     if ("closed" in recorded) throw statementClosed();
     if ("lobby" in recorded) throw notStarted();
@@ -334,10 +333,11 @@ export async function answerStatement(
     if ("waiting" in recorded) throw notAdmitted();
     if ("stale" in recorded) throw settingsChanged();
     given = recorded.answer;
+    sure = recorded.confidence;
     first = recorded.first;
     pace = recorded.pace ?? null;
   }
-  const outcome = answerItem(state, itemId, given, verdictOf, confidence, whoPick);
+  const outcome = answerItem(state, itemId, given, verdictOf, sure, whoPick);
   if (!outcome.ok && outcome.problem === "finished") throw attemptFinished();
   if (!outcome.ok) {
     throw new AppError(422, {

@@ -29,8 +29,16 @@ const STUDENT_COLUMNS_3 = ["waiting INTEGER NOT NULL DEFAULT 0"];
 const TABLES_3 =
   "CREATE TABLE IF NOT EXISTS settings (k INTEGER PRIMARY KEY CHECK (k = 1), rev INTEGER NOT NULL, body TEXT NOT NULL);";
 
+/**
+ * Columns added in schema 4 ("know what you know"): how sure a student said they were of each answer
+ * ("s", "f", "g"; NULL: not said) and the student's self-estimate (NULL: skipped), both kept from the
+ * first recorded answer on.
+ */
+const ANSWER_COLUMNS_4 = ["confidence TEXT"];
+const STUDENT_COLUMNS_4 = ["estimate INTEGER"];
+
 /** The schema SCHEMA creates; MIGRATIONS brings an older class up to it. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 const addStudentColumns = (columns: readonly string[]) =>
   columns.map((column) => `ALTER TABLE students ADD COLUMN ${column};`).join("");
@@ -45,10 +53,17 @@ export const MIGRATE_2 =
 /** A class opened before schema 3 gets the waiting column and the settings table, once (after MIGRATE_2). */
 export const MIGRATE_3 = addStudentColumns(STUDENT_COLUMNS_3) + TABLES_3 + schemaIs(3);
 
+/** A class opened before schema 4 gets the confidence and estimate columns, once (after MIGRATE_3). */
+export const MIGRATE_4 =
+  ANSWER_COLUMNS_4.map((column) => `ALTER TABLE answers ADD COLUMN ${column};`).join("") +
+  addStudentColumns(STUDENT_COLUMNS_4) +
+  schemaIs(4);
+
 /** Each step from the schema before it, in order: [the version it makes, its SQL]. */
 export const MIGRATIONS: readonly (readonly [number, string])[] = [
   [2, MIGRATE_2],
   [3, MIGRATE_3],
+  [4, MIGRATE_4],
 ];
 
 /**
@@ -62,9 +77,11 @@ export const SCHEMA =
   "CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);" +
   "CREATE TABLE students (sid TEXT PRIMARY KEY, nick TEXT NOT NULL, attempt TEXT NOT NULL UNIQUE," +
   " joined INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0" +
-  [...STUDENT_COLUMNS_2, ...STUDENT_COLUMNS_3].map((column) => `, ${column}`).join("") +
+  [...STUDENT_COLUMNS_2, ...STUDENT_COLUMNS_3, ...STUDENT_COLUMNS_4].map((column) => `, ${column}`).join("") +
   ");" +
-  "CREATE TABLE answers (attempt TEXT, item TEXT, answer TEXT NOT NULL, PRIMARY KEY (attempt, item)) WITHOUT ROWID;" +
+  "CREATE TABLE answers (attempt TEXT, item TEXT, answer TEXT NOT NULL" +
+  ANSWER_COLUMNS_4.map((column) => `, ${column}`).join("") +
+  ", PRIMARY KEY (attempt, item)) WITHOUT ROWID;" +
   "CREATE TABLE results (attempt TEXT PRIMARY KEY, body TEXT NOT NULL, saved INTEGER DEFAULT 0, lease INTEGER DEFAULT 0);" +
   "CREATE TABLE gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;" +
   "CREATE UNIQUE INDEX students_back ON students (back);" +

@@ -56,6 +56,10 @@ export interface RoomReturn {
   items: string[] | null;
   /** Each recorded answer by item id: "v" or "u". */
   answers: Record<string, string>;
+  /** How sure they said they were, by item id: "s", "f" or "g" (absent: not said). */
+  confidences: Record<string, string>;
+  /** Their self-estimate, kept with their first answer (null: none kept). */
+  estimate: number | null;
   result: AttemptResult | null;
   phase: ClassPhase;
   pace: Pace;
@@ -338,6 +342,7 @@ export class ClassRoom extends DurableObject<Env> {
     const attempt = String(row.attempt);
     this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, attempt);
     const answers = Object.fromEntries(this.recorded(attempt));
+    const said = this.said(attempt);
     const body = this.sql.exec<Row>("SELECT body FROM results WHERE attempt = ?", attempt).toArray()[0]?.body;
     this.tell();
     return {
@@ -347,6 +352,8 @@ export class ClassRoom extends DurableObject<Env> {
       joined: Number(row.joined),
       items: typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : null,
       answers,
+      confidences: Object.fromEntries(said.confidences),
+      estimate: said.estimate,
       result: typeof body === "string" ? (JSON.parse(body) as AttemptResult) : null,
       phase: this.phase(),
       pace: this.pace(),
@@ -377,6 +384,9 @@ export class ClassRoom extends DurableObject<Env> {
    * `lobby`: the class waits for the teacher's Start, so nothing is recorded yet.
    * `at`: in a teacher-paced class, the statement's place; nothing is recorded unless it is the
    * open one (`closed`: it is not), and `pace` says where the class is.
+   * `said`: how sure the student is ("s", "f", "g"), kept with the answer, and their self-estimate,
+   * kept with their first answer only (it is asked before the first statement); `confidence`
+   * comes back as recorded (null: not said), like the answer.
    */
   answer(
     attemptId: string,
@@ -384,8 +394,10 @@ export class ClassRoom extends DurableObject<Env> {
     answer: "v" | "u",
     at?: number,
     rev = 0,
+    said: { confidence?: "s" | "f" | "g"; estimate?: number } = {},
   ): {
     answer: string | null;
+    confidence?: string | null;
     first: boolean;
     kept: boolean;
     closed?: boolean;
@@ -409,9 +421,21 @@ export class ClassRoom extends DurableObject<Env> {
     const first =
       !finished &&
       !closed &&
-      this.sql.exec("INSERT OR IGNORE INTO answers (attempt, item, answer) VALUES (?, ?, ?)", attemptId, itemId, answer)
-        .rowsWritten > 0;
+      this.sql.exec(
+        "INSERT OR IGNORE INTO answers (attempt, item, answer, confidence) VALUES (?, ?, ?, ?)",
+        attemptId,
+        itemId,
+        answer,
+        said.confidence ?? null,
+      ).rowsWritten > 0;
     if (first) {
+      if (said.estimate !== undefined) {
+        this.sql.exec(
+          "UPDATE students SET estimate = ? WHERE attempt = ? AND answered = 0 AND estimate IS NULL",
+          said.estimate,
+          attemptId,
+        );
+      }
       this.sql.exec("UPDATE students SET answered = answered + 1, seen = ? WHERE attempt = ?", Date.now(), attemptId);
       const [v, u] = answer === "v" ? [1, 0] : [0, 1];
       this.sql.exec(
@@ -424,10 +448,12 @@ export class ClassRoom extends DurableObject<Env> {
       );
       this.tell();
     }
-    const row = this.sql.exec<Row>("SELECT answer FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId);
-    const recorded = row.toArray()[0]?.answer;
-    const held = typeof recorded === "string" ? recorded : null;
-    return { answer: held, first, kept: true, closed, ...(pace ? { pace } : {}) };
+    const row = this.sql
+      .exec<Row>("SELECT answer, confidence FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId)
+      .toArray()[0];
+    const held = typeof row?.answer === "string" ? row.answer : null;
+    const confidence = typeof row?.confidence === "string" ? row.confidence : null;
+    return { answer: held, confidence, first, kept: true, closed, ...(pace ? { pace } : {}) };
   }
 
   /**
@@ -454,7 +480,7 @@ export class ClassRoom extends DurableObject<Env> {
       if (save) this.sql.exec("UPDATE results SET lease = ? WHERE attempt = ?", now + SAVE_LEASE_MS, state.id);
       return { ok: true, result: JSON.parse(String(stored.body)) as AttemptResult, first: false, save, joinedAt };
     }
-    const result = recordedResult(state, this.recorded(state.id), verdicts, now);
+    const result = recordedResult(state, this.recorded(state.id), verdicts, now, this.said(state.id));
     // Nothing answered by the token or recorded here: nothing to finish (the caller says so).
     if (!/[vu]/.test(result.answers)) return { ok: false, refused: "empty" };
     this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, state.id);
@@ -475,6 +501,18 @@ export class ClassRoom extends DurableObject<Env> {
       recorded.set(String(row.item), String(row.answer));
     }
     return recorded;
+  }
+
+  /** What an attempt said besides its answers: each recorded confidence by item id, and the self-estimate kept. */
+  private said(attemptId: string): { confidences: Map<string, string>; estimate: number | null } {
+    const confidences = new Map<string, string>();
+    const rows = this.sql.exec<Row>(
+      "SELECT item, confidence FROM answers WHERE attempt = ? AND confidence IS NOT NULL",
+      attemptId,
+    );
+    for (const row of rows) confidences.set(String(row.item), String(row.confidence));
+    const student = this.sql.exec<Row>("SELECT estimate FROM students WHERE attempt = ?", attemptId).toArray()[0];
+    return { confidences, estimate: typeof student?.estimate === "number" ? student.estimate : null };
   }
 
   /**
@@ -624,7 +662,7 @@ export class ClassRoom extends DurableObject<Env> {
         startedAt: Number(row.joined),
         class: { code: cls.code, nick: String(row.nick), ...(cls.paced ? { paced: true as const } : {}) },
       });
-      const result = recordedResult(state, this.recorded(state.id), verdicts, now);
+      const result = recordedResult(state, this.recorded(state.id), verdicts, now, this.said(state.id));
       this.sql.exec("INSERT INTO results (attempt, body) VALUES (?, ?)", state.id, JSON.stringify(result));
     }
     const unsaved = this.sql

@@ -4,6 +4,7 @@ import type { StudentStatus as Status } from "../domain/class-results";
 import type { Lean } from "../domain/scoring";
 import { ANSWERS_TO_RANK } from "../domain/split";
 import { clock, finishedLine } from "./class-board";
+import { CalibrationCounts, type KnowView, SureAndWrong } from "./class-dashboard-know";
 import { REMOVE_TICKED_FORM, RemoveTicked, WaitingRoom } from "./class-dashboard-lobby";
 import { ClassLean, LEAN_WORDS, percent, progressWords, RemovedNames, StudentStatus } from "./class-dashboard-parts";
 import { QrCode } from "./class-qr";
@@ -76,6 +77,8 @@ export interface DashboardData {
   settingsOpen: boolean;
   items: ItemRowView[];
   mostFooled: FooledView[];
+  /** Expected against got, and the statements answered wrongly while sure (class-dashboard-know.tsx). */
+  know: KnowView;
 }
 
 export interface DashboardPageProps {
@@ -153,6 +156,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
         <div id="dash-body" data-live>
           <h2>The class as a whole</h2>
           <ClassLean k={d.class} />
+          <CalibrationCounts k={d.know.calibration} />
 
           <WaitingRoom code={d.code} waiting={d.waiting} />
 
@@ -275,6 +279,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                 ))}
               </ol>
             )}
+
+            <SureAndWrong items={d.know.sureAndWrong} />
 
             <h2>Every statement</h2>
             <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">

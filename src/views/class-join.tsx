@@ -5,6 +5,7 @@ import type { ClassPhase } from "../domain/room";
 import { RejoinCodeLine, RemovedPage, WaitingRoomPage } from "./class-waiting";
 import { CONTENT_NOTE, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
+import { WaitingEstimate } from "./quiz-estimate";
 import { followOf } from "./quiz-wait";
 import { pollPath } from "./styles";
 import { VerifiedDefinitionBlock } from "./verified-definition";
@@ -182,6 +183,8 @@ export interface JoinedPageProps {
   seat?: "in" | "waiting" | "gone" | undefined;
   /** The settings' change number and door count the page was rendered at (poll.js looks again when either moves). */
   live?: { rev: number; door: number } | undefined;
+  /** The self-estimate given (null: not yet, so it is asked before the first statement). */
+  estimate?: number | null | undefined;
 }
 
 /**
@@ -242,6 +245,8 @@ export function JoinedPage(p: JoinedPageProps) {
   if (p.seat === "waiting") return <WaitingRoomPage {...p} />;
   const waiting = p.status.phase === "lobby" || (p.paced && p.status.pace.step === 0);
   const started = p.answered > 0;
+  // Asked once, before the first statement: on this page while the class waits, else on the way in.
+  const askEstimate = !started && p.estimate === null;
   return (
     <Layout title={`You're in as ${p.nick}`}>
       <div
@@ -274,13 +279,14 @@ export function JoinedPage(p: JoinedPageProps) {
                   : `${p.classTitle}: ${p.total} statements. Is each one a verified fact or an unverified claim? No timer.`}
               </p>
               <p>
-                <a class="button full" href="/quiz/q">
+                <a class="button full" href={askEstimate ? "/quiz/estimate" : "/quiz/q"}>
                   {started ? "Continue" : "Start"}
                 </a>
               </p>
             </>
           )}
         </div>
+        {waiting ? <WaitingEstimate total={p.total} estimate={p.estimate} asked={askEstimate} /> : null}
         <RejoinCodeLine back={p.back} />
         <details>
           <summary>What “verified” means here, and a content note</summary>

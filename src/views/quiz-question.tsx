@@ -14,7 +14,7 @@ export interface QuizQuestionPageProps {
   answered: number;
   /** Where the card on how the quiz decides lives. */
   ruleHref: string;
-  /** Ask how sure the reader is (the public quiz; classes take no confidence yet). */
+  /** Ask how sure the reader is (the quiz pages always do, in classes too). */
   askSure?: boolean;
   /** "Who says so?" choices, when the reader asked for it at the start. */
   who?: readonly { key: string; label: string }[] | undefined;

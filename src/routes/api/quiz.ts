@@ -15,6 +15,7 @@ import { limitPlay } from "../../services/limits";
 import {
   answerFeedback,
   answerStatement,
+  estimated,
   finishAttempt,
   nextFormOf,
   nextStatement,
@@ -34,6 +35,7 @@ import {
   type AnswerResponse,
   type AttemptResultBody,
   type AttemptStarted,
+  type EstimateResponse,
   type QuizStatements,
   quizRoutes,
 } from "./schemas";
@@ -131,6 +133,18 @@ on(quizRoutes.startAttempt, async (c) => {
     next,
   };
   return c.json(started, 201);
+});
+
+on(quizRoutes.estimateAttempt, async (c) => {
+  const body = c.req.valid("json");
+  // Public and class attempts alike; a class's object gets it with the first answer.
+  const state = estimated(await stateOf(body.token, c.var.secret), body.estimate);
+  const response: EstimateResponse = {
+    estimate: body.estimate,
+    total: state.items.length,
+    token: await sealToken(state, c.var.secret),
+  };
+  return c.json(response);
 });
 
 on(quizRoutes.answerItem, async (c) => {

@@ -11,6 +11,7 @@ import {
   AnswerRequest,
   attemptToken,
   Confidence,
+  EstimateRequest,
   FinishRequest,
   itemId,
   Judgement,
@@ -135,7 +136,7 @@ export const cardRoutes = {
 
 // Request bodies live in ./requests.ts (bundled by the Worker); re-exported here so the
 // OpenAPI document names them as components like every other schema.
-export { AnswerRequest, Confidence, FinishRequest, Judgement, StartAttemptRequest };
+export { AnswerRequest, Confidence, EstimateRequest, FinishRequest, Judgement, StartAttemptRequest };
 
 const count = (description: string) => z.int().check(z.gte(0), about(description));
 const figure = (description: string) => z.number().check(about(description));
@@ -207,13 +208,21 @@ export const AttemptStarted = z.object({
       .nullable(count("The reader's self-estimate"))
       .check(
         about(
-          "The self-estimate sent with the start (how many the reader expects to get right), or null: skipped. Absent for class attempts.",
+          "The self-estimate sent with the start (how many the reader expects to get right), or null: skipped (POST /api/v1/attempts/estimate can still take it before the first answer). Absent for class attempts.",
         ),
       ),
   ),
   next: QuizStatement,
 });
 export type AttemptStarted = z.infer<typeof AttemptStarted>;
+
+/** 200 from POST /api/v1/attempts/estimate */
+export const EstimateResponse = z.object({
+  estimate: count("The self-estimate that stands (a new one replaces it until the first answer)."),
+  total: count("How many statements the attempt asks."),
+  token: attemptToken,
+});
+export type EstimateResponse = z.infer<typeof EstimateResponse>;
 
 /** What a reader sees after answering: the verdict, who claims it, the quote in its paragraph, how to check. */
 export const ItemFeedback = z.object({
@@ -456,6 +465,29 @@ export const quizRoutes = {
       "503": tokenProblems["503"],
     },
   },
+  estimateAttempt: {
+    method: "post",
+    path: "/api/v1/attempts/estimate",
+    summary: "Give the self-estimate: how many of the attempt's statements you expect to get right",
+    tags: ["Quiz"],
+    requestBody: {
+      description:
+        "The current token and the estimate, before the first answer; public and class attempts alike (a class attempt's estimate goes to the class with its first answer, and its result shows expected against got).",
+      schema: EstimateRequest,
+    },
+    responses: {
+      "200": {
+        description: "The estimate and the token that carries it: use it from now on.",
+        schema: EstimateResponse,
+      },
+      ...bodyProblems,
+      ...tokenProblems,
+      "409": problemResponse(
+        "A statement is answered already, or the attempt is finished (slug estimate-too-late): the estimate comes first.",
+      ),
+      "422": problemResponse("The estimate is more than the attempt's statements (slug estimate-out-of-range)."),
+    },
+  },
   answerItem: {
     method: "post",
     path: "/api/v1/attempts/answer",
@@ -472,7 +504,7 @@ export const quizRoutes = {
       ...tokenProblems,
       "409": problemResponse("The attempt is already finished and takes no new answers."),
       "422": problemResponse(
-        'The item is not part of this attempt (field body.itemId); a confidence or a `who` in a class attempt (slug not-in-class); a `who` for an attempt not started with "who": true (slug who-not-asked) or not one of the statement\'s choices (slug who-not-a-choice), field body.who. Nothing is recorded.',
+        'The item is not part of this attempt (field body.itemId); a `who` in a class attempt (slug not-in-class); a `who` for an attempt not started with "who": true (slug who-not-asked) or not one of the statement\'s choices (slug who-not-a-choice), field body.who. Nothing is recorded.',
       ),
       "429": {
         ...problemResponse(
