@@ -209,13 +209,16 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                       )}
                       <td class="no-print">
                         <div class="row">
-                          <input
-                            type="checkbox"
-                            name="student"
-                            value={s.id}
-                            form={REMOVE_TICKED_FORM}
-                            aria-label={`Tick ${s.nickname}`}
-                          />
+                          {/* The label is the 44 px target around a 20 px box. */}
+                          <label class="tick-box">
+                            <input
+                              type="checkbox"
+                              name="student"
+                              value={s.id}
+                              form={REMOVE_TICKED_FORM}
+                              aria-label={`Tick ${s.nickname}`}
+                            />
+                          </label>
                           <form method="post" action={`/c/${d.code}/teacher/code`}>
                             <input type="hidden" name="student" value={s.id} />
                             <button
