@@ -4,8 +4,8 @@
  * (changeable until the first answer). Real forms, no JavaScript needed.
  */
 
-import { SettingsFields, type SettingsValues } from "./class-settings-fields";
-import { ErrorSummary, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
+import { ClassNameField, SettingsFields, type SettingsValues } from "./class-settings-fields";
+import { ErrorSummary, type FieldError } from "./form-fields";
 import { Layout } from "./layout";
 
 /** The form the roster's checkboxes belong to (by their `form` attribute: the rows keep their own forms). */
@@ -96,17 +96,7 @@ export function SettingsPage({ code, title, packSize, values, errors = [], locke
           </p>
           <ErrorSummary errors={errors} />
           <form method="post" action={`/c/${code}/teacher/settings`} novalidate>
-            <label for="name">Class name (optional)</label>
-            <FieldErrorText field="name" errors={errors} />
-            <input
-              type="text"
-              id="name"
-              name="name"
-              maxlength={60}
-              autocomplete="off"
-              value={values.name ?? ""}
-              {...fieldAria("name", errors)}
-            />
+            <ClassNameField value={values.name} errors={errors} />
             <SettingsFields packSize={packSize} values={values} errors={errors} />
             <p class="row">
               <button type="submit">Save the settings</button>

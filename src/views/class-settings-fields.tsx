@@ -14,6 +14,30 @@ export interface SettingsValues {
   admit?: boolean;
 }
 
+/** The class name (optional), with its error if it has one and, on /teach, a hint. */
+export function ClassNameField({ value, errors, hint }: { value?: string; errors: FieldError[]; hint?: string }) {
+  return (
+    <>
+      <label for="name">Class name (optional)</label>
+      {hint ? (
+        <p class="muted" id="name-hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldErrorText field="name" errors={errors} />
+      <input
+        type="text"
+        id="name"
+        name="name"
+        maxlength={60}
+        autocomplete="off"
+        value={value ?? ""}
+        {...fieldAria("name", errors, hint ? "name-hint" : undefined)}
+      />
+    </>
+  );
+}
+
 /** Every option but the class name, with its error if it has one. */
 export function SettingsFields({
   packSize,

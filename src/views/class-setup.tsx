@@ -1,7 +1,7 @@
 /** @module The teacher's first page: set up a class. */
 
-import { SettingsFields, type SettingsValues } from "./class-settings-fields";
-import { ErrorSummary, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
+import { ClassNameField, SettingsFields, type SettingsValues } from "./class-settings-fields";
+import { ErrorSummary, type FieldError } from "./form-fields";
 import { Layout } from "./layout";
 
 export interface TeachPageProps {
@@ -38,19 +38,10 @@ export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachP
       </p>
       <ErrorSummary errors={errors} />
       <form method="post" action="/teach" novalidate>
-        <label for="name">Class name (optional)</label>
-        <p class="muted" id="name-hint">
-          Shown to your students, e.g. “Year 9 media”. Please don't use students' names.
-        </p>
-        <FieldErrorText field="name" errors={errors} />
-        <input
-          type="text"
-          id="name"
-          name="name"
-          maxlength={60}
-          autocomplete="off"
-          value={values.name ?? ""}
-          {...fieldAria("name", errors, "name-hint")}
+        <ClassNameField
+          value={values.name}
+          errors={errors}
+          hint="Shown to your students, e.g. “Year 9 media”. Please don't use students' names."
         />
 
         <p>
