@@ -19,7 +19,7 @@ const shareCorrect = z
 /** One statement's figures. */
 export const StatementStats = z.object({
   id: itemId,
-  position: count("1-based position in the quiz."),
+  position: count("1-based position in the list of GET /api/v1/quiz (by article line, then id)."),
   answered: count("Finished public attempts that answered this statement."),
   shareCorrect,
 });
