@@ -213,12 +213,17 @@ describe("GET /api/v1/stats", () => {
     const right =
       (first.verdict === "verified" ? api : 0) +
       made.filter((r) => (r.answers[index] === "v" ? "verified" : "unverified") === first.verdict).length;
-    expect(body.items[index]?.shareCorrect).toBe(Math.round((right / (api + SHOW_THRESHOLD)) * 100) / 100);
+    // The list goes by article line then id (pack.listed), not the pack's order, which carried the verdicts.
+    expect(body.items.map((row) => row.id)).toEqual(pack.listed.map((listed) => listed.id));
+    const row = body.items.find((r) => r.id === first.id);
+    expect(row?.shareCorrect).toBe(Math.round((right / (api + SHOW_THRESHOLD)) * 100) / 100);
     // Only the 20 full attempts are ranked.
     expect(body.ranked).toBe(SHOW_THRESHOLD);
     expect(body.distribution?.reduce((sum, b) => sum + b.attempts, 0)).toBe(SHOW_THRESHOLD);
     const item = ItemStatsBody.parse(await (await call(`/api/v1/stats/items/${first.id}`, {}, freshKv())).json());
-    expect(item).toMatchObject({ id: first.id, position: index + 1, shareCorrect: body.items[index]?.shareCorrect });
+    const position = pack.listed.indexOf(first) + 1;
+    expect(row?.position).toBe(position);
+    expect(item).toMatchObject({ id: first.id, position, shareCorrect: row?.shareCorrect });
   });
 
   it("answers 404 problem+json for an unknown statement id", async () => {
