@@ -48,7 +48,7 @@ export interface ClassRecord {
   v: 1;
   code: string;
   name: string;
-  /** The class's items, fixed at creation, in pack order (the order when not shuffled). */
+  /** The class's items, fixed at creation, in the draw's shuffled order (the order when not shuffled per student). */
   itemIds: string[];
   shuffle: boolean;
   names: NameMode;
@@ -116,9 +116,10 @@ export function shuffled<T>(list: readonly T[], random: () => number = secureRan
 
 /**
  * Chooses a class's items: `count` of them (all when count ≥ the pack) drawn as a form is (forms.ts):
- * no two twins, a verified share within 30–70% drawn at random, not always half. Returned in pack
- * order. Called once, at creation: every student plays these.
- * @example chooseClassItems(pack.items, 8) // 8 ids, 3 to 5 of them verified, in pack order
+ * no two twins (nor two items on one passage), a verified share within 30–70% drawn at random, not
+ * always half. Returned in the draw's shuffled order, never the pack's (the pack's order may carry the
+ * verdicts). Called once, at creation: every student plays these.
+ * @example chooseClassItems(pack.items, 8) // 8 ids, 3 to 5 of them verified, in a shuffled order
  */
 export function chooseClassItems(
   items: readonly FormItem[],

@@ -163,7 +163,7 @@ export function newAttemptState(input: {
     startedAt: input.startedAt,
   };
   if (input.class) state.class = classContext(input.class);
-  if (input.form) state.form = { seed: input.form.seed, index: input.form.index };
+  if (input.form) state.form = formCopy(input.form);
   if (input.who) state.who = "-".repeat(input.items.length);
   return state;
 }
@@ -269,7 +269,14 @@ export function parseFormRef(value: unknown): FormRef | null {
   const { seed, index } = value as Record<string, unknown>;
   if (!Number.isInteger(seed) || (seed as number) < 0 || (seed as number) > 0xffffffff) return null;
   if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= MAX_ATTEMPT_ITEMS) return null;
-  return { seed: seed as number, index: index as number };
+  const { run } = value as Record<string, unknown>;
+  if (run !== undefined && run !== 2) return null;
+  return formCopy({ seed: seed as number, index: index as number, run });
+}
+
+/** A copy with only the known fields (`run` only when set, so forms of before stay as they were). */
+function formCopy(form: FormRef): FormRef {
+  return form.run === 2 ? { seed: form.seed, index: form.index, run: 2 } : { seed: form.seed, index: form.index };
 }
 
 /** A copy with only the known fields (`paced` only when true, so student-paced tokens stay as they were). */
@@ -396,7 +403,7 @@ export function resultOf(state: QuizState, verdictOf: VerdictOf): AttemptResult 
     score: roundScore(summarize(state, verdictOf)),
   };
   if (state.class) result.class = { code: state.class.code, nick: state.class.nick };
-  if (state.form) result.form = { seed: state.form.seed, index: state.form.index };
+  if (state.form) result.form = formCopy(state.form);
   return { ...result, ...extrasOf(state) };
 }
 

@@ -11,7 +11,6 @@ import { Hono } from "hono";
 import { pack } from "../content/pack";
 import { itemTexts, textsOf } from "../content/texts";
 import { CONFIDENCE_LEVELS, type Confidence } from "../domain/calibration";
-import { publicForm } from "../domain/forms";
 import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
 import {
   answeredCount,
@@ -36,7 +35,7 @@ import {
   nextFormOf,
   publicFormSize,
   resultView,
-  seenAfter,
+  runProgress,
   startAttempt,
   verdictOf,
 } from "../services/quiz";
@@ -392,7 +391,7 @@ quiz.get("/result", async (c) => {
       whoLine={view.who?.line ?? null}
       lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
-      more={state.class ? undefined : moreOf(state)}
+      more={runProgress(state)}
       sureCardHref={pack.cardBySlug.has(SURE_CARD) ? `/cards/${SURE_CARD}` : undefined}
       misses={view.review.flatMap((line, index) => {
         if (line.correct !== false || line.answer === null) return [];
@@ -414,10 +413,3 @@ quiz.get("/result", async (c) => {
     />,
   );
 });
-
-/** What the result page offers next: the next form's size, or null once the pack is done. */
-function moreOf(state: QuizState): { next: number | null; seen: number; total: number } {
-  const form = nextFormOf(state);
-  const next = form ? (publicForm(pack.items, form)?.length ?? null) : null;
-  return { next, seen: seenAfter(state), total: pack.items.length };
-}

@@ -9,7 +9,7 @@ import { pack } from "../content/pack";
 import { articleQuotes } from "../content/quotes";
 import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import type { Confidence } from "../domain/calibration";
-import { FORM_SIZE, type FormRef, formCount, formSizes, publicForm } from "../domain/forms";
+import { type FormRef, publicForm, runFormSizes } from "../domain/forms";
 import { newAttemptId } from "../domain/ids";
 import { mayReveal, type Pace, paceDone, pacedNextPosition } from "../domain/pace";
 import {
@@ -38,7 +38,7 @@ import { AppError } from "./errors";
 export { type ResultView, resultView } from "./result-view";
 
 import { limit } from "./limits";
-import { sealToken } from "./quiz-token";
+import { formPlanSeed, sealToken } from "./quiz-token";
 import { verdictOf } from "./verdicts";
 import { whoChoicesOf, whoNotAsked, whoPlanOf, whoPosition } from "./who-says";
 
@@ -87,36 +87,48 @@ function pacedNext(state: QuizState, pace: Pace): { itemId: string; position: nu
   return position === null || itemId === undefined ? null : { itemId, position };
 }
 
-/** A fresh cut of the pack for a reader starting from the beginning: a random 32-bit seed. */
+/** A fresh run for a reader starting from the beginning: a random 32-bit seed. */
 function freshForm(): FormRef {
-  return { seed: crypto.getRandomValues(new Uint32Array(1))[0] ?? 0, index: 0 };
+  return { seed: crypto.getRandomValues(new Uint32Array(1))[0] ?? 0, index: 0, run: 2 };
 }
 
-/** How many statements a public form plays (fewer only for a pack smaller than a form). */
-export const publicFormSize = Math.min(FORM_SIZE, pack.items.length);
+/** The forms of every public run of this pack: one statement per draw group (domain/forms.ts). */
+const runForms = runFormSizes(pack.items);
+
+/** How many statements a public form plays: the run's first form. */
+export const publicFormSize = runForms[0] ?? 0;
 
 /**
- * The form "10 more" plays after `state`: the next of its seed's cut, or null when the reader has
- * seen the whole pack (or the attempt is not a public form).
- * @example nextFormOf(state) // { seed: 1234, index: 1 }
+ * The form "10 more" plays after `state`: the next of its run, or null when the reader has seen
+ * every statement of the run (or the attempt is not a public form, or a form of the cut of before,
+ * which no run continues).
+ * @example nextFormOf(state) // { seed: 1234, index: 1, run: 2 }
  */
 export function nextFormOf(state: QuizState): FormRef | null {
-  if (!state.form || state.class) return null;
+  if (!state.form || state.class || state.form.run !== 2) return null;
   const index = state.form.index + 1;
-  return index < formCount(pack.items.length) ? { seed: state.form.seed, index } : null;
-}
-
-/** The statements the reader has seen after `state`'s form: every form of its cut up to this one. */
-export function seenAfter(state: QuizState): number {
-  if (!state.form) return state.items.length;
-  const sizes = formSizes(pack.items.length).slice(0, state.form.index + 1);
-  return sizes.reduce((sum, size) => sum + size, 0);
+  return index < runForms.length ? { seed: state.form.seed, index, run: 2 } : null;
 }
 
 /**
- * A new public attempt over one form of the pack (a fresh cut's first, or `form` for "10 more") and
- * its token. Throws a 503 AppError when the pack has no statements, a 409 when `form` is past the
- * last form (the reader has seen every statement), and a 429 when this client address has started
+ * Where a finished public form leaves its reader in the run: the next form's size (null: the run is
+ * done), the statements seen so far and the run's length; undefined for a class attempt or a form of
+ * the cut of before.
+ * @example runProgress(state) // { next: 10, seen: 10, total: 27 }
+ */
+export function runProgress(state: QuizState): { next: number | null; seen: number; total: number } | undefined {
+  if (!state.form || state.class || state.form.run !== 2) return undefined;
+  const next = nextFormOf(state);
+  const seen = runForms.slice(0, state.form.index + 1).reduce((sum, size) => sum + size, 0);
+  const total = runForms.reduce((sum, size) => sum + size, 0);
+  return { next: next ? (runForms[next.index] ?? null) : null, seen, total };
+}
+
+/**
+ * A new public attempt over one form of a run (a fresh run's first, or `form` for "10 more") and
+ * its token. The form's statements come from the run's plan, drawn from the seed keyed with the
+ * secret (formPlanSeed). Throws a 503 AppError when the pack has no statements, a 409 when `form` is
+ * past the run's last form (the reader has seen every statement of the run), and a 429 when this client address has started
  * too many quizzes in a minute. `options`: the self-estimate sent with the start, and whether to ask "who says so?".
  * @example const { state, token } = await startAttempt(c.env, clientAddress(c), secret);
  */
@@ -137,12 +149,12 @@ export async function startAttempt(
       detail: "The quiz has no statements yet.",
     });
   }
-  const items = publicForm(pack.items, form);
+  const items = form.run === 2 ? publicForm(pack.items, await formPlanSeed(secret, form.seed), form.index) : null;
   if (!items) {
     throw new AppError(409, {
       slug: "pack-done",
       title: "Every statement has been played",
-      detail: "You have seen every statement of the quiz. Start a new attempt without `after` to play again.",
+      detail: "You have seen every statement of this run. Start a new attempt without `after` to play a new run.",
       field: "body.after",
     });
   }

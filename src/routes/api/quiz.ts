@@ -50,7 +50,8 @@ on(quizRoutes.getQuiz, async (c) => {
     packVersion: pack.version,
     title: pack.info.title,
     total: pack.items.length,
-    items: pack.items.map((item, index) => ({
+    // Listed by article line then id (pack.listed): the pack's own order may carry the verdicts.
+    items: pack.listed.map((item, index) => ({
       id: item.id,
       position: index + 1,
       statement: statementOf(texts, item.id),
@@ -128,7 +129,7 @@ on(quizRoutes.startAttempt, async (c) => {
     expiresAt: new Date(expiresAt(state) * 1000).toISOString(),
     total: state.items.length,
     answered: 0,
-    form: formPlace(state.form ?? { index: 0 }),
+    form: formPlace(state.form ?? { index: 0, run: 2 }),
     estimate: state.estimate ?? null,
     next,
   };

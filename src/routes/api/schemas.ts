@@ -151,7 +151,9 @@ export const WhoOption = z.object({
 /** A statement to judge. Verdicts are never included. */
 export const QuizStatement = z.object({
   id: itemId,
-  position: count("1-based position in the quiz."),
+  position: count(
+    "1-based position in this list, which is by article line, then id: not the order any attempt asks them in (each form has its own shuffled order).",
+  ),
   statement: z.string().check(about("The statement to judge verified or unverified.")),
   context: z
     .string()
@@ -181,11 +183,11 @@ export const QuizStatements = z.object({
 });
 export type QuizStatements = z.infer<typeof QuizStatements>;
 
-/** Which form of the pack an attempt plays. */
+/** Which form of the reader's run an attempt plays. */
 export const FormPlace = z.object({
-  number: count("This form's number (1-based) in the reader's cut of the pack."),
+  number: count("This form's number (1-based) in the reader's run (one statement of each group of twins)."),
   of: count(
-    "How many forms the pack is cut into. While number < of, POST /api/v1/attempts with `after` plays the next form, statements not seen yet.",
+    "How many forms the run has. While number < of, POST /api/v1/attempts with `after` plays the next form: statements not seen yet, and none on a passage already shown.",
   ),
 });
 
@@ -195,7 +197,7 @@ export const AttemptStarted = z.object({
   packVersion,
   token: attemptToken,
   expiresAt: isoTime("When this attempt's tokens expire"),
-  total: count("How many statements this attempt (one form of the pack) asks."),
+  total: count("How many statements this attempt (one form of the run) asks."),
   answered: count("How many are answered so far (0)."),
   form: FormPlace,
   who: z.optional(
@@ -446,7 +448,7 @@ export const quizRoutes = {
     tags: ["Quiz"],
     requestBody: {
       description:
-        'Empty or {} for a fresh start (the first form of a new cut of the pack: 10 statements), or { "after": token } with a finished attempt\'s token for the next form.',
+        'Empty or {} for a fresh start (the first form of a new run: 10 statements), or { "after": token } with a finished attempt\'s token for the next form of its run.',
       schema: StartAttemptRequest,
     },
     responses: {
@@ -456,7 +458,7 @@ export const quizRoutes = {
         "The `after` token is malformed, tampered with, expired, or from an older quiz (field body.after).",
       ),
       "409": problemResponse(
-        "The `after` attempt is not finished yet (slug attempt-not-finished), or was the last form: every statement has been played (slug pack-done).",
+        "The `after` attempt is not finished yet (slug attempt-not-finished), or was its run's last form: every statement of the run has been played (slug pack-done); start a new run without `after`.",
       ),
       "429": {
         ...problemResponse("Too many attempts started from this client address in the last minute."),
