@@ -20,6 +20,7 @@ const {
   measureClaimantKinds,
   measureCues,
   measureLearners,
+  measurePassageLearners,
 } = await loadSrc<typeof import("../src/content/cues.ts")>("src/content/cues.ts");
 const { validatePack } = await loadSrc<typeof import("../src/content/validate.ts")>("src/content/validate.ts");
 
@@ -46,6 +47,10 @@ if (Array.isArray(items)) {
   );
   const statements = items.filter(isStatement);
   for (const learner of measureLearners(statements)) console.log(`  ${formatLearner(learner)}`);
+  const withPassages = statements.filter(hasContext);
+  if (withPassages.length === statements.length) {
+    for (const learner of measurePassageLearners(withPassages)) console.log(`  ${formatLearner(learner)}`);
+  }
   for (const cue of measureCues(statements)) console.log(`  ${formatCue(cue)}`);
   const withKinds = items.filter(hasClaimantKind);
   if (withKinds.length === items.length) console.log(`  ${formatClaimantKinds(measureClaimantKinds(withKinds))}`);
@@ -83,6 +88,12 @@ function isStatement(x: unknown): x is { statement: string; verdict: "verified" 
   if (typeof x !== "object" || x === null) return false;
   const { statement, verdict } = x as Record<string, unknown>;
   return typeof statement === "string" && (verdict === "verified" || verdict === "unverified");
+}
+
+function hasContext(x: {
+  statement: string;
+}): x is { statement: string; verdict: "verified" | "unverified"; context: string } {
+  return typeof (x as { context?: unknown }).context === "string";
 }
 
 function hasClaimantKind(x: unknown): x is Parameters<typeof measureClaimantKinds>[0][number] {

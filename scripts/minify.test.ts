@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { cssPathOf, pollPathOf, sharePathOf } from "../src/styles/build";
 import { cssPath, pollPath, sharePath } from "../src/views/app-css";
@@ -26,8 +27,12 @@ describe("public/assets is esbuild's output of src/styles (if this fails: npm ru
     );
   });
 
-  it("the stylesheet stays under 12 KB before compression (the question page's first render ≤ 14 KB)", async () => {
-    expect((await minifyCss(read("src", "styles", "app.css"))).length).toBeLessThan(12 * 1024);
+  // Counted compressed, as it travels: the budget is the question page's first render, ≤ 14 KB
+  // compressed with its stylesheet (tests/styles.test.ts). It was 12 KB uncompressed until esbuild
+  // replaced the hand-written minifier, whose extra tricks saved 45 bytes more; the library stays.
+  it("the stylesheet stays under 4 KB gzipped (3.7 KB now), leaving the page 10 KB of its 14 KB first render", async () => {
+    const css = await minifyCss(read("src", "styles", "app.css"));
+    expect(gzipSync(css).length).toBeLessThan(4 * 1024);
   });
 });
 

@@ -46,7 +46,7 @@ function cardLink(slug: string) {
 function lessonPlan() {
   return (
     <LessonPlanPage
-      statements={pack.items.map(({ id, statement, quote }) => ({ id, statement, quote }))}
+      statements={pack.listed.map(({ id, statement, quote }) => ({ id, statement, quote }))}
       warmUp={cardLink("attribution")}
       wrapUp={cardLink("unverified-is-not-false")}
     />

@@ -220,15 +220,15 @@ describe("GET /api/v1/stats", () => {
     // The share a reader sees on that statement's feedback page, after answering.
     const share = statementFigures(await readStats({ SCORES: countingKv().kv }), first.id).share;
     expect(share).toBeCloseTo(right / (api + SHOW_THRESHOLD), 10);
+    // The list goes by article line then id (pack.listed), not the pack's order, which carried the verdicts.
+    expect(body.items.map((row) => row.id)).toEqual(pack.listed.map((listed) => listed.id));
     // Only the 20 full attempts are ranked.
     expect(body.ranked).toBe(SHOW_THRESHOLD);
     expect(body.distribution?.reduce((sum, b) => sum + b.attempts, 0)).toBe(SHOW_THRESHOLD);
+    const position = pack.listed.indexOf(first) + 1;
+    expect(body.items.find((r) => r.id === first.id)?.position).toBe(position);
     const raw = (await (await call(`/api/v1/stats/items/${first.id}`, {}, freshKv())).json()) as object;
-    expect(ItemStatsBody.parse(raw)).toMatchObject({
-      id: first.id,
-      position: index + 1,
-      answered: api + SHOW_THRESHOLD,
-    });
+    expect(ItemStatsBody.parse(raw)).toMatchObject({ id: first.id, position, answered: api + SHOW_THRESHOLD });
     expect(raw).not.toHaveProperty("shareCorrect");
   });
 

@@ -4,6 +4,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ARTICLE_PATH } from "../src/content/quotes";
 import { sourcePack as pack } from "../src/content/source";
+import { drawGroups, hasTwins, runFormSizes } from "../src/domain/forms";
 import { newAttemptId } from "../src/domain/ids";
 import { newAttemptState } from "../src/domain/quiz";
 import { MAX_TOKEN_LENGTH, signToken } from "../src/domain/token";
@@ -59,16 +60,19 @@ beforeEach(async () => {
 });
 
 describe("GET /api/v1/quiz", () => {
-  it("lists every statement in order and never a verdict", async () => {
+  it("lists every statement by article line then id (not the pack's order) and never a verdict", async () => {
     const res = await call("/api/v1/quiz");
     expect(res.status).toBe(200);
     const text = await res.text();
     const body = QuizStatements.parse(JSON.parse(text));
     expect(body.total).toBe(items.length);
-    expect(body.items.map((i) => i.id)).toEqual(items.map((i) => i.id));
-    expect(body.items.map((i) => i.statement)).toEqual(items.map((i) => i.statement));
+    const listed = pack.listed;
+    expect(body.items.map((i) => i.id)).toEqual(listed.map((i) => i.id));
+    expect(body.items.map((i) => i.id)).not.toEqual(items.map((i) => i.id));
+    expect(body.items.map((i) => i.position)).toEqual(listed.map((_, index) => index + 1));
+    expect(body.items.map((i) => i.statement)).toEqual(listed.map((i) => i.statement));
     // Each statement comes with what the report says, so a JSON client judges with the report in hand.
-    expect(body.items.map((i) => i.context)).toEqual(items.map((i) => i.context));
+    expect(body.items.map((i) => i.context)).toEqual(listed.map((i) => i.context));
     expect(body.packVersion).toBe(pack.version);
     expect(text).not.toMatch(/verdict|"verified"|"unverified"|explanation|quote/);
   });
@@ -439,26 +443,28 @@ describe("forms as JSON: 10 statements, then `after` for 10 more", () => {
     return { token: result.token, ids };
   }
 
-  it("plays every form of the pack once, each one unseen, then refuses more with pack-done", async () => {
+  it("plays every form of a run once, each one unseen and no twins, then refuses more with pack-done", async () => {
     let started = await start();
-    const forms = Math.ceil(pack.items.length / 10);
-    expect(started.form).toEqual({ number: 1, of: forms });
+    const sizes = runFormSizes(pack.items);
+    expect(started.form).toEqual({ number: 1, of: sizes.length });
     expect(started.total).toBe(10);
     const seen = new Set<string>();
-    for (let form = 1; form <= forms; form++) {
+    for (let form = 1; form <= sizes.length; form++) {
       expect(started.form.number).toBe(form);
+      expect(started.total).toBe(sizes[form - 1]);
       const { token, ids } = await playAll(started);
       for (const id of ids) expect(seen.has(id)).toBe(false);
       for (const id of ids) seen.add(id);
+      expect(hasTwins(pack.items, [...seen])).toBe(false);
       const next = await postJson("/api/v1/attempts", { after: token });
-      if (form === forms) {
+      if (form === sizes.length) {
         expect((await expectProblem(next, 409, "body.after")).type).toBe("/api/v1/problems/pack-done");
       } else {
         expect(next.status).toBe(201);
         started = AttemptStarted.parse(await next.json());
       }
     }
-    expect(seen.size).toBe(pack.items.length);
+    expect(seen.size).toBe(drawGroups(pack.items).length);
   });
 
   it("refuses `after` with an unfinished attempt (409) or a token that is not ours (401)", async () => {

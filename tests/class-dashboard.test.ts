@@ -117,16 +117,17 @@ describe("CSV export", () => {
     const lines = csv.split("\r\n");
     expect(lines.at(-1)).toBe("");
     expect(lines[0]).toBe(
-      "Nickname,Status,Answered,Correct,Facts told from claims (-1 to 1),Lean figure,Lean,Finished (UTC),Q1,Q2,Q3,Q4,Q5,Q6",
+      "Nickname,Status,Answered,Correct,Facts told from claims (-1 to 1),Lean figure,Lean,Finished (UTC),Expected,Expected against got,Wrong while sure,Q1,Q2,Q3,Q4,Q5,Q6",
     );
     expect(csv).toMatch(
       // Bias c is 0 only when the class is half and half, and classes are not always half.
-      /\r\n"'=HYPERLINK\(""x""\)",finished,6,0,-1,-?\d+(\.\d+)?,\w+,\d{4}-\d\d-\d\d \d\d:\d\d(,wrong){6}\r\n/,
+      // No estimate given and nothing said "sure": Expected and its fit empty, 0 wrong while sure.
+      /\r\n"'=HYPERLINK\(""x""\)",finished,6,0,-1,-?\d+(\.\d+)?,\w+,\d{4}-\d\d-\d\d \d\d:\d\d,,,0(,wrong){6}\r\n/,
     );
     // Stopped after 2 of 6, both right; the statements not answered stay empty.
-    expect(csv).toMatch(/\r\n'@home,stopped early,2,2,(0\.5|1|0|-0\.5),[^,]*,\w+,[^,]+,right,right,,,,\r\n/);
+    expect(csv).toMatch(/\r\n'@home,stopped early,2,2,(0\.5|1|0|-0\.5),[^,]*,\w+,[^,]+,,,0,right,right,,,,\r\n/);
     // Still playing: the class's object knows they have answered nothing yet.
-    expect(csv).toContain("\r\nStill here,playing,0,,,,,,,,,,,\r\n");
+    expect(csv).toContain("\r\nStill here,playing,0,,,,,,,,,,,,,,\r\n");
     // After the table: one empty line, then the legend, Q1…Q6 with each statement and its verdict in class order.
     const record = await env.SCORES.get<{ itemIds: string[] }>(classKey(code), "json");
     const legendEnd = lines.indexOf("", lines.indexOf("") + 1);

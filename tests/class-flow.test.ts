@@ -266,7 +266,8 @@ describe("joining", () => {
     // Class students skip /quiz: the screen before statement 1 leads with Start, and keeps what
     // "verified" means one tap away, folded after it (the question page says it in a line too).
     expect(html).toContain("What “verified” means here");
-    const start = html.indexOf('<a class="button full" href="/quiz/q">Start</a>');
+    // Start asks the self-estimate first (one tap, or skip it), as the public quiz does.
+    const start = html.indexOf('<a class="button full" href="/quiz/estimate">Start</a>');
     expect(start).toBeGreaterThan(0);
     expect(start).toBeLessThan(html.indexOf("<details>"));
     expect(html.indexOf("<details>")).toBeLessThan(html.indexOf("not the same as independently confirmed"));

@@ -167,3 +167,14 @@ export function countingRoom(): { ns: Env["CLASS_ROOM"]; calls: string[] } {
   });
   return { ns, calls };
 }
+
+/** A class's tables as schema 2 made them (the release before the waiting room), for migration tests. */
+export const SCHEMA_2 =
+  "CREATE TABLE meta (k TEXT PRIMARY KEY, v INTEGER NOT NULL);" +
+  "CREATE TABLE students (sid TEXT PRIMARY KEY, nick TEXT NOT NULL, attempt TEXT NOT NULL UNIQUE, joined INTEGER NOT NULL, answered INTEGER NOT NULL DEFAULT 0, removed INTEGER NOT NULL DEFAULT 0, items TEXT, back TEXT, seen INTEGER);" +
+  "CREATE TABLE answers (attempt TEXT, item TEXT, answer TEXT NOT NULL, PRIMARY KEY (attempt, item)) WITHOUT ROWID;" +
+  "CREATE TABLE results (attempt TEXT PRIMARY KEY, body TEXT NOT NULL, saved INTEGER DEFAULT 0, lease INTEGER DEFAULT 0);" +
+  "CREATE TABLE gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;" +
+  "CREATE UNIQUE INDEX students_back ON students (back);" +
+  "CREATE TABLE tally (item TEXT PRIMARY KEY, v INTEGER NOT NULL, u INTEGER NOT NULL) WITHOUT ROWID;" +
+  "INSERT INTO meta VALUES ('schema', 2);";

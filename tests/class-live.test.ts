@@ -65,7 +65,7 @@ describe("the live WebSocket, GET /c/{CODE}/live", () => {
     socket.addEventListener("message", (event) => messages.push(JSON.parse(String(event.data))));
     await until(() => messages.length >= 1);
     const { p: signal, ...greeting } = messages[0] as { p?: unknown };
-    expect(greeting).toEqual({ v: 0, step: 0, shut: true, shown: false, phase: "running" });
+    expect(greeting).toEqual({ v: 0, step: 0, shut: true, shown: false, phase: "running", d: 0, r: 0 });
     // The same, signed: a phone passes it on so its next page asks the object nothing.
     expect(signal).toMatch(/^[\w-]+\.[\w-]+$/);
 
@@ -180,7 +180,7 @@ describe("the splits (the object's running tally)", () => {
           attempt,
           removed,
         );
-        state.storage.sql.exec("INSERT INTO answers VALUES (?, 'item-a', ?)", attempt, answer);
+        state.storage.sql.exec("INSERT INTO answers (attempt, item, answer) VALUES (?, 'item-a', ?)", attempt, answer);
       }
       return room.view();
     });

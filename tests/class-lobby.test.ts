@@ -48,7 +48,8 @@ describe("a student-paced class waits in its lobby until the teacher starts it",
     const started = await teacher.post(`/c/${code}/present/start`, { from: "dashboard" });
     expect(location(started)).toBe(`/c/${code}/teacher`);
     html = await text(student.get(`/c/${code}/joined`));
-    expect(html).toContain('<a class="button full" href="/quiz/q">Start</a>');
+    // Start asks the self-estimate first (one tap, or skip it).
+    expect(html).toContain('<a class="button full" href="/quiz/estimate">Start</a>');
     expect(html).not.toContain("data-follow");
     const answered = await student.post("/quiz/answer", { item, answer: rightly(item) });
     expect(location(answered)).toBe(`/quiz/feedback/${item}`);
@@ -56,7 +57,7 @@ describe("a student-paced class waits in its lobby until the teacher starts it",
     expect(await text(teacher.get(`/c/${code}/present`))).not.toContain("Start the quiz on every phone");
     // A latecomer after the start goes straight in.
     const late = await join(code, { nickname: "Yusuf" });
-    expect(await text(late.student.get(`/c/${code}/joined`))).toContain('href="/quiz/q"');
+    expect(await text(late.student.get(`/c/${code}/joined`))).toContain('href="/quiz/estimate">Start</a>');
   });
 
   it("JSON: the class says lobby, an answer is a 409 class-not-started, and POST …/start runs it", async () => {
@@ -101,7 +102,7 @@ describe("a student-paced class waits in its lobby until the teacher starts it",
     expect(JSON.stringify(await bad.json())).toContain("body.start");
     const { code, teacher } = await createClass({ start: "join" });
     const { student } = await join(code, { nickname: "Ben" });
-    expect(await text(student.get(`/c/${code}/joined`))).toContain('href="/quiz/q"');
+    expect(await text(student.get(`/c/${code}/joined`))).toContain('href="/quiz/estimate">Start</a>');
     expect(await text(teacher.get(`/c/${code}/present`))).not.toContain("Start the quiz on every phone");
   });
 

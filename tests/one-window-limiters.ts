@@ -58,5 +58,8 @@ export function oneWindowLimiters(): Pick<Env, LimiterName> {
     CREATE_LIMITER: binding("CREATE_LIMITER"),
     SIGN_IN_LIMITER: binding("SIGN_IN_LIMITER"),
     REPORT_LIMITER: binding("REPORT_LIMITER"),
+    SEAT_LIMITER: binding("SEAT_LIMITER"),
+    SCHOOL_LIMITER: binding("SCHOOL_LIMITER"),
+    SCREEN_LIMITER: binding("SCREEN_LIMITER"),
   };
 }

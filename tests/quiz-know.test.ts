@@ -10,7 +10,6 @@ import { AnswerResponse, AttemptResultBody, AttemptStarted, Problem } from "../s
 import { openToken } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX, type AttemptMetadata } from "../src/store/attempts";
 import { sharePath } from "../src/views/styles";
-import { createClass, itemOn, join } from "./class-helpers";
 import { attemptItemIds, CookieJar, getPage, location, postForm, postJson } from "./quiz-helpers";
 
 beforeEach(async () => {
@@ -140,6 +139,30 @@ describe("the same as JSON", () => {
     expect(body.field).toBe(field);
     return body;
   }
+
+  it("a start without an estimate can take one at POST /api/v1/attempts/estimate, until the first answer", async () => {
+    const started = AttemptStarted.parse(await (await postJson("/api/v1/attempts", {})).json());
+    expect(started.estimate).toBeNull();
+    await problem(
+      await postJson("/api/v1/attempts/estimate", { token: started.token, estimate: 11 }),
+      422,
+      "body.estimate",
+    );
+    const res = await postJson("/api/v1/attempts/estimate", { token: started.token, estimate: 4 });
+    expect(res.status).toBe(200);
+    const { token, estimate, total } = (await res.json()) as { token: string; estimate: number; total: number };
+    expect([estimate, total]).toEqual([4, 10]);
+    expect((await stateOf(token)).estimate).toBe(4);
+    const [a = ""] = await attemptItemIds(token);
+    const answered = AnswerResponse.parse(
+      await (await postJson("/api/v1/attempts/answer", { token, itemId: a, answer: verdictOf(a) })).json(),
+    );
+    await problem(
+      await postJson("/api/v1/attempts/estimate", { token: answered.token, estimate: 5 }),
+      409,
+      "body.estimate",
+    );
+  });
 
   it("a start takes an estimate and says it back; answers take and return a confidence", async () => {
     const res = await postJson("/api/v1/attempts", { estimate: 6 });
@@ -308,37 +331,6 @@ describe("the result: expected against got, certainty-based marks, calibration",
     const { keys } = await env.SCORES.list<AttemptMetadata>({ prefix: ATTEMPT_PREFIX });
     expect(keys[0]?.metadata?.estimate).toBe(3);
     expect(keys[0]?.metadata?.confidences?.replaceAll("-", "")).toMatch(/^(sf|fs)$/);
-  });
-});
-
-describe("class play is unchanged", () => {
-  it("a class question page asks no confidence, and a class attempt's JSON answer with one is a 422", async () => {
-    const { code } = await createClass();
-    const { student } = await join(code, { nickname: "Sure Sam" });
-    const html = await (await student.get("/quiz/q/1")).text();
-    expect(html).not.toContain('name="confidence"');
-    const itemId = itemOn(html);
-    // The page's answer goes through as before; a crafted confidence from a class page is ignored.
-    expect(location(await student.post("/quiz/answer", { item: itemId, answer: "verified", confidence: "sure" }))).toBe(
-      `/quiz/feedback/${itemId}`,
-    );
-    expect(location(await student.get("/quiz/estimate"))).toBe("/quiz/q");
-
-    const joined = await postJson(`/api/v1/classes/${code}/students`, { nickname: "Json Jo" });
-    expect(joined.status).toBe(201);
-    const { token, next } = (await joined.json()) as { token: string; next: { id: string } };
-    const res = await postJson("/api/v1/attempts/answer", {
-      token,
-      itemId: next.id,
-      answer: "verified",
-      confidence: "sure",
-    });
-    const problem = Problem.parse(await res.json());
-    expect(res.status).toBe(422);
-    expect(problem.field).toBe("body.confidence");
-    // Without it the same answer is taken.
-    const ok = await postJson("/api/v1/attempts/answer", { token, itemId: next.id, answer: "verified" });
-    expect(ok.status).toBe(200);
   });
 });
 

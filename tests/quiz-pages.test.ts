@@ -3,10 +3,11 @@ import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { sourcePack as pack } from "../src/content/source";
+import { drawGroups, hasTwins, runFormSizes } from "../src/domain/forms";
 import { newAttemptId } from "../src/domain/ids";
 import { newAttemptState } from "../src/domain/quiz";
 import { signToken } from "../src/domain/token";
-import { quizKey } from "../src/services/quiz-token";
+import { quizKey, sealToken } from "../src/services/quiz-token";
 import { ATTEMPT_PREFIX, type AttemptMetadata } from "../src/store/attempts";
 import { oneWindowLimiters } from "./one-window-limiters";
 import {
@@ -241,9 +242,13 @@ describe("the passage on the question page", () => {
     const statementAt = html.indexOf(escapeHtml(item.statement));
     const passageAt = html.indexOf("What the report says");
     const formAt = html.indexOf('action="/quiz/answer"');
+    const buttonsAt = html.indexOf('name="answer"');
     expect(statementAt).toBeGreaterThan(0);
     expect(passageAt).toBeGreaterThan(statementAt);
-    expect(formAt).toBeGreaterThan(passageAt);
+    expect(buttonsAt).toBeGreaterThan(passageAt);
+    // The form holds the statement and the passage too, so its sticky answer bar is on the first screen.
+    expect(formAt).toBeGreaterThan(0);
+    expect(formAt).toBeLessThan(statementAt);
     // Each paragraph of the context stands whole in the page, and nothing of the passage is marked.
     for (const paragraph of item.context.split("\n")) expect(html).toContain(`<p>${escapeHtml(paragraph)}</p>`);
     expect(html).not.toContain("<mark");
@@ -559,38 +564,69 @@ describe("forms: 10 statements, then 10 more", () => {
     return ids;
   }
 
-  it("continues with statements not seen until the pack is done, then offers a new start", async () => {
+  it("continues with statements not seen, no two of a twin group or passage, until the run is done", async () => {
     const jar = await started();
     const seen = new Set<string>();
-    const forms = Math.ceil(pack.items.length / 10);
-    for (let form = 1; form <= forms; form++) {
+    const sizes = runFormSizes(pack.items);
+    for (let form = 1; form <= sizes.length; form++) {
       const ids = await playForm(jar);
-      expect(ids).toHaveLength(10);
+      expect(ids).toHaveLength(sizes[form - 1] ?? 0);
       for (const id of ids) expect(seen.has(id)).toBe(false);
       for (const id of ids) seen.add(id);
+      // No "10 more" brings a twin, or an item on a passage already shown.
+      expect(hasTwins(pack.items, [...seen])).toBe(false);
       // The stored attempt records its form's ids.
-      const stored = await env.SCORES.get<{ items: string[]; form?: { index: number } }>(
+      const stored = await env.SCORES.get<{ items: string[]; form?: { index: number; run?: number } }>(
         `${ATTEMPT_PREFIX}${(await storedAttempts()).at(-1)?.name.slice(ATTEMPT_PREFIX.length)}`,
         "json",
       );
       expect(stored?.items).toEqual(ids);
-      expect(stored?.form?.index).toBe(form - 1);
+      expect(stored?.form).toMatchObject({ index: form - 1, run: 2 });
       const result = await (await getPage(jar, "/quiz/result")).text();
-      if (form < forms) {
+      if (form < sizes.length) {
         expect(result).toContain('action="/quiz/more"');
-        expect(result).toContain("10 more statements");
-        expect(result).toContain(`You have seen ${seen.size} of the ${pack.items.length} statements`);
+        expect(result).toContain(`${sizes[form]} more statements`);
+        expect(result).toContain(
+          `You have seen ${seen.size} of the ${drawGroups(pack.items).length} statements of this run`,
+        );
         const more = await postForm(jar, "/quiz/more");
         expect(location(more)).toBe("/quiz/estimate");
       } else {
         expect(result).not.toContain('action="/quiz/more"');
-        expect(result).toContain(`You have seen all ${pack.items.length} statements.`);
-        expect(result).toContain("Start again from the beginning");
+        expect(result).toContain("You have seen every statement of this run");
+        expect(result).toContain("Start a new run");
         // "10 more" past the end lands on the result again, nothing started.
         expect(location(await postForm(jar, "/quiz/more"))).toBe("/quiz/result");
       }
     }
-    expect(seen.size).toBe(pack.items.length);
+    expect(seen.size).toBe(drawGroups(pack.items).length);
+  });
+
+  it("still plays and shows a form of the whole-pack cut of before (no run), offering a new start, not more", async () => {
+    const ids = pack.items.slice(0, 10).map((item) => item.id);
+    const now = Date.now();
+    const old = newAttemptState({
+      id: newAttemptId(now),
+      pack: pack.version,
+      items: ids,
+      startedAt: now,
+      form: { seed: 7, index: 1 },
+    });
+    expect(old.form).toEqual({ seed: 7, index: 1 });
+    const jar = new CookieJar();
+    jar.value = await sealToken(old, env.QUIZ_SECRET);
+    items = await formItems(jar);
+    expect(await playForm(jar)).toEqual(ids);
+    const stored = await env.SCORES.get<{ items: string[]; form?: unknown }>(`${ATTEMPT_PREFIX}${old.id}`, "json");
+    expect(stored?.items).toEqual(ids);
+    expect(stored?.form).toEqual({ seed: 7, index: 1 });
+    const result = await getPage(jar, "/quiz/result");
+    expect(result.status).toBe(200);
+    const html = await result.text();
+    expect(html).toContain("of 10 right");
+    expect(html).not.toContain('action="/quiz/more"');
+    expect(html).toContain("Play again");
+    expect(location(await postForm(jar, "/quiz/more"))).toBe("/quiz/result");
   });
 
   it("offers more only after the form is finished", async () => {

@@ -77,11 +77,14 @@ export async function playFrom(client: Browserish, first: Exchange, stopAfter = 
   return { question: first, feedback: firstFeedback ?? feedback, result, answered };
 }
 
-/** A reader's whole quiz: the quiz start page, Start, every statement, the result. */
+/** A reader's whole quiz: the quiz start page, Start, the estimate page (skipped), every statement, the result. */
 export async function wholeQuiz(base: string): Promise<{ client: Browserish; pages: QuizPages }> {
   const client = new Browserish(base);
   const start = await client.page("/quiz");
-  const question = await client.submit("/quiz/start");
+  // Start leads to the self-estimate page (one tap, or skip): skip it, as a hurried reader does.
+  const estimate = await client.submit("/quiz/start");
+  if (!estimate.path.startsWith("/quiz/estimate")) throw new Error(`Start led to ${estimate.path}`);
+  const question = await client.page("/quiz/q/1");
   const pages = await playFrom(client, question);
   return { client, pages: { ...pages, start } };
 }
@@ -137,7 +140,9 @@ export async function quizCookies(base: string): Promise<{ question: string; fee
   const asker = new Browserish(base);
   await asker.submit("/quiz/start");
   const answerer = new Browserish(base);
-  const first = await answerer.submit("/quiz/start");
+  await answerer.submit("/quiz/start");
+  // Start leads to the self-estimate page; statement 1 is one skip away.
+  const first = await answerer.page("/quiz/q/1");
   const feedback = await answerer.submit("/quiz/answer", { item: itemOf(first), answer: "verified" });
   const header = (client: HttpClient) => [...client.cookies].map(([name, value]) => `${name}=${value}`).join("; ");
   return { question: header(asker), feedback: header(answerer), feedbackPath: feedback.path };

@@ -28,6 +28,8 @@ export interface PackItem
   /** The item's slug in content/items.json ("spokesman-gave-toll"): for authors and tests, never shown. */
   name: string;
   location: QuoteLocation;
+  /** Where its context sits in the article, as a key: items shown one passage share it (forms keep them apart). */
+  passage: string;
 }
 
 /**
@@ -54,12 +56,18 @@ export type PackTitle = Pick<PackInfo, "version" | "title">;
 export type CardInfo = Pick<Card, "slug" | "title">;
 
 /** An item as content/ has it, located: its quote, and the context shown before answering (build time only). */
-export type SourceItem = Item & { name: string; location: QuoteLocation; contextAt: ContextLocation };
+export type SourceItem = Item & { name: string; location: QuoteLocation; contextAt: ContextLocation; passage: string };
 
 export interface Pack<C extends CardInfo = CardInfo, I extends PackItem = PackItem> {
   info: PackTitle;
   version: string;
   items: I[];
+  /**
+   * The items as lists of the whole pack show them (the statements' JSON, the statistics, the lesson
+   * plan): by the article line of their quote, then by id. The pack's own order is the authors' and
+   * may carry the verdicts (it alternated), so no reader-facing list follows it.
+   */
+  listed: I[];
   cards: C[];
   itemById: Map<string, I>;
   cardBySlug: Map<string, C>;
@@ -92,11 +100,18 @@ function indexed<C extends CardInfo, I extends PackItem>(info: PackTitle, items:
     info,
     version: info.version,
     items,
+    listed: [...items].sort((a, b) => a.location.line - b.location.line || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     cards,
     // By public id, and by name for tests and for records written before public ids.
     itemById: new Map(items.flatMap((item) => [[item.id, item] as const, [item.name, item] as const])),
     cardBySlug: new Map(cards.map((card) => [card.slug, card])),
   };
+}
+
+/** A context's place in the article as a short key ("line.start.end", and the second paragraph's part). */
+function passageKey(at: ContextLocation): string {
+  const part = (l: QuoteLocation) => `${l.line}.${l.start}.${l.end}`;
+  return at.to ? `${part(at.from)}+${part(at.to)}` : part(at.from);
 }
 
 /**
@@ -111,7 +126,14 @@ export function buildPack(info: PackInfo, items: Item[], cards: Card[], text: st
     if (!found.ok) throw new Error(`content: item ${item.id}: quote ${found.problem}`);
     const context = locateContext(lines, text, item.context, item.quote);
     if (!context.ok) throw new Error(`content: item ${item.id}: context ${context.problem}`);
-    return { ...item, id: publicIdOf(item.id), name: item.id, location: found.location, contextAt: context.location };
+    return {
+      ...item,
+      id: publicIdOf(item.id),
+      name: item.id,
+      location: found.location,
+      contextAt: context.location,
+      passage: passageKey(context.location),
+    };
   });
   return { ...indexed(info, located, cards), article: text, lines };
 }

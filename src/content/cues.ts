@@ -288,16 +288,96 @@ export function hasQuotationMarks(statement: string): boolean {
   return QUOTATION_MARK.test(statement);
 }
 
-/** A learner that sees only a statement's wording, and how often it guesses the verdict, leave-one-out. */
+/**
+ * Persons and bodies a statement can name besides `SPEAKERS`: the sides, officials and groups that speak or act
+ * in the article. A student who has noticed "the verified ones start with who said it" counts any of them
+ * ("Authorities…", "Two armed groups…", "Russia's account…"), so the position cues below use both lists.
+ */
+export const NAMED_BODIES = [
+  "Kyiv",
+  "Kiev",
+  "Russian side",
+  "Russia's account",
+  "authorities",
+  "officials",
+  "Investigative Committee",
+  "Russian Volunteer Corps",
+  "Freedom for Russia",
+  "Legion of Free Russia",
+  "armed groups",
+  "groups",
+  "fighters",
+] as const;
+
+const SPEAKER_ANYWHERE = new RegExp(SPEAKER.source, "giu");
+const PERSON_OR_BODY = new RegExp(wordsPattern([...SPEAKERS, ...NAMED_BODIES]).source, "giu");
+
+/**
+ * Where the statement first names one of the article's speakers (`SPEAKERS`), or with `bodies` any person or
+ * body (`NAMED_BODIES` too), as the number of words before it (0: the first word); null if it names none.
+ * @example speakerPosition("As its spokesman said, all was calm.") // 2
+ */
+export function speakerPosition(statement: string, bodies = false): number | null {
+  const pattern = bodies ? PERSON_OR_BODY : SPEAKER_ANYWHERE;
+  pattern.lastIndex = 0;
+  const found = pattern.exec(statement);
+  return found ? statementWords(statement.slice(0, found.index)).length : null;
+}
+
+/** True if a speaker (with `bodies`, any person or body) is named in the first half of the statement's words. */
+export function speakerInFirstHalf(statement: string, bodies = false): boolean {
+  const at = speakerPosition(statement, bodies);
+  return at !== null && at < statementWords(statement).length / 2;
+}
+
+/** True if the statement opens with a person or body: one is named within its first three words (its subject). */
+export function startsWithSpeaker(statement: string): boolean {
+  const at = speakerPosition(statement, true);
+  return at !== null && at < 3;
+}
+
+const SAID_OR_ACCORDING = wordsPattern(["said", "according to"]);
+/** True if the statement has "said" or "according to", the two words a student looks for first. */
+export function hasSaidOrAccording(statement: string): boolean {
+  return SAID_OR_ACCORDING.test(statement);
+}
+
+/** "As the Russian side said", "as they told…": "as" and, later in the same clause, a word of saying or showing. */
+const AS_SOURCE_SAID = new RegExp(`(?<![\\p{L}])as\\s(?!of\\s)[^,.;]*?${BROAD_REPORTING.source}`, "iu");
+/** True if the statement gives its source in an "as" clause ("…, as the Russian side said", "As its spokesman said, …"). */
+export function hasAsSourceSaid(statement: string): boolean {
+  return AS_SOURCE_SAID.test(statement);
+}
+
+/** Words before the first comma, colon, semicolon or dash: how long the opening clause is. */
+export function firstClauseWords(statement: string): number {
+  return statementWords(statement.split(/[,:;–—]/u)[0] ?? "").length;
+}
+
+/** A learner that sees only a statement's wording (or the passage under it), and how often it guesses the verdict, leave-one-out. */
 export interface LearnerAccuracy {
-  cue: LearnerName;
+  cue: LearnerName | PassageLearnerName;
   description: string;
   correct: number;
   total: number;
   accuracy: number;
 }
 
-export type LearnerName = "first-word" | "naive-bayes" | "broad-reporting" | "names-speaker" | "quotation-marks";
+export type LearnerName =
+  | "first-word"
+  | "naive-bayes"
+  | "one-word"
+  | "broad-reporting"
+  | "names-speaker"
+  | "quotation-marks"
+  | "speaker-first-half"
+  | "body-first-half"
+  | "starts-with-speaker"
+  | "speaker-position"
+  | "said-or-according"
+  | "as-source-said"
+  | "length-threshold"
+  | "first-clause-length";
 
 type Example = { statement: string; verdict: Verdict };
 type Guess<T> = (train: readonly T[], item: T) => Verdict;
@@ -307,17 +387,43 @@ export function statementWords(statement: string): string[] {
   return statement.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) ?? [];
 }
 
+/**
+ * `statementWords`, remembered while the learners run: leave-one-out asks for the same texts' words thousands
+ * of times. Cleared at the start of each measurement, so it never holds more than one pack's texts.
+ */
+const wordsSeen = new Map<string, readonly string[]>();
+function wordsOf(text: string): readonly string[] {
+  let found = wordsSeen.get(text);
+  if (!found) {
+    found = statementWords(text);
+    wordsSeen.set(text, found);
+  }
+  return found;
+}
+
 /** The verdict most of the examples have; ties go to "unverified", the pack's larger side so far. */
 function majority(examples: readonly { verdict: Verdict }[]): Verdict {
   const verified = examples.filter((e) => e.verdict === "verified").length;
   return verified * 2 > examples.length ? "verified" : "unverified";
 }
 
+/** A feature computed once per item (leave-one-out asks for each item's feature once per other item). */
+function memo<T extends object, V>(feature: (item: T) => V): (item: T) => V {
+  const seen = new WeakMap<T, V>();
+  return (item) => {
+    if (seen.has(item)) return seen.get(item) as V;
+    const value = feature(item);
+    seen.set(item, value);
+    return value;
+  };
+}
+
 /**
  * A learner over one feature of an item: the verdict most often seen with the same value; a value never
  * seen (or seen as often with each verdict) falls back to the majority.
  */
-function byFeature<T extends { verdict: Verdict }>(feature: (item: T) => string): Guess<T> {
+function byFeature<T extends { verdict: Verdict }>(featureOf: (item: T) => string): Guess<T> {
+  const feature = memo(featureOf);
   return (train, item) => {
     const value = feature(item);
     const same = train.filter((e) => feature(e) === value);
@@ -328,36 +434,86 @@ function byFeature<T extends { verdict: Verdict }>(feature: (item: T) => string)
 }
 
 /** First word: the verdict most often seen after the same first word. */
-const firstWordGuess = byFeature<Example>((e) => statementWords(e.statement)[0] ?? "");
+const firstWordGuess = () => byFeature<Example>((e) => wordsOf(e.statement)[0] ?? "");
 
 /** A yes-or-no cue of the wording, learnt like any feature: which verdict goes with having it. */
 const cueGuess = (test: (statement: string) => boolean) => byFeature<Example>((e) => String(test(e.statement)));
 
 /**
+ * A learner over a number (length, position…): the threshold and direction ("above it → verified" or the
+ * inverse) that get most of the other items right, as a student who noticed "the long ones are verified"
+ * would pick. Ties go to the lowest threshold, "above → verified" first.
+ */
+function byThreshold<T extends { verdict: Verdict }>(featureOf: (item: T) => number): Guess<T> {
+  const feature = memo(featureOf);
+  return (train, item) => {
+    const seen = train.map((e) => ({ value: feature(e), verified: e.verdict === "verified" }));
+    let best = { right: -1, threshold: 0, aboveVerified: true };
+    for (const threshold of [...new Set(seen.map((e) => e.value))].sort((a, b) => a - b)) {
+      const right = seen.filter((e) => e.value > threshold === e.verified).length;
+      if (right > best.right) best = { right, threshold, aboveVerified: true };
+      if (seen.length - right > best.right) best = { right: seen.length - right, threshold, aboveVerified: false };
+    }
+    return feature(item) > best.threshold === best.aboveVerified ? "verified" : "unverified";
+  };
+}
+
+/**
+ * The one-word rule: the word whose presence (or absence) best matches the verdicts of the other items
+ * ("whenever it says 'had', it is verified"), as a student who spots one telling word would use it.
+ * Ties go to the word first in alphabetical order, "present → verified" first.
+ */
+function oneWordGuess(): Guess<Example> {
+  const wordSetOf = memo((e: Example) => new Set(wordsOf(e.statement)));
+  return (train, item) => {
+    const seen = train.map((e) => ({ words: wordSetOf(e), verified: e.verdict === "verified" }));
+    const vocabulary = [...new Set(seen.flatMap((e) => [...e.words]))].sort();
+    let best = { right: -1, word: "", presentVerified: true };
+    for (const word of vocabulary) {
+      const right = seen.filter((e) => e.words.has(word) === e.verified).length;
+      if (right > best.right) best = { right, word, presentVerified: true };
+      if (seen.length - right > best.right) best = { right: seen.length - right, word, presentVerified: false };
+    }
+    return wordSetOf(item).has(best.word) === best.presentVerified ? "verified" : "unverified";
+  };
+}
+
+/** Where a person or body is first named, as a share of the statement's words (1 when none is named). */
+const speakerShare = (statement: string) => {
+  const at = speakerPosition(statement, true);
+  return at === null ? 1 : at / Math.max(1, wordsOf(statement).length);
+};
+
+/**
  * Naive Bayes over the set of words in each statement (multinomial, add-one smoothing), the classic
  * text classifier: it learns which words go with which verdict, whatever they are.
  */
-function naiveBayesGuess(train: readonly Example[], item: Example): Verdict {
-  const vocabulary = new Set<string>();
-  const counts = { verified: new Map<string, number>(), unverified: new Map<string, number>() };
-  const totals = { verified: 0, unverified: 0 };
-  const docs = { verified: 0, unverified: 0 };
-  for (const e of train) {
-    docs[e.verdict]++;
-    for (const w of new Set(statementWords(e.statement))) {
-      vocabulary.add(w);
-      counts[e.verdict].set(w, (counts[e.verdict].get(w) ?? 0) + 1);
-      totals[e.verdict]++;
+function naiveBayes<T extends { verdict: Verdict }>(text: (item: T) => string): Guess<T> {
+  const tokens = memo((e: T) => new Set(wordsOf(text(e))));
+  return (train, item) => {
+    const vocabulary = new Set<string>();
+    const counts = { verified: new Map<string, number>(), unverified: new Map<string, number>() };
+    const totals = { verified: 0, unverified: 0 };
+    const docs = { verified: 0, unverified: 0 };
+    for (const e of train) {
+      docs[e.verdict]++;
+      for (const w of tokens(e)) {
+        vocabulary.add(w);
+        counts[e.verdict].set(w, (counts[e.verdict].get(w) ?? 0) + 1);
+        totals[e.verdict]++;
+      }
     }
-  }
-  const score = (v: Verdict) =>
-    Math.log((docs[v] + 1) / (train.length + 2)) +
-    [...new Set(statementWords(item.statement))]
-      .filter((w) => vocabulary.has(w))
-      .reduce((sum, w) => sum + Math.log(((counts[v].get(w) ?? 0) + 1) / (totals[v] + vocabulary.size)), 0);
-  const [verified, unverified] = [score("verified"), score("unverified")];
-  return verified === unverified ? majority(train) : verified > unverified ? "verified" : "unverified";
+    const score = (v: Verdict) =>
+      Math.log((docs[v] + 1) / (train.length + 2)) +
+      [...tokens(item)]
+        .filter((w) => vocabulary.has(w))
+        .reduce((sum, w) => sum + Math.log(((counts[v].get(w) ?? 0) + 1) / (totals[v] + vocabulary.size)), 0);
+    const [verified, unverified] = [score("verified"), score("unverified")];
+    return verified === unverified ? majority(train) : verified > unverified ? "verified" : "unverified";
+  };
 }
+
+const naiveBayesGuess = () => naiveBayes<Example>((e) => e.statement);
 
 /** Leave-one-out: each item is guessed by a learner trained on all the others. */
 function leaveOneOut<T extends { verdict: Verdict }>(items: readonly T[], guess: Guess<T>) {
@@ -366,14 +522,35 @@ function leaveOneOut<T extends { verdict: Verdict }>(items: readonly T[], guess:
 
 const accuracyOf = (correct: number, total: number) => (total === 0 ? 0 : correct / total);
 
+/** Each learner's leave-one-out score on the items. */
+function measureEach<T extends { verdict: Verdict }>(
+  items: readonly T[],
+  learners: readonly { cue: LearnerAccuracy["cue"]; description: string; guess: Guess<T> }[],
+): LearnerAccuracy[] {
+  wordsSeen.clear();
+  return learners.map(({ cue, description, guess }) => {
+    const correct = leaveOneOut(items, guess);
+    return { cue, description, correct, total: items.length, accuracy: accuracyOf(correct, items.length) };
+  });
+}
+
 /**
  * Measures the wording learners, leave-one-out, as the content checks do.
  * @example measureLearners(pack.items).map((l) => l.accuracy) // [0.5, 0.6, …]
  */
 export function measureLearners(items: readonly Example[]): LearnerAccuracy[] {
   const learners: { cue: LearnerName; description: string; guess: Guess<Example> }[] = [
-    { cue: "first-word", description: "the verdict most often seen after the same first word", guess: firstWordGuess },
-    { cue: "naive-bayes", description: "naive Bayes over the statement's words", guess: naiveBayesGuess },
+    {
+      cue: "first-word",
+      description: "the verdict most often seen after the same first word",
+      guess: firstWordGuess(),
+    },
+    { cue: "naive-bayes", description: "naive Bayes over the statement's words", guess: naiveBayesGuess() },
+    {
+      cue: "one-word",
+      description: "the one word whose presence best matches the other items' verdicts",
+      guess: oneWordGuess(),
+    },
     {
       cue: "broad-reporting",
       description: "whether it has a word of saying or showing (gave, showed, account, blamed…)",
@@ -385,16 +562,127 @@ export function measureLearners(items: readonly Example[]): LearnerAccuracy[] {
       guess: cueGuess(namesSpeaker),
     },
     { cue: "quotation-marks", description: "whether it holds quotation marks", guess: cueGuess(hasQuotationMarks) },
+    {
+      cue: "speaker-first-half",
+      description: "whether a speaker (Peskov, the spokesman, the ministry…) is named in its first half",
+      guess: cueGuess((s) => speakerInFirstHalf(s)),
+    },
+    {
+      cue: "body-first-half",
+      description:
+        "whether any person or body (a speaker, a side, a group, the authorities) is named in its first half",
+      guess: cueGuess((s) => speakerInFirstHalf(s, true)),
+    },
+    {
+      cue: "starts-with-speaker",
+      description: "whether it opens with a person or body (within its first three words)",
+      guess: cueGuess(startsWithSpeaker),
+    },
+    {
+      cue: "speaker-position",
+      description: "a threshold on how far in a person or body is first named (as a share of its words)",
+      guess: byThreshold((e) => speakerShare(e.statement)),
+    },
+    {
+      cue: "said-or-according",
+      description: "whether it has “said” or “according to”",
+      guess: cueGuess(hasSaidOrAccording),
+    },
+    {
+      cue: "as-source-said",
+      description: "whether it gives its source in an “as” clause (as the Russian side said…)",
+      guess: cueGuess(hasAsSourceSaid),
+    },
+    {
+      cue: "length-threshold",
+      description: "a threshold on its length in words (the best cut, not the median)",
+      guess: byThreshold((e) => wordsOf(e.statement).length),
+    },
+    {
+      cue: "first-clause-length",
+      description: "a threshold on the words before its first comma, colon or dash",
+      guess: byThreshold((e) => firstClauseWords(e.statement)),
+    },
   ];
-  return learners.map(({ cue, description, guess }) => {
-    const correct = leaveOneOut(items, guess);
-    return { cue, description, correct, total: items.length, accuracy: accuracyOf(correct, items.length) };
-  });
+  return measureEach(items, learners);
 }
 
 /** One line per learner, e.g. "first-word: 27/36 = 75.0% (…, leave-one-out)". */
 export function formatLearner(l: LearnerAccuracy): string {
   return `${l.cue}: ${l.correct}/${l.total} = ${(l.accuracy * 100).toFixed(1)}% (${l.description}, leave-one-out)`;
+}
+
+/** Learners over the passage shown under the statement ("What the report says"), before the reader answers. */
+export type PassageLearnerName =
+  | "passage-said"
+  | "passage-reporting-verb"
+  | "passage-quotation-marks"
+  | "passage-length"
+  | "passage-sentences"
+  | "passage-overlap"
+  | "passage-naive-bayes";
+
+type PassageExample = Example & { context: string };
+
+/** Sentences in a passage: closing punctuation (and a closing quotation mark) followed by a space or the end. */
+export function passageSentences(context: string): number {
+  return (context.match(/[.!?][”"’]?(?=\s|$)/gu) ?? []).length;
+}
+
+/** The share of the statement's distinct words that the passage also holds: how closely it copies the report. */
+export function passageOverlap(
+  statement: string,
+  context: string,
+  words: (text: string) => readonly string[] = statementWords,
+): number {
+  const mine = new Set(words(statement));
+  const theirs = new Set(words(context));
+  return mine.size === 0 ? 0 : [...mine].filter((w) => theirs.has(w)).length / mine.size;
+}
+
+/**
+ * Measures what a student could learn from the passage alone, or from how the statement copies it,
+ * leave-one-out like `measureLearners`. Twins share a passage, so these stay low while twins have both verdicts.
+ */
+export function measurePassageLearners(items: readonly PassageExample[]): LearnerAccuracy[] {
+  const learners: { cue: PassageLearnerName; description: string; guess: Guess<PassageExample> }[] = [
+    {
+      cue: "passage-said",
+      description: "whether the passage has “said” or “according to”",
+      guess: byFeature((e) => String(hasSaidOrAccording(e.context))),
+    },
+    {
+      cue: "passage-reporting-verb",
+      description: "whether the passage has a reporting verb",
+      guess: byFeature((e) => String(hasReportingVerb(e.context))),
+    },
+    {
+      cue: "passage-quotation-marks",
+      description: "whether the passage holds quotation marks",
+      guess: byFeature((e) => String(hasQuotationMarks(e.context))),
+    },
+    {
+      cue: "passage-length",
+      description: "a threshold on the passage's length in words",
+      guess: byThreshold((e) => wordsOf(e.context).length),
+    },
+    {
+      cue: "passage-sentences",
+      description: "a threshold on how many sentences the passage has",
+      guess: byThreshold((e) => passageSentences(e.context)),
+    },
+    {
+      cue: "passage-overlap",
+      description: "a threshold on the share of the statement's words found in the passage",
+      guess: byThreshold((e) => passageOverlap(e.statement, e.context, wordsOf)),
+    },
+    {
+      cue: "passage-naive-bayes",
+      description: "naive Bayes over the passage's words",
+      guess: naiveBayes((e) => e.context),
+    },
+  ];
+  return measureEach(items, learners);
 }
 
 /** How well the kind of claimant, shown after each answer, would let a student guess the next verdict. */

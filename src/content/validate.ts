@@ -10,6 +10,7 @@ import {
   measureClaimantKinds,
   measureCues,
   measureLearners,
+  measurePassageLearners,
 } from "./cues.ts";
 import { REPEAT_RUN, sharedRun } from "./overlap.ts";
 import { type Card, Cards, type Item, Items, PackInfo, wordCount } from "./schema.ts";
@@ -136,10 +137,14 @@ export async function validatePack(files: PackFiles): Promise<string[]> {
       }
     }
     if (cards.success) errors.push(...cardRepeats(cards.data, items.data));
-    for (const learner of measureLearners(items.data)) {
+    const learners = [
+      ...measureLearners(items.data).map((learner) => ({ learner, from: "the wording alone" })),
+      ...measurePassageLearners(items.data).map((learner) => ({ learner, from: "the passage shown before answering" })),
+    ];
+    for (const { learner, from } of learners) {
       if (learner.accuracy > MAX_CUE_ACCURACY) {
         errors.push(
-          `items.json: the learner "${learner.cue}" guesses the verdict from the wording alone, more than ${MAX_CUE_ACCURACY * 100}%: ${formatLearner(learner)}`,
+          `items.json: the learner "${learner.cue}" guesses the verdict from ${from}, more than ${MAX_CUE_ACCURACY * 100}%: ${formatLearner(learner)}`,
         );
       }
     }

@@ -12,8 +12,16 @@ const STATEMENTS: Record<string, { statement: string; verdict: "verified" | "unv
 };
 const itemOf = (id: string) => STATEMENTS[id];
 
-function finished(nick: string, answers: string, score: number, discernment: number, c = 0): StudentEntry {
+function finished(
+  nick: string,
+  answers: string,
+  score: number,
+  discernment: number,
+  c = 0,
+  said: Pick<StudentEntry, "estimate" | "confidences"> = {},
+): StudentEntry {
   return {
+    ...said,
     sid: `sid-${nick}`,
     nick,
     id: `id-${nick}`,
@@ -37,8 +45,10 @@ const playing = (nick: string, progress?: number): StudentEntry => ({
 
 describe("csvTable", () => {
   const students = [
-    finished("Zoe", "vuvu", 4, 1, 0),
-    finished('=HYPERLINK("x")', "uvu-", 0, -0.5, 0.6),
+    // Expected 3, got 4: about right; sure twice and right both times.
+    finished("Zoe", "vuvu", 4, 1, 0, { estimate: 3, confidences: "sfsg" }),
+    // Stopped early (so the estimate is not compared); wrong twice while sure.
+    finished('=HYPERLINK("x")', "uvu-", 0, -0.5, 0.6, { estimate: 4, confidences: "ss--" }),
     playing("+plus", 2),
     playing("Quiet"),
   ];
@@ -49,18 +59,18 @@ describe("csvTable", () => {
   it("has plain column names and one column per statement, Q1…Qn in class order", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(lines[0]).toBe(
-      "Nickname,Status,Answered,Correct,Facts told from claims (-1 to 1),Lean figure,Lean,Finished (UTC),Q1,Q2,Q3,Q4",
+      "Nickname,Status,Answered,Correct,Facts told from claims (-1 to 1),Lean figure,Lean,Finished (UTC),Expected,Expected against got,Wrong while sure,Q1,Q2,Q3,Q4",
     );
   });
 
   it("says finished, stopped early or playing, with right, wrong or empty per statement", () => {
     // Finished first, by name; numbers stay numbers; formula-like text is made inert.
     expect(lines[1]).toBe(
-      `"'=HYPERLINK(""x"")",stopped early,3,0,-0.5,0.6,cautious,2026-11-30 14:05,wrong,wrong,wrong,`,
+      `"'=HYPERLINK(""x"")",stopped early,3,0,-0.5,0.6,cautious,2026-11-30 14:05,4,,2,wrong,wrong,wrong,`,
     );
-    expect(lines[2]).toBe("Zoe,finished,4,4,1,0,balanced,2026-11-30 14:05,right,right,right,right");
-    expect(lines[3]).toBe("'+plus,playing,2,,,,,,,,,");
-    expect(lines[4]).toBe("Quiet,playing,,,,,,,,,,");
+    expect(lines[2]).toBe("Zoe,finished,4,4,1,0,balanced,2026-11-30 14:05,3,about right,0,right,right,right,right");
+    expect(lines[3]).toBe("'+plus,playing,2,,,,,,,,,,,,");
+    expect(lines[4]).toBe("Quiet,playing,,,,,,,,,,,,,");
   });
 
   it("ends with one empty line and a legend: Qn, the statement, its verdict (text made inert)", () => {
@@ -74,9 +84,16 @@ describe("csvTable", () => {
     ]);
   });
 
-  it("then explains the two figure columns in words, after one more empty line", () => {
+  it("then explains the figure columns in words, after one more empty line", () => {
     const legend = lines.slice(10, -1).map((line) => line.split(",")[0]);
-    expect(legend).toEqual(["", "Facts told from claims (-1 to 1)", "Lean figure"]);
+    expect(legend).toEqual([
+      "",
+      "Facts told from claims (-1 to 1)",
+      "Lean figure",
+      "Expected",
+      "Expected against got",
+      "Wrong while sure",
+    ]);
     expect(lines.at(-1)).toBe("");
     expect(csv).toContain("0 = what guessing gives");
   });

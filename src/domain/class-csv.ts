@@ -1,4 +1,5 @@
 /** @module class-csv: the teacher's CSV as header and rows, in words a teacher reads (Q1…Qn, a legend). Pure. */
+import { type EstimateFit, entryFit, sureWrongCount } from "./class-know";
 import { dashboardOrder, fromChar, isFinishedEntry, progressOf, type StudentEntry, statusOf } from "./class-results";
 import type { CsvCell } from "./csv";
 import { type Judgement, leanOf } from "./scoring";
@@ -8,6 +9,16 @@ export type StatementLookup = (itemId: string) => { statement: string; verdict: 
 
 const FACTS_FROM_CLAIMS = "Facts told from claims (-1 to 1)";
 const LEAN_FIGURE = "Lean figure";
+const EXPECTED = "Expected";
+const EXPECTED_GOT = "Expected against got";
+const SURE_WRONG = "Wrong while sure";
+
+/** A student's estimate against their correct answers, in the CSV's words. */
+const FIT_WORDS: Record<EstimateFit, string> = {
+  over: "expected more",
+  under: "did better",
+  well: "about right",
+};
 
 /** What the two figure columns mean, for a reader who opens the file without the dashboard. */
 const COLUMN_LEGEND: CsvCell[][] = [
@@ -19,13 +30,20 @@ const COLUMN_LEGEND: CsvCell[][] = [
     LEAN_FIGURE,
     "Above 0: said unverified more often (doubted facts); below 0: said verified more often (accepted claims); between -0.5 and 0.5 the lean is balanced.",
   ],
+  [EXPECTED, "How many the student expected to get right, asked before the first statement (empty: skipped)."],
+  [
+    EXPECTED_GOT,
+    "About right: within 1 of their correct answers; expected more or did better: 2 or more apart (empty: no estimate, or stopped early).",
+  ],
+  [SURE_WRONG, "Answers the student gave as “sure” that were wrong."],
 ];
 
 /**
  * The CSV export for csv.ts: one row per student (finished first), numbers as numbers (so a
- * negative discernment stays a number), one column Qn per statement in class order with "right",
- * "wrong" or empty (not answered); then one empty row and the legend, "Q1", the statement, its
- * verdict; then one empty row and what the two figure columns mean. Text goes through toCsv, which makes a leading = + - @ inert.
+ * negative discernment stays a number), the self-estimate and how it fits, the answers wrong while
+ * sure, one column Qn per statement in class order with "right", "wrong" or empty (not answered);
+ * then one empty row and the legend, "Q1", the statement, its verdict; then one empty row and what
+ * the figure columns mean. Text goes through toCsv, which makes a leading = + - @ inert.
  */
 export function csvTable(
   classItems: readonly string[],
@@ -42,12 +60,17 @@ export function csvTable(
     LEAN_FIGURE,
     "Lean",
     "Finished (UTC)",
+    EXPECTED,
+    EXPECTED_GOT,
+    SURE_WRONG,
     ...questions,
   ];
   const total = classItems.length;
   const rows: CsvCell[][] = dashboardOrder(entries).map((entry) => {
     const start = [entry.nick, statusOf(entry, total), progressOf(entry)];
-    if (!isFinishedEntry(entry)) return [...start, null, null, null, null, null, ...classItems.map(() => null)];
+    // Still playing: the figures, the estimate and every statement are empty until the finish.
+    if (!isFinishedEntry(entry)) return [...start, ...Array.from({ length: 8 + total }, () => null)];
+    const fit = entryFit(entry, total);
     return [
       ...start,
       entry.score,
@@ -56,6 +79,9 @@ export function csvTable(
       leanOf(entry.c),
       // "2026-11-30 14:05": spreadsheets read it as a time (UTC, as the column says).
       new Date(entry.finishedAt).toISOString().slice(0, 16).replace("T", " "),
+      entry.estimate ?? null,
+      fit ? FIT_WORDS[fit] : null,
+      sureWrongCount(entry, classItems, (id) => itemOf(id)?.verdict),
       ...classItems.map((itemId, index) => {
         const answer = fromChar(entry.answers[index]);
         if (answer === null) return null;

@@ -1,5 +1,5 @@
 /** @module class-results: the board, the dashboard's figures and each student's status, from the listed students. Pure. */
-import { type AttemptResult, answersInOrder } from "./quiz";
+import { type AttemptResult, answersInOrder, confidencesInOrder } from "./quiz";
 import { type Judgement, type Lean, leanOf, roundScore, type Score, scoreAnswers } from "./scoring";
 import { ANSWERS_TO_RANK } from "./split";
 
@@ -23,6 +23,10 @@ export interface StudentMeta {
   answers?: string;
   /** Content pack version the attempt was played on. */
   pack?: string;
+  /** The self-estimate (absent: skipped, or finished before classes took one). */
+  estimate?: number;
+  /** How sure they were: one of "s", "f", "g", "-" per item, in class order (absent: none said). */
+  confidences?: string;
   /** Statements answered so far (live, from the class's object; KV entries lack it). */
   progress?: number;
 }
@@ -71,6 +75,7 @@ export function finishedMeta(
   classItems: readonly string[],
   result: AttemptResult,
 ): StudentMeta {
+  const confidences = confidencesInOrder(result, classItems);
   return {
     nick: joined.nick,
     id: joined.id,
@@ -82,6 +87,8 @@ export function finishedMeta(
     c: result.score.bias,
     answers: answersInClassOrder(classItems, result),
     pack: result.packVersion,
+    ...(result.estimate === undefined ? {} : { estimate: result.estimate }),
+    ...(confidences === undefined ? {} : { confidences }),
   };
 }
 

@@ -51,9 +51,12 @@ describe("chooseClassItems", () => {
     }
   });
 
-  it("returns the items in pack order", () => {
-    const ids = chooseClassItems(items, 8, seeded(7));
-    expect(ids).toEqual([...ids].sort());
+  it("returns the items in the draw's shuffled order, not pack order, the same for the same draw", () => {
+    const inPackOrder = Array.from({ length: 20 }, (_, s) => chooseClassItems(items, 8, seeded(s + 1))).filter(
+      (ids) => ids.join() === [...ids].sort().join(),
+    );
+    expect(inPackOrder).toHaveLength(0);
+    expect(chooseClassItems(items, 8, seeded(7))).toEqual(chooseClassItems(items, 8, seeded(7)));
   });
 
   it("caps the count at the pack size", () => {

@@ -39,6 +39,8 @@ export interface ClassOptions {
    * soon as they join, for homework). A teacher-paced class always waits for its first statement.
    */
   lobby: boolean;
+  /** The teacher admits each name: a student who joins waits, greyed on the dashboard, until let in. */
+  admit: boolean;
 }
 
 /** A class as stored: the options, its fixed items, and the hash of its teacher key. */
@@ -46,7 +48,7 @@ export interface ClassRecord {
   v: 1;
   code: string;
   name: string;
-  /** The class's items, fixed at creation, in pack order (the order when not shuffled). */
+  /** The class's items, fixed at creation, in the draw's shuffled order (the order when not shuffled per student). */
   itemIds: string[];
   shuffle: boolean;
   names: NameMode;
@@ -67,6 +69,19 @@ export interface ClassRecord {
   paced?: true;
   /** Student-paced with a lobby: students wait for the teacher's Start (absent: they start on joining). */
   lobby?: true;
+  /**
+   * Created since every join is recorded by the class's object: an object that holds nothing means
+   * nobody joined, so the screens list nothing from KV (absent: an older class, whose roster may be
+   * in KV alone; it is listed, at most once per 20 s per isolate).
+   */
+  room?: true;
+  /** The teacher admits each name (absent: everyone who joins is in). */
+  admit?: true;
+  /**
+   * How many times the teacher changed the settings in the lobby (absent: never); the class's
+   * object keeps the same number, and a student's token the one they joined under.
+   */
+  rev?: number;
 }
 
 /**
@@ -101,9 +116,10 @@ export function shuffled<T>(list: readonly T[], random: () => number = secureRan
 
 /**
  * Chooses a class's items: `count` of them (all when count ≥ the pack) drawn as a form is (forms.ts):
- * no two twins, a verified share within 30–70% drawn at random, not always half. Returned in pack
- * order. Called once, at creation: every student plays these.
- * @example chooseClassItems(pack.items, 8) // 8 ids, 3 to 5 of them verified, in pack order
+ * no two twins (nor two items on one passage), a verified share within 30–70% drawn at random, not
+ * always half. Returned in the draw's shuffled order, never the pack's (the pack's order may carry the
+ * verdicts). Called once, at creation: every student plays these.
+ * @example chooseClassItems(pack.items, 8) // 8 ids, 3 to 5 of them verified, in a shuffled order
  */
 export function chooseClassItems(
   items: readonly FormItem[],

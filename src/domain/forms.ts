@@ -1,19 +1,26 @@
 /**
  * @module forms: which statements a quiz plays, drawn from the pack (pure, seeded).
  *
- * A form is the set of items one quiz plays. It never holds two items of one twin group (the
- * feedback on one would answer the other), and its verified share lies between 30% and 70% and
- * varies from form to form, so counting answers tells a reader nothing about the last ones.
- * The public quiz cuts the whole pack into forms from one seed (`planForms`): form k+1 ("10 more")
- * holds only statements forms 0..k did not, until the pack is done. A class draws one form (`drawForm`).
+ * A form is the set of items one quiz plays, in its own seeded order (never the pack's: the pack's
+ * order would carry the verdicts). Items of one draw group — a declared `twin` group, or items shown
+ * the same passage — never meet in one reader's run: the feedback on one would answer the other.
+ * The public quiz draws a run from one seed (`planRun`): one member of each draw group, cut into
+ * forms ("10 more" plays the next, until the run is done). Each form's verified share lies between
+ * 30% and 70% and varies from form to form, so counting answers tells a reader little about the last
+ * ones. The seed given here is the plan's seed, which the services derive with the app's secret
+ * (a seed a reader can read must not give the plan). A class draws one form (`drawForm`).
  */
 import type { Judgement } from "./scoring";
 
-/** An item as drawing needs it: its id, verdict and twin group (absent: it has no twin). */
+/**
+ * An item as drawing needs it: its id, verdict, twin group (absent: no declared twin) and passage
+ * (the context shown before answering, as a key: items with one passage count as twins).
+ */
 export interface FormItem {
   id: string;
   verdict: Judgement;
   twin?: string | undefined;
+  passage?: string | undefined;
 }
 
 /** How many statements a public form plays. */
@@ -23,14 +30,19 @@ export const FORM_SIZE = 10;
 const MIN_VERIFIED_TENTHS = 3;
 const MAX_VERIFIED_TENTHS = 7;
 
-/** Placement is retried this often with fresh draws before twins are allowed to meet. */
+/** Drawing is retried this often with fresh draws before the bounds (or twins) give way. */
 const ATTEMPTS = 40;
 
-/** The public quiz's place in its seed's plan: form `index` (0-based) of the pack cut by `seed`. */
+/**
+ * The public quiz's place in its seed's run: form `index` (0-based) of the run drawn from `seed`.
+ * `run: 2` marks a run (one member per draw group, the plan drawn from the seed keyed with the
+ * secret); absent on forms of the whole-pack cut of before, which "10 more" no longer continues.
+ */
 export interface FormRef {
   /** A 32-bit unsigned integer. */
   seed: number;
   index: number;
+  run?: 2;
 }
 
 /**
@@ -68,24 +80,61 @@ export function verifiedBounds(size: number): { lo: number; hi: number } {
   return { lo: Math.ceil((MIN_VERIFIED_TENTHS * size) / 10), hi: Math.floor((MAX_VERIFIED_TENTHS * size) / 10) };
 }
 
-/** The items in twin groups: one group per twin slug, one of its own for an item without a twin. */
-function groupsOf(items: readonly FormItem[]): FormItem[][] {
-  const groups = new Map<string, FormItem[]>();
-  for (const item of items) {
-    const key = item.twin === undefined ? `\u0000${item.id}` : item.twin;
-    const group = groups.get(key);
+/**
+ * The pack's draw groups: items joined by a declared `twin` slug or by an identical passage (and so
+ * on, transitively), one group of its own for an item with neither; in pack order.
+ * @example drawGroups(pack.items).length // 27 for a pack of 50 with 15 groups of twins
+ */
+export function drawGroups<T extends FormItem>(items: readonly T[]): T[][] {
+  const parent = items.map((_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] as number;
+    return r;
+  };
+  const firstBy = new Map<string, number>();
+  items.forEach((item, i) => {
+    const keys = [
+      item.twin === undefined ? null : `t\u0000${item.twin}`,
+      item.passage === undefined ? null : `p\u0000${item.passage}`,
+    ];
+    for (const key of keys) {
+      if (key === null) continue;
+      const first = firstBy.get(key);
+      if (first === undefined) firstBy.set(key, i);
+      else parent[Math.max(root(first), root(i))] = Math.min(root(first), root(i));
+    }
+  });
+  const groups = new Map<number, T[]>();
+  items.forEach((item, i) => {
+    const r = root(i);
+    const group = groups.get(r);
     if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
+    else groups.set(r, [item]);
+  });
   return [...groups.values()];
 }
 
-/** How many forms of at most `size` the pack makes, and each one's size (as even as they can be). */
+/** How many forms of at most `size` the items make, and each one's size (as even as they can be). */
 export function formSizes(total: number, size = FORM_SIZE): number[] {
   if (total <= 0 || size <= 0) return [];
   const forms = Math.ceil(total / size);
   const base = Math.floor(total / forms);
   return Array.from({ length: forms }, (_, f) => base + (f < total % forms ? 1 : 0));
+}
+
+/**
+ * The forms of a run of `total` statements: full forms of `size` (what /quiz promises), the last
+ * part a form of its own when it is at least half a form, else shared evenly with the form before.
+ * @example runSizes(27) // [10, 10, 7]; runSizes(22) // [10, 6, 6]
+ */
+export function runSizes(total: number, size = FORM_SIZE): number[] {
+  if (total <= 0 || size <= 0) return [];
+  const full = Math.floor(total / size);
+  const rest = total % size;
+  const fulls = (n: number) => Array.from({ length: n }, () => size);
+  if (full === 0 || rest === 0) return full === 0 ? [total] : fulls(full);
+  return rest * 2 >= size ? [...fulls(full), rest] : [...fulls(full - 1), ...formSizes(size + rest, size)];
 }
 
 /**
@@ -112,75 +161,95 @@ function verifiedCounts(sizes: readonly number[], verified: number, random: () =
   return counts;
 }
 
-/** One try at placing every item into forms with the given verified counts; null when it got stuck. */
-function place(
-  groups: readonly FormItem[][],
-  sizes: readonly number[],
-  counts: readonly number[],
-  random: () => number,
-  twinsMayMeet: boolean,
-): string[][] | null {
-  const room = sizes.map((size, f) => ({ verified: counts[f] as number, unverified: size - (counts[f] as number) }));
-  const forms: string[][] = sizes.map(() => []);
-  // Largest groups first, while every form still has room; ties in random order.
-  const order = shuffle(groups, random).sort((a, b) => b.length - a.length);
-  for (const group of order) {
-    const used = new Set<number>();
-    for (const item of shuffle(group, random)) {
-      let best: number[] = [];
-      let most = 0;
-      room.forEach((r, f) => {
-        if (r[item.verdict] === 0 || (used.has(f) && !twinsMayMeet)) return;
-        const free = r[item.verdict] - (used.has(f) ? sizes.length * 100 : 0);
-        if (best.length === 0 || free > most) [best, most] = [[f], free];
-        else if (free === most) best.push(f);
-      });
-      const f = best[between(0, best.length - 1, random)];
-      if (f === undefined) return null;
-      used.add(f);
-      (room[f] as (typeof room)[number])[item.verdict]--;
-      (forms[f] as string[]).push(item.id);
-    }
-  }
-  return forms.map((ids) => shuffle(ids, random));
+/** How many verified items forms of `sizes` may hold together: the sum of their bounds. */
+function runBounds(sizes: readonly number[]): { lo: number; hi: number } {
+  return sizes.reduce((sum, size) => ({ lo: sum.lo + verifiedBounds(size).lo, hi: sum.hi + verifiedBounds(size).hi }), {
+    lo: 0,
+    hi: 0,
+  });
 }
 
 /**
- * Cuts the pack into forms of at most `size` items from one seed: every item in exactly one form,
- * no twins in one form, each form's verified share within 30–70% (as far as the pack allows), each
- * form in its own random order. The same seed always gives the same plan.
- * @example planForms(pack.items, 1234)[0] // the first form's 10 ids
+ * One member of each group, drawn at random; redrawn (then nudged through groups with both verdicts)
+ * until the run's verified total fits its forms' bounds, as far as the pack allows.
  */
-export function planForms(items: readonly FormItem[], seed: number, size = FORM_SIZE): string[][] {
-  const random = seededRandom(seed);
-  const sizes = formSizes(items.length, size);
-  const verified = items.filter((item) => item.verdict === "verified").length;
-  const groups = groupsOf(items);
+function pickMembers(groups: readonly FormItem[][], bounds: { lo: number; hi: number }, random: () => number) {
+  let picks: FormItem[] = [];
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const forms = place(groups, sizes, verifiedCounts(sizes, verified, random), random, false);
-    if (forms) return forms;
+    picks = groups.map((group) => group[between(0, group.length - 1, random)] as FormItem);
+    const verified = picks.filter((item) => item.verdict === "verified").length;
+    if (verified >= bounds.lo && verified <= bounds.hi) return picks;
   }
-  // Only a pack with a twin group larger than its number of forms gets here: twins must meet.
-  return place(groups, sizes, verifiedCounts(sizes, verified, random), random, true) ?? [];
+  for (const g of shuffle(
+    groups.map((_, g) => g),
+    random,
+  )) {
+    const verified = picks.filter((item) => item.verdict === "verified").length;
+    const want: Judgement | null = verified < bounds.lo ? "verified" : verified > bounds.hi ? "unverified" : null;
+    if (want === null) break;
+    const other = (groups[g] as FormItem[]).find((item) => item.verdict === want);
+    if (other && picks[g]?.verdict !== want) picks[g] = other;
+  }
+  return picks;
 }
 
 /**
- * The ids of one public form, or null past the last form (the reader has seen the whole pack).
- * @example publicForm(pack.items, { seed: 1234, index: 1 }) // "10 more": none of form 0's ids
+ * One reader's run from the plan's seed: one member of each draw group (so no two twins, and no two
+ * items on one passage, ever meet in it), cut into forms (`runSizes`), each form's verified share
+ * within 30–70% (as far as the pack allows) and varying, each form in its own shuffled order. The
+ * same seed always gives the same run. The seed is the plan's: the services derive it from the
+ * token's seed with the secret, so a reader of the token cannot compute the plan.
+ * @example planRun(pack.items, planSeed)[0] // the first form's 10 ids, in the order asked
  */
-export function publicForm(items: readonly FormItem[], ref: FormRef, size = FORM_SIZE): string[] | null {
-  return planForms(items, ref.seed, size)[ref.index] ?? null;
-}
-
-/** How many public forms the pack makes. */
-export function formCount(total: number, size = FORM_SIZE): number {
-  return formSizes(total, size).length;
+export function planRun(items: readonly FormItem[], seed: number, size = FORM_SIZE): string[][] {
+  const random = seededRandom(seed);
+  const groups = drawGroups(items);
+  const sizes = runSizes(groups.length, size);
+  const picks = shuffle(pickMembers(groups, runBounds(sizes), random), random);
+  const verified = picks.filter((item) => item.verdict === "verified");
+  const unverified = picks.filter((item) => item.verdict !== "verified");
+  const counts = verifiedCounts(sizes, verified.length, random);
+  return sizes.map((n, f) => {
+    const k = Math.min(counts[f] as number, verified.length, n);
+    const ids = [...verified.splice(0, k), ...unverified.splice(0, n - k)].map((item) => item.id);
+    return shuffle(ids, random);
+  });
 }
 
 /**
- * Draws one form of `count` items (a class's statements): twins apart and a verified share within
- * 30–70% drawn at random (not always half), as far as the pack allows; all items when `count`
- * reaches the pack size. Returned in pack order.
+ * The ids of form `index` of the run drawn from `planSeed`, in the order asked; null past the last
+ * form (the reader has seen every statement of the run).
+ * @example publicForm(pack.items, planSeed, 1) // "10 more": none of form 0's ids or their twins
+ */
+export function publicForm(
+  items: readonly FormItem[],
+  planSeed: number,
+  index: number,
+  size = FORM_SIZE,
+): string[] | null {
+  return planRun(items, planSeed, size)[index] ?? null;
+}
+
+/**
+ * The sizes of a run's forms over `items` (every run of a pack has the same: one statement per draw group).
+ * @example runFormSizes(pack.items) // [10, 10, 7]
+ */
+export function runFormSizes(items: readonly FormItem[], size = FORM_SIZE): number[] {
+  return runSizes(drawGroups(items).length, size);
+}
+
+/**
+ * How many forms `form`'s run has; for a form of the whole-pack cut of before (no `run`), that cut's.
+ * @example formCount(pack.items, { run: 2 }) // 3
+ */
+export function formCount(items: readonly FormItem[], form: Pick<FormRef, "run">, size = FORM_SIZE): number {
+  return form.run === 2 ? runFormSizes(items, size).length : formSizes(items.length, size).length;
+}
+
+/**
+ * Draws one form of `count` items (a class's statements): no two of one draw group and a verified
+ * share within 30–70% drawn at random (not always half), as far as the pack allows; all items when
+ * `count` reaches the pack size. Returned in an order shuffled by `random`, never the pack's.
  * @example drawForm(pack.items, 8, secureRandom) // 8 ids, 3 to 5 of them verified
  */
 export function drawForm(items: readonly FormItem[], count: number, random: () => number): string[] {
@@ -190,44 +259,47 @@ export function drawForm(items: readonly FormItem[], count: number, random: () =
   // Availability wins over the bounds: n − unverified verified items at least, `verified` at most.
   const least = Math.max(n - (items.length - verified), Math.min(lo, verified));
   const most = Math.max(least, Math.min(verified, hi));
-  const groups = groupsOf(items);
-  let chosen = new Set<string>();
+  const groups = drawGroups(items);
+  let chosen: string[] = [];
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const k = between(least, most, random);
     const need = { verified: k, unverified: n - k };
-    chosen = new Set<string>();
+    chosen = [];
     for (const group of shuffle(groups, random)) {
       const pick = shuffle(group, random).find((item) => need[item.verdict] > 0);
       if (!pick) continue;
-      chosen.add(pick.id);
+      chosen.push(pick.id);
       need[pick.verdict]--;
     }
     if (need.verified === 0 && need.unverified === 0) break;
     // More items asked than there are groups: twins must meet, so fill from the rest.
     if (n > groups.length || attempt === ATTEMPTS - 1) {
       for (const item of shuffle(items, random)) {
-        if (chosen.has(item.id) || need[item.verdict] === 0) continue;
-        chosen.add(item.id);
+        if (chosen.includes(item.id) || need[item.verdict] === 0) continue;
+        chosen.push(item.id);
         need[item.verdict]--;
       }
       break;
     }
   }
-  return items.filter((item) => chosen.has(item.id)).map((item) => item.id);
+  return shuffle(chosen, random);
 }
 
 /**
- * True when some twin group has two items among `ids`.
+ * True when some draw group (a twin group, or one passage) has two items among `ids`.
  * @example hasTwins(pack.items, form) // false for every drawn form
  */
 export function hasTwins(items: readonly FormItem[], ids: readonly string[]): boolean {
-  const twinOf = new Map(items.map((item) => [item.id, item.twin]));
-  const seen = new Set<string>();
+  const groupOf = new Map<string, number>();
+  drawGroups(items).forEach((group, g) => {
+    for (const item of group) groupOf.set(item.id, g);
+  });
+  const seen = new Set<number>();
   for (const id of ids) {
-    const twin = twinOf.get(id);
-    if (twin === undefined) continue;
-    if (seen.has(twin)) return true;
-    seen.add(twin);
+    const g = groupOf.get(id);
+    if (g === undefined) continue;
+    if (seen.has(g)) return true;
+    seen.add(g);
   }
   return false;
 }

@@ -59,6 +59,8 @@ export interface ClassContext {
   nick: string;
   paced?: true;
   back?: string;
+  /** The settings' change number the student was seated under (absent: 0, as the class was created). */
+  rev?: number;
 }
 
 /** The outcome of answering one item. */
@@ -111,7 +113,13 @@ const ANSWERS = /^[vu-]*$/;
 const CONFIDENCES = /^[sfg-]*$/;
 const WHO = /^[012-]*$/;
 
-const CONFIDENCE_CHAR: Record<Confidence, ConfidenceChar> = { sure: "s", fairly: "f", guessing: "g" };
+/** The character each confidence is kept as (in tokens, results and the class's object). */
+export const CONFIDENCE_CHARS: Readonly<Record<Confidence, "s" | "f" | "g">> = {
+  sure: "s",
+  fairly: "f",
+  guessing: "g",
+};
+const CONFIDENCE_CHAR: Record<Confidence, ConfidenceChar> = CONFIDENCE_CHARS;
 
 /** The confidence a character stands for; null for "-" (not said) or anything else. */
 export function confidenceOfChar(char: string | undefined): Confidence | null {
@@ -155,7 +163,7 @@ export function newAttemptState(input: {
     startedAt: input.startedAt,
   };
   if (input.class) state.class = classContext(input.class);
-  if (input.form) state.form = { seed: input.form.seed, index: input.form.index };
+  if (input.form) state.form = formCopy(input.form);
   if (input.who) state.who = "-".repeat(input.items.length);
   return state;
 }
@@ -203,6 +211,7 @@ export function parseQuizState(payload: unknown): QuizState | null {
       nick: cls.nick,
       paced: cls.paced === true || undefined,
       back: typeof cls.back === "string" ? cls.back : undefined,
+      rev: Number.isSafeInteger(cls.rev) && (cls.rev as number) > 0 ? (cls.rev as number) : undefined,
     });
   }
   if (p.form !== undefined) {
@@ -260,7 +269,14 @@ export function parseFormRef(value: unknown): FormRef | null {
   const { seed, index } = value as Record<string, unknown>;
   if (!Number.isInteger(seed) || (seed as number) < 0 || (seed as number) > 0xffffffff) return null;
   if (!Number.isInteger(index) || (index as number) < 0 || (index as number) >= MAX_ATTEMPT_ITEMS) return null;
-  return { seed: seed as number, index: index as number };
+  const { run } = value as Record<string, unknown>;
+  if (run !== undefined && run !== 2) return null;
+  return formCopy({ seed: seed as number, index: index as number, run });
+}
+
+/** A copy with only the known fields (`run` only when set, so forms of before stay as they were). */
+function formCopy(form: FormRef): FormRef {
+  return form.run === 2 ? { seed: form.seed, index: form.index, run: 2 } : { seed: form.seed, index: form.index };
 }
 
 /** A copy with only the known fields (`paced` only when true, so student-paced tokens stay as they were). */
@@ -269,10 +285,12 @@ function classContext(cls: {
   nick: string;
   paced?: true | undefined;
   back?: string | undefined;
+  rev?: number | undefined;
 }): ClassContext {
   const context: ClassContext = { code: cls.code, nick: cls.nick };
   if (cls.paced) context.paced = true;
   if (cls.back) context.back = cls.back;
+  if (cls.rev) context.rev = cls.rev;
   return context;
 }
 
@@ -385,7 +403,7 @@ export function resultOf(state: QuizState, verdictOf: VerdictOf): AttemptResult 
     score: roundScore(summarize(state, verdictOf)),
   };
   if (state.class) result.class = { code: state.class.code, nick: state.class.nick };
-  if (state.form) result.form = { seed: state.form.seed, index: state.form.index };
+  if (state.form) result.form = formCopy(state.form);
   return { ...result, ...extrasOf(state) };
 }
 

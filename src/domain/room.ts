@@ -55,14 +55,29 @@ export function classPhase(record: Pick<ClassRecord, "paced" | "lobby">, held: C
 }
 
 /** Why a join was refused: the name is in use, was removed by the teacher, the class is full or ended. */
-export type JoinRefusal = "taken" | "removed" | "full" | "ended";
+export type JoinRefusal = "taken" | "removed" | "full" | "ended" | "deleted";
 
 /**
  * What the class's object answers a join: in, with the class's pace (a late joiner starts at the
  * open statement), or refused — `busy` when this address joined too fast (domain/join-bucket.ts).
  */
 export type JoinOutcome =
-  | { ok: true; pace: Pace; phase: ClassPhase /** The student's code to get back in. */; back: string }
+  | {
+      ok: true;
+      pace: Pace;
+      phase: ClassPhase;
+      /** The student's code to get back in. */
+      back: string;
+      /** The student waits for the teacher to admit them (a class whose teacher admits each name). */
+      waiting: boolean;
+      /** The settings' change number the student joined under (0: as created); their token carries it. */
+      rev: number;
+      /**
+       * The student's order and the class's pace, when the teacher changed the settings after the
+       * record the join read (the object's are newer): the token is built from these.
+       */
+      seat?: { items: string[]; paced: boolean };
+    }
   | { ok: false; refused: JoinRefusal }
   | { ok: false; refused: "busy"; retryAfterSeconds: number };
 
@@ -76,9 +91,17 @@ export function joinDecision(holder: { removed: boolean } | null, present: numbe
   return present >= size ? "full" : null;
 }
 
+/** What the object kept besides the answers: each recorded confidence ("s", "f", "g") by item id, and the self-estimate. */
+export interface RecordedSaid {
+  confidences: ReadonlyMap<string, string>;
+  estimate: number | null;
+}
+
 /**
  * The attempt as the object recorded it: each statement's recorded answer replaces the token's
  * (an older token may lack answers, never override them), then finished at `now` and scored.
+ * With `said`, the object's confidences (of the statements it recorded) and estimate win too (the
+ * token's confidences stand only for statements the object did not record).
  * @example recordedResult(state, new Map([["a", "v"]]), verdicts, Date.now()).answers
  */
 export function recordedResult(
@@ -86,10 +109,19 @@ export function recordedResult(
   recorded: ReadonlyMap<string, string>,
   verdicts: Readonly<Record<string, Judgement>>,
   now: number,
+  said?: RecordedSaid,
 ): AttemptResult {
   const answers = state.items.map((id, i) => recorded.get(id) ?? state.answers[i] ?? "-").join("");
-  const { finishedAt: _, ...open } = state;
-  return resultOf(finish({ ...open, answers }, now), (id) => verdicts[id]);
+  const { finishedAt: _, confidences: tokenSure, estimate: tokenEstimate, ...open } = state;
+  const next: QuizState = { ...open, answers };
+  const confidences = state.items
+    .map((id, i) => said?.confidences.get(id) ?? (said && recorded.has(id) ? "-" : (tokenSure?.[i] ?? "-")))
+    .join("");
+  if (/[sfg]/.test(confidences)) next.confidences = confidences;
+  // The object keeps the estimate with the first answer: a token that gained one later (a second tab) does not count.
+  const estimate = said ? said.estimate : tokenEstimate;
+  if (estimate !== undefined && estimate !== null) next.estimate = estimate;
+  return resultOf(finish(next, now), (id) => verdicts[id]);
 }
 
 /** One student as the object holds them: progress, and the finished result once there is one. */
@@ -105,6 +137,8 @@ export interface RoomStudent {
   seen: number;
   /** The finished result (JSON of an AttemptResult), or null while playing. */
   result: string | null;
+  /** Waiting for the teacher to admit them (not yet in the class: answers are refused). */
+  waiting: boolean;
 }
 
 /** How many said verified (`v`) and unverified (`u`) to one statement. */
@@ -120,4 +154,28 @@ export interface RoomView {
   tallies: Record<string, Tally>;
   pace: Pace;
   phase: ClassPhase;
+  /** An answer has been recorded (from anyone, removed or not): the settings can no longer change. */
+  answered: boolean;
 }
+
+/**
+ * The settings a teacher may change in the lobby, until the first answer, as the class's object
+ * keeps them (`rev`: the change's number, from 1; the class record in KV carries the same). A
+ * join that read an older record is seated under these.
+ */
+export interface RoomSettings {
+  rev: number;
+  itemIds: string[];
+  shuffle: boolean;
+  paced: boolean;
+  /** Students wait for the teacher's Start (a lobby). */
+  gated: boolean;
+  /** The teacher admits each name. */
+  admit: boolean;
+  size: number;
+}
+
+/** Why the object refused a change of settings: an answer is in, the class ended, or more have joined than the new size. */
+export type SettingsRefusal =
+  | { ok: false; refused: "answered" | "ended" }
+  | { ok: false; refused: "size"; present: number };

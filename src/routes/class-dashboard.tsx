@@ -1,9 +1,3 @@
-/**
- * @module The teacher's pages for one class, signed in by a cookie: GET /c/:code/teacher
- * (+ .csv, sign-in, sign-out, a student's code, remove, close, end, delete), and the lesson plan and worksheet with the
- * answer key. Real forms, no JavaScript needed.
- */
-import type { Context, ErrorHandler } from "hono";
 import { Hono } from "hono";
 import { type ClassRecord, classTitle } from "../domain/class";
 import { endClass } from "../services/class-live";
@@ -11,10 +5,8 @@ import { DASHBOARD_POLL_SECONDS, dashboardOf, joinedCount, resultsCsv } from "..
 import { joinCodeOf, noSuchClass, rejoinCodeFor } from "../services/classes";
 import { AppError } from "../services/errors";
 import { answerKey } from "../services/lesson";
-import { quizSecret } from "../services/secrets";
 import {
   allowBack,
-  asTeacher,
   closeJoining,
   deleteWholeClass,
   keyOpens,
@@ -26,34 +18,35 @@ import { AnswerKeyPage } from "../views/answer-key";
 import { DashboardPage } from "../views/class-dashboard";
 import { DeleteConfirmPage, EndConfirmPage, RejoinCodePage, TeacherSignInPage } from "../views/class-dashboard-forms";
 import { WorksheetPage } from "../views/worksheet";
-import { clearTeacherCookie, teacherCookie as cookieOf, setTeacherCookie, takeKeyFlash } from "./cookies";
-import type { AppEnv, SecretEnv } from "./env";
-import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
+import { classLobby } from "./class-lobby";
+import { clearTeacherCookie, setTeacherCookie, takeKeyFlash } from "./cookies";
+import type { SecretEnv } from "./env";
+import { changeLimit, clientAddress, noStore, originOf, readForm, requireSecret, screenLimit } from "./middleware";
+import { classOf, signInInstead } from "./teacher-session";
+
+// The projector screen's routes use these too.
+export { classOf, signInInstead };
 
 export const classDashboard = new Hono<SecretEnv>();
 
 classDashboard.use("/c/:code/teacher/*", noStore());
 classDashboard.use("/c/:code/teacher", noStore());
 classDashboard.use("/c/:code/teacher.csv", noStore());
-
-/**
- * The class if this browser's teacher cookie opens it; otherwise (onError below) a 401
- * sign-in page that is the same whether or not the class exists.
- */
-export function classOf<E extends AppEnv>(c: Context<E>) {
-  const code = joinCodeOf(c.req.param("code"));
-  if (!code) throw noSuchClass();
-  return asTeacher(c.env, code, { cookie: cookieOf(c, code), secret: quizSecret(c.env) });
-}
-
-/** A teacher page opened without the class's cookie gets the sign-in form (the projector screen too). */
-export const signInInstead: ErrorHandler<SecretEnv> = (error, c) => {
-  const code = joinCodeOf(c.req.param("code"));
-  if (!(error instanceof AppError) || error.slug !== "teacher-sign-in" || !code) throw error;
-  return c.html(<TeacherSignInPage code={code} />, 401);
-};
+// The screens that read the class's object: limited per address (the class's own limit is in class-live).
+classDashboard.on(
+  "GET",
+  ["/c/:code/teacher", "/c/:code/teacher.csv", "/c/:code/teacher/delete", "/c/:code/teacher/end"],
+  screenLimit(),
+);
+classDashboard.on(
+  "POST",
+  ["remove", "allow", "close", "delete", "code", "end"].map((action) => `/c/:code/teacher/${action}`),
+  changeLimit(),
+);
 
 classDashboard.onError(signInInstead);
+// Remove the ticked, admit, the settings: routes/class-lobby.tsx.
+classDashboard.route("/", classLobby);
 
 const NOTICES: Record<string, string> = {
   "signed-in": "You are signed in to this class in this browser for 7 days.",
@@ -62,6 +55,10 @@ const NOTICES: Record<string, string> = {
   "not-found": "That student was not in the class any more.",
   closed: "Joining is closed. Students already in the class can still finish.",
   ended: "The class has ended. Everyone who was still playing was finished with what they had answered.",
+  "removed-ticked": "The ticked names were removed. They cannot join again until you let them back.",
+  "none-ticked": "Tick the students to remove first, then press “Remove the ticked students”.",
+  admitted: "Let in: they can answer now.",
+  settings: "The settings are saved. Students already in pick them up by themselves.",
 };
 
 classDashboard.get("/c/:code/teacher", async (c) => {

@@ -12,7 +12,7 @@ import { TeachPage } from "../views/class-setup";
 import { WorksheetPage } from "../views/worksheet";
 import { setKeyFlash, setTeacherCookie } from "./cookies";
 import type { SecretEnv } from "./env";
-import { clientAddress, noStore, readForm, requireSecret } from "./middleware";
+import { clientAddress, noStore, originOf, readForm, requireSecret } from "./middleware";
 
 export const classSetup = new Hono<SecretEnv>();
 
@@ -37,7 +37,10 @@ classSetup.post("/teach", noStore(), requireSecret("classes-unavailable", "Class
     size: form.size ?? "40",
     pace: form.pace || "student",
     start: form.start === "join" ? "join" : "teacher",
+    admit: form.admit === "on",
   };
+  // Before anything is written: the dashboard the form leads to needs the public address (a 503 writes nothing).
+  originOf(c);
   try {
     const { record, key } = await createClass(
       c.env,

@@ -62,7 +62,9 @@ export function renderError(c: Context, error: AppError): Response | Promise<Res
     const extra = { detail: error.detail, field: error.field, errors: error.errors };
     return problem(status, error.slug, error.title, JSON.parse(JSON.stringify(extra)), error.headers);
   }
-  return c.html(<ErrorPage title={error.title} message={error.detail ?? error.title} />, status, error.headers);
+  // A limit reached is not the reader's fault: the page says to wait (the detail says how long).
+  const title = status === 429 ? "Please wait a moment" : error.title;
+  return c.html(<ErrorPage title={title} message={error.detail ?? error.title} />, status, error.headers);
 }
 
 /** app.onError: every error thrown by a route, a service, a validator or the store ends here. */

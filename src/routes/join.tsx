@@ -10,9 +10,10 @@ import type { ClassRecord } from "../domain/class";
 import { classTitle } from "../domain/class";
 import { NOT_STARTED } from "../domain/pace";
 import { answeredCount, isFinished } from "../domain/quiz";
-import { classStatus } from "../services/class-live";
+import { type Seated, seatOf } from "../services/class-lobby";
 import { classClosed, classOrNull, joinClass, joinCodeOf, lookUpClass, rejoinClass } from "../services/classes";
 import { AppError } from "../services/errors";
+import { limitPlay } from "../services/limits";
 import { openToken } from "../services/quiz-token";
 import { quizSecret } from "../services/secrets";
 import { JoinedPage, type JoinField, JoinPage, JoinRefusedPage } from "../views/class-join";
@@ -112,22 +113,45 @@ join.get("/c/:code/joined", noStore(), requireSecret("classes-unavailable", "Cla
   const opened = await openToken(quizCookie(c), c.var.secret);
   if (!code || !opened.ok || opened.state.class?.code !== code) return c.redirect(`/c/${code ?? ""}`, 303);
   const record = await classOrNull(c.env, code);
-  const finished = isFinished(opened.state);
-  // Its object says where the class is (one request): in the lobby, running, or ended by the teacher.
-  const status =
-    record && !finished ? await classStatus(c.env, record) : { phase: "running" as const, pace: NOT_STARTED };
+  const mine = opened.state.class;
+  let state = opened.state;
+  const finished = isFinished(state);
+  // Its object says where the class is (one request, limited per attempt and per address): in the
+  // lobby, running, or ended by the teacher, and whether this student is in, waits to be admitted, or was removed. A student whose
+  // token predates the teacher's change of settings gets a new one (nothing was answered yet).
+  if (record && !finished) await limitPlay(c.env, clientAddress(c), state.id);
+  const seated: Seated =
+    record && !finished
+      ? await seatOf(c.env, c.var.secret, record, { ...state, class: mine })
+      : {
+          phase: "running",
+          pace: NOT_STARTED,
+          seat: "in",
+          paced: mine.paced === true,
+          live: { rev: mine.rev ?? 0, door: 0 },
+          fresh: null,
+        };
+  if (seated.fresh) {
+    state = seated.fresh.state;
+    setQuizCookie(c, state, seated.fresh.token);
+  }
+  const status = { phase: seated.phase, pace: seated.pace };
+  const cls = state.class ?? mine;
   return c.html(
     <JoinedPage
-      nick={opened.state.class.nick}
+      nick={cls.nick}
       finished={finished}
       classTitle={record ? classTitle(record) : `class ${code}`}
-      total={opened.state.items.length}
-      answered={answeredCount(opened.state)}
+      total={state.items.length}
+      answered={answeredCount(state)}
       board={record?.board ?? false}
       code={code}
       status={status}
-      paced={record?.paced === true}
-      back={opened.state.class.back}
+      paced={seated.paced}
+      back={cls.back}
+      seat={seated.seat}
+      live={seated.live}
+      estimate={state.estimate ?? null}
     />,
   );
 });

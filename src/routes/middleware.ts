@@ -1,6 +1,7 @@
 /** @module middleware: what many routes repeat — the secret, cache headers, reading a form. */
 import type { Context, MiddlewareHandler } from "hono";
 import { AppError } from "../services/errors";
+import { limit } from "../services/limits";
 import { quizSecret } from "../services/secrets";
 import type { SecretEnv } from "./env";
 
@@ -118,4 +119,31 @@ export function originOf(c: RequestWithEnv): string {
     title: "The site is not set up completely",
     detail: "The site's public address is not configured, so it cannot make join links. Please try again later.",
   });
+}
+
+/**
+ * A teacher's screen (dashboard, projector, CSV, a confirmation page), one read of the class's
+ * object each: limited per address for every class behind it (2,000 a minute), before the sign-in
+ * is checked, so neither a screen left refreshing nor a script reaches the object or KV unbounded.
+ * The class's own limit (120 a minute) is in services/class-live.ts.
+ */
+export function screenLimit(): MiddlewareHandler {
+  return async (c, next) => {
+    const why = "The class screens of your network were read very often in the last minute.";
+    await limit(c.env, "class-screen-address", clientAddress(c), why);
+    await next();
+  };
+}
+
+/**
+ * A teacher's change to a class (close, remove, let back, a student's code, delete, end): limited
+ * per address for every class behind it (120 a minute), as the class's own limit (20 in 10 s,
+ * services/teacher-auth.ts) is per class.
+ */
+export function changeLimit(): MiddlewareHandler {
+  return async (c, next) => {
+    const why = "Many changes were made to classes from your network in the last minute.";
+    await limit(c.env, "class-change-address", clientAddress(c), why);
+    await next();
+  };
 }

@@ -27,7 +27,7 @@ async function pageTexts(assets: Fetcher): Promise<Choices & { intro: string }> 
   return {
     intro,
     cards: pack.cards.map(({ slug, title }) => ({ slug, title })),
-    items: pack.items.map(({ id }) => ({ id, statement: statementOf(texts, id) })),
+    items: pack.listed.map(({ id }) => ({ id, statement: statementOf(texts, id) })),
   };
 }
 

@@ -12,7 +12,7 @@ import { AppError } from "../services/errors";
 import { PresentPage } from "../views/class-present";
 import { classOf, signInInstead } from "./class-dashboard";
 import type { SecretEnv } from "./env";
-import { clientAddress, noStore, originOf, readForm } from "./middleware";
+import { clientAddress, noStore, originOf, readForm, screenLimit } from "./middleware";
 
 export const present = new Hono<SecretEnv>();
 
@@ -28,7 +28,7 @@ present.get("/c/:code/live", async (c) => {
   return new Response(null, { status: 101, webSocket: socket.webSocket });
 });
 
-present.get("/c/:code/present", async (c) => {
+present.get("/c/:code/present", screenLimit(), async (c) => {
   const record = await classOf(c);
   const claim = Number(c.req.query("claim"));
   const ask = { claim: Number.isInteger(claim) && claim > 0 ? claim : 0, reveal: c.req.query("reveal") === "1" };

@@ -11,7 +11,6 @@ import { Hono } from "hono";
 import { pack } from "../content/pack";
 import { itemTexts, textsOf } from "../content/texts";
 import { CONFIDENCE_LEVELS, type Confidence } from "../domain/calibration";
-import { publicForm } from "../domain/forms";
 import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
 import {
   answeredCount,
@@ -28,6 +27,7 @@ import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
 import { roomStatus, signalOf, statusWithSignal } from "../services/class-live";
 import { AppError, KvUnavailableError } from "../services/errors";
+import { limitPlay } from "../services/limits";
 import {
   answerStatement,
   feedbackOf,
@@ -35,7 +35,7 @@ import {
   nextFormOf,
   publicFormSize,
   resultView,
-  seenAfter,
+  runProgress,
   startAttempt,
   verdictOf,
 } from "../services/quiz";
@@ -92,11 +92,17 @@ async function loadState(c: QuizContext): Promise<QuizState | Response> {
 
 /**
  * A teacher-paced class's phase and pace: from the signal the phone's socket sent (`?pace=`), or
- * one object request; null for the public quiz and student-paced classes.
+ * one object request (limited per attempt and per address); null for the public quiz and
+ * student-paced classes.
  */
 function statusFor(c: QuizContext, state: QuizState): Promise<{ phase: ClassPhase; pace: Pace }> | null {
   if (!state.class?.paced || isFinished(state)) return null;
-  return statusWithSignal(c.env, state.class.code, c.req.query("pace"));
+  return statusWithSignal(c.env, state.class.code, c.req.query("pace"), () => spendPlay(c, state));
+}
+
+/** A class attempt's request that reaches its class's object: limited per attempt and per address. */
+function spendPlay(c: QuizContext, state: QuizState): Promise<void> {
+  return limitPlay(c.env, clientAddress(c), state.id);
 }
 
 /** `path` with the phone's signal passed on, so the page it leads to needs no object request either. */
@@ -131,22 +137,24 @@ quiz.post("/start", async (c) => {
 quiz.get("/estimate", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  // Asked once, before any answer, in the public quiz only.
-  if (state.class || isFinished(state) || answeredCount(state) > 0) return c.redirect("/quiz/q", 303);
-  return c.html(<QuizEstimatePage total={state.items.length} />);
+  // Asked once, before any answer. A class goes on to where the class is (its lobby, or the open statement).
+  if (isFinished(state) || answeredCount(state) > 0) return c.redirect("/quiz/q", 303);
+  return c.html(<QuizEstimatePage total={state.items.length} skipHref={state.class ? "/quiz/q" : "/quiz/q/1"} />);
 });
 
 quiz.post("/estimate", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  const { estimate } = await readForm(c);
+  const { estimate, from } = await readForm(c);
   const n = estimate !== undefined && /^[0-9]{1,3}$/.test(estimate) ? Number(estimate) : Number.NaN;
   if (!isEstimate(n, state.items.length)) {
     throw badForm(`Please pick how many you expect to get right: a number from 0 to ${state.items.length}.`);
   }
-  // Too late (a statement answered, or a class attempt): the quiz goes on without it.
-  const next = state.class ? null : withEstimate(state, n);
+  // Too late (a statement answered): the quiz goes on without it.
+  const next = withEstimate(state, n);
   if (next) setQuizCookie(c, next, await sealToken(next, c.var.secret));
+  // A class: the object gets it with the first answer. From "You're in" (waiting for the teacher), back there.
+  if (state.class) return c.redirect(from === "joined" ? `/c/${state.class.code}/joined` : "/quiz/q", 303);
   return c.redirect(next ? "/quiz/q/1" : "/quiz/q", 303);
 });
 
@@ -215,7 +223,7 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
       total={state.items.length}
       answered={answeredCount(state)}
       ruleHref={pack.cardBySlug.has(RULE_CARD) ? `/cards/${RULE_CARD}` : "/cards"}
-      askSure={!state.class}
+      askSure
       who={who}
     />,
   );
@@ -228,13 +236,16 @@ function confidenceFromForm(value: string): Confidence | undefined {
 
 const badForm = (detail: string) => new AppError(400, { slug: "invalid-form", title: "That did not work", detail });
 
+/** An answer's refusals that send a class's student back to "You're in as …". */
+const BACK_TO_JOINED = new Set(["class-not-started", "class-ended", "not-admitted", "class-settings-changed"]);
+
 quiz.post("/answer", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
   const { item, answer, confidence, who } = await readForm(c);
   if (answer !== "verified" && answer !== "unverified") throw badForm("Please choose Verified or Unverified.");
   if (!item) throw badForm("The form was missing the statement it answers.");
-  // Not picked (or a class page, which does not ask): "not said". Anything else is not ours.
+  // Not picked: "not said". Anything else is not ours.
   const sure = confidence === undefined || confidence === "" ? null : confidenceFromForm(confidence);
   if (sure === undefined)
     throw badForm("“How sure are you?” takes Sure, Fairly sure or Guessing. Please go back and pick one, or none.");
@@ -250,18 +261,17 @@ quiz.post("/answer", async (c) => {
     }
   }
   let answered: Awaited<ReturnType<typeof answerStatement>>;
+  // A class answer may reach the class's object (a replayed token would each time).
+  if (state.class) await spendPlay(c, state);
   try {
-    answered = await answerStatement(c.env, c.var.secret, state, item, answer, state.class ? null : sure, whoKey);
+    answered = await answerStatement(c.env, c.var.secret, state, item, answer, sure, whoKey);
   } catch (error) {
     // Teacher-paced: the teacher closed this statement meanwhile; go where the class is.
     if (error instanceof AppError && error.slug === "statement-closed") return c.redirect("/quiz/q", 303);
     // The class is still in its lobby (back to "You're in", which waits for the teacher's Start),
-    // or the teacher ended it ("You're in" then offers the result).
-    if (
-      error instanceof AppError &&
-      (error.slug === "class-not-started" || error.slug === "class-ended") &&
-      state.class
-    ) {
+    // the teacher has not admitted the student or changed the settings (it waits, or seats them
+    // anew), or the teacher ended it ("You're in" then offers the result).
+    if (error instanceof AppError && BACK_TO_JOINED.has(error.slug) && state.class) {
       return c.redirect(`/c/${state.class.code}/joined`, 303);
     }
     throw error;
@@ -358,6 +368,7 @@ quiz.get("/result", async (c) => {
   if (!isFinished(state)) return c.redirect("/quiz/q", 303);
   if (state.class?.paced) {
     // Teacher-paced, finished early: the result (every verdict) waits until the class has seen every answer.
+    await spendPlay(c, state);
     const status = await roomStatus(c.env, state.class.code);
     if (!paceDone(status.pace, state.items.length) && status.pace.step > 0 && status.phase !== "ended") {
       const wait = { why: "held", status, total: state.items.length, code: state.class.code } as const;
@@ -380,7 +391,7 @@ quiz.get("/result", async (c) => {
       whoLine={view.who?.line ?? null}
       lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
-      more={state.class ? undefined : moreOf(state)}
+      more={runProgress(state)}
       sureCardHref={pack.cardBySlug.has(SURE_CARD) ? `/cards/${SURE_CARD}` : undefined}
       misses={view.review.flatMap((line, index) => {
         if (line.correct !== false || line.answer === null) return [];
@@ -402,10 +413,3 @@ quiz.get("/result", async (c) => {
     />,
   );
 });
-
-/** What the result page offers next: the next form's size, or null once the pack is done. */
-function moreOf(state: QuizState): { next: number | null; seen: number; total: number } {
-  const form = nextFormOf(state);
-  const next = form ? (publicForm(pack.items, form)?.length ?? null) : null;
-  return { next, seen: seenAfter(state), total: pack.items.length };
-}

@@ -30,6 +30,8 @@ export interface OptionsInput {
   pace?: unknown;
   /** "teacher" (the default: students wait in the lobby for Start) or "join" (each starts on joining). */
   start?: unknown;
+  /** The teacher admits each name (a checkbox; off unless ticked). */
+  admit?: unknown;
 }
 
 export type OptionsField = "name" | "items" | "names" | "size" | "pace" | "start";
@@ -76,7 +78,8 @@ export function checkOptions(input: OptionsInput): ClassOptions {
   const shuffle = on(input.shuffle) && !paced;
   // A teacher-paced class always waits for its first statement: the lobby is the student-paced choice.
   const lobby = paced || start === "teacher";
-  return { name, itemCount, shuffle, names: names as NameMode, board: on(input.board), size, paced, lobby };
+  const admit = on(input.admit);
+  return { name, itemCount, shuffle, names: names as NameMode, board: on(input.board), size, paced, lobby, admit };
 }
 
 /**
@@ -111,6 +114,8 @@ export async function createClass(
       size: options.size,
       ...(options.paced ? { paced: true as const } : {}),
       ...(options.lobby && !options.paced ? { lobby: true as const } : {}),
+      room: true,
+      ...(options.admit ? { admit: true as const } : {}),
     }),
     now,
   );

@@ -47,6 +47,35 @@ export function nothingAnswered(): AppError {
 }
 
 /**
+ * A 409: the student waits for the teacher to admit them (a class whose teacher admits each name).
+ * @example throw notAdmitted();
+ */
+export function notAdmitted(): AppError {
+  return new AppError(409, {
+    slug: "not-admitted",
+    title: "Your teacher has not let you in yet",
+    detail:
+      "In this class the teacher admits each name. Wait until your teacher lets you in, then answer. Nothing was recorded.",
+    field: "body.token",
+  });
+}
+
+/**
+ * A 409: the token was made before the teacher changed the class's settings in the lobby (the
+ * statements or their order may have changed; nothing had been answered).
+ * @example throw settingsChanged();
+ */
+export function settingsChanged(): AppError {
+  return new AppError(409, {
+    slug: "class-settings-changed",
+    title: "Your teacher changed the class's settings",
+    detail:
+      "Your teacher changed the settings before the first answer. Get back in with your code (POST /api/v1/classes/{code}/students/back, or the class page) for your new statements. Nothing was recorded.",
+    field: "body.token",
+  });
+}
+
+/**
  * A nickname refusal on the form's nickname field.
  * @example throw badNickname(422, "invalid-nickname", "Type a nickname.");
  */
@@ -83,6 +112,15 @@ export function joinRefused(refusal: Refused, record: ClassRecord): AppError {
     });
   }
   if (refusal.refused === "ended") return classEnded(record);
+  // Deleted while this join was on its way: as if there had been no such class.
+  if (refusal.refused === "deleted") {
+    return new AppError(404, {
+      slug: "class-not-found",
+      title: "No class with that code",
+      detail: `No class has the code ${record.code}. Check it with your teacher.`,
+      field: "path.code",
+    });
+  }
   if (refusal.refused === "removed") {
     return badNickname(
       403,

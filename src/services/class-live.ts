@@ -8,14 +8,15 @@ import { finishedMeta, type StudentEntry } from "../domain/class-results";
 import { NOT_STARTED, type Pace, type PaceAction } from "../domain/pace";
 import { readSignal, signSignal } from "../domain/pace-signal";
 import type { AttemptResult } from "../domain/quiz";
-import { type ClassPhase, classPhase, type RoomView, type Tally } from "../domain/room";
+import { type ClassPhase, classPhase, DEFAULT_CLASS_SIZE, type RoomView, type Tally } from "../domain/room";
 import { MIN_SECRET_LENGTH } from "../domain/token";
+import { cachedClass } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
 import { readRoster, remember } from "../store/roster-cache";
 import { endClassRoom } from "./class-play";
-import { findClass } from "./classes";
+import { findClass, joinCodeOf } from "./classes";
 import { AppError } from "./errors";
-import { limit } from "./limits";
+import { limit, limitSeats } from "./limits";
 import { verdictOf } from "./verdicts";
 
 /** A class as its live screens see it. */
@@ -25,6 +26,10 @@ export interface LiveRoster {
   /** Present students (removed ones left out), in joining order, with `progress`. */
   entries: StudentEntry[];
   removed: { id: string; nickname: string }[];
+  /** Students waiting for the teacher to admit them (a class whose teacher admits each name): not in `entries`. */
+  waiting: { id: string; nickname: string }[];
+  /** An answer has been recorded: the settings can no longer change. */
+  answered: boolean;
   /** By item id: how many present students said verified (`v`) and unverified (`u`), finished or not. */
   tallies: Record<string, Tally>;
   pace: Pace;
@@ -38,31 +43,41 @@ function viewOf(env: Env, code: string, maxAgeMs: number, now: number): Promise<
   const hit = views.get(code);
   if (hit && now - hit.at < maxAgeMs) return hit.view;
   const view = inRoom(env, code, (room) => room.view());
-  remember(views, code, { at: now, view });
-  view.catch(() => views.delete(code));
+  const entry = { at: now, view };
+  remember(views, code, entry);
+  // An object that holds nothing (nobody joined yet) is not shared: the first join must show at
+  // the next look, as the screens then read the object, not KV.
+  const forget = () => {
+    if (views.get(code) === entry) views.delete(code);
+  };
+  view.then((held) => (held === null ? forget() : undefined), forget);
   return view;
 }
 
 /**
  * The class's students, progress and tallies from its object (one request; `maxAgeMs` lets a
- * room of phones polling the board share one in this isolate; the teacher's screens pass 0); a
- * class the object keeps nothing for yet (nobody joined, or from before the objects) is read from
- * KV's cached list instead.
+ * room of phones polling the board share one in this isolate; the teacher's screens pass 0, and
+ * are limited to 120 reads a minute per class); a class the object keeps nothing for yet (nobody
+ * joined, or from before the objects) is read from KV's cached list instead.
  * @example const live = await rosterOf(env, record, origin);
  */
 export async function rosterOf(env: Env, record: ClassRecord, origin: string, maxAgeMs = 0): Promise<LiveRoster> {
+  if (maxAgeMs === 0) await limit(env, "class-screen", record.code, SCREENS_SPENT);
   const at = Date.now();
   const view = await viewOf(env, record.code, maxAgeMs, at);
   if (!view) {
-    const roster = await readRoster(env.SCORES, record.code, { origin });
+    // Nobody joined yet: a class made since the object keeps every join lists nothing from KV.
+    const roster = record.room ? { at, entries: [] } : await readRoster(env.SCORES, record.code, { origin });
     const phase = classPhase(record, null);
-    return { at: roster.at, entries: roster.entries, removed: [], tallies: {}, pace: NOT_STARTED, phase };
+    const empty = { removed: [], waiting: [], tallies: {}, answered: roster.entries.length > 0 };
+    return { at: roster.at, entries: roster.entries, ...empty, pace: NOT_STARTED, phase };
   }
   const entries: StudentEntry[] = [];
   const removed: LiveRoster["removed"] = [];
+  const waiting: LiveRoster["waiting"] = [];
   for (const s of view.students) {
-    if (s.removed) {
-      removed.push({ id: s.sid, nickname: s.nick });
+    if (s.removed || s.waiting) {
+      (s.removed ? removed : waiting).push({ id: s.sid, nickname: s.nick });
       continue;
     }
     const joined = { nick: s.nick, id: s.attempt, joinedAt: s.joined };
@@ -70,8 +85,12 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
     const meta = result ? finishedMeta(joined, record.itemIds, result) : joined;
     entries.push({ ...meta, sid: s.sid, progress: s.answered, seen: s.seen });
   }
-  return { at, entries, removed, tallies: view.tallies, pace: view.pace, phase: classPhase(record, view.phase) };
+  const phase = classPhase(record, view.phase);
+  return { at, entries, removed, waiting, answered: view.answered, tallies: view.tallies, pace: view.pace, phase };
 }
+
+/** Why a teacher's screen was refused: the one wording for the pages and the JSON API. */
+const SCREENS_SPENT = "This class's dashboard and projector were read very often in the last minute.";
 
 /**
  * Where a class is now: its phase and (teacher-paced) pace, in one object request.
@@ -114,9 +133,17 @@ export async function endClass(
   return endClassRoom(env, record, verdictOf, now);
 }
 
+/** Seats a class's sockets count besides its students: the teacher's screens and spare tabs. */
+const SCREEN_SEATS = 10;
+
+const SOCKETS_SPENT = "Many class pages were opened from your network in the last minute.";
+
 /**
- * Opens the WebSocket a class's screens follow it on (limited per address like a look-up; 404
- * for no class; 426 when the request is not a WebSocket upgrade).
+ * Opens the WebSocket a class's screens follow it on: limited per address (2,000 a minute, every
+ * class behind it) and per class and address by the class's size (limitSeats: 10 a seat a
+ * minute, so 200 phones behind one school address all get theirs); a code this isolate has not
+ * read lately also spends a look-up, so guessing codes costs few KV reads. 404 for no class; 426
+ * when the request is not a WebSocket upgrade.
  * @example return await liveSocket(c.env, clientAddress(c), c.req.param("code"), c.req.raw);
  */
 export async function liveSocket(env: Env, client: string, rawCode: unknown, request: Request): Promise<Response> {
@@ -128,8 +155,12 @@ export async function liveSocket(env: Env, client: string, rawCode: unknown, req
       headers: { upgrade: "websocket" },
     });
   }
-  await limit(env, "class-lookup", client, "Many people on your network have opened class pages in the last minute.");
+  await limit(env, "class-socket-address", client, SOCKETS_SPENT);
+  const code = joinCodeOf(rawCode);
+  if (code && cachedClass(code) === undefined) await limit(env, "class-lookup", client, SOCKETS_SPENT);
   const record = await findClass(env, rawCode);
+  const seats = (record.size ?? DEFAULT_CLASS_SIZE) + SCREEN_SEATS;
+  await limitSeats(env, "class-socket", record.code, client, seats, SOCKETS_SPENT);
   const res = await inRoom(env, record.code, (room) => room.fetch(request));
   if (res.status !== 101) {
     throw new AppError(503, {
@@ -208,18 +239,22 @@ export function roomStatus(env: Env, code: string): Promise<{ phase: ClassPhase;
 /**
  * Where a class is, for a page a phone opened with the signal its socket sent (`signal`, from
  * `?pace=`): taken from the signal when it is genuine and for this class (no request), else asked
- * of the class's object (one request). See domain/pace-signal.ts for why an old signal is safe.
- * @example const status = await statusWithSignal(env, "ABC234", c.req.query("pace"));
+ * of the class's object (one request, after `spend`: the caller's limit). See
+ * domain/pace-signal.ts for why an old signal is safe.
+ * @example const status = await statusWithSignal(env, "ABC234", c.req.query("pace"), () => limitPlay(env, client, id));
  */
 export async function statusWithSignal(
   env: Env,
   code: string,
   signal: string | undefined,
+  spend: () => Promise<void>,
 ): Promise<{ phase: ClassPhase; pace: Pace }> {
   const secret = env.QUIZ_SECRET;
   const room = env.CLASS_ROOM.idFromName(code).toString();
   const read = signal && hasSecret(secret) ? await readSignal(secret, room, signal, Date.now()) : null;
-  return read ?? roomStatus(env, code);
+  if (read) return read;
+  await spend();
+  return roomStatus(env, code);
 }
 
 /**
@@ -250,9 +285,10 @@ export function paceOf(env: Env, code: string): Promise<Pace> {
 }
 
 /**
- * Tells the class's screens to refresh after a change the object does not hold (best effort).
+ * Tells the class's screens to refresh after a change the object does not hold (best effort);
+ * false when the class was deleted meanwhile (the caller's KV write must not outlive it).
  * @example await nudgeScreens(env, record.code);
  */
-export async function nudgeScreens(env: Env, code: string): Promise<void> {
-  await inRoom(env, code, (room) => room.touch()).catch(() => undefined);
+export async function nudgeScreens(env: Env, code: string): Promise<boolean> {
+  return inRoom(env, code, (room) => room.touch()).catch(() => true);
 }

@@ -5,11 +5,20 @@
  */
 
 import { pack } from "../content/pack";
+import type { Confidence } from "../domain/calibration";
 import type { ClassRecord } from "../domain/class";
 import type { Pace } from "../domain/pace";
-import { type AttemptResult, finish, type QuizState, resultOf, type VerdictOf } from "../domain/quiz";
+import {
+  type AttemptResult,
+  CONFIDENCE_CHARS,
+  confidenceOfChar,
+  finish,
+  type QuizState,
+  resultOf,
+  type VerdictOf,
+} from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
-import { getClass, putClassResult } from "../store/class-records";
+import { deleteClassResult, getClass, putClassResult } from "../store/class-records";
 import type { RoomFinish } from "../store/class-room";
 import { inRoom } from "../store/room-calls";
 import { nothingAnswered } from "./class-errors";
@@ -20,32 +29,46 @@ import { nothingAnswered } from "./class-errors";
  * object keeps nothing for the class. `finished`: the object has this attempt's finish and no
  * answer for the statement (nothing new is recorded then); `closed`: a teacher-paced class is not
  * on this statement; `lobby`: the class waits for the teacher's Start; `ended`: the teacher ended
- * the class (nothing more is recorded); `pace`: where a teacher-paced class is.
- * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified");
+ * the class (nothing more is recorded); `waiting`: the teacher has not admitted the student yet;
+ * `stale`: the token predates the teacher's change of settings; `pace`: where a teacher-paced class
+ * is. `confidence` goes with the answer, and the token's self-estimate with the first answer; the
+ * confidence that comes back is the recorded one (null: not said), like the answer.
+ * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified", "sure");
  */
 export async function recordClassAnswer(
   env: Env,
-  state: QuizState & { class: { code: string; paced?: boolean } },
+  state: QuizState & { class: { code: string; paced?: boolean; rev?: number } },
   itemId: string,
   answer: Judgement,
+  confidence: Confidence | null = null,
 ): Promise<
-  | { answer: Judgement; first: boolean | null; pace?: Pace }
+  | { answer: Judgement; confidence: Confidence | null; first: boolean | null; pace?: Pace }
   | { finished: true }
   | { closed: true }
   | { lobby: true }
   | { ended: true }
+  | { waiting: true }
+  | { stale: true }
 > {
   const char = answer === "verified" ? "v" : "u";
   // A teacher-paced class takes answers to the open statement only: the object checks its place.
   const at = state.class.paced ? state.items.indexOf(itemId) + 1 : undefined;
-  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char, at));
+  const rev = state.class.rev ?? 0;
+  const said = {
+    ...(confidence ? { confidence: CONFIDENCE_CHARS[confidence] } : {}),
+    ...(state.estimate === undefined ? {} : { estimate: state.estimate }),
+  };
+  const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char, at, rev, said));
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
-  if (!recorded.kept) return { answer, first: null };
+  if (!recorded.kept) return { answer, confidence, first: null };
   if (recorded.lobby) return { lobby: true };
   if (recorded.ended) return { ended: true };
+  if (recorded.waiting) return { waiting: true };
+  if (recorded.stale) return { stale: true };
   if (recorded.answer === null) return recorded.closed ? { closed: true } : { finished: true };
   const given = recorded.answer === "v" ? "verified" : "unverified";
-  return { answer: given, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };
+  const sure = confidenceOfChar(recorded.confidence ?? undefined);
+  return { answer: given, confidence: sure, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };
 }
 
 /**
@@ -90,7 +113,12 @@ export async function finishClassAttempt(
       await inRoom(env, record.code, (room) => room.saved(state.id, false)).catch(() => undefined);
       throw error;
     }
-    await inRoom(env, record.code, (room) => room.saved(state.id, true));
+    // Deleted meanwhile: the key just written must not outlive the class.
+    const kept = await inRoom(env, record.code, (room) => room.saved(state.id, true));
+    if (!kept) {
+      await deleteClassResult(env.SCORES, record, done.result);
+      return { result: done.result, stored: false };
+    }
   }
   return { result: done.result, stored: done.first };
 }
@@ -126,7 +154,10 @@ export async function endClassRoom(
   );
   const ids = (ok: boolean) =>
     ended.save.flatMap((s, i) => ((writes[i]?.status === "fulfilled") === ok ? [s.result.attemptId] : []));
-  if (ended.save.length > 0) await inRoom(env, record.code, (room) => room.savedMany(ids(true), ids(false)));
+  const kept =
+    ended.save.length === 0 || (await inRoom(env, record.code, (room) => room.savedMany(ids(true), ids(false))));
+  // Deleted meanwhile: the keys just written must not outlive the class.
+  if (!kept) await Promise.all(ended.save.map((s) => deleteClassResult(env.SCORES, record, s.result)));
   const failed = writes.find((w): w is PromiseRejectedResult => w.status === "rejected");
   if (failed) throw failed.reason;
   return { first: ended.first, finished: ended.save.length };

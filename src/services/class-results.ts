@@ -21,6 +21,7 @@ import {
 import { toCsv } from "../domain/csv";
 import { leanOf } from "../domain/scoring";
 import type { DashboardData, ItemRowView, StudentRowView } from "../views/class-dashboard";
+import { knowOf } from "./class-know";
 import { rosterOf } from "./class-live";
 import { type ClassInfo, infoOf } from "./classes";
 import { verdictOf } from "./quiz";
@@ -134,8 +135,11 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
     },
     students,
     removed,
+    waiting: roster.waiting,
+    settingsOpen: !roster.answered && roster.phase !== "ended",
     items,
     mostFooled: fooled,
+    know: knowOf(record, entries, texts),
   };
 }
 

@@ -10,7 +10,7 @@ import type { Pace } from "../domain/pace";
 import { adoptResult, type ClassContext, finish, newAttemptState, type QuizState } from "../domain/quiz";
 import { type ClassPhase, DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
 import { isStudentId, nicknameFits, studentIdOf } from "../store/class-keys";
-import { getClass, getClassCached, putJoinedStudent } from "../store/class-records";
+import { deleteStudentKey, getClass, getClassCached, putJoinedStudent } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
 import { badNickname, classClosed, joinRefused } from "./class-errors";
 import { AppError } from "./errors";
@@ -48,6 +48,12 @@ export interface ClassInfo {
   pace: "teacher" | "student";
   /** "teacher": students wait in the lobby for the teacher's Start; "join": each starts on joining. */
   start: "teacher" | "join";
+  /** Each student gets the statements in their own order. */
+  shuffle: boolean;
+  /** Most students at once. */
+  size: number;
+  /** The teacher admits each name: students who join wait until let in. */
+  admit: boolean;
   /** "lobby": waiting for the teacher's Start (or, teacher-paced, the first statement); "running". */
   state: ClassPhase;
   joinUrl: string;
@@ -68,6 +74,9 @@ export function infoOf(record: ClassRecord, origin: string, phase: ClassPhase): 
     board: record.board,
     pace: record.paced ? "teacher" : "student",
     start: hasLobby(record) ? "teacher" : "join",
+    shuffle: record.shuffle,
+    size: record.size ?? DEFAULT_CLASS_SIZE,
+    admit: record.admit === true,
     state: phase,
     joinUrl: joinUrlOf(origin, record.code),
     expiresAt: new Date(record.expiresAt).toISOString(),
@@ -153,6 +162,8 @@ export interface Joined {
   phase: ClassPhase;
   /** The student's code to get back in (this or another device keeps their answers). */
   back: string;
+  /** The student waits for the teacher to admit them (a class whose teacher admits each name). */
+  waiting: boolean;
 }
 
 /**
@@ -197,7 +208,13 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     // The object keeps the student's order, so a rejoin or the teacher's end can rebuild the attempt.
     const items = studentOrder({ itemIds, shuffle: record.shuffle });
     // The class's object decides (exactly, one name at a time); KV then gets the student's key.
-    const cls = { expiresAt: record.expiresAt, size: record.size ?? DEFAULT_CLASS_SIZE, gated: hasLobby(record) };
+    const cls = {
+      expiresAt: record.expiresAt,
+      size: record.size ?? DEFAULT_CLASS_SIZE,
+      gated: hasLobby(record),
+      admit: record.admit === true,
+      rev: record.rev ?? 0,
+    };
     // RPC types a union result clumsily; the object returns a plain JoinOutcome.
     const joined = await inRoom(
       env,
@@ -206,22 +223,37 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
     );
     if (!joined.ok && joined.refused === "taken") continue;
     if (!joined.ok) throw joinRefused(joined, record);
+    const undo = () => inRoom(env, code, (room) => room.unjoin(student.sid, student.attemptId)).catch(() => undefined);
     try {
       await putJoinedStudent(env.SCORES, record, student, now);
     } catch (error) {
-      await inRoom(env, code, (room) => room.unjoin(student.sid, student.attemptId)).catch(() => undefined);
+      await undo();
       throw error;
     }
+    // Delete is final: a class deleted while this key was written (its delete may have listed the
+    // keys before this one landed) gets the key deleted here, and the student a 404.
+    const kept = await inRoom(env, code, (room) => room.kept()).catch(async (error: unknown) => {
+      await deleteStudentKey(env.SCORES, code, student.sid).catch(() => false);
+      await undo();
+      throw error;
+    });
+    if (!kept) {
+      await deleteStudentKey(env.SCORES, code, student.sid);
+      throw joinRefused({ ok: false, refused: "deleted" }, record);
+    }
+    // Settings changed after the record was read: the object seated the student under its own.
+    const paced = joined.seat ? joined.seat.paced : record.paced === true;
     const state = newAttemptState({
       id: student.attemptId,
       pack: pack.version,
-      items,
+      items: joined.seat ? joined.seat.items.filter((id) => pack.itemById.has(id)) : items,
       startedAt: now,
-      class: classContextOf(record, checked.nickname, joined.back),
+      class: classContextOf(record, checked.nickname, joined.back, { rev: joined.rev, paced }),
     });
-    const pace = record.paced ? joined.pace : null;
+    const pace = paced ? joined.pace : null;
     const token = await sealToken(state, secret);
-    return { record, nick: checked.nickname, state, token, pace, phase: joined.phase, back: joined.back };
+    const { back, waiting, phase } = joined;
+    return { record, nick: checked.nickname, state, token, pace, phase, back, waiting };
   }
   throw badNickname(
     409,
@@ -232,9 +264,24 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
   );
 }
 
-/** A class attempt's context in the token: the class, the student's name and code, the pace. */
-function classContextOf(record: ClassRecord, nick: string, back: string): ClassContext {
-  return { code: record.code, nick, back, ...(record.paced ? { paced: true as const } : {}) };
+/**
+ * A class attempt's context in the token: the class, the student's name and code, the pace and
+ * the settings' change number they were seated under (`seat`; absent: as the record says).
+ */
+export function classContextOf(
+  record: ClassRecord,
+  nick: string,
+  back: string,
+  seat: { rev: number; paced: boolean | null } = { rev: record.rev ?? 0, paced: null },
+): ClassContext {
+  const paced = seat.paced ?? record.paced === true;
+  return {
+    code: record.code,
+    nick,
+    back,
+    ...(paced ? { paced: true as const } : {}),
+    ...(seat.rev ? { rev: seat.rev } : {}),
+  };
 }
 
 /** What a student back with their code gets: their attempt again, as the class's object holds it. */
@@ -244,6 +291,8 @@ export interface Rejoined {
   state: QuizState;
   token: string;
   phase: ClassPhase;
+  /** The student still waits for the teacher to admit them. */
+  waiting: boolean;
 }
 
 /** The one refusal of a rejoin code, whatever the reason: it names nobody. */
@@ -293,14 +342,28 @@ export async function rejoinClass(
     pack: pack.version,
     items,
     startedAt: found.joined,
-    class: classContextOf(record, found.nick, back),
+    class: classContextOf(record, found.nick, back, { rev: found.rev, paced: found.paced }),
   });
   const answered: QuizState = {
     ...fresh,
     answers: items.map((id) => found.answers[id] ?? "-").join(""),
+    ...rejoinSaid(items, found),
   };
   const state = found.result ? adoptResult(finish(answered, found.result.finishedAt), found.result) : answered;
-  return { record, nick: found.nick, state, token: await sealToken(state, secret), phase: found.phase };
+  const token = await sealToken(state, secret);
+  return { record, nick: found.nick, state, token, phase: found.phase, waiting: found.waiting };
+}
+
+/** The confidences and self-estimate the object kept for a student back with their code (absent: none kept). */
+function rejoinSaid(
+  items: readonly string[],
+  found: { confidences?: Record<string, string>; estimate?: number | null },
+): Pick<QuizState, "confidences" | "estimate"> {
+  const confidences = items.map((id) => found.confidences?.[id] ?? "-").join("");
+  return {
+    ...(/[sfg]/.test(confidences) ? { confidences } : {}),
+    ...(typeof found.estimate === "number" ? { estimate: found.estimate } : {}),
+  };
 }
 
 /**
@@ -314,5 +377,12 @@ export async function rejoinCodeFor(
   sid: string,
 ): Promise<{ nick: string; back: string | null } | null> {
   if (!isStudentId(sid)) return null;
+  // One read of the class's object, as a teacher's screen is (120 a minute per class).
+  await limit(
+    env,
+    "class-screen",
+    record.code,
+    "This class's students' codes were asked for very often in the last minute.",
+  );
   return inRoom(env, record.code, (room) => room.rejoinCodeOf(sid));
 }

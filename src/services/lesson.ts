@@ -28,7 +28,8 @@ export async function worksheetStatements(env: Env): Promise<PreviewStatement[]>
  */
 export async function answerKey(env: Env, page: "lesson" | "worksheet"): Promise<PreviewItem[]> {
   const [texts, quotes] = await Promise.all([itemTexts(env.ASSETS), articleQuotes(env.ASSETS)]);
-  const items = page === "worksheet" ? worksheetItems(pack.items) : pack.items;
+  // The lesson's key follows the lesson plan's list (pack.listed), so a teacher finds each statement.
+  const items = page === "worksheet" ? worksheetItems(pack.items) : pack.listed;
   return items.map(({ id, verdict, location }) => ({
     id,
     verdict,

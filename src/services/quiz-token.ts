@@ -63,6 +63,19 @@ export function quizKey(secret: string): Promise<CryptoKey> {
 }
 
 /**
+ * The seed a public run's plan is drawn from: the first 32 bits of HMAC(key, seed), the key HKDF of
+ * the secret with info "quiz-form". The token carries `seed` readably; without the secret it does not
+ * give the plan (which statements, each form's verified count, their order).
+ * @example planRun(pack.items, await formPlanSeed(secret, state.form.seed))
+ */
+export async function formPlanSeed(secret: string, seed: number): Promise<number> {
+  const message = new Uint8Array(4);
+  new DataView(message.buffer).setUint32(0, seed >>> 0);
+  const mac = await crypto.subtle.sign("HMAC", await deriveSigningKey(secret, "quiz-form"), message);
+  return new DataView(mac).getUint32(0);
+}
+
+/**
  * Verifies a token and checks that it holds a quiz state for the pack this Worker serves.
  * @example const opened = await openToken(getCookie(c, COOKIE_NAME, "host"), secret);
  */

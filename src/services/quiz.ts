@@ -9,7 +9,7 @@ import { pack } from "../content/pack";
 import { articleQuotes } from "../content/quotes";
 import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import type { Confidence } from "../domain/calibration";
-import { FORM_SIZE, type FormRef, formCount, formSizes, publicForm } from "../domain/forms";
+import { type FormRef, publicForm, runFormSizes } from "../domain/forms";
 import { newAttemptId } from "../domain/ids";
 import { mayReveal, type Pace, paceDone, pacedNextPosition } from "../domain/pace";
 import {
@@ -30,7 +30,7 @@ import {
 } from "../domain/quiz";
 import type { Judgement } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
-import { classEnded, nothingAnswered } from "./class-errors";
+import { classEnded, notAdmitted, nothingAnswered, settingsChanged } from "./class-errors";
 import { paceOf, roomStatus } from "./class-live";
 import { finishClassAttempt, recordClassAnswer } from "./class-play";
 import { AppError } from "./errors";
@@ -38,7 +38,7 @@ import { AppError } from "./errors";
 export { type ResultView, resultView } from "./result-view";
 
 import { limit } from "./limits";
-import { sealToken } from "./quiz-token";
+import { formPlanSeed, sealToken } from "./quiz-token";
 import { verdictOf } from "./verdicts";
 import { whoChoicesOf, whoNotAsked, whoPlanOf, whoPosition } from "./who-says";
 
@@ -87,36 +87,48 @@ function pacedNext(state: QuizState, pace: Pace): { itemId: string; position: nu
   return position === null || itemId === undefined ? null : { itemId, position };
 }
 
-/** A fresh cut of the pack for a reader starting from the beginning: a random 32-bit seed. */
+/** A fresh run for a reader starting from the beginning: a random 32-bit seed. */
 function freshForm(): FormRef {
-  return { seed: crypto.getRandomValues(new Uint32Array(1))[0] ?? 0, index: 0 };
+  return { seed: crypto.getRandomValues(new Uint32Array(1))[0] ?? 0, index: 0, run: 2 };
 }
 
-/** How many statements a public form plays (fewer only for a pack smaller than a form). */
-export const publicFormSize = Math.min(FORM_SIZE, pack.items.length);
+/** The forms of every public run of this pack: one statement per draw group (domain/forms.ts). */
+const runForms = runFormSizes(pack.items);
+
+/** How many statements a public form plays: the run's first form. */
+export const publicFormSize = runForms[0] ?? 0;
 
 /**
- * The form "10 more" plays after `state`: the next of its seed's cut, or null when the reader has
- * seen the whole pack (or the attempt is not a public form).
- * @example nextFormOf(state) // { seed: 1234, index: 1 }
+ * The form "10 more" plays after `state`: the next of its run, or null when the reader has seen
+ * every statement of the run (or the attempt is not a public form, or a form of the cut of before,
+ * which no run continues).
+ * @example nextFormOf(state) // { seed: 1234, index: 1, run: 2 }
  */
 export function nextFormOf(state: QuizState): FormRef | null {
-  if (!state.form || state.class) return null;
+  if (!state.form || state.class || state.form.run !== 2) return null;
   const index = state.form.index + 1;
-  return index < formCount(pack.items.length) ? { seed: state.form.seed, index } : null;
-}
-
-/** The statements the reader has seen after `state`'s form: every form of its cut up to this one. */
-export function seenAfter(state: QuizState): number {
-  if (!state.form) return state.items.length;
-  const sizes = formSizes(pack.items.length).slice(0, state.form.index + 1);
-  return sizes.reduce((sum, size) => sum + size, 0);
+  return index < runForms.length ? { seed: state.form.seed, index, run: 2 } : null;
 }
 
 /**
- * A new public attempt over one form of the pack (a fresh cut's first, or `form` for "10 more") and
- * its token. Throws a 503 AppError when the pack has no statements, a 409 when `form` is past the
- * last form (the reader has seen every statement), and a 429 when this client address has started
+ * Where a finished public form leaves its reader in the run: the next form's size (null: the run is
+ * done), the statements seen so far and the run's length; undefined for a class attempt or a form of
+ * the cut of before.
+ * @example runProgress(state) // { next: 10, seen: 10, total: 27 }
+ */
+export function runProgress(state: QuizState): { next: number | null; seen: number; total: number } | undefined {
+  if (!state.form || state.class || state.form.run !== 2) return undefined;
+  const next = nextFormOf(state);
+  const seen = runForms.slice(0, state.form.index + 1).reduce((sum, size) => sum + size, 0);
+  const total = runForms.reduce((sum, size) => sum + size, 0);
+  return { next: next ? (runForms[next.index] ?? null) : null, seen, total };
+}
+
+/**
+ * A new public attempt over one form of a run (a fresh run's first, or `form` for "10 more") and
+ * its token. The form's statements come from the run's plan, drawn from the seed keyed with the
+ * secret (formPlanSeed). Throws a 503 AppError when the pack has no statements, a 409 when `form` is
+ * past the run's last form (the reader has seen every statement of the run), and a 429 when this client address has started
  * too many quizzes in a minute. `options`: the self-estimate sent with the start, and whether to ask "who says so?".
  * @example const { state, token } = await startAttempt(c.env, clientAddress(c), secret);
  */
@@ -137,12 +149,12 @@ export async function startAttempt(
       detail: "The quiz has no statements yet.",
     });
   }
-  const items = publicForm(pack.items, form);
+  const items = form.run === 2 ? publicForm(pack.items, await formPlanSeed(secret, form.seed), form.index) : null;
   if (!items) {
     throw new AppError(409, {
       slug: "pack-done",
       title: "Every statement has been played",
-      detail: "You have seen every statement of the quiz. Start a new attempt without `after` to play again.",
+      detail: "You have seen every statement of this run. Start a new attempt without `after` to play a new run.",
       field: "body.after",
     });
   }
@@ -153,12 +165,12 @@ export async function startAttempt(
 
 /**
  * The state with the reader's self-estimate. Throws a 409 AppError once a statement is answered
- * or the attempt is finished (it is asked before the first statement), a 422 when it is more than
- * the statements the attempt asks, and a 422 for a class attempt (classes take no estimate yet).
+ * or the attempt is finished (it is asked before the first statement), and a 422 when it is more
+ * than the statements the attempt asks. A class attempt's estimate travels in its token and goes
+ * to the class's object with the first answer (no request of its own).
  * @example const state = estimated(opened.state, 7);
  */
 export function estimated(state: QuizState, estimate: number): QuizState {
-  if (state.class) throw notInClass("body.estimate", "a self-estimate");
   if (!Number.isInteger(estimate) || estimate < 0 || estimate > state.items.length) {
     throw new AppError(422, {
       slug: "estimate-out-of-range",
@@ -289,9 +301,9 @@ export async function feedbackOf(
  * recorded one back (and a token that carries it). `token` is null when the state did not change:
  * keep the one you have. Teacher-paced: `pace` is where the class is, and `held` says the verdict
  * waits until the teacher shows its answer. Throws a 409 AppError for a finished attempt, a class still in its
- * lobby or ended (class-ended: the pages then show the result), or (teacher-paced) a statement that is not open, and a 422 for an item not in it or a confidence in a
- * class attempt (classes take none yet).
- * `confidence` (the public quiz) is kept with a first answer; the result says the one that stands. `who`
+ * lobby or ended (class-ended: the pages then show the result), or (teacher-paced) a statement that is not open, and a 422 for an item not in it.
+ * `confidence` is kept with a first answer (in a class, by the class's object, with the answer:
+ * teacher-paced, it reveals nothing); the result says the one that stands. `who`
  * (a voice key, for an attempt started with "who says so?") likewise; a 422 for a key that is not one
  * of the item's choices, for an attempt that does not ask it, or in a class. Refusals record nothing.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
@@ -314,11 +326,10 @@ export async function answerStatement(
   held: boolean;
 }> {
   let given = answer;
+  let sure = confidence;
   let first: boolean | null = null;
   let pace: Pace | null = null;
   const cls = state.class;
-  // The class's object keeps no confidence yet: refuse it rather than drop it.
-  if (cls && confidence !== null) throw notInClass("body.confidence", "a confidence");
   if (cls && who !== null) throw notInClass("body.who", "a “who says so?” pick");
   if (who !== null && state.who === undefined) throw whoNotAsked("body.who");
   const whoPick =
@@ -326,16 +337,19 @@ export async function answerStatement(
       ? null
       : whoPosition(await whoChoicesOf(env, itemId), who, "body.who");
   if (cls && state.items.includes(itemId) && verdictOf(itemId) && answerOf(state, itemId) === null) {
-    const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer);
+    const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer, confidence);
     if ("finished" in recorded) throw attemptFinished();
     if ("closed" in recorded) throw statementClosed();
     if ("lobby" in recorded) throw notStarted();
     if ("ended" in recorded) throw classEnded({ code: cls.code, name: "" }, 409);
+    if ("waiting" in recorded) throw notAdmitted();
+    if ("stale" in recorded) throw settingsChanged();
     given = recorded.answer;
+    sure = recorded.confidence;
     first = recorded.first;
     pace = recorded.pace ?? null;
   }
-  const outcome = answerItem(state, itemId, given, verdictOf, confidence, whoPick);
+  const outcome = answerItem(state, itemId, given, verdictOf, sure, whoPick);
   if (!outcome.ok && outcome.problem === "finished") throw attemptFinished();
   if (!outcome.ok) {
     throw new AppError(422, {
@@ -444,15 +458,19 @@ async function store(
   state: QuizState,
   nowMs: number,
 ): Promise<{ result: AttemptResult; stored: boolean }> {
-  await limit(env, "quiz-finish", client, "Many quizzes have been finished from your network in the last minute.");
+  // A class attempt is recorded by the class's object, then written to the student's own key once
+  // (so a class's writes are bounded by its size): a whole school behind one address finishes on
+  // the allowance its classes' answers share (2,000 a minute); a public attempt is a KV write each
+  // (60 a minute).
+  const why = "Many quizzes have been finished from your network in the last minute.";
+  const cls = state.class;
+  await limit(env, cls ? "class-play-address" : "quiz-finish", client, why);
   await limit(
     env,
     "attempt-finish",
     state.id,
     "This attempt was finished too often in a short time. Your answers are safe:",
   );
-  // A class attempt is recorded by the class's object, then written to the student's own key.
-  const cls = state.class;
   return cls
     ? finishClassAttempt(env, { ...state, class: cls }, verdictOf, nowMs)
     : saveFinishedAttempt(

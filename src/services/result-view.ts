@@ -11,7 +11,7 @@ import {
   type RatedAnswer,
   selfEstimateLine,
 } from "../domain/calibration";
-import { formCount } from "../domain/forms";
+import { type FormRef, formCount } from "../domain/forms";
 import { type AttemptResult, confidenceOfChar, type ReviewLine, review, whoPickOf } from "../domain/quiz";
 import { explainLean, LEAN_THRESHOLD, type LeanExplanation } from "../domain/scoring";
 import { type WhoChoices, whoLine, whoTally } from "../domain/who-says";
@@ -70,10 +70,10 @@ export interface FormPlace {
 
 /**
  * A form reference as clients see it (never the seed: that is ours).
- * @example formPlace({ seed: 7, index: 0 }) // { number: 1, of: 5 }
+ * @example formPlace({ seed: 7, index: 0, run: 2 }) // { number: 1, of: 3 }
  */
-export function formPlace(form: { index: number }): FormPlace {
-  return { number: form.index + 1, of: formCount(pack.items.length) };
+export function formPlace(form: Pick<FormRef, "index" | "run">): FormPlace {
+  return { number: form.index + 1, of: formCount(pack.items, form) };
 }
 
 /**

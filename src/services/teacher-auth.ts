@@ -14,7 +14,14 @@ import type { ClassRecord } from "../domain/class";
 import { keysMatch } from "../domain/ids";
 import { deriveSigningKey, signToken, verifyToken } from "../domain/token";
 import { isStudentId } from "../store/class-keys";
-import { closeClass, deleteClass, deleteStudentKey, getClass, getClassCached } from "../store/class-records";
+import {
+  closeClass,
+  deleteClass,
+  deleteClassRecord,
+  deleteStudentKey,
+  getClass,
+  getClassCached,
+} from "../store/class-records";
 import { inRoom } from "../store/room-calls";
 import { forgetClass } from "../store/roster-cache";
 import { nudgeScreens } from "./class-live";
@@ -134,7 +141,8 @@ export async function signInWithKey(env: Env, client: string, rawCode: unknown, 
   return record;
 }
 
-async function teacherWrite(env: Env, code: string): Promise<void> {
+/** A teacher's change to a class: limited per class (the class-dashboard limiter). */
+export async function teacherWrite(env: Env, code: string): Promise<void> {
   await limit(env, "class-dashboard", code, "That was a lot of changes to this class in a short time.");
 }
 
@@ -146,7 +154,8 @@ export async function closeJoining(env: Env, record: ClassRecord, origin: string
   await teacherWrite(env, record.code);
   const closed = await closeClass(env.SCORES, record.code);
   await forgetClass(record.code, origin);
-  await nudgeScreens(env, record.code);
+  // Deleted meanwhile (a second tab): the record just written must not outlive the class.
+  if (!(await nudgeScreens(env, record.code))) await deleteClassRecord(env.SCORES, record.code);
   return closed ?? { ...record, closed: true };
 }
 
@@ -187,13 +196,16 @@ export async function allowBack(env: Env, record: ClassRecord, studentId: string
 }
 
 /**
- * Deletes the class: its object's data at once, then every KV key under it; returns how many keys went.
+ * Deletes the class, for good: its object first (from then on it refuses joins and finishes, and
+ * names the students it had), then every KV key under it, listed and by name; returns how many
+ * keys went. A join or finish that wrote its key meanwhile deletes it itself (it asks the object
+ * after writing), so nothing the class wrote survives.
  * @example const deletedKeys = await deleteWholeClass(c.env, record, origin);
  */
 export async function deleteWholeClass(env: Env, record: ClassRecord, origin: string): Promise<number> {
   await teacherWrite(env, record.code);
-  const deleted = await deleteClass(env.SCORES, record.code);
-  await inRoom(env, record.code, (room) => room.destroy());
+  const sids = await inRoom(env, record.code, (room) => room.destroy({ expiresAt: record.expiresAt }));
+  const deleted = await deleteClass(env.SCORES, record.code, sids);
   await forgetClass(record.code, origin);
   return deleted;
 }

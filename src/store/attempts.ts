@@ -80,7 +80,7 @@ export function metadataOf(result: AttemptResult, order?: readonly string[]): At
     pack: result.packVersion,
     finishedAt: result.finishedAt,
   };
-  if (result.form) metadata.form = { seed: result.form.seed, index: result.form.index };
+  if (result.form) metadata.form = { ...result.form };
   if (result.estimate !== undefined) metadata.estimate = result.estimate;
   const confidences = order ? confidencesInOrder(result, order) : result.confidences;
   if (confidences !== undefined) metadata.confidences = confidences;

@@ -76,23 +76,63 @@ export function jsonBytes(value: unknown): number {
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
-/** Metadata as stored: the nickname as is when ASCII, else base64url of its UTF-8 in `nick64`. */
-export type StoredMeta = Omit<StudentMeta, "nick"> & { nick?: string; nick64?: string };
+/**
+ * Metadata as stored: the nickname as is when ASCII, else base64url of its UTF-8 in `nick64`; the
+ * confidences packed three statements to a character in `conf` (packConfidences), so the largest
+ * class with the longest name stays within KV's 1,024 bytes.
+ */
+export type StoredMeta = Omit<StudentMeta, "nick" | "confidences"> & { nick?: string; nick64?: string; conf?: string };
 
 export function toStored(meta: StudentMeta): StoredMeta {
-  if (PRINTABLE_ASCII.test(meta.nick)) return meta;
-  const { nick, ...rest } = meta;
+  const { confidences, ...plain } = meta;
+  const packed: StudentMeta & { conf?: string } =
+    confidences === undefined ? plain : { ...plain, conf: packConfidences(confidences) };
+  if (PRINTABLE_ASCII.test(meta.nick)) return packed;
+  const { nick, ...rest } = packed;
   return { ...rest, nick64: encodeBase64url(new TextEncoder().encode(nick)) };
 }
 
 export function fromStored(value: unknown): StudentMeta | null {
   const m = value as Partial<StoredMeta> | null;
   if (typeof m !== "object" || m === null || typeof m.id !== "string") return null;
-  if (typeof m.nick === "string") return m as StudentMeta;
-  const bytes = typeof m.nick64 === "string" ? decodeBase64url(m.nick64) : null;
+  const { conf, ...rest } = m;
+  const confidences =
+    typeof conf === "string" && typeof m.answers === "string" ? unpackConfidences(conf, m.answers.length) : null;
+  const meta = (confidences === null ? rest : { ...rest, confidences }) as Partial<StoredMeta> & { id: string };
+  if (typeof meta.nick === "string") return meta as StudentMeta;
+  const bytes = typeof meta.nick64 === "string" ? decodeBase64url(meta.nick64) : null;
   if (!bytes) return null;
-  const { nick64: _, ...rest } = m;
-  return { ...(rest as Omit<StudentMeta, "nick">), nick: new TextDecoder().decode(bytes) };
+  const { nick64: _, ...named } = meta;
+  return { ...(named as Omit<StudentMeta, "nick">), nick: new TextDecoder().decode(bytes) };
+}
+
+/** The four confidence characters in the order their two bits count them. */
+const CONFIDENCE_DIGITS = "-sfg";
+const BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/**
+ * Confidences ("s", "f", "g", "-" per statement) three to a base64url character: 2 bits each.
+ * @example packConfidences("sfg-") // "bA" (50 statements take 17 characters)
+ */
+export function packConfidences(confidences: string): string {
+  let packed = "";
+  for (let i = 0; i < confidences.length; i += 3) {
+    let value = 0;
+    for (let j = i; j < i + 3; j++) value = value * 4 + Math.max(0, CONFIDENCE_DIGITS.indexOf(confidences[j] ?? "-"));
+    packed += BASE64URL[value];
+  }
+  return packed;
+}
+
+/** The confidences of `length` statements again; null for a string packConfidences did not make. */
+export function unpackConfidences(packed: string, length: number): string | null {
+  let confidences = "";
+  for (const char of packed) {
+    const value = BASE64URL.indexOf(char);
+    if (value === -1) return null;
+    for (const shift of [4, 2, 0]) confidences += CONFIDENCE_DIGITS[(value >> shift) & 3];
+  }
+  return packed.length === Math.ceil(length / 3) ? confidences.slice(0, length) : null;
 }
 
 /** Whether a nickname fits the metadata budget once stored. */

@@ -54,6 +54,15 @@ export async function getClassCached(kv: KVNamespace, code: string, now = Date.n
   return getClass(kv, code);
 }
 
+/**
+ * The record this isolate read lately (null: no such class), or undefined when it has none fresh:
+ * a caller can tell whether finding the class would cost a KV read.
+ */
+export function cachedClass(code: string, now = Date.now()): ClassRecord | null | undefined {
+  const hit = recordMemory.get(code);
+  return hit && now - hit.at < ROSTER_MAX_AGE_MS ? hit.record : undefined;
+}
+
 async function putClass(kv: KVNamespace, record: ClassRecord, now: number): Promise<void> {
   await kvCall("put", () =>
     kv.put(classKey(record.code), JSON.stringify(record), { expiration: expirationOf(record, now) }),
@@ -146,11 +155,42 @@ export async function deleteStudentKey(kv: KVNamespace, code: string, sid: strin
   return found !== null;
 }
 
+/** Deletes a class result's key (written by a finish the class's delete overtook). */
+export async function deleteClassResult(kv: KVNamespace, record: ClassRecord, result: AttemptResult): Promise<void> {
+  const cls = result.class;
+  if (!cls) return;
+  const key = studentKey(record.code, await studentIdOf(nicknameKey(cls.nick)));
+  await kvCall("delete", () => kv.delete(key));
+  forgetRoster(record.code);
+}
+
+/** Deletes a class's record (written by a change the class's delete overtook). */
+export async function deleteClassRecord(kv: KVNamespace, code: string): Promise<void> {
+  await kvCall("delete", () => kv.delete(classKey(code)));
+  recordMemory.set(code, { at: Date.now(), record: null });
+}
+
+/** Deletes several students' keys at once (the object keeps their names refused); a key already gone is fine. */
+export async function deleteStudentKeys(kv: KVNamespace, code: string, sids: readonly string[]): Promise<void> {
+  const keys = sids.filter(isStudentId).map((sid) => studentKey(code, sid));
+  for (let i = 0; i < keys.length; i += 25) {
+    await Promise.all(keys.slice(i, i + 25).map((key) => kvCall("delete", () => kv.delete(key))));
+  }
+  forgetRoster(code);
+}
+
+/** Writes a class record whose settings the teacher changed (the class's object took the change first). One put. */
+export async function replaceClassRecord(kv: KVNamespace, record: ClassRecord, now = Date.now()): Promise<void> {
+  await putClass(kv, record, now);
+}
+
 /**
  * Deletes a class and every key under it: lists the class's prefix (pages of
- * 1,000) and deletes each key, then the record. Returns how many keys went.
+ * 1,000) and deletes each key, and the keys of `sids` (the students its object
+ * had, whether listed yet or not), then the record. Returns how many keys went
+ * (the listed ones and the record).
  */
-export async function deleteClass(kv: KVNamespace, code: string): Promise<number> {
+export async function deleteClass(kv: KVNamespace, code: string, sids: readonly string[] = []): Promise<number> {
   const prefix = classChildrenPrefix(code);
   const names: string[] = [];
   let cursor: string | undefined;
@@ -162,11 +202,15 @@ export async function deleteClass(kv: KVNamespace, code: string): Promise<number
   }
   // Delete the record first: from then on nothing new can be stored under the class.
   await kvCall("delete", () => kv.delete(classKey(code)));
-  for (let i = 0; i < names.length; i += 25) {
-    const batch = names.slice(i, i + 25);
+  const listed = names.length;
+  const known = new Set(names);
+  for (const sid of sids) if (isStudentId(sid)) known.add(studentKey(code, sid));
+  const all = [...known];
+  for (let i = 0; i < all.length; i += 25) {
+    const batch = all.slice(i, i + 25);
     await Promise.all(batch.map((name) => kvCall("delete", () => kv.delete(name))));
   }
   forgetRoster(code);
   recordMemory.set(code, { at: Date.now(), record: null });
-  return names.length + 1;
+  return listed + 1;
 }

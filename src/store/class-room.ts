@@ -8,15 +8,20 @@
  * the dashboard's student id), `answers` (attempt, item → "v"/"u"; INSERT OR IGNORE, so the first
  * stands), `results` (attempt → the finished result; `saved` once it is in KV, `lease` while a
  * request writes it there, so 30 finishes at once write each result to KV once), `gone` (attempts
- * the teacher removed: their finish is never stored, even after the name is allowed back).
+ * the teacher removed: their finish is never stored, even after the name is allowed back),
+ * `settings` (the settings as the teacher last changed them in the lobby, before any answer;
+ * meta `door` counts the teacher's admissions and refusals, so a waiting phone knows to look);
+ * after a delete, only `tomb` (the deleted class's expiry: the object refuses joins and finishes until then).
  * The rules are pure, in domain/room.ts and domain/pace.ts; the object only applies them inside its
  * single thread. Screens follow the class over WebSockets (the Hibernation API: an idle socket costs
  * no duration); every change sends each of them one short message,
- * `{"v":…,"step":…,"shut":…,"shown":…,"phase":…}`, which names nobody, so any page of the class may
- * listen: a waiting phone moves on only when the pace or phase differs from its page's, and the
- * teacher's screens fetch their page again.
+ * `{"v":…,"step":…,"shut":…,"shown":…,"phase":…,"d":…,"r":…}`, which names nobody, so any page of the
+ * class may listen: a waiting phone moves on only when the pace or phase differs from its page's
+ * (or, in the lobby, the door count `d` or the settings' `r`), and the teacher's screens fetch
+ * their page again.
  */
 import { DurableObject } from "cloudflare:workers";
+import { studentOrder } from "../domain/class";
 import { newRejoinCode } from "../domain/ids";
 import { type JoinBucket, takeJoin } from "../domain/join-bucket";
 import { NOT_STARTED, nextPace, type Pace, type PaceAction } from "../domain/pace";
@@ -27,13 +32,15 @@ import {
   type JoinOutcome,
   joinDecision,
   phaseOf,
+  type RoomSettings,
   type RoomView,
   recordedResult,
+  type SettingsRefusal,
   type Tally,
 } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 import { MIN_SECRET_LENGTH } from "../domain/token";
-import { MIGRATE_2, RETALLY, SCHEMA, TALLY } from "./class-room-sql";
+import { MIGRATIONS, RETALLY, SCHEMA, TALLY, TOMB } from "./class-room-sql";
 import { remember } from "./roster-cache";
 
 /** How long one request may take to write a result to KV before another may try. */
@@ -49,15 +56,45 @@ export interface RoomReturn {
   items: string[] | null;
   /** Each recorded answer by item id: "v" or "u". */
   answers: Record<string, string>;
+  /** How sure they said they were, by item id: "s", "f" or "g" (absent: not said). */
+  confidences: Record<string, string>;
+  /** Their self-estimate, kept with their first answer (null: none kept). */
+  estimate: number | null;
   result: AttemptResult | null;
   phase: ClassPhase;
   pace: Pace;
+  /** The settings' change number the student is now seated under (their new token carries it). */
+  rev: number;
+  /** The class's pace as the object's settings say (null: as the class record says). */
+  paced: boolean | null;
+  waiting: boolean;
+}
+
+/** Where a student is, for their "You're in" page: the class's phase and pace, and their own seat. */
+export interface RoomSeat {
+  phase: ClassPhase;
+  pace: Pace;
+  /** "in": playing or admitted; "waiting" for the teacher; "gone": removed (or not in the class). */
+  seat: "in" | "waiting" | "gone";
+  rev: number;
+  /** False: the object holds nothing for the class yet (the phase is then the class record's). */
+  kept: boolean;
+  /** The door count (the socket message's `d`): a waiting page looks again when it changes. */
+  door: number;
+  /** Their order and the class's pace under newer settings than their token's (absent: the token is current). */
+  fresh?: { items: string[] | null; paced: boolean | null };
 }
 
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
 export type RoomFinish =
   | { ok: true; result: AttemptResult; first: boolean; save: boolean; joinedAt: number | null }
-  | { ok: false; refused: "removed" | "empty" };
+  | { ok: false; refused: "removed" | "empty" | "deleted" };
+
+/** Several names removed at once (their attempts), or none: `unknown` lists those not in the class. */
+export type RoomRemoval = { ok: true; attemptIds: string[] } | { ok: false; unknown: string[] };
+
+/** Waiting students let in (how many), or none: `unknown` lists those not waiting. */
+export type RoomAdmission = { ok: true; admitted: number } | { ok: false; unknown: string[] };
 
 type Row = Record<string, SqlStorageValue>;
 
@@ -78,6 +115,8 @@ export class ClassRoom extends DurableObject<Env> {
   private readonly buckets = new Map<string, JoinBucket>();
   /** The socket messages still being signed, in order (see tell()). */
   private telling: Promise<void> = Promise.resolve();
+  /** The deleted class's expiry while its tombstone stands (null: none; undefined: not read yet). */
+  private tomb: number | null | undefined;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -92,20 +131,47 @@ export class ClassRoom extends DurableObject<Env> {
     // A class opened before the tally table existed gets it, counted from its answers, once.
     if (tables.length === 1) this.sql.exec(TALLY + RETALLY);
     this.ready = tables.length > 0;
-    // A class opened before rejoin codes gets their columns, once.
-    if (this.ready && this.sql.exec("SELECT 1 FROM meta WHERE k = 'schema'").toArray().length === 0) {
-      this.sql.exec(MIGRATE_2);
+    // A class opened under an older schema gets each later step, once, in order.
+    if (this.ready) {
+      const held = this.sql.exec<Row>("SELECT v FROM meta WHERE k = 'schema'").toArray()[0]?.v;
+      const version = typeof held === "number" ? held : 1;
+      for (const [next, step] of MIGRATIONS) if (next > version) this.sql.exec(step);
     }
     return this.ready;
   }
 
-  /** A join or finish creates the tables and sets the cleanup alarm (the class's expiry, 30 days on). */
-  private async opened(expiresAt: number): Promise<void> {
-    if (this.exists()) return;
+  /**
+   * A join or finish creates the tables and sets the cleanup alarm (the class's expiry, 30 days on);
+   * false, creating nothing, once the class was deleted (its tombstone stands until that expiry; a
+   * new class that drew the same code has another expiry, and clears it).
+   */
+  private async opened(expiresAt: number): Promise<boolean> {
+    if (this.exists()) return true;
+    if (this.deleted(expiresAt)) return false;
     this.sql.exec(SCHEMA);
     this.sql.exec("INSERT INTO meta (k, v) VALUES ('expires', ?)", expiresAt);
     this.ready = true;
     await this.ctx.storage.setAlarm(expiresAt);
+    return true;
+  }
+
+  /** Whether the class was deleted (teacher-auth's delete): `expiresAt`, a class's that may reuse the code. */
+  private deleted(expiresAt?: number): boolean {
+    if (this.tomb === undefined) {
+      const table = this.sql.exec("SELECT 1 FROM sqlite_master WHERE name = 'tomb'").toArray().length > 0;
+      const row = table ? this.sql.exec<Row>("SELECT expires FROM tomb").toArray()[0] : undefined;
+      this.tomb = row ? Number(row.expires) : null;
+    }
+    if (this.tomb === null) return false;
+    if (expiresAt === undefined || expiresAt === this.tomb) return true;
+    this.sql.exec("DROP TABLE tomb");
+    this.tomb = null;
+    return false;
+  }
+
+  /** Whether the class still stands (not deleted): asked after a KV write that must not outlive it. */
+  kept(): boolean {
+    return !this.deleted();
   }
 
   /**
@@ -117,32 +183,141 @@ export class ClassRoom extends DurableObject<Env> {
    * gets a code to get back in, unique in the class.
    */
   async join(
-    cls: { expiresAt: number; size: number; gated: boolean },
+    cls: { expiresAt: number; size: number; gated: boolean; admit?: boolean; rev?: number },
     s: { sid: string; nick: string; attemptId: string; now: number; client: string; items: readonly string[] },
   ): Promise<JoinOutcome> {
     const taken = takeJoin(this.buckets.get(s.client), s.now);
     remember(this.buckets, s.client, taken.bucket, MAX_BUCKETS);
     if (!taken.ok) return { ok: false, refused: "busy", retryAfterSeconds: taken.retryAfterSeconds };
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return { ok: false, refused: "deleted" };
     if (this.phase() === "ended") return { ok: false, refused: "ended" };
-    if (cls.gated) this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('gate', 1)");
+    // The teacher changed the settings after the record this join read: the object's are the class's.
+    const newer = this.settings();
+    const conf = newer && newer.rev > (cls.rev ?? 0) ? newer : null;
+    if (!conf && cls.gated) this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('gate', 1)");
     const holder = this.sql.exec<Row>("SELECT removed FROM students WHERE sid = ?", s.sid).toArray()[0];
     const present = Number(this.sql.exec("SELECT COUNT(*) AS n FROM students WHERE removed = 0").one().n);
-    const refusal = joinDecision(holder ? { removed: holder.removed === 1 } : null, present, cls.size);
+    const refusal = joinDecision(holder ? { removed: holder.removed === 1 } : null, present, conf?.size ?? cls.size);
     if (refusal) return { ok: false, refused: refusal };
     const back = this.freshRejoinCode();
+    const items = conf ? seatOrder(conf) : [...s.items];
+    const waiting = (conf ? conf.admit : cls.admit === true) ? 1 : 0;
     this.sql.exec(
-      "INSERT INTO students (sid, nick, attempt, joined, items, back, seen) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      "INSERT INTO students (sid, nick, attempt, joined, items, back, seen, waiting) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       s.sid,
       s.nick,
       s.attemptId,
       s.now,
-      JSON.stringify(s.items),
+      JSON.stringify(items),
       back,
       s.now,
+      waiting,
     );
     this.tell();
-    return { ok: true, pace: this.pace(), phase: this.phase(), back };
+    const rev = Math.max(newer?.rev ?? 0, cls.rev ?? 0);
+    const seat = conf ? { seat: { items, paced: conf.paced } } : {};
+    return { ok: true, pace: this.pace(), phase: this.phase(), back, waiting: waiting === 1, rev, ...seat };
+  }
+
+  /** The settings as the teacher last changed them (null: never changed since creation). */
+  private settings(): RoomSettings | null {
+    const body = this.sql.exec<Row>("SELECT body FROM settings WHERE k = 1").toArray()[0]?.body;
+    return typeof body === "string" ? (JSON.parse(body) as RoomSettings) : null;
+  }
+
+  /**
+   * The teacher changes the class's settings in the lobby: refused once any answer is recorded
+   * (or the class ended, or more students are in than the new size). Applies what the object
+   * holds — the lobby, the waiting room (turned off: everyone waiting is admitted) — and, when
+   * `reseat`, draws each student's order again and puts a teacher-paced class back before its
+   * first statement. Joins and answers under older settings are then told (their `rev` is older).
+   */
+  async configure(
+    cls: { expiresAt: number },
+    next: RoomSettings,
+    reseat: boolean,
+  ): Promise<{ ok: true } | SettingsRefusal> {
+    await this.opened(cls.expiresAt);
+    if (this.phase() === "ended") return { ok: false, refused: "ended" };
+    if (this.sql.exec("SELECT 1 FROM answers LIMIT 1").toArray().length > 0) return { ok: false, refused: "answered" };
+    const present = Number(this.sql.exec("SELECT COUNT(*) AS n FROM students WHERE removed = 0").one().n);
+    if (present > next.size) return { ok: false, refused: "size", present };
+    this.sql.exec("INSERT OR REPLACE INTO settings (k, rev, body) VALUES (1, ?, ?)", next.rev, JSON.stringify(next));
+    if (next.gated) this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('gate', 1)");
+    else this.sql.exec("DELETE FROM meta WHERE k = 'gate'");
+    if (!next.admit && this.sql.exec("UPDATE students SET waiting = 0 WHERE waiting = 1").rowsWritten > 0) {
+      this.openDoor();
+    }
+    if (reseat) {
+      for (const row of this.sql.exec<Row>("SELECT sid FROM students WHERE removed = 0").toArray()) {
+        this.sql.exec("UPDATE students SET items = ? WHERE sid = ?", JSON.stringify(seatOrder(next)), row.sid);
+      }
+      this.sql.exec("DELETE FROM meta WHERE k IN ('step', 'shut', 'shown')");
+    }
+    this.tell();
+    return { ok: true };
+  }
+
+  /** The settings' change number now (0: as created). */
+  private rev(): number {
+    const rev = this.sql.exec<Row>("SELECT rev FROM settings WHERE k = 1").toArray()[0]?.rev;
+    return typeof rev === "number" ? rev : 0;
+  }
+
+  /** Counts an admission or a refusal: a waiting phone sees the count change and looks at its page again. */
+  private openDoor(): void {
+    this.sql.exec("INSERT INTO meta (k, v) VALUES ('door', 1) ON CONFLICT DO UPDATE SET v = v + 1");
+  }
+
+  /** How many times the teacher admitted or refused someone (the socket message's `d`). */
+  private door(): number {
+    const v = this.sql.exec<Row>("SELECT v FROM meta WHERE k = 'door'").toArray()[0]?.v;
+    return typeof v === "number" ? v : 0;
+  }
+
+  /**
+   * The teacher lets waiting students in: `sids` (every one must be waiting, else nothing changes
+   * and `unknown` lists those that are not), or everyone waiting (`"all"`). Returns how many went in.
+   */
+  admit(sids: readonly string[] | "all"): RoomAdmission {
+    if (!this.exists()) return sids === "all" ? { ok: true, admitted: 0 } : { ok: false, unknown: [...sids] };
+    const waiting = new Set(
+      this.sql
+        .exec<Row>("SELECT sid FROM students WHERE waiting = 1 AND removed = 0")
+        .toArray()
+        .map((r) => String(r.sid)),
+    );
+    const chosen = sids === "all" ? [...waiting] : [...new Set(sids)];
+    const unknown = chosen.filter((sid) => !waiting.has(sid));
+    if (unknown.length > 0) return { ok: false, unknown };
+    for (const sid of chosen) this.sql.exec("UPDATE students SET waiting = 0 WHERE sid = ?", sid);
+    if (chosen.length > 0) {
+      this.openDoor();
+      this.tell();
+    }
+    return { ok: true, admitted: chosen.length };
+  }
+
+  /**
+   * Where a student is, for their "You're in" page (one request): the phase and pace, whether they
+   * are in, waiting or gone, and — when their token's `rev` is older than the settings — their order
+   * and the pace under the new settings. The row is seen again.
+   */
+  seat(attemptId: string, rev: number, now: number): RoomSeat {
+    const status = { phase: this.phase(), pace: this.pace(), door: this.exists() ? this.door() : 0 };
+    if (!this.exists()) return { ...status, seat: "in", rev, kept: false, door: 0 };
+    const row = this.sql
+      .exec<Row>("SELECT items, removed, waiting FROM students WHERE attempt = ?", attemptId)
+      .toArray()[0];
+    const current = this.rev();
+    const gone = this.sql.exec("SELECT 1 FROM gone WHERE attempt = ?", attemptId).toArray().length > 0;
+    if (!row) return { ...status, seat: current === rev && !gone ? "in" : "gone", rev: current, kept: true };
+    if (row.removed === 1) return { ...status, seat: "gone", rev: current, kept: true };
+    this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, attemptId);
+    const seat = row.waiting === 1 ? "waiting" : "in";
+    if (current === rev) return { ...status, seat, rev, kept: true };
+    const items = typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : null;
+    return { ...status, seat, rev: current, kept: true, fresh: { items, paced: this.settings()?.paced ?? null } };
   }
 
   /** A rejoin code no student of this class has (a clash is one in 28.6 million per student). */
@@ -161,12 +336,13 @@ export class ClassRoom extends DurableObject<Env> {
   rejoin(back: string, now: number): RoomReturn | null {
     if (!this.exists()) return null;
     const row = this.sql
-      .exec<Row>("SELECT sid, nick, attempt, joined, items FROM students WHERE back = ? AND removed = 0", back)
+      .exec<Row>("SELECT sid, nick, attempt, joined, items, waiting FROM students WHERE back = ? AND removed = 0", back)
       .toArray()[0];
     if (!row) return null;
     const attempt = String(row.attempt);
     this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, attempt);
     const answers = Object.fromEntries(this.recorded(attempt));
+    const said = this.said(attempt);
     const body = this.sql.exec<Row>("SELECT body FROM results WHERE attempt = ?", attempt).toArray()[0]?.body;
     this.tell();
     return {
@@ -176,9 +352,14 @@ export class ClassRoom extends DurableObject<Env> {
       joined: Number(row.joined),
       items: typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : null,
       answers,
+      confidences: Object.fromEntries(said.confidences),
+      estimate: said.estimate,
       result: typeof body === "string" ? (JSON.parse(body) as AttemptResult) : null,
       phase: this.phase(),
       pace: this.pace(),
+      rev: this.rev(),
+      paced: this.settings()?.paced ?? null,
+      waiting: row.waiting === 1,
     };
   }
 
@@ -203,34 +384,58 @@ export class ClassRoom extends DurableObject<Env> {
    * `lobby`: the class waits for the teacher's Start, so nothing is recorded yet.
    * `at`: in a teacher-paced class, the statement's place; nothing is recorded unless it is the
    * open one (`closed`: it is not), and `pace` says where the class is.
+   * `said`: how sure the student is ("s", "f", "g"), kept with the answer, and their self-estimate,
+   * kept with their first answer only (it is asked before the first statement); `confidence`
+   * comes back as recorded (null: not said), like the answer.
    */
   answer(
     attemptId: string,
     itemId: string,
     answer: "v" | "u",
     at?: number,
+    rev = 0,
+    said: { confidence?: "s" | "f" | "g"; estimate?: number } = {},
   ): {
     answer: string | null;
+    confidence?: string | null;
     first: boolean;
     kept: boolean;
     closed?: boolean;
     lobby?: true;
     ended?: true;
+    waiting?: true;
+    stale?: true;
     pace?: Pace;
   } {
     if (!this.exists()) return { answer: null, first: false, kept: false };
     const phase = this.phase();
-    if (phase === "lobby" && at === undefined) return { answer: null, first: false, kept: true, lobby: true };
     if (phase === "ended") return { answer: null, first: false, kept: true, ended: true };
+    const waiting = this.sql.exec<Row>("SELECT waiting FROM students WHERE attempt = ?", attemptId).toArray()[0];
+    if (waiting?.waiting === 1) return { answer: null, first: false, kept: true, waiting: true };
+    // A token from before the teacher changed the settings: its order may be gone (rejoin for a new one).
+    if (rev !== this.rev()) return { answer: null, first: false, kept: true, stale: true };
+    if (phase === "lobby" && at === undefined) return { answer: null, first: false, kept: true, lobby: true };
     const finished = this.sql.exec("SELECT 1 FROM results WHERE attempt = ?", attemptId).toArray().length > 0;
     const pace = at === undefined ? null : this.pace();
     const closed = pace !== null && (pace.step !== at || pace.shut);
     const first =
       !finished &&
       !closed &&
-      this.sql.exec("INSERT OR IGNORE INTO answers (attempt, item, answer) VALUES (?, ?, ?)", attemptId, itemId, answer)
-        .rowsWritten > 0;
+      this.sql.exec(
+        "INSERT OR IGNORE INTO answers (attempt, item, answer, confidence) VALUES (?, ?, ?, ?)",
+        attemptId,
+        itemId,
+        answer,
+        said.confidence ?? null,
+      ).rowsWritten > 0;
     if (first) {
+      if (said.estimate !== undefined) {
+        this.sql.exec(
+          "UPDATE students SET estimate = ? WHERE attempt = ? AND answered = 0 AND estimate IS NULL",
+          said.estimate,
+          attemptId,
+        );
+      }
       this.sql.exec("UPDATE students SET answered = answered + 1, seen = ? WHERE attempt = ?", Date.now(), attemptId);
       const [v, u] = answer === "v" ? [1, 0] : [0, 1];
       this.sql.exec(
@@ -243,10 +448,12 @@ export class ClassRoom extends DurableObject<Env> {
       );
       this.tell();
     }
-    const row = this.sql.exec<Row>("SELECT answer FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId);
-    const recorded = row.toArray()[0]?.answer;
-    const held = typeof recorded === "string" ? recorded : null;
-    return { answer: held, first, kept: true, closed, ...(pace ? { pace } : {}) };
+    const row = this.sql
+      .exec<Row>("SELECT answer, confidence FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId)
+      .toArray()[0];
+    const held = typeof row?.answer === "string" ? row.answer : null;
+    const confidence = typeof row?.confidence === "string" ? row.confidence : null;
+    return { answer: held, confidence, first, kept: true, closed, ...(pace ? { pace } : {}) };
   }
 
   /**
@@ -259,7 +466,7 @@ export class ClassRoom extends DurableObject<Env> {
     verdicts: Record<string, Judgement>,
     now: number,
   ): Promise<RoomFinish> {
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return { ok: false, refused: "deleted" };
     if (this.sql.exec("SELECT 1 FROM gone WHERE attempt = ?", state.id).toArray().length > 0) {
       return { ok: false, refused: "removed" };
     }
@@ -273,7 +480,7 @@ export class ClassRoom extends DurableObject<Env> {
       if (save) this.sql.exec("UPDATE results SET lease = ? WHERE attempt = ?", now + SAVE_LEASE_MS, state.id);
       return { ok: true, result: JSON.parse(String(stored.body)) as AttemptResult, first: false, save, joinedAt };
     }
-    const result = recordedResult(state, this.recorded(state.id), verdicts, now);
+    const result = recordedResult(state, this.recorded(state.id), verdicts, now, this.said(state.id));
     // Nothing answered by the token or recorded here: nothing to finish (the caller says so).
     if (!/[vu]/.test(result.answers)) return { ok: false, refused: "empty" };
     this.sql.exec("UPDATE students SET seen = ? WHERE attempt = ?", now, state.id);
@@ -296,28 +503,66 @@ export class ClassRoom extends DurableObject<Env> {
     return recorded;
   }
 
-  /** The result is in KV (`done`: no later finish writes it again), or its write failed (the next may try). */
-  saved(attemptId: string, done: boolean): void {
-    if (!this.exists()) return;
-    this.sql.exec("UPDATE results SET saved = ?, lease = 0 WHERE attempt = ?", done ? 1 : 0, attemptId);
+  /** What an attempt said besides its answers: each recorded confidence by item id, and the self-estimate kept. */
+  private said(attemptId: string): { confidences: Map<string, string>; estimate: number | null } {
+    const confidences = new Map<string, string>();
+    const rows = this.sql.exec<Row>(
+      "SELECT item, confidence FROM answers WHERE attempt = ? AND confidence IS NOT NULL",
+      attemptId,
+    );
+    for (const row of rows) confidences.set(String(row.item), String(row.confidence));
+    const student = this.sql.exec<Row>("SELECT estimate FROM students WHERE attempt = ?", attemptId).toArray()[0];
+    return { confidences, estimate: typeof student?.estimate === "number" ? student.estimate : null };
   }
 
-  /** Several results: those in KV (`done`), and those whose writes failed (the next end or finish may try). */
-  savedMany(done: readonly string[], failed: readonly string[]): void {
+  /**
+   * The result is in KV (`done`: no later finish writes it again), or its write failed (the next
+   * may try). False when the class was deleted meanwhile: the caller deletes what it wrote.
+   */
+  saved(attemptId: string, done: boolean): boolean {
+    if (!this.exists()) return false;
+    this.sql.exec("UPDATE results SET saved = ?, lease = 0 WHERE attempt = ?", done ? 1 : 0, attemptId);
+    return true;
+  }
+
+  /** Several results: those in KV (`done`), and those whose writes failed; false as saved() says. */
+  savedMany(done: readonly string[], failed: readonly string[]): boolean {
+    if (!this.exists()) return false;
     for (const id of done) this.saved(id, true);
     for (const id of failed) this.saved(id, false);
+    return true;
   }
 
   /** Removes a name: it stays refused, and its attempt's finish is not stored, until allowed back. */
   remove(sid: string): { attemptId: string } | null {
-    if (!this.exists()) return null;
-    const row = this.sql.exec<Row>("SELECT attempt FROM students WHERE sid = ? AND removed = 0", sid).toArray()[0];
-    if (!row) return null;
-    this.sql.exec("UPDATE students SET removed = 1 WHERE sid = ?", sid);
-    this.sql.exec("INSERT OR IGNORE INTO gone (attempt) VALUES (?)", row.attempt);
+    const removed = this.removeMany([sid]);
+    return removed.ok ? { attemptId: removed.attemptIds[0] ?? "" } : null;
+  }
+
+  /**
+   * Removes several names at once (refusing one who waits to be admitted is removing them): each
+   * must be present, else nothing changes and `unknown` lists those that are not. One recount, one message.
+   */
+  removeMany(sids: readonly string[]): RoomRemoval {
+    if (!this.exists()) return { ok: false, unknown: [...sids] };
+    const rows = new Map<string, Row>();
+    for (const sid of new Set(sids)) {
+      const row = this.sql
+        .exec<Row>("SELECT attempt, waiting FROM students WHERE sid = ? AND removed = 0", sid)
+        .toArray()[0];
+      if (row) rows.set(sid, row);
+    }
+    const unknown = sids.filter((sid) => !rows.has(sid));
+    if (unknown.length > 0) return { ok: false, unknown };
+    for (const [sid, row] of rows) {
+      this.sql.exec("UPDATE students SET removed = 1, waiting = 0 WHERE sid = ?", sid);
+      this.sql.exec("INSERT OR IGNORE INTO gone (attempt) VALUES (?)", row.attempt);
+    }
     this.sql.exec(RETALLY);
+    // A waiting phone refused, or a removed one: each looks at its page again.
+    this.openDoor();
     this.tell();
-    return { attemptId: String(row.attempt) };
+    return { ok: true, attemptIds: [...rows.values()].map((row) => String(row.attempt)) };
   }
 
   /** Lets a removed name join again (a new attempt; the old one stays refused). */
@@ -333,7 +578,7 @@ export class ClassRoom extends DurableObject<Env> {
     if (!this.exists()) return null;
     const students = this.sql
       .exec<Row>(
-        "SELECT s.sid, s.nick, s.attempt, s.joined, s.answered, s.removed, s.seen, r.body FROM students s" +
+        "SELECT s.sid, s.nick, s.attempt, s.joined, s.answered, s.removed, s.seen, s.waiting, r.body FROM students s" +
           " LEFT JOIN results r ON r.attempt = s.attempt ORDER BY s.joined",
       )
       .toArray()
@@ -346,12 +591,14 @@ export class ClassRoom extends DurableObject<Env> {
         removed: r.removed === 1,
         seen: typeof r.seen === "number" ? r.seen : Number(r.joined),
         result: typeof r.body === "string" ? r.body : null,
+        waiting: r.waiting === 1,
       }));
     const tallies: Record<string, Tally> = {};
     for (const r of this.sql.exec<Row>("SELECT item, v, u FROM tally")) {
       tallies[String(r.item)] = { v: Number(r.v), u: Number(r.u) };
     }
-    return { students, tallies, pace: this.pace(), phase: this.phase() };
+    const answered = this.sql.exec("SELECT 1 FROM answers LIMIT 1").toArray().length > 0;
+    return { students, tallies, pace: this.pace(), phase: this.phase(), answered };
   }
 
   /** A teacher-paced class's pace (before the first statement: NOT_STARTED). */
@@ -381,7 +628,7 @@ export class ClassRoom extends DurableObject<Env> {
 
   /** The teacher's Start: students waiting in the lobby go in, and later joiners start at once. */
   async start(cls: { expiresAt: number }): Promise<ClassPhase> {
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return "ended";
     const started = this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('started', 1)").rowsWritten > 0;
     if (started) this.tell();
     return "running";
@@ -398,7 +645,7 @@ export class ClassRoom extends DurableObject<Env> {
     verdicts: Record<string, Judgement>,
     now: number,
   ): Promise<{ first: boolean; save: { result: AttemptResult; joinedAt: number }[] }> {
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return { first: false, save: [] };
     const first = this.sql.exec("INSERT OR IGNORE INTO meta (k, v) VALUES ('ended', 1)").rowsWritten > 0;
     const open = this.sql
       .exec<Row>(
@@ -415,7 +662,7 @@ export class ClassRoom extends DurableObject<Env> {
         startedAt: Number(row.joined),
         class: { code: cls.code, nick: String(row.nick), ...(cls.paced ? { paced: true as const } : {}) },
       });
-      const result = recordedResult(state, this.recorded(state.id), verdicts, now);
+      const result = recordedResult(state, this.recorded(state.id), verdicts, now, this.said(state.id));
       this.sql.exec("INSERT INTO results (attempt, body) VALUES (?, ?)", state.id, JSON.stringify(result));
     }
     const unsaved = this.sql
@@ -439,7 +686,7 @@ export class ClassRoom extends DurableObject<Env> {
     seen: Pick<Pace, "step" | "shut">,
     action: PaceAction,
   ): Promise<Pace> {
-    await this.opened(cls.expiresAt);
+    if (!(await this.opened(cls.expiresAt))) return NOT_STARTED;
     const now = this.pace();
     const next = nextPace(now, seen, action, cls.itemCount);
     if (!next) return now;
@@ -453,9 +700,13 @@ export class ClassRoom extends DurableObject<Env> {
     return next;
   }
 
-  /** Tells the screens something changed that the object does not hold (joining closed, say). */
-  touch(): void {
+  /**
+   * Tells the screens something changed that the object does not hold (joining closed, say);
+   * false when the class was deleted (the caller's KV write must not outlive it).
+   */
+  touch(): boolean {
     this.tell();
+    return !this.deleted();
   }
 
   /**
@@ -466,8 +717,9 @@ export class ClassRoom extends DurableObject<Env> {
   private tell(): void {
     if (this.ctx.getWebSockets().length === 0) return;
     const now = { v: Date.now(), ...this.pace(), phase: this.phase() };
+    const lobby = this.exists() ? { d: this.door(), r: this.rev() } : { d: 0, r: 0 };
     this.telling = this.telling.then(async () => {
-      const message = JSON.stringify({ ...now, ...(await this.signed(now)) });
+      const message = JSON.stringify({ ...now, ...lobby, ...(await this.signed(now)) });
       for (const socket of this.ctx.getWebSockets()) {
         try {
           socket.send(message);
@@ -494,7 +746,8 @@ export class ClassRoom extends DurableObject<Env> {
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server);
     const greeting = { v: 0, ...this.pace(), phase: this.phase() };
-    server.send(JSON.stringify({ ...greeting, ...(await this.signed(greeting)) }));
+    const lobby = this.exists() ? { d: this.door(), r: this.rev() } : { d: 0, r: 0 };
+    server.send(JSON.stringify({ ...greeting, ...lobby, ...(await this.signed(greeting)) }));
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -514,17 +767,39 @@ export class ClassRoom extends DurableObject<Env> {
     socket.close(1000, "bye");
   }
 
-  /** Deletes everything the object holds (the teacher deleted the class); its screens then find no class. */
-  async destroy(): Promise<void> {
+  /**
+   * Deletes everything the object holds (the teacher deleted the class); its screens then find no
+   * class. A tombstone stays until the class's expiry, so from now on the object refuses joins and
+   * finishes (and records no answer). Returns every student id it had, so the caller deletes their
+   * KV keys by name as well as by listing (a key written by a join it admitted just before).
+   */
+  async destroy(cls: { expiresAt: number }): Promise<string[]> {
+    const sids = this.exists()
+      ? this.sql
+          .exec<Row>("SELECT sid FROM students")
+          .toArray()
+          .map((r) => String(r.sid))
+      : [];
     this.tell();
     await this.ctx.storage.deleteAlarm();
     await this.ctx.storage.deleteAll();
     this.ready = false;
+    this.sql.exec(TOMB);
+    this.sql.exec("INSERT INTO tomb VALUES (?)", cls.expiresAt);
+    this.tomb = cls.expiresAt;
+    await this.ctx.storage.setAlarm(cls.expiresAt);
+    return sids;
   }
 
   /** 30 days after creation: the class is gone from KV too, so the object forgets it all. */
   override async alarm(): Promise<void> {
     await this.ctx.storage.deleteAll();
     this.ready = false;
+    this.tomb = null;
   }
+}
+
+/** A student's order under the settings (one order for all when the teacher moves the class on). */
+function seatOrder(conf: RoomSettings): string[] {
+  return studentOrder({ itemIds: conf.itemIds, shuffle: conf.shuffle && !conf.paced });
 }

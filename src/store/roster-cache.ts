@@ -73,7 +73,7 @@ async function loadRoster(kv: KVNamespace, code: string, now: number, origin?: s
     }
   }
   const roster: Roster = { at: now, entries: await listStudents(kv, code) };
-  if (cache && roster.entries.length > 0) {
+  if (cache) {
     const body = JSON.stringify(roster);
     const maxAge = Math.ceil(ROSTER_MAX_AGE_MS / 1000);
     await cache
@@ -90,7 +90,9 @@ async function loadRoster(kv: KVNamespace, code: string, now: number, origin?: s
  * The class's students for the board, the dashboard and the CSV: at most one
  * KV list per class per ROSTER_MAX_AGE_MS in this isolate (concurrent requests
  * share one list in flight), and — given the request's origin, on a custom
- * domain — at most one per data centre. An empty list is not kept.
+ * domain — at most one per data centre. An empty list is kept like a full one:
+ * the screens read it only while the class's object holds nothing (nobody has
+ * joined), and the first join is read from the object, not from this list.
  */
 export function readRoster(kv: KVNamespace, code: string, options: { now?: number; origin?: string } = {}) {
   const now = options.now ?? Date.now();
@@ -102,9 +104,6 @@ export function readRoster(kv: KVNamespace, code: string, options: { now?: numbe
   roster.then(
     (loaded) => {
       entry.at = loaded.at; // a roster from the data-centre cache is as old as its list
-      // Nobody yet: the class is in its lobby (the dashboard opens right after creation) and the
-      // first joins must show at the next look, so an empty list is never kept.
-      if (loaded.entries.length === 0 && rosterMemory.get(code) === entry) rosterMemory.delete(code);
     },
     () => {
       if (rosterMemory.get(code) === entry) rosterMemory.delete(code);

@@ -12,7 +12,11 @@
  * message: it asks /quiz/q only when the class's phase or pace differs from its page's (the
  * teacher started, opened, closed or showed the answer), passing on the message's signed pace so
  * that page asks the class's object nothing; another wait state is copied in place (the socket
- * stays open), a statement or its answer is loaded. A poll that finds it sent on loads the page. Status lines are `aria-live` regions, updated only when their
+ * stays open), a statement or its answer is loaded. A poll that finds it sent on loads the page.
+ * In the lobby a page also names the settings' change number (`data-rev`, the message's `r`) and,
+ * waiting to be admitted, the door count (`data-door`, `d`): when either moves it fetches itself
+ * again (a new token comes with it) and copies it in, or loads it if it is now another kind of
+ * page; a waiting page fetches nothing else. Status lines are `aria-live` regions, updated only when their
  * text changes; a region holding the keyboard focus is left alone, so a button never moves under
  * a finger. Needs fetch (Safari 10.1 and later). Served as a static file (CSP: script-src 'self',
  * connect-src 'self'): `npm run css` writes it, without this comment, to public/assets/poll.<hash>.js.
@@ -23,6 +27,8 @@
   const every = Math.max(20, Number(root.getAttribute("data-poll")) || 30) * 1000;
   const code = root.getAttribute("data-live-code");
   let follow = root.getAttribute("data-follow");
+  let door = root.getAttribute("data-door");
+  let rev = root.getAttribute("data-rev");
   let last = Date.now();
   let busy = false;
   let timer = 0;
@@ -56,7 +62,38 @@
       })
       .catch(() => location.assign(url));
   };
+  // The teacher admitted or refused someone, or changed the settings: this page again, in place
+  // if it is the same kind of page (still waiting, still in the lobby), else loaded.
+  const reseat = () => {
+    const here = location.pathname;
+    busy = true;
+    fetch(here, { credentials: "same-origin", headers: { accept: "text/html" } })
+      .then((res) => (res.redirected || !res.ok ? location.assign(res.url) : res.text()))
+      .then((html) => {
+        if (!html) return;
+        const doc = new DOMParser().parseFromString(html, "text/html");
+        const fresh = doc.querySelector("[data-poll]");
+        const same =
+          fresh && fresh.getAttribute("data-follow") === follow && fresh.hasAttribute("data-door") === (door !== null);
+        if (!same) return location.assign(here);
+        door = fresh.getAttribute("data-door");
+        rev = fresh.getAttribute("data-rev");
+        for (const [name, value] of [
+          ["data-door", door],
+          ["data-rev", rev],
+        ])
+          if (value !== null) root.setAttribute(name, value);
+        copyFresh(html, true);
+        document.title = doc.title;
+      })
+      .catch(() => location.assign(here))
+      .then(() => {
+        busy = false;
+        last = Date.now();
+      });
+  };
   const refresh = () => {
+    if (door !== null) return reseat();
     if (busy || document.hidden) return;
     busy = true;
     // A waiting phone asks where the class is now, not what an old signed pace in its address said.
@@ -106,7 +143,7 @@
       // Catch up on what changed since the page was rendered (a student who joined while it loaded
       // sends no second message) or while a reconnect was pending. A waiting phone needs no fetch
       // the first time: the greeting carries the pace it compares.
-      if (opened || follow === null) soon();
+      if (opened || (follow === null && door === null)) soon();
       opened = true;
     };
     socket.onmessage = (event) => {
@@ -116,6 +153,11 @@
       } catch {
         return;
       }
+      const moved =
+        (door !== null && String(message.d || 0) !== door) || (rev !== null && String(message.r || 0) !== rev);
+      if (moved && !busy) return reseat();
+      // A phone waiting to be admitted looks only when the door moves.
+      if (door !== null) return;
       if (follow !== null) {
         const now = [message.phase, message.step, message.shut ? 1 : 0, message.shown ? 1 : 0].join(",");
         // The signed pace (`p`) lets the next page skip asking the class's object where it is.

@@ -4,6 +4,8 @@ import type { StudentStatus as Status } from "../domain/class-results";
 import type { Lean } from "../domain/scoring";
 import { ANSWERS_TO_RANK } from "../domain/split";
 import { clock, finishedLine } from "./class-board";
+import { CalibrationCounts, type KnowView, SureAndWrong } from "./class-dashboard-know";
+import { REMOVE_TICKED_FORM, RemoveTicked, WaitingRoom } from "./class-dashboard-lobby";
 import { ClassLean, LEAN_WORDS, percent, progressWords, RemovedNames, StudentStatus } from "./class-dashboard-parts";
 import { QrCode } from "./class-qr";
 import { ClassReady } from "./class-ready";
@@ -69,8 +71,14 @@ export interface DashboardData {
   students: StudentRowView[];
   /** Names the teacher removed: refused until allowed back. */
   removed: { id: string; nickname: string }[];
+  /** Students waiting for the teacher to admit them (not in `students`). */
+  waiting: { id: string; nickname: string }[];
+  /** No answer is in yet: the teacher may still change the settings. */
+  settingsOpen: boolean;
   items: ItemRowView[];
   mostFooled: FooledView[];
+  /** Expected against got, and the statements answered wrongly while sure (class-dashboard-know.tsx). */
+  know: KnowView;
 }
 
 export interface DashboardPageProps {
@@ -112,7 +120,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           </p>
         )}
         <p id="dash-status" data-live role="status" aria-live="polite">
-          Joined: {d.joined}. {finishedLine(d.finished, d.joined)}
+          Joined: {d.joined}. {d.waiting.length > 0 ? `Waiting to be let in: ${d.waiting.length}. ` : ""}
+          {finishedLine(d.finished, d.joined)}
         </p>
         <div id="dash-start" data-live>
           {d.state === "ended" ? (
@@ -137,11 +146,19 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
               </p>
             )
           ) : null}
+          {d.settingsOpen ? (
+            <p>
+              <a href={`/c/${d.code}/teacher/settings`}>Change the settings</a> (until the first answer).
+            </p>
+          ) : null}
         </div>
 
         <div id="dash-body" data-live>
           <h2>The class as a whole</h2>
           <ClassLean k={d.class} />
+          <CalibrationCounts k={d.know.calibration} />
+
+          <WaitingRoom code={d.code} waiting={d.waiting} />
 
           <h2>Students</h2>
           {d.students.length === 0 ? (
@@ -165,7 +182,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                     </th>
                     <th scope="col">Lean</th>
                     <th scope="col" class="no-print">
-                      Code, remove
+                      Tick, code, remove
                     </th>
                   </tr>
                 </thead>
@@ -192,6 +209,16 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                       )}
                       <td class="no-print">
                         <div class="row">
+                          {/* The label is the 44 px target around a 20 px box. */}
+                          <label class="tick-box">
+                            <input
+                              type="checkbox"
+                              name="student"
+                              value={s.id}
+                              form={REMOVE_TICKED_FORM}
+                              aria-label={`Tick ${s.nickname}`}
+                            />
+                          </label>
                           <form method="post" action={`/c/${d.code}/teacher/code`}>
                             <input type="hidden" name="student" value={s.id} />
                             <button
@@ -216,6 +243,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
               </table>
             </section>
           )}
+          {d.students.length > 1 ? <RemoveTicked code={d.code} /> : null}
 
           <RemovedNames code={d.code} removed={d.removed} />
 
@@ -254,6 +282,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                 ))}
               </ol>
             )}
+
+            <SureAndWrong items={d.know.sureAndWrong} />
 
             <h2>Every statement</h2>
             <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">

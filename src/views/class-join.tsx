@@ -2,8 +2,10 @@
 import { NICKNAME_MAX, NICKNAME_MIN } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
 import type { ClassPhase } from "../domain/room";
+import { RejoinCodeLine, RemovedPage, WaitingRoomPage } from "./class-waiting";
 import { CONTENT_NOTE, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
+import { WaitingEstimate } from "./quiz-estimate";
 import { followOf } from "./quiz-wait";
 import { pollPath } from "./styles";
 import { VerifiedDefinitionBlock } from "./verified-definition";
@@ -177,17 +179,12 @@ export interface JoinedPageProps {
   paced: boolean;
   /** The student's code to get back in (absent for a student who joined before codes). */
   back?: string | undefined;
-}
-
-/** "Your code to get back in", on every class page that has it: a closed tab or another phone finds the answers again. */
-export function RejoinCodeLine({ back }: { back?: string | undefined }) {
-  if (!back) return null;
-  return (
-    <p class="rejoin">
-      Your code to get back in: <strong class="code-inline">{back}</strong>. Write it down: if this page closes, type it
-      on the class’s join page to go on with your answers.
-    </p>
-  );
+  /** "waiting": the teacher has not admitted the student yet; "gone": the teacher removed them (absent: in). */
+  seat?: "in" | "waiting" | "gone" | undefined;
+  /** The settings' change number and door count the page was rendered at (poll.js looks again when either moves). */
+  live?: { rev: number; door: number } | undefined;
+  /** The self-estimate given (null: not yet, so it is asked before the first statement). */
+  estimate?: number | null | undefined;
 }
 
 /**
@@ -244,14 +241,19 @@ export function JoinedPage(p: JoinedPageProps) {
       </Layout>
     );
   }
+  if (p.seat === "gone") return <RemovedPage code={p.code} classTitle={p.classTitle} nick={p.nick} />;
+  if (p.seat === "waiting") return <WaitingRoomPage {...p} />;
   const waiting = p.status.phase === "lobby" || (p.paced && p.status.pace.step === 0);
   const started = p.answered > 0;
+  // Asked once, before the first statement: on this page while the class waits, else on the way in.
+  const askEstimate = !started && p.estimate === null;
   return (
     <Layout title={`You're in as ${p.nick}`}>
       <div
         data-poll="20"
         data-live-code={waiting ? p.code : undefined}
         data-follow={waiting ? followOf(p.status) : undefined}
+        data-rev={waiting && p.live ? String(p.live.rev) : undefined}
       >
         <h1>
           You're in as <span class="nick">{p.nick}</span>
@@ -277,13 +279,14 @@ export function JoinedPage(p: JoinedPageProps) {
                   : `${p.classTitle}: ${p.total} statements. Is each one a verified fact or an unverified claim? No timer.`}
               </p>
               <p>
-                <a class="button full" href="/quiz/q">
+                <a class="button full" href={askEstimate ? "/quiz/estimate" : "/quiz/q"}>
                   {started ? "Continue" : "Start"}
                 </a>
               </p>
             </>
           )}
         </div>
+        {waiting ? <WaitingEstimate total={p.total} estimate={p.estimate} asked={askEstimate} /> : null}
         <RejoinCodeLine back={p.back} />
         <details>
           <summary>What “verified” means here, and a content note</summary>

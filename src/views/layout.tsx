@@ -15,11 +15,16 @@ export interface LayoutProps {
   head?: Child;
   /** A wider page: the class board on a projector, or the teacher's dashboard on a laptop. */
   wide?: "board" | "dashboard" | "present";
+  /**
+   * A quiz page read on a phone: one header row, with the site's links (the footer's too) folded
+   * behind "Menu" and no footer, so the statement, the report and the answers get the screen.
+   */
+  compact?: boolean;
 }
 
 export const SITE_NAME = "Claim Check: Belgorod";
 
-export function Layout({ title, description, children, bare, head, wide }: LayoutProps) {
+export function Layout({ title, description, children, bare, head, wide, compact }: LayoutProps) {
   const fullTitle = title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
   // The doctype keeps browsers out of quirks mode; JSX cannot express it.
   return (
@@ -39,7 +44,7 @@ export function Layout({ title, description, children, bare, head, wide }: Layou
           <link rel="icon" href="data:," />
           {head}
         </head>
-        <body class={wide === "dashboard" ? "wide" : wide}>
+        <body class={wide === "dashboard" ? "wide" : (wide ?? (compact ? "compact" : undefined))}>
           <a class="skip" href="#main">
             Skip to content
           </a>
@@ -49,42 +54,73 @@ export function Layout({ title, description, children, bare, head, wide }: Layou
                 <Logo />
                 {SITE_NAME}
               </a>
-              <nav class="site" aria-label="Main">
-                <ul>
-                  <li>
-                    <a href="/quiz">Quiz</a>
-                  </li>
-                  <li>
-                    <a href="/join">Join a class</a>
-                  </li>
-                  <li>
-                    <a href="/cards">Cards</a>
-                  </li>
-                  <li>
-                    <a href="/teach">For teachers</a>
-                  </li>
-                </ul>
-              </nav>
+              {compact ? (
+                // A disclosure needs no script; closed, its links are out of the way and out of the tab order.
+                <details class="menu">
+                  <summary>Menu</summary>
+                  <div>
+                    <MainNav folded />
+                    <FooterLinks short />
+                  </div>
+                </details>
+              ) : (
+                <MainNav />
+              )}
             </header>
           )}
           <main id="main">{children}</main>
-          {bare ? null : (
+          {bare || compact ? null : (
             <footer class="site">
-              <ul>
-                <li>
-                  <a href="/corrections">Corrections and reporting a problem</a>
-                </li>
-                <li>
-                  <a href="/privacy">Privacy</a>
-                </li>
-                <li>
-                  <a href="/api/v1/openapi.json">JSON API</a>
-                </li>
-              </ul>
+              <FooterLinks />
             </footer>
           )}
         </body>
       </html>
     </>
+  );
+}
+
+/** The site's four main links: a row under the brand, or ("folded") a column in the quiz pages' menu, sized like the links after it. */
+function MainNav({ folded }: { folded?: boolean }) {
+  return (
+    <nav class={folded ? undefined : "site"} aria-label="Main">
+      <ul>
+        <li>
+          <a href="/quiz">Quiz</a>
+        </li>
+        <li>
+          <a href="/join">Join a class</a>
+        </li>
+        <li>
+          <a href="/cards">Cards</a>
+        </li>
+        <li>
+          <a href="/teach">For teachers</a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Corrections, privacy and the API: the footer, or the end of a quiz page's menu ("short": one word
+ * each, and no JSON API, which a reader mid-quiz does not need; every question and feedback page
+ * carries these bytes, and a whole form has a 40 KB budget).
+ */
+function FooterLinks({ short }: { short?: boolean }) {
+  return (
+    <ul>
+      <li>
+        <a href="/corrections">{short ? "Corrections" : "Corrections and reporting a problem"}</a>
+      </li>
+      <li>
+        <a href="/privacy">Privacy</a>
+      </li>
+      {short ? null : (
+        <li>
+          <a href="/api/v1/openapi.json">JSON API</a>
+        </li>
+      )}
+    </ul>
   );
 }

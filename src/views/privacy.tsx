@@ -28,19 +28,21 @@ export function PrivacyPage(p: PrivacyPageProps) {
       <h2>If you take the quiz on your own</h2>
       <p>
         While you play, your answers so far are kept in a cookie on your device, for at most {p.quizCookieHours} hours.
-        When you finish, we store your answers, your score and when you played, with no name attached, for{" "}
-        {p.attemptDays} days. No page of the site shows them to anyone else.
+        When you finish, we store your answers (with how sure you said you were, and how many you expected to get right,
+        if you said), your score and when you played, with no name attached, for {p.attemptDays} days. No page of the
+        site shows them to anyone else.
       </p>
 
       <h2>If you join a class</h2>
       <p>
-        We store the nickname you chose, when you joined and finished, your answers and your score, for {p.classDays}{" "}
-        days after the teacher created the class. Then they are deleted automatically.
+        We store the nickname you chose, when you joined and finished, your answers (with how sure you said you were,
+        and how many you expected to get right, if you said) and your score, for {p.classDays} days after the teacher
+        created the class. Then they are deleted automatically.
       </p>
       <ul>
         <li>
-          <strong>Your teacher</strong> (who has the class key) sees every nickname, every answer and every score, and
-          can download them as a spreadsheet.
+          <strong>Your teacher</strong> (who has the class key) sees every nickname, every answer, how sure and what you
+          expected, and every score, and can download them as a spreadsheet.
         </li>
         <li>
           <strong>Your classmates</strong> see the class board with nicknames and scores, but only if your teacher

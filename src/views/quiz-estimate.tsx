@@ -4,32 +4,67 @@ import { Layout } from "./layout";
 export interface QuizEstimatePageProps {
   /** How many statements the form asks. */
   total: number;
+  /** Where "Skip this question" goes (the public quiz: the first statement; a class: where the class is). */
+  skipHref?: string;
 }
 
 /** Each number is its own submit button, so one tap answers and goes on to the first statement. */
-export function QuizEstimatePage({ total }: QuizEstimatePageProps) {
+export function QuizEstimatePage({ total, skipHref = "/quiz/q/1" }: QuizEstimatePageProps) {
   return (
     <Layout title="Before you start">
-      <form method="post" action="/quiz/estimate">
-        <fieldset class="estimate">
-          <legend>
-            <h1>How many of these {total} do you think you will get right?</h1>
-          </legend>
-          <div class="row">
-            {Array.from({ length: total + 1 }, (_, n) => (
-              <button type="submit" name="estimate" value={String(n)} class="secondary">
-                {n}
-              </button>
-            ))}
-          </div>
-        </fieldset>
-      </form>
+      <EstimateForm total={total} heading />
       <p class="muted">One tap takes you to the first statement. At the end you see how close you were.</p>
       <p class="row">
-        <a class="button secondary" href="/quiz/q/1">
+        <a class="button secondary" href={skipHref}>
           Skip this question
         </a>
       </p>
     </Layout>
+  );
+}
+
+export interface EstimateFormProps {
+  total: number;
+  /** The question is the page's heading (its own page) rather than a section's. */
+  heading?: boolean;
+  /** Send the reader back to "You're in" afterwards (a class waiting for its teacher). */
+  thenJoined?: boolean;
+}
+
+/** "How many of these N do you think you will get right?": one submit button per number. */
+export function EstimateForm({ total, heading = false, thenJoined = false }: EstimateFormProps) {
+  const question = `How many of these ${total} do you think you will get right?`;
+  return (
+    <form method="post" action="/quiz/estimate">
+      {thenJoined ? <input type="hidden" name="from" value="joined" /> : null}
+      <fieldset class="estimate">
+        <legend>{heading ? <h1>{question}</h1> : <h2>{question}</h2>}</legend>
+        <div class="row">
+          {Array.from({ length: total + 1 }, (_, n) => (
+            <button type="submit" name="estimate" value={String(n)} class="secondary">
+              {n}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+    </form>
+  );
+}
+
+/** While the class waits: the self-estimate (one tap, or none), or the one given. */
+export function WaitingEstimate(p: { total: number; estimate: number | null | undefined; asked: boolean }) {
+  if (p.asked) {
+    return (
+      <>
+        <EstimateForm total={p.total} thenJoined />
+        <p class="muted">While you wait: one tap, or leave it. At the end you see how close you were.</p>
+      </>
+    );
+  }
+  if (typeof p.estimate !== "number") return null;
+  return (
+    <p>
+      You expect to get {p.estimate} of {p.total} right. At the end you see how close you were.
+    </p>
   );
 }

@@ -48,7 +48,7 @@ export interface QuizFeedbackPageProps {
 export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
   const verdict = verdictWord(p.verdict).toLowerCase();
   return (
-    <Layout title={`${p.correct ? "Right" : "Not quite"}: statement ${p.position} of ${p.total}`}>
+    <Layout title={`${p.correct ? "Right" : "Not quite"}: statement ${p.position} of ${p.total}`} compact>
       {p.follow ? (
         <div data-poll="20" data-live-code={p.follow.code} data-follow={followOf(p.follow.status)} hidden />
       ) : null}
@@ -75,23 +75,29 @@ export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
           {p.readers ? <ReadersGotThisRight {...p.readers} /> : null}
         </section>
 
-        <dl class="facts">
-          <dt>Who says it</dt>
-          <dd>
-            {p.claimant.name}: {CLAIMANT_KIND_WORDS[p.claimant.kind]}.
-          </dd>
-          <dt>The sentences it rests on</dt>
-          <dd>
-            <blockquote>
-              <p>
-                <mark>{p.paragraph.quote}</mark>
-              </p>
-            </blockquote>
-          </dd>
-          <dt>How you could check</dt>
-          <dd>{p.check}</dd>
+        {/* Each label runs into its text (one line saved per fact); the quote keeps its own block. */}
+        <dl>
+          <div>
+            <dt>Who says it:</dt>{" "}
+            <dd>
+              {p.claimant.name} — {CLAIMANT_KIND_WORDS[p.claimant.kind]}.
+            </dd>
+          </div>
+          <div>
+            <dt>The sentences it rests on:</dt>
+            <dd>
+              <blockquote>
+                <p>
+                  <mark>{p.paragraph.quote}</mark>
+                </p>
+              </blockquote>
+            </dd>
+          </div>
+          <div>
+            <dt>How you could check:</dt> <dd>{p.check}</dd>
+          </div>
         </dl>
-        <p class="muted">
+        <p class="small muted">
           Card: <a href={`/cards/${p.card.slug}`}>{p.card.title}</a> ·{" "}
           <a href={`/corrections?item=${encodeURIComponent(p.itemId)}`}>Report a problem</a>
         </p>

@@ -14,7 +14,7 @@ export interface QuizQuestionPageProps {
   answered: number;
   /** Where the card on how the quiz decides lives. */
   ruleHref: string;
-  /** Ask how sure the reader is (the public quiz; classes take no confidence yet). */
+  /** Ask how sure the reader is (the quiz pages always do, in classes too). */
   askSure?: boolean;
   /** "Who says so?" choices, when the reader asked for it at the start. */
   who?: readonly { key: string; label: string }[] | undefined;
@@ -32,20 +32,26 @@ export function QuizQuestionPage({
   who,
 }: QuizQuestionPageProps) {
   return (
-    <Layout title={`Statement ${position} of ${total}`}>
+    <Layout title={`Statement ${position} of ${total}`} compact>
       <Progress position={position} total={total} answered={answered} />
-      <h1 id="question" class="ask">
-        Verified or unverified?
-      </h1>
-      <p class="statement" id="statement">
-        {statement}
-      </p>
-      {context ? (
-        // The reader judges how the report presents the statement, so the report comes first; no highlight
-        // here, or the highlight itself would be a hint (the feedback highlights the exact sentences).
-        <Passage context={context} />
-      ) : null}
+      {/*
+        The statement and the report sit inside the answer's form, so the answer bar, sticky at the
+        bottom of the screen while the form is in view, is on the first screen however long the
+        passage is (CSS only; no script). Reading and tab order stay the page's order: the statement,
+        the report, the optional choices, then the two answers.
+      */}
       <form method="post" action="/quiz/answer">
+        <h1 id="question" class="ask">
+          Verified or unverified?
+        </h1>
+        <p class="statement" id="statement">
+          {statement}
+        </p>
+        {context ? (
+          // The reader judges how the report presents the statement, so the report comes first; no highlight
+          // here, or the highlight itself would be a hint (the feedback highlights the exact sentences).
+          <Passage context={context} />
+        ) : null}
         <input type="hidden" name="item" value={itemId} />
         {/* In the same form as the verdict: one tap here (or none), then the answer sends both. */}
         {who ? <WhoChoices choices={who} /> : null}

@@ -54,7 +54,7 @@ export interface QuizResultPageProps {
   readers?: { standing: ReaderStandingProps; chart: ScoreChartProps } | undefined;
   /** The share page of this score (the score only: no nickname, no answers). */
   shareHref: string;
-  /** A public form's sequel: how many statements "more" plays (null: the pack is done), and how many were seen. */
+  /** A public form's place in its run: how many statements "more" plays (null: the run is done), how many were seen, of how many. */
   more?: { next: number | null; seen: number; total: number } | undefined;
 }
 
@@ -166,7 +166,7 @@ export function QuizResultPage(p: QuizResultPageProps) {
             p.classLink
               ? "Leave the class and play on my own"
               : p.more && !p.more.next
-                ? "Start again from the beginning"
+                ? "Start a new run"
                 : "Play again"
           }
           secondary={p.classLink !== undefined || Boolean(p.more?.next)}
@@ -175,8 +175,8 @@ export function QuizResultPage(p: QuizResultPageProps) {
       {p.more ? (
         <p class="muted">
           {p.more.next
-            ? `You have seen ${p.more.seen} of the ${p.more.total} statements; the next ones are new to you.`
-            : `You have seen all ${p.more.total} statements.`}
+            ? `You have seen ${p.more.seen} of the ${p.more.total} statements of this run; the next ones are new to you.`
+            : `You have seen every statement of this run (${p.more.total}). A new run, started here or from the quiz page, draws statements afresh.`}
         </p>
       ) : null}
       {/* A link to the share page (what a recipient sees); share.js makes it the share sheet or a copy button. */}

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, NARROW, PHONE, phoneContext } from "./harness/browser";
 import { checkPage, watchForeignRequests } from "./harness/checks";
 import { createClass as create, expectNoKey, joinAs, teacherAt as signIn } from "./harness/class";
-import { type Answer, playToResult } from "./harness/quiz";
+import { type Answer, playToResult, skipClassEstimate } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
 /** How long a live update may take: poll.js fetches at most every 1.5 s after a WebSocket message. */
@@ -153,6 +153,7 @@ describe("a student-paced class, live on the projector and the dashboard", () =>
       } else {
         await page.getByRole("link", { name: "Refresh" }).click();
         await page.getByRole("link", { name: "Start", exact: true }).click();
+        await skipClassEstimate(page);
         await page.waitForURL(/\/quiz\/q\/\d+$/);
       }
       const row = dashboard.locator("#dash-body tr", { has: dashboard.locator("th.nick", { hasText: name }) });

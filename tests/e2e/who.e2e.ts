@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
-import { checkPage } from "./harness/checks";
+import { checkPage, expectOnFirstScreen } from "./harness/checks";
 import { type Answer, playToResult } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
@@ -21,20 +21,24 @@ afterAll(async () => {
 
 const pattern = (i: number): Answer => (i % 2 === 0 ? "verified" : "unverified");
 
-/** Where the Verified button ends (CSS px from the top of the page), with the page as served and with "who says so?" taken out. */
-async function buttonBottoms(page: Page): Promise<{ withWho: number; without: number }> {
+/**
+ * How tall the question page is (CSS px), as served and with "who says so?" taken out; and where the
+ * Verified button ends on the screen (it sits in a bar stuck to the bottom of the screen).
+ */
+async function questionSizes(page: Page): Promise<{ withWho: number; without: number; buttonBottom: number }> {
   return page.evaluate(() => {
     const button = document.querySelector<HTMLElement>('button[value="verified"]');
     const who = document.querySelector<HTMLElement>('input[name="who"]')?.closest("fieldset");
-    const bottom = () => (button ? button.getBoundingClientRect().bottom + window.scrollY : Number.NaN);
-    const withWho = bottom();
-    if (!who) return { withWho, without: withWho };
+    const height = () => document.documentElement.scrollHeight;
+    const buttonBottom = button ? button.getBoundingClientRect().bottom : Number.NaN;
+    const withWho = height();
+    if (!who) return { withWho, without: withWho, buttonBottom };
     const parent = who.parentElement;
     const next = who.nextSibling;
     who.remove();
-    const without = bottom();
+    const without = height();
     parent?.insertBefore(who, next);
-    return { withWho, without };
+    return { withWho, without, buttonBottom };
   });
 }
 
@@ -53,7 +57,7 @@ describe("who says so at 360×640", () => {
     await page.getByRole("link", { name: "Skip this question" }).click();
     await page.waitForURL(/\/quiz\/q\/1$/);
 
-    const bottoms: { withWho: number; without: number }[] = [];
+    const sizes: { withWho: number; without: number; buttonBottom: number }[] = [];
     let named = 0;
     const heights: number[] = [];
     await playToResult(page, pattern, async (kind, index) => {
@@ -61,7 +65,13 @@ describe("who says so at 360×640", () => {
         const group = page.getByRole("group", { name: /Who says so\?/ });
         const radios = group.getByRole("radio");
         await expect(radios.count()).resolves.toBe(3);
-        bottoms.push(await buttonBottoms(page));
+        sizes.push(await questionSizes(page));
+        // The three names sit above the answers, which stay on the first screen, uncovered.
+        await expectOnFirstScreen(
+          page,
+          page.getByRole("button", { name: "Verified", exact: true }),
+          `Verified on statement ${index + 1}`,
+        );
         // One tap on a name (a different position each time), then the verdict; the last one skipped.
         if (index < 9) await radios.nth(index % 3).check();
         if (index === 0) await checkPage(page, "who-question");
@@ -77,21 +87,21 @@ describe("who says so at 360×640", () => {
 
     await expect(page.getByText(`You named who says so ${named} of 10 times.`).isVisible()).resolves.toBe(true);
     await checkPage(page, "who-result");
-    const grown = bottoms.map((b) => Math.round(b.withWho - b.without));
-    const onFirst = (key: "withWho" | "without") => bottoms.filter((b) => b[key] <= 640).length;
+    const grown = sizes.map((b) => Math.round(b.withWho - b.without));
     console.log(
-      `Verified button bottom at 360×640 (px), without → with "who says so?": ${bottoms
+      `question page heights at 360×640 (px), without → with "who says so?": ${sizes
         .map((b) => `${Math.round(b.without)}→${Math.round(b.withWho)}`)
-        .join(
-          ", ",
-        )}; on the first screen: ${onFirst("without")} → ${onFirst("withWho")} of ${bottoms.length}; grows by ${grown.join(", ")}`,
+        .join(", ")}; grows by ${grown.join(", ")}; Verified ends at ${sizes
+        .map((b) => Math.round(b.buttonBottom))
+        .join(", ")} px on the screen`,
     );
     const sorted = [...heights].sort((x, y) => x - y);
     const median = ((sorted[4] ?? 0) + (sorted[5] ?? 0)) / 2;
     console.log(`feedback page heights with "who says so?" (px): ${sorted.join(", ")}; median ${median}`);
-    // The passage and "how sure" already put Verified below 640 px on every statement measured (700–1,065 px);
-    // the three stacked names add one legend and three 44 px targets: measured 202–213 px.
+    // The answers stick to the bottom of the screen, so the names cost scrolling, not the answers' place:
+    // one legend and three 44 px targets, measured 202–213 px.
     for (const px of grown) expect(px, "height the choices add").toBeLessThanOrEqual(230);
+    for (const px of grown) expect(px, "the choices are on the page").toBeGreaterThan(0);
     await context.close();
   });
 });

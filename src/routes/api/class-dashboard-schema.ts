@@ -57,6 +57,20 @@ export const ClassDashboard = z.object({
   removed: z
     .array(z.object({ id: z.string(), nickname: z.string() }))
     .check(about("Names the teacher removed: refused until POST /api/v1/classes/{code}/students/{id}/allow-back.")),
+  waiting: z
+    .array(z.object({ id: z.string(), nickname: z.string() }))
+    .check(
+      about(
+        "Students waiting for the teacher to let them in (a class with admit: true), not yet in `students`: POST …/students/admit lets them in, POST …/students/remove refuses them.",
+      ),
+    ),
+  settingsOpen: z
+    .boolean()
+    .check(
+      about(
+        "No answer has been recorded yet: the settings can still change (PATCH /api/v1/classes/{code}); false from the first answer on.",
+      ),
+    ),
   items: z.array(z.object(itemStat)).check(about("Every statement of the class, in class order.")),
   mostFooled: z
     .array(
@@ -68,5 +82,56 @@ export const ClassDashboard = z.object({
       }),
     )
     .check(about("Up to three statements with the highest share of wrong answers.")),
+  know: z
+    .object({
+      calibration: z
+        .object({
+          over: count("Finished students whose self-estimate was 2 or more above their correct answers."),
+          under: count("Finished students whose self-estimate was 2 or more below their correct answers."),
+          well: count("Finished students whose self-estimate was within 1 of their correct answers."),
+          noEstimate: count("Finished students who skipped the estimate: not counted above."),
+          stoppedEarly: count(
+            "Finished students with an estimate who answered fewer statements than the class has: not counted above.",
+          ),
+        })
+        .check(about("Expected against got: |estimate − correct| ≤ 1 is well calibrated. Names no verdict.")),
+      sureAndWrong: z
+        .array(
+          z.object({
+            position: itemStat.position,
+            itemId: itemStat.itemId,
+            statement: itemStat.statement,
+            verdict: itemStat.verdict,
+            sureWrong: count('Finished students who said "sure" and answered it wrongly.'),
+            sure: count('Finished students who said "sure" on it, right or wrong.'),
+          }),
+        )
+        .check(
+          about(
+            "The statements answered wrongly while sure, most such answers first, then class order; those nobody got wrong while sure are left out. Gives verdicts away: the page keeps it in the closed answer-key fold.",
+          ),
+        ),
+      students: z
+        .array(
+          z.object({
+            id: z.string().check(about("The student's id, as in `students`.")),
+            estimate: z
+              .nullable(count("How many they expected to get right"))
+              .check(about("Their self-estimate, or null: skipped.")),
+            fit: z
+              .nullable(z.enum(["over", "under", "well"]))
+              .check(
+                about(
+                  "How their estimate fits their correct answers; null without an estimate or when they stopped early.",
+                ),
+              ),
+            sureWrong: count('Their answers given as "sure" that were wrong.'),
+          }),
+        )
+        .check(
+          about("Each finished student's self-estimate and certainty, in the order of `students` among finished ones."),
+        ),
+    })
+    .check(about("Know what you know: how sure students were, and how well they judged themselves.")),
 });
 export type ClassDashboard = z.infer<typeof ClassDashboard>;

@@ -57,8 +57,45 @@ export const CreateClassRequest = z.strictObject({
         ),
       ),
   ),
+  admit: z.optional(
+    z
+      .boolean()
+      .check(
+        about(
+          "The teacher admits each name (default false): a student who joins waits, greyed on the dashboard, until the teacher lets them in (POST …/students/admit) or refuses them (POST …/students/remove).",
+        ),
+      ),
+  ),
 });
 export type CreateClassRequest = z.infer<typeof CreateClassRequest>;
+
+/**
+ * PATCH /api/v1/classes/{code}: the same options as creating a class, each optional (absent: as
+ * it is); accepted until the first answer is recorded.
+ */
+export const ChangeClassRequest = CreateClassRequest;
+
+/** A list of student ids from the dashboard: at least one, at most a class's largest size. */
+const studentIds = z
+  .array(z.string().check(z.maxLength(64, "must be at most 64 characters")))
+  .check(
+    z.minLength(1, "must list at least one student"),
+    z.maxLength(MAX_CLASS_SIZE, `must list at most ${MAX_CLASS_SIZE} students`),
+  );
+
+/** POST /api/v1/classes/{code}/students/remove */
+export const RemoveStudentsRequest = z.strictObject({
+  students: studentIds.check(
+    about("Student ids from the dashboard (`students[].id` or `waiting[].id`); all are removed, or none."),
+  ),
+});
+
+/** POST /api/v1/classes/{code}/students/admit */
+export const AdmitStudentsRequest = z.strictObject({
+  students: z
+    .union([studentIds, z.literal("all")])
+    .check(about('Ids from the dashboard\'s `waiting` (all are let in, or none), or "all": everyone waiting.')),
+});
 
 /** POST /api/v1/classes/{code}/students */
 export const JoinClassRequest = z.strictObject({

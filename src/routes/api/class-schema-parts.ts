@@ -34,6 +34,15 @@ export const ClassInfo = z.object({
         '"teacher": students who join wait in the lobby until the teacher starts the class (POST …/start); "join": each starts as soon as they join (for homework).',
       ),
     ),
+  shuffle: z.boolean().check(about("Each student gets the statements in their own order (never when teacher-paced).")),
+  size: count("Most students at once (students waiting to be let in take a place)."),
+  admit: z
+    .boolean()
+    .check(
+      about(
+        "The teacher admits each name: a student who joins waits (the join says waiting: true; answers get 409 not-admitted) until the teacher lets them in (POST …/students/admit).",
+      ),
+    ),
   state: z
     .enum(["lobby", "running", "ended"])
     .check(

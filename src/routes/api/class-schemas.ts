@@ -6,11 +6,14 @@
 import * as z from "zod/mini";
 import { ClassDashboard } from "./class-dashboard-schema";
 import {
+  AdmitStudentsRequest,
+  ChangeClassRequest,
   CloseClassRequest,
   CreateClassRequest,
   JoinClassRequest,
   PaceRequest,
   RejoinClassRequest,
+  RemoveStudentsRequest,
 } from "./class-requests";
 import { about, ClassInfo, ClassPace, code, count, figure, isoTime } from "./class-schema-parts";
 import { type ApiResponse, AttemptStarted, Problem, QuizStatement, type RouteTable } from "./schemas";
@@ -20,11 +23,14 @@ export { ClassDashboard } from "./class-dashboard-schema";
 // Request bodies live in ./class-requests.ts (bundled by the Worker); re-exported here so
 // the OpenAPI document names them as components.
 export {
+  AdmitStudentsRequest,
+  ChangeClassRequest,
   CloseClassRequest,
   CreateClassRequest,
   JoinClassRequest,
   PaceRequest,
   RejoinClassRequest,
+  RemoveStudentsRequest,
 } from "./class-requests";
 export { ClassPace } from "./class-schema-parts";
 
@@ -68,6 +74,13 @@ export const ClassJoined = z.object({
         "The student's code to get back in (POST …/students/back): the same row and answers on this or another device. Show it to the student; it is theirs alone.",
       ),
     ),
+  waiting: z
+    .boolean()
+    .check(
+      about(
+        "The teacher admits each name and has not let this student in yet: answers get 409 not-admitted until then (POST …/students/back says it again).",
+      ),
+    ),
 });
 export type ClassJoined = z.infer<typeof ClassJoined>;
 
@@ -80,6 +93,13 @@ export const StudentCode = z.object({
     .check(about("The student's code to get back in; null for a student who joined before codes existed.")),
 });
 export type StudentCode = z.infer<typeof StudentCode>;
+
+/** 200 from POST …/students/remove and …/students/admit */
+export const StudentsChanged = z.object({
+  code,
+  count: count("How many students were removed, or let in."),
+});
+export type StudentsChanged = z.infer<typeof StudentsChanged>;
 
 /** One row of the board. */
 export const BoardRow = z.object({
@@ -133,7 +153,7 @@ const bodyProblems = {
 };
 const limited = {
   ...problemResponse(
-    "Too many requests in a short time: from this client address (creating classes, looking codes up, joining), or a teacher's changes to this class.",
+    "Too many requests in a short time: from this client address (creating classes, looking codes up, joining, a teacher's screens and changes), or to this class (a teacher's changes, presses and screens; see docs/COSTS.md).",
   ),
   headers: { "Retry-After": "Seconds to wait." },
 };
@@ -231,7 +251,7 @@ export const classRoutes = {
     tags: ["Classes"],
     parameters: [codeParam],
     security: "teacherKey",
-    responses: { "200": { description: "The dashboard.", schema: ClassDashboard }, ...teacherOnly },
+    responses: { "200": { description: "The dashboard.", schema: ClassDashboard }, ...teacherOnly, "429": limited },
   },
   getClassCsv: {
     method: "get",
@@ -246,6 +266,7 @@ export const classRoutes = {
         contentType: "text/csv",
       },
       ...teacherOnly,
+      "429": limited,
     },
   },
   closeClass: {
@@ -311,6 +332,7 @@ export const classRoutes = {
       "200": { description: "The student's code.", schema: StudentCode },
       ...teacherOnly,
       "404": problemResponse("No such student in this class (field path.id)."),
+      "429": limited,
     },
   },
   removeStudent: {
@@ -327,6 +349,62 @@ export const classRoutes = {
       "204": { description: "Removed." },
       ...teacherOnly,
       "404": problemResponse("No such student in this class (field path.id)."),
+      "429": limited,
+    },
+  },
+  removeStudents: {
+    method: "post",
+    path: "/api/v1/classes/{code}/students/remove",
+    summary: "Teacher: remove several nicknames at once, or refuse students waiting to be let in",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    requestBody: { description: "The student ids to remove: all are removed, or none.", schema: RemoveStudentsRequest },
+    responses: {
+      "200": { description: "Removed (each refused until allowed back).", schema: StudentsChanged },
+      ...bodyProblems,
+      ...teacherOnly,
+      "404": problemResponse(
+        "One of the ids is not in the class (any more): nothing was removed (field body.students).",
+      ),
+      "429": limited,
+    },
+  },
+  admitStudents: {
+    method: "post",
+    path: "/api/v1/classes/{code}/students/admit",
+    summary: "Teacher: let students waiting to be admitted into the class (a class with admit: true)",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    requestBody: { description: 'Ids from `waiting`, or "all".', schema: AdmitStudentsRequest },
+    responses: {
+      "200": { description: "Let in: their answers are taken from now on.", schema: StudentsChanged },
+      ...bodyProblems,
+      ...teacherOnly,
+      "404": problemResponse("One of the ids is not waiting (any more): nobody was let in (field body.students)."),
+      "429": limited,
+    },
+  },
+  changeClass: {
+    method: "patch",
+    path: "/api/v1/classes/{code}",
+    summary: "Teacher: change the class's settings, until the first answer",
+    tags: ["Classes"],
+    parameters: [codeParam],
+    security: "teacherKey",
+    requestBody: {
+      description:
+        "Any of the options of creating a class; absent ones stay as they are. Students already in keep their names and codes; their next page (or POST …/students/back) gives them a token for the new settings.",
+      schema: ChangeClassRequest,
+    },
+    responses: {
+      "200": { description: "The class with its new settings.", schema: ClassInfo },
+      ...bodyProblems,
+      ...teacherOnly,
+      "409": problemResponse(
+        "A student has answered (class-started: the settings stay), the class has ended (class-ended), or more students are in than the new size (size-below-joined, field body.size).",
+      ),
       "429": limited,
     },
   },

@@ -13,6 +13,7 @@ import { answeredCount, isFinished } from "../../domain/quiz";
 import { classPhase } from "../../domain/room";
 import { checkOptions, createClass } from "../../services/class-create";
 import { classPace, classStatus, endClass, startClass } from "../../services/class-live";
+import { admitStudents, changeSettings, removeStudents } from "../../services/class-lobby";
 import { boardOf, dashboardOf, resultsCsv } from "../../services/class-results";
 import { infoOf, joinClass, lookUpClass, rejoinClass, rejoinCodeFor } from "../../services/classes";
 import { AppError } from "../../services/errors";
@@ -29,7 +30,7 @@ import {
 } from "../../services/teacher-auth";
 import { renderQrSvg } from "../../views/class-qr";
 import type { AppEnv, SecretEnv } from "../env";
-import { clientAddress, noStore, originOf, requireSecret } from "../middleware";
+import { changeLimit, clientAddress, noStore, originOf, requireSecret, screenLimit } from "../middleware";
 import {
   type ClassBoard,
   type ClassCreated,
@@ -40,6 +41,7 @@ import {
   type ClassPace,
   classRoutes,
   type StudentCode,
+  type StudentsChanged,
 } from "./class-schemas";
 import { routeTable } from "./route-table";
 
@@ -49,6 +51,10 @@ const on = routeTable(apiClasses, "/api/v1/classes");
 // Class responses are personal or live: never cached by browsers or proxies.
 apiClasses.use(noStore());
 const secret = requireSecret("classes-unavailable", "Classes are unavailable");
+// A teacher's changes (and a student's code): limited per address too (the class's own limit is per
+// class). Registered before the routes, so it runs first.
+apiClasses.on("POST", ["/:code/close", "/:code/students/:id/allow-back"], changeLimit());
+apiClasses.on("DELETE", ["/:code", "/:code/students/:id"], changeLimit());
 
 /** The key from `Authorization: Bearer <key>`, or null. */
 function bearerKey(c: Context): string | null {
@@ -67,9 +73,11 @@ const teacherFirst = createMiddleware<AppEnv & { Variables: { teacher: ClassReco
 
 on(classRoutes.createClass, secret, async (c) => {
   const options = checkOptions(c.req.valid("json"));
+  // Before anything is written: without a public address there is no join link (a 503 writes nothing).
+  const origin = originOf(c);
   const { record, key } = await createClass(c.env, clientAddress(c), options);
   // A new class waits in its lobby unless it was made to start on joining.
-  const info = infoOf(record, originOf(c), classPhase(record, null));
+  const info = infoOf(record, origin, classPhase(record, null));
   const qrSvg = renderQrSvg(info.joinUrl, `QR code that opens ${info.joinUrl}`);
   const created: ClassCreated = { ...info, teacherKey: key, qrSvg };
   return c.json(created, 201, { Location: `/api/v1/classes/${record.code}` });
@@ -90,7 +98,7 @@ on(classRoutes.joinClass, secret, async (c) => {
     nickname: body.nickname,
     generate: body.generate === true,
   };
-  const { state, token, nick, record, pace, back } = await joinClass(c.env, c.var.secret, input);
+  const { state, token, nick, record, pace, back, waiting } = await joinClass(c.env, c.var.secret, input);
   // Teacher-paced: the open statement (a late joiner starts there), or null until one opens.
   const next = await nextStatement(c.env, state, pace);
   if (!next && !record.paced) throw new Error("A new class attempt has no first item.");
@@ -105,13 +113,14 @@ on(classRoutes.joinClass, secret, async (c) => {
     code: record.code,
     nickname: nick,
     back,
+    waiting,
   };
   return c.json(joined, 201);
 });
 
 on(classRoutes.rejoinClass, secret, async (c) => {
   const input = { client: clientAddress(c), code: c.req.param("code"), back: c.req.valid("json").back };
-  const { state, token, nick, record, phase } = await rejoinClass(c.env, c.var.secret, input);
+  const { state, token, nick, record, phase, waiting } = await rejoinClass(c.env, c.var.secret, input);
   // Teacher-paced: the open statement; finished or ended: none (finish to get the result).
   const pace = record.paced && phase !== "ended" ? (await classStatus(c.env, record)).pace : null;
   const next = isFinished(state) || phase === "ended" ? null : await nextStatement(c.env, state, pace);
@@ -126,6 +135,7 @@ on(classRoutes.rejoinClass, secret, async (c) => {
     code: record.code,
     nickname: nick,
     back: state.class?.back ?? "",
+    waiting,
   };
   return c.json(joined);
 });
@@ -158,12 +168,12 @@ on(classRoutes.moveClassPace, teacherFirst, async (c) => {
   return c.json(pace);
 });
 
-on(classRoutes.getClassDashboard, async (c) => {
+on(classRoutes.getClassDashboard, screenLimit(), async (c) => {
   const dashboard: ClassDashboard = await dashboardOf(c.env, await teacherOf(c), originOf(c));
   return c.json(dashboard);
 });
 
-on(classRoutes.getClassCsv, async (c) => {
+on(classRoutes.getClassCsv, screenLimit(), async (c) => {
   const { body, headers } = await resultsCsv(c.env, await teacherOf(c), originOf(c));
   return c.body(body, 200, headers);
 });
@@ -189,13 +199,33 @@ on(classRoutes.endClass, teacherFirst, async (c) => {
   return c.json(info);
 });
 
-on(classRoutes.getStudentCode, async (c) => {
+on(classRoutes.getStudentCode, changeLimit(), async (c) => {
   const record = await teacherOf(c);
   const id = c.req.param("id");
   const found = await rejoinCodeFor(c.env, record, id);
   if (!found) throw noSuchStudent(id);
   const code: StudentCode = { id, nickname: found.nick, back: found.back };
   return c.json(code);
+});
+
+on(classRoutes.changeClass, teacherFirst, async (c) => {
+  const changed = await changeSettings(c.env, c.var.teacher, c.req.valid("json"), originOf(c));
+  const { phase } = await classStatus(c.env, changed);
+  const info: ClassInfo = infoOf(changed, originOf(c), phase);
+  return c.json(info);
+});
+
+/** The teacher's answer to removing or admitting several students: the class and how many. */
+const changedCount = (record: ClassRecord, count: number): StudentsChanged => ({ code: record.code, count });
+
+on(classRoutes.removeStudents, teacherFirst, async (c) => {
+  const { students } = c.req.valid("json");
+  return c.json(changedCount(c.var.teacher, await removeStudents(c.env, c.var.teacher, students, originOf(c))));
+});
+
+on(classRoutes.admitStudents, teacherFirst, async (c) => {
+  const { students } = c.req.valid("json");
+  return c.json(changedCount(c.var.teacher, await admitStudents(c.env, c.var.teacher, students, originOf(c))));
 });
 
 on(classRoutes.removeStudent, async (c) => {

@@ -11,9 +11,11 @@ import type { FormRef } from "../../domain/forms";
 import { answeredCount, isFinished, type QuizState, resultShown } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
 import { AppError } from "../../services/errors";
+import { limitPlay } from "../../services/limits";
 import {
   answerFeedback,
   answerStatement,
+  estimated,
   finishAttempt,
   nextFormOf,
   nextStatement,
@@ -33,6 +35,7 @@ import {
   type AnswerResponse,
   type AttemptResultBody,
   type AttemptStarted,
+  type EstimateResponse,
   type QuizStatements,
   quizRoutes,
 } from "./schemas";
@@ -47,7 +50,8 @@ on(quizRoutes.getQuiz, async (c) => {
     packVersion: pack.version,
     title: pack.info.title,
     total: pack.items.length,
-    items: pack.items.map((item, index) => ({
+    // Listed by article line then id (pack.listed): the pack's own order may carry the verdicts.
+    items: pack.listed.map((item, index) => ({
       id: item.id,
       position: index + 1,
       statement: statementOf(texts, item.id),
@@ -125,16 +129,30 @@ on(quizRoutes.startAttempt, async (c) => {
     expiresAt: new Date(expiresAt(state) * 1000).toISOString(),
     total: state.items.length,
     answered: 0,
-    form: formPlace(state.form ?? { index: 0 }),
+    form: formPlace(state.form ?? { index: 0, run: 2 }),
     estimate: state.estimate ?? null,
     next,
   };
   return c.json(started, 201);
 });
 
+on(quizRoutes.estimateAttempt, async (c) => {
+  const body = c.req.valid("json");
+  // Public and class attempts alike; a class's object gets it with the first answer.
+  const state = estimated(await stateOf(body.token, c.var.secret), body.estimate);
+  const response: EstimateResponse = {
+    estimate: body.estimate,
+    total: state.items.length,
+    token: await sealToken(state, c.var.secret),
+  };
+  return c.json(response);
+});
+
 on(quizRoutes.answerItem, async (c) => {
   const body = c.req.valid("json");
   const state = await stateOf(body.token, c.var.secret);
+  // A class answer may reach the class's object (a replayed token would each time).
+  if (state.class) await limitPlay(c.env, clientAddress(c), state.id);
   const answered = await answerStatement(
     c.env,
     c.var.secret,
@@ -173,6 +191,8 @@ on(quizRoutes.finishAttempt, async (c) => {
   // Teacher-paced: a statement whose answer the teacher has not shown counts in no figure and
   // keeps its verdict back in the review (finish again after the last reveal for the whole result).
   const plan = await whoPlanFor(c.env, finished.result);
+  // Teacher-paced: which answers were shown is one object request (a replayed finished token too).
+  if (finished.state.class?.paced) await limitPlay(c.env, clientAddress(c), finished.state.id);
   const shown = await shownNow(c.env, finished.state);
   const full = resultView(finished.result, plan);
   const { bothKinds: _, ...result } = shown ? resultView(resultShown(finished.result, shown, verdictOf), plan) : full;

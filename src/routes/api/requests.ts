@@ -7,6 +7,7 @@
  */
 import * as z from "zod/mini";
 import { FORM_SIZE } from "../../domain/forms";
+import { MAX_ATTEMPT_ITEMS } from "../../domain/quiz";
 import { MAX_TOKEN_LENGTH } from "../../domain/token";
 
 /** A quiz item's id, as content/items.json spells them. */
@@ -73,7 +74,7 @@ export const AnswerRequest = z.strictObject({
     z.nullable(
       Confidence.check(
         z.describe(
-          'How sure the reader is: "sure", "fairly" (fairly sure) or "guessing". Null or left out: not said. Public attempts only: a class attempt takes none yet (422).',
+          'How sure the reader is: "sure", "fairly" (fairly sure) or "guessing". Null or left out: not said. Class attempts too: the class’s object keeps it with the answer.',
         ),
       ),
     ),
@@ -93,6 +94,21 @@ export const AnswerRequest = z.strictObject({
   ),
 });
 export type AnswerRequest = z.infer<typeof AnswerRequest>;
+
+/** POST /api/v1/attempts/estimate */
+export const EstimateRequest = z.strictObject({
+  token: attemptToken,
+  estimate: z
+    .int()
+    .check(
+      z.gte(0, "must be 0 or more"),
+      z.lte(MAX_ATTEMPT_ITEMS, `must be at most ${MAX_ATTEMPT_ITEMS}`),
+      z.describe(
+        "How many of the attempt's statements the reader expects to get right: a whole number from 0 to the attempt's `total`, sent before the first answer.",
+      ),
+    ),
+});
+export type EstimateRequest = z.infer<typeof EstimateRequest>;
 
 /** POST /api/v1/attempts/finish */
 export const FinishRequest = z.strictObject({ token: attemptToken });

@@ -11,6 +11,7 @@ import {
   AnswerRequest,
   attemptToken,
   Confidence,
+  EstimateRequest,
   FinishRequest,
   itemId,
   Judgement,
@@ -135,7 +136,7 @@ export const cardRoutes = {
 
 // Request bodies live in ./requests.ts (bundled by the Worker); re-exported here so the
 // OpenAPI document names them as components like every other schema.
-export { AnswerRequest, Confidence, FinishRequest, Judgement, StartAttemptRequest };
+export { AnswerRequest, Confidence, EstimateRequest, FinishRequest, Judgement, StartAttemptRequest };
 
 const count = (description: string) => z.int().check(z.gte(0), about(description));
 const figure = (description: string) => z.number().check(about(description));
@@ -150,7 +151,9 @@ export const WhoOption = z.object({
 /** A statement to judge. Verdicts are never included. */
 export const QuizStatement = z.object({
   id: itemId,
-  position: count("1-based position in the quiz."),
+  position: count(
+    "1-based position in this list, which is by article line, then id: not the order any attempt asks them in (each form has its own shuffled order).",
+  ),
   statement: z.string().check(about("The statement to judge verified or unverified.")),
   context: z
     .string()
@@ -180,11 +183,11 @@ export const QuizStatements = z.object({
 });
 export type QuizStatements = z.infer<typeof QuizStatements>;
 
-/** Which form of the pack an attempt plays. */
+/** Which form of the reader's run an attempt plays. */
 export const FormPlace = z.object({
-  number: count("This form's number (1-based) in the reader's cut of the pack."),
+  number: count("This form's number (1-based) in the reader's run (one statement of each group of twins)."),
   of: count(
-    "How many forms the pack is cut into. While number < of, POST /api/v1/attempts with `after` plays the next form, statements not seen yet.",
+    "How many forms the run has. While number < of, POST /api/v1/attempts with `after` plays the next form: statements not seen yet, and none on a passage already shown.",
   ),
 });
 
@@ -194,7 +197,7 @@ export const AttemptStarted = z.object({
   packVersion,
   token: attemptToken,
   expiresAt: isoTime("When this attempt's tokens expire"),
-  total: count("How many statements this attempt (one form of the pack) asks."),
+  total: count("How many statements this attempt (one form of the run) asks."),
   answered: count("How many are answered so far (0)."),
   form: FormPlace,
   who: z.optional(
@@ -207,13 +210,21 @@ export const AttemptStarted = z.object({
       .nullable(count("The reader's self-estimate"))
       .check(
         about(
-          "The self-estimate sent with the start (how many the reader expects to get right), or null: skipped. Absent for class attempts.",
+          "The self-estimate sent with the start (how many the reader expects to get right), or null: skipped (POST /api/v1/attempts/estimate can still take it before the first answer). Absent for class attempts.",
         ),
       ),
   ),
   next: QuizStatement,
 });
 export type AttemptStarted = z.infer<typeof AttemptStarted>;
+
+/** 200 from POST /api/v1/attempts/estimate */
+export const EstimateResponse = z.object({
+  estimate: count("The self-estimate that stands (a new one replaces it until the first answer)."),
+  total: count("How many statements the attempt asks."),
+  token: attemptToken,
+});
+export type EstimateResponse = z.infer<typeof EstimateResponse>;
 
 /** What a reader sees after answering: the verdict, who claims it, the quote in its paragraph, how to check. */
 export const ItemFeedback = z.object({
@@ -437,7 +448,7 @@ export const quizRoutes = {
     tags: ["Quiz"],
     requestBody: {
       description:
-        'Empty or {} for a fresh start (the first form of a new cut of the pack: 10 statements), or { "after": token } with a finished attempt\'s token for the next form.',
+        'Empty or {} for a fresh start (the first form of a new run: 10 statements), or { "after": token } with a finished attempt\'s token for the next form of its run.',
       schema: StartAttemptRequest,
     },
     responses: {
@@ -447,13 +458,36 @@ export const quizRoutes = {
         "The `after` token is malformed, tampered with, expired, or from an older quiz (field body.after).",
       ),
       "409": problemResponse(
-        "The `after` attempt is not finished yet (slug attempt-not-finished), or was the last form: every statement has been played (slug pack-done).",
+        "The `after` attempt is not finished yet (slug attempt-not-finished), or was its run's last form: every statement of the run has been played (slug pack-done); start a new run without `after`.",
       ),
       "429": {
         ...problemResponse("Too many attempts started from this client address in the last minute."),
         headers: { "Retry-After": "Seconds to wait." },
       },
       "503": tokenProblems["503"],
+    },
+  },
+  estimateAttempt: {
+    method: "post",
+    path: "/api/v1/attempts/estimate",
+    summary: "Give the self-estimate: how many of the attempt's statements you expect to get right",
+    tags: ["Quiz"],
+    requestBody: {
+      description:
+        "The current token and the estimate, before the first answer; public and class attempts alike (a class attempt's estimate goes to the class with its first answer, and its result shows expected against got).",
+      schema: EstimateRequest,
+    },
+    responses: {
+      "200": {
+        description: "The estimate and the token that carries it: use it from now on.",
+        schema: EstimateResponse,
+      },
+      ...bodyProblems,
+      ...tokenProblems,
+      "409": problemResponse(
+        "A statement is answered already, or the attempt is finished (slug estimate-too-late): the estimate comes first.",
+      ),
+      "422": problemResponse("The estimate is more than the attempt's statements (slug estimate-out-of-range)."),
     },
   },
   answerItem: {
@@ -472,8 +506,14 @@ export const quizRoutes = {
       ...tokenProblems,
       "409": problemResponse("The attempt is already finished and takes no new answers."),
       "422": problemResponse(
-        'The item is not part of this attempt (field body.itemId); a confidence or a `who` in a class attempt (slug not-in-class); a `who` for an attempt not started with "who": true (slug who-not-asked) or not one of the statement\'s choices (slug who-not-a-choice), field body.who. Nothing is recorded.',
+        'The item is not part of this attempt (field body.itemId); a `who` in a class attempt (slug not-in-class); a `who` for an attempt not started with "who": true (slug who-not-asked) or not one of the statement\'s choices (slug who-not-a-choice), field body.who. Nothing is recorded.',
       ),
+      "429": {
+        ...problemResponse(
+          "A class attempt's requests to its class past their allowance: 120 a minute per attempt, 2,000 a minute from this client address. Nothing is recorded.",
+        ),
+        headers: { "Retry-After": "Seconds to wait." },
+      },
       "503": problemResponse("The explanations could not be read just now; the same request works on retry."),
     },
   },
@@ -494,7 +534,7 @@ export const quizRoutes = {
       "409": problemResponse("Nothing has been answered yet: answer at least one statement first."),
       "429": {
         ...problemResponse(
-          "Too many finishes of this attempt (20 per 10 s), or from this client address (60 a minute).",
+          "Too many finishes of this attempt (20 per 10 s), or from this client address (60 a minute for public attempts; for class attempts 2,000 a minute shared with their answers, and in a teacher-paced class the shown-answers read also counts against the attempt's 120 a minute).",
         ),
         headers: { "Retry-After": "Seconds to wait." },
       },

@@ -20,7 +20,7 @@ const threshold = count(
  */
 export const StatementStats = z.object({
   id: itemId,
-  position: count("1-based position in the quiz."),
+  position: count("1-based position in the list of GET /api/v1/quiz (by article line, then id)."),
   answered: count("Finished public attempts that answered this statement."),
 });
 export type StatementStats = z.infer<typeof StatementStats>;

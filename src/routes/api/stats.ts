@@ -29,10 +29,13 @@ function figures(stats: ReaderStats | null): { agg: PackAggregate; updatedAt: st
   };
 }
 
+/** Each item's place in the listing (pack.listed, verdict-blind): the `position` lists show, 1-based. */
+const listedPosition = new Map(pack.listed.map((item, index) => [item.id, index + 1]));
+
 function statementStats(agg: PackAggregate, index: number): StatementStats {
   const item = pack.items[index];
   if (!item) throw new RangeError(`No statement at ${index}.`);
-  return { id: item.id, position: index + 1, answered: agg.answered[index] ?? 0 };
+  return { id: item.id, position: listedPosition.get(item.id) ?? index + 1, answered: agg.answered[index] ?? 0 };
 }
 
 on(statsRoutes.getReaderStats, async (c) => {
@@ -46,7 +49,8 @@ on(statsRoutes.getReaderStats, async (c) => {
     ranked: agg.ranked,
     meanDiscernment: meanDiscernment(agg),
     distribution: distribution(agg),
-    items: pack.items.map((_, index) => statementStats(agg, index)),
+    // Listed by article line then id (pack.listed): the pack's own order may carry the verdicts.
+    items: pack.listed.map((item) => statementStats(agg, pack.items.indexOf(item))),
   };
   return c.json(body, 200, { "Cache-Control": CACHE_CONTROL });
 });

@@ -90,3 +90,12 @@ export async function startQuiz(page: Page, estimate?: number): Promise<void> {
   else await page.getByRole("button", { name: String(estimate), exact: true }).click();
   await page.waitForURL(/\/quiz\/q\/1$/);
 }
+
+/**
+ * A class student's Start leads to the self-estimate first: skip it (one tap) and land on the
+ * statement the class is on.
+ */
+export async function skipClassEstimate(page: Page): Promise<void> {
+  await page.waitForURL(/\/quiz\/estimate$/);
+  await page.getByRole("link", { name: "Skip this question" }).click();
+}
