@@ -82,8 +82,8 @@ const NO_ONE: Voice = { key: "no-one", label: "No one named in the report", camp
 
 /**
  * Voices that must not be offered for an item although neither its claimant's name nor an overlap bars
- * them, because a reader could fairly argue they are right (DESIGN.md §3: one right answer). Each with
- * the report's words that make it arguable.
+ * them, because a reader could fairly argue they are right (DESIGN.md §3: one right answer), or
+ * because no reader would take them for the speaker. Each with the report's words that make it so.
  */
 const BARRED: Readonly<Record<string, readonly string[]>> = {
   // "There are guerrilla groups…" follows Podoliak's quote in the paragraph "Ukraine rejects any responsibility".
@@ -96,11 +96,15 @@ const BARRED: Readonly<Record<string, readonly string[]>> = {
   // "According to Russian information, civilians were also killed", a paragraph later.
   "dozens-killed-border-region": ["ru-officials", "ru-gladkov"],
   // The toll is the ministry's ("cannot be independently verified"): not the claim, but close enough to argue.
-  "toll-independently-confirmed": ["ru-ministry", "ru-konashenkov", "ru-shoigu"],
+  "toll-independently-confirmed": ["ru-officials", "ru-ministry", "ru-konashenkov", "ru-shoigu"],
   // "A claim from the day before" was Konashenkov's.
   "shoigu-repeated-toll": ["ru-konashenkov"],
   // "In addition, a pipeline…" carries "according to the governor" over: the reporters' sentence.
   "pipeline-damaged": ["reporters", "no-one"],
+  // Its own commander calling his corps right-wing extremist: a choice a reader strikes out unread.
+  "rvc-right-wing-extremist": ["rvc-kapustin"],
+  // "Russia failed to protect its own border" closes the paragraph of Colborne and the NYT.
+  "setback-for-russia": ["colborne", "nyt"],
   // "However, it also seems clear that its influence is limited", just before Colborne told the NYT.
   "influence-limited": ["colborne", "nyt"],
   // "A propaganda success after the Bakhmut defeat" closes the paragraph of Colborne and the NYT, naming no one.
@@ -110,7 +114,58 @@ const BARRED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** The two wrong choices of each item (see docs/QUIZ.md, "Who says so?"). */
-const DISTRACTORS: Readonly<Record<string, readonly [string, string]>> = {};
+const DISTRACTORS: Readonly<Record<string, readonly [string, string]>> = {
+  "seventy-attackers-killed": ["reporters", "ru-peskov"],
+  "counter-terror-regime-declared": ["colborne", "ru-peskov"],
+  "groups-claimed-responsibility": ["no-one", "ru-officials"],
+  "nobody-harmed-wednesday": ["ru-ministry", "reporters"],
+  "no-figures-own-losses": ["ru-gladkov", "ru-konashenkov"],
+  "attack-was-kyivs-response": ["reporters", "ru-gladkov"],
+  "spokesman-gave-toll": ["ru-gladkov", "no-one"],
+  "groups-carried-out-attack": ["ru-officials", "reporters"],
+  "chechnya-1999": ["ru-peskov", "ru-konashenkov"],
+  "toll-independently-confirmed": ["nyt", "legion-fighters"],
+  "moscow-accused-kyiv": ["no-one", "nyt"],
+  "ukraine-not-involved": ["ru-ministry", "reporters"],
+  "adviser-denied-involvement": ["reporters", "ru-konashenkov"],
+  "air-strikes-and-artillery": ["militias", "ua-government"],
+  "ministry-released-video": ["no-one", "ru-peskov"],
+  "one-dead-thirteen-wounded": ["militias", "no-one"],
+  "peskov-not-concerned": ["ru-gladkov", "no-one"],
+  "all-attackers-killed": ["reporters", "ru-shoigu"],
+  "counter-terror-regime-lifted": ["ru-peskov", "reporters"],
+  "pipeline-damaged": ["ru-ministry", "ru-peskov"],
+  "criminal-case-opened": ["ru-konashenkov", "ua-government"],
+  "moscow-not-worried": ["reporters", "ru-shoigu"],
+  "setback-for-russia": ["ua-government", "ru-ministry"],
+  "commander-spoke-to-reporters": ["ru-officials", "no-one"],
+  "kapustin-nickname": ["reporters", "legion-fighters"],
+  "most-serious-incident": ["ru-officials", "rvc-kapustin"],
+  "bakhmut-defeat": ["ua-government", "rvc-kapustin"],
+  "researcher-spoke-to-nyt": ["no-one", "nyt"],
+  "no-wide-appeal": ["ru-officials", "reporters"],
+  "members-in-the-hundreds": ["ru-officials", "rvc-kapustin"],
+  "nyt-reported-trust": ["no-one", "legion-fighters"],
+  "influence-limited": ["militias", "ru-konashenkov"],
+  "shoigu-promised-harsh-response": ["ru-peskov", "reporters"],
+  "commanders-trust-fighters": ["ru-officials", "no-one"],
+  "ukraine-preparing-offensive": ["nyt", "ru-officials"],
+  "rvc-right-wing-extremist": ["colborne", "ru-officials"],
+  "russian-account-of-incursion": ["ua-government", "reporters"],
+  "armed-men-from-ukraine": ["ua-government", "no-one"],
+  "attackers-were-ukrainian": ["reporters", "ua-government"],
+  "peskov-called-attackers-ukrainian": ["ru-konashenkov", "reporters"],
+  "shoigu-repeated-toll": ["reporters", "ru-gladkov"],
+  "guerrilla-groups-in-russia": ["militias", "ru-officials"],
+  "podoliak-named-guerrillas": ["ru-officials", "colborne"],
+  "legion-gave-reasons": ["ru-gladkov", "colborne"],
+  "legion-motives": ["colborne", "rvc-kapustin"],
+  "more-raids-coming": ["legion-fighters", "reporters"],
+  "dozens-killed-border-region": ["rvc-kapustin", "ua-government"],
+  "evacuation-orders": ["ua-government", "ru-ministry"],
+  "maljar-internal-crisis": ["ru-shoigu", "no-one"],
+  "internal-russian-crisis": ["ru-ministry", "no-one"],
+};
 
 /**
  * Words that put a camp in a claimant's name: "unclear: the Bellingcat researcher or the outlet"

@@ -15,6 +15,8 @@ export interface WhoExample extends WhoChoices {
 
 export type WhoCueName =
   | "shares-words"
+  | "shares-stems"
+  | "speaker-from-words"
   | "avoids-shared-words"
   | "names-side"
   | "avoids-named-side"
@@ -56,20 +58,21 @@ const STOPWORDS = new Set(
  */
 const stem = (word: string) => word.replace(/['’]s$/u, "").slice(0, 5);
 
-const stemsOf = new Map<string, ReadonlySet<string>>();
+const wordsOf = new Map<string, ReadonlySet<string>>();
 
-/** The content words of a text, stemmed (remembered: the learners ask for the same texts many times). */
-export function contentStems(text: string): ReadonlySet<string> {
-  let stems = stemsOf.get(text);
-  if (!stems) {
-    stems = new Set(
-      statementWords(text)
-        .map(stem)
-        .filter((w) => w.length > 1 && !STOPWORDS.has(w)),
-    );
-    if (stemsOf.size < 10_000) stemsOf.set(text, stems);
+/**
+ * The content words of a text, lowercase without "'s", whole or stemmed (remembered: the learners ask
+ * for the same texts many times).
+ */
+export function contentStems(text: string, stemmed = true): ReadonlySet<string> {
+  const key = `${stemmed ? "s" : "w"}:${text}`;
+  let words = wordsOf.get(key);
+  if (!words) {
+    const whole = statementWords(text).map((w) => w.replace(/['’]s$/u, ""));
+    words = new Set((stemmed ? whole.map(stem) : whole).filter((w) => w.length > 1 && !STOPWORDS.has(w)));
+    if (wordsOf.size < 10_000) wordsOf.set(key, words);
   }
-  return stems;
+  return words;
 }
 
 /**
@@ -126,9 +129,43 @@ function leaveOneOut(items: readonly WhoExample[], score: Scorer): number {
 }
 
 /** How many content words of the statement each choice's label shares. */
-const sharedWords: Scorer = (_, item) => {
-  const words = contentStems(item.statement);
-  return item.choices.map((voice) => [...contentStems(voice.label)].filter((w) => words.has(w)).length);
+const sharedWords =
+  (stemmed: boolean): Scorer =>
+  (_, item) => {
+    const words = contentStems(item.statement, stemmed);
+    return item.choices.map((voice) => [...contentStems(voice.label, stemmed)].filter((w) => words.has(w)).length);
+  };
+
+/**
+ * A learner that guesses the speaker from the words (naive Bayes over the right answers of the other
+ * items: how often each speaker was right, and which words its statements hold), among the choices
+ * offered.
+ */
+const speakerFromWords: Scorer = (train, item) => {
+  const counts = new Map<string, Map<string, number>>();
+  const totals = new Map<string, number>();
+  const rightCount = new Map<string, number>();
+  const vocabulary = new Set<string>();
+  for (const e of train) {
+    const key = e.choices[e.right]?.key ?? "";
+    rightCount.set(key, (rightCount.get(key) ?? 0) + 1);
+    const mine = counts.get(key) ?? new Map<string, number>();
+    counts.set(key, mine);
+    for (const w of contentStems(e.statement, false)) {
+      vocabulary.add(w);
+      mine.set(w, (mine.get(w) ?? 0) + 1);
+      totals.set(key, (totals.get(key) ?? 0) + 1);
+    }
+  }
+  const words = [...contentStems(item.statement, false)].filter((w) => vocabulary.has(w));
+  return item.choices.map((voice) => {
+    const mine = counts.get(voice.key);
+    const total = (totals.get(voice.key) ?? 0) + vocabulary.size;
+    const log =
+      Math.log((rightCount.get(voice.key) ?? 0) + 1) +
+      words.reduce((sum, w) => sum + Math.log(((mine?.get(w) ?? 0) + 1) / total), 0);
+    return Math.round(log * 1e9) / 1e9;
+  });
 };
 
 /** Features of a (statement, choice) pair: the statement's words each paired with the choice's speaker, and the speaker alone. */
@@ -209,16 +246,21 @@ export function measureWhoCues(items: readonly WhoExample[]): WhoCueAccuracy[] {
     cue: WhoCueName;
     description: string;
     score: Scorer | { all: (all: readonly WhoExample[]) => number[][] };
-  }[] = ([] = [
+  }[] = [
     {
       cue: "shares-words",
       description: "the choice whose label shares the most words with the statement",
-      score: sharedWords,
+      score: sharedWords(false),
+    },
+    {
+      cue: "shares-stems",
+      description: "the choice whose label shares the most words with the statement, by their first five letters",
+      score: sharedWords(true),
     },
     {
       cue: "avoids-shared-words",
       description: "the choice whose label shares the fewest words with the statement",
-      score: (train, item) => sharedWords(train, item).map((n) => -n),
+      score: (train, item) => sharedWords(false)(train, item).map((n) => -n),
     },
     {
       cue: "names-side",
@@ -241,6 +283,11 @@ export function measureWhoCues(items: readonly WhoExample[]): WhoCueAccuracy[] {
       score: { all: (all) => naiveBayes(all, false) },
     },
     {
+      cue: "speaker-from-words",
+      description: "naive Bayes guessing the speaker from the statement's words, among the choices",
+      score: speakerFromWords,
+    },
+    {
       cue: "most-offered",
       description: "the choice offered most often over the other items",
       score: (train, item) => {
@@ -248,7 +295,7 @@ export function measureWhoCues(items: readonly WhoExample[]): WhoCueAccuracy[] {
         return item.choices.map((voice) => offered.get(voice.key) ?? 0);
       },
     },
-  ]);
+  ];
   const measured = rules.map(({ cue, description, score }) => {
     // A rule that scores the whole pack at once (its own leave-one-out), or one item at a time.
     const scores = "all" in score ? score.all(items) : undefined;
