@@ -58,7 +58,10 @@ if (Array.isArray(items)) {
     const plan = planWho(withKinds.map((item) => attributed(item.id, item.claimant as Item["claimant"])));
     const examples = withKinds.flatMap((item) => {
       const choices = plan.get(item.id);
-      return choices ? [{ id: item.id, statement: item.statement, ...choices }] : [];
+      const twin = (item as { twin?: unknown }).twin;
+      return choices
+        ? [{ id: item.id, statement: item.statement, twin: typeof twin === "string" ? twin : undefined, ...choices }]
+        : [];
     });
     console.log(
       `Rules that pick "who says so?" without the report, over ${examples.length} items (chance 33.3%, the limit ${MAX_WHO_CUE_ACCURACY * 100}%):`,
@@ -106,8 +109,10 @@ function isStatement(x: unknown): x is { statement: string; verdict: "verified" 
   return typeof statement === "string" && (verdict === "verified" || verdict === "unverified");
 }
 
-function hasClaimantKind(x: unknown): x is Parameters<typeof measureClaimantKinds>[0][number] {
-  if (!isStatement(x)) return false;
+function hasClaimantKind(
+  x: unknown,
+): x is Parameters<typeof measureClaimantKinds>[0][number] & { id: string; statement: string } {
+  if (!isStatement(x) || typeof (x as { id?: unknown }).id !== "string") return false;
   const { claimant } = x as { claimant?: unknown };
   const kind = typeof claimant === "object" && claimant !== null ? (claimant as { kind?: unknown }).kind : undefined;
   return ["party", "independent-expert", "reporters", "unattributed"].includes(String(kind));

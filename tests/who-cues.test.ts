@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from "vitest";
 import { sourcePack as pack } from "../src/content/source";
-import { MAX_WHO_CUE_ACCURACY, measureWhoCues, offerRates, type WhoExample } from "../src/content/who-cues";
 import { allVoices, attributed, voiceOf } from "../src/content/voices";
+import { MAX_WHO_CUE_ACCURACY, measureWhoCues, offerRates, type WhoExample } from "../src/content/who-cues";
 import { overlap, planWho, type Voice } from "../src/domain/who-says";
 
 const attributedItems = pack.items.map((item) => attributed(item.id, item.claimant));
@@ -14,7 +14,7 @@ const plan = planWho(attributedItems);
 const examples: WhoExample[] = pack.items.map((item) => {
   const choices = plan.get(item.id);
   if (!choices) throw new Error(`no choices for ${item.id}`);
-  return { id: item.id, statement: item.statement, ...choices };
+  return { id: item.id, statement: item.statement, twin: item.twin, ...choices };
 });
 const wrongOf = (e: WhoExample) => e.choices.filter((_, i) => i !== e.right);
 
@@ -52,7 +52,10 @@ describe("the choices over the pack", () => {
   it("offers each voice as a wrong choice about twice as often as it is right (right a third of the times offered)", () => {
     for (const rate of offerRates(examples)) {
       // Two wrong choices an item: a voice right r times is offered wrong 2r times, give or take 2.
-      expect(Math.abs(rate.wrong - 2 * rate.right), `${rate.key}: right ${rate.right}, wrong ${rate.wrong}`).toBeLessThanOrEqual(2);
+      expect(
+        Math.abs(rate.wrong - 2 * rate.right),
+        `${rate.key}: right ${rate.right}, wrong ${rate.wrong}`,
+      ).toBeLessThanOrEqual(2);
     }
   });
 
@@ -60,7 +63,8 @@ describe("the choices over the pack", () => {
     for (const e of examples) {
       const a = attributedItems.find((x) => x.id === e.id);
       for (const [i, x] of e.choices.entries()) {
-        for (const [j, y] of e.choices.entries()) if (i !== j) expect(overlap(x, y), `${e.id}: ${x.key}, ${y.key}`).toBe(false);
+        for (const [j, y] of e.choices.entries())
+          if (i !== j) expect(overlap(x, y), `${e.id}: ${x.key}, ${y.key}`).toBe(false);
       }
       for (const v of wrongOf(e)) {
         expect(a?.barred ?? [], e.id).not.toContain(v.key);
@@ -75,7 +79,10 @@ describe("the choices over the pack", () => {
     for (const e of examples) {
       const chosen = attributedItems.find((x) => x.id === e.id)?.distractors ?? [];
       expect(chosen, e.id).toHaveLength(2);
-      expect(wrongOf(e).map((v) => v.key), e.id).toEqual(chosen);
+      expect(
+        wrongOf(e).map((v) => v.key),
+        e.id,
+      ).toEqual(chosen);
       for (const key of chosen) {
         expect(keys.has(key), key).toBe(true);
         expect(quoted.has(key), key).toBe(true);
@@ -86,7 +93,11 @@ describe("the choices over the pack", () => {
   it("overlaps: every voice a voice covers exists", () => {
     const voices = allVoices();
     for (const v of voices) {
-      for (const key of v.covers ?? []) expect(voices.some((x) => x.key === key), `${v.key} covers ${key}`).toBe(true);
+      for (const key of v.covers ?? [])
+        expect(
+          voices.some((x) => x.key === key),
+          `${v.key} covers ${key}`,
+        ).toBe(true);
     }
     // The cases the report makes: the Kremlin's spokesman is one of the Russian officials; the military
     // spokesman and the Kremlin's are two people; the reporters pass on the NYT.
@@ -101,10 +112,7 @@ describe("the choices over the pack", () => {
     const fewer = planWho(attributedItems.slice(1));
     for (const e of examples.slice(1)) {
       const other = fewer.get(e.id);
-      expect(
-        other?.choices.map((v) => v.key).sort(),
-        e.id,
-      ).toEqual(e.choices.map((v) => v.key).sort());
+      expect(other?.choices.map((v) => v.key).sort(), e.id).toEqual(e.choices.map((v) => v.key).sort());
     }
   });
 });
