@@ -22,6 +22,10 @@ const {
   measureLearners,
   measurePassageLearners,
 } = await loadSrc<typeof import("../src/content/cues.ts")>("src/content/cues.ts");
+const { formatWhoCue, MAX_WHO_CUE_ACCURACY, measureWhoCues, offerRates } =
+  await loadSrc<typeof import("../src/content/who-cues.ts")>("src/content/who-cues.ts");
+const { attributed } = await loadSrc<typeof import("../src/content/voices.ts")>("src/content/voices.ts");
+const { planWho } = await loadSrc<typeof import("../src/domain/who-says.ts")>("src/domain/who-says.ts");
 const { validatePack } = await loadSrc<typeof import("../src/content/validate.ts")>("src/content/validate.ts");
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -53,7 +57,27 @@ if (Array.isArray(items)) {
   }
   for (const cue of measureCues(statements)) console.log(`  ${formatCue(cue)}`);
   const withKinds = items.filter(hasClaimantKind);
-  if (withKinds.length === items.length) console.log(`  ${formatClaimantKinds(measureClaimantKinds(withKinds))}`);
+  if (withKinds.length === items.length) {
+    console.log(`  ${formatClaimantKinds(measureClaimantKinds(withKinds))}`);
+    // "Who says so?": the choices the Worker offers, and how well a rule picks the right one without the report.
+    const plan = planWho(withKinds.map((item) => attributed(item.id, item.claimant as Item["claimant"])));
+    const examples = withKinds.flatMap((item) => {
+      const choices = plan.get(item.id);
+      const twin = (item as { twin?: unknown }).twin;
+      return choices
+        ? [{ id: item.id, statement: item.statement, twin: typeof twin === "string" ? twin : undefined, ...choices }]
+        : [];
+    });
+    console.log(
+      `Rules that pick "who says so?" without the report, over ${examples.length} items (chance 33.3%, the limit ${MAX_WHO_CUE_ACCURACY * 100}%):`,
+    );
+    for (const cue of measureWhoCues(examples)) {
+      console.log(`  ${formatWhoCue(cue)}`);
+      if (cue.accuracy > MAX_WHO_CUE_ACCURACY) errors.push(`who says so: ${formatWhoCue(cue)} is above the limit`);
+    }
+    const rates = offerRates(examples).map((r) => `${r.key} ${r.right}/${r.right + r.wrong}`);
+    console.log(`  right/offered per voice: ${rates.join(", ")}`);
+  }
 }
 if (errors.length > 0) {
   console.error(`content/ has ${errors.length} problem(s):\n- ${errors.join("\n- ")}`);
@@ -96,8 +120,10 @@ function hasContext(x: {
   return typeof (x as { context?: unknown }).context === "string";
 }
 
-function hasClaimantKind(x: unknown): x is Parameters<typeof measureClaimantKinds>[0][number] {
-  if (!isStatement(x)) return false;
+function hasClaimantKind(
+  x: unknown,
+): x is Parameters<typeof measureClaimantKinds>[0][number] & { id: string; statement: string } {
+  if (!isStatement(x) || typeof (x as { id?: unknown }).id !== "string") return false;
   const { claimant } = x as { claimant?: unknown };
   const kind = typeof claimant === "object" && claimant !== null ? (claimant as { kind?: unknown }).kind : undefined;
   return ["party", "independent-expert", "reporters", "unattributed"].includes(String(kind));

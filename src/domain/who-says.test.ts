@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { type Attributed, idHash, planWho, type Voice, whoLine, whoTally } from "./who-says";
+import { type Attributed, idHash, overlap, planWho, type Voice, whoLine, whoTally } from "./who-says";
 
-const voice = (key: string, camp: string): Voice => ({ key, label: key.toUpperCase(), camp });
-const A1 = voice("a1", "a");
+const voice = (key: string, camp: string, covers?: string[]): Voice => ({
+  key,
+  label: key.toUpperCase(),
+  camp,
+  ...(covers ? { covers } : {}),
+});
+// A1 speaks for A2 (as "Russian officials" for the Kremlin's spokesman); A3 shares their camp and overlaps neither.
+const A1 = voice("a1", "a", ["a2"]);
 const A2 = voice("a2", "a");
+const A3 = voice("a3", "a");
 const B1 = voice("b1", "b");
 const C1 = voice("c1", "c");
 const D1 = voice("d1", "d");
@@ -15,24 +22,64 @@ const items: Attributed[] = [
   { id: "four", voice: C1 },
   { id: "five", voice: D1, avoid: ["b"] },
   { id: "six", voice: A1 },
+  { id: "seven", voice: A3 },
 ];
 
+const noOverlap = (choices: readonly Voice[]) =>
+  choices.every((a, i) => choices.every((b, j) => i === j || !overlap(a, b)));
+
 describe("planWho", () => {
-  it("offers the item's voice and two of other camps, three distinct camps per item", () => {
+  it("offers the item's voice and two others, no two of them overlapping", () => {
     const plan = planWho(items);
     for (const item of items) {
       const choices = plan.get(item.id);
       expect(choices?.choices).toHaveLength(3);
       expect(choices?.choices[choices.right]).toEqual(item.voice);
-      expect(new Set(choices?.choices.map((v) => v.camp)).size).toBe(3);
+      expect(noOverlap(choices?.choices ?? []), item.id).toBe(true);
     }
   });
 
-  it("never offers a voice of the right one's camp (two choices would both be right)", () => {
-    const plan = planWho(items);
-    for (const id of ["one", "two", "six"]) {
-      const keys = plan.get(id)?.choices.map((v) => v.key) ?? [];
-      expect(keys.filter((k) => k === "a1" || k === "a2")).toHaveLength(1);
+  it("never offers two voices that overlap (two choices would both be right), whatever the seed draws", () => {
+    const many: Attributed[] = Array.from({ length: 40 }, (_, i) => ({
+      id: `x${i}`,
+      voice: [A1, A2, A3, B1][i % 4] as Voice,
+    }));
+    for (const { choices } of planWho(many).values()) {
+      const keys = choices.map((v) => v.key);
+      expect(keys.includes("a1") && keys.includes("a2"), keys.join()).toBe(false);
+    }
+  });
+
+  it("knows overlap both ways, and not within a camp alone", () => {
+    expect(overlap(A1, A2)).toBe(true);
+    expect(overlap(A2, A1)).toBe(true);
+    expect(overlap(A2, A3)).toBe(false);
+    expect(overlap(A3, A3)).toBe(true);
+  });
+
+  it("offers an item's chosen wrong voices where they fit, in their order, and draws for one that does not", () => {
+    const chosen: Attributed[] = [...items.slice(0, 6), { id: "seven", voice: A3, distractors: ["a2", "c1"] }];
+    const plan = planWho(chosen).get("seven");
+    expect(plan?.choices.filter((_, i) => i !== plan.right).map((v) => v.key)).toEqual(["a2", "c1"]);
+    // "a1" covers the right voice "a2" and "zz" is no voice of the pack: one fits, the other is drawn.
+    const unfit: Attributed[] = [...items.slice(0, 6), { id: "seven", voice: A2, distractors: ["a1", "zz", "d1"] }];
+    const drawn = planWho(unfit).get("seven");
+    const wrong = drawn?.choices.filter((_, i) => i !== drawn.right).map((v) => v.key) ?? [];
+    expect(wrong[0]).toBe("d1");
+    expect(wrong).toHaveLength(2);
+    expect(wrong).not.toContain("a1");
+  });
+
+  it("never offers a voice barred for the item", () => {
+    const many: Attributed[] = Array.from({ length: 30 }, (_, i) => ({
+      id: `y${i}`,
+      voice: [A3, B1, C1, D1][i % 4] as Voice,
+      barred: ["b1", "c1"],
+    }));
+    for (const [id, { choices, right }] of planWho(many)) {
+      const wrong = choices.filter((_, i) => i !== right).map((v) => v.key);
+      expect(wrong, id).not.toContain("b1");
+      expect(wrong, id).not.toContain("c1");
     }
   });
 

@@ -7,22 +7,41 @@
 import { seededRandom, shuffle } from "./forms";
 
 /**
- * A speaker as a choice: a stable key, the words shown, and its camp. Voices of one camp overlap
- * (the Kremlin's spokesman is also one of "Russian officials"), so no two of them are ever offered
- * together: two choices must never both be right.
+ * A speaker as a choice: a stable key, the words shown, its camp (the side or kind of source: Russia's
+ * officials, the press…) and the voices it speaks for. Voices can overlap (the Kremlin's spokesman is
+ * also one of "Russian officials"), so two that do are never offered together: two choices must never
+ * both be right. Two voices of one camp that do not overlap (the Kremlin's spokesman and the military
+ * spokesman) may: a wrong choice from the right one's side fits the sentence as well as the right one.
  */
 export interface Voice {
   key: string;
   label: string;
   camp: string;
+  /** Keys of the voices this one speaks for ("Russian officials" covers Peskov): never offered beside them. */
+  covers?: readonly string[];
 }
 
-/** An item as "who says so?" needs it: its id, its voice, and camps its claimant's wording names (never offered). */
+/**
+ * True if two voices could both be right: the same voice, or one speaks for the other.
+ * @example overlap(russianOfficials, peskov) // true; overlap(peskov, konashenkov) // false
+ */
+export function overlap(a: Voice, b: Voice): boolean {
+  return a.key === b.key || (a.covers ?? []).includes(b.key) || (b.covers ?? []).includes(a.key);
+}
+
+/** An item as "who says so?" needs it: its id, its voice, camps its claimant's wording names, and its chosen wrong ones. */
 export interface Attributed {
   id: string;
   voice: Voice;
   /** Camps a choice must not come from: e.g. an unattributed claim "unclear: the researcher or the outlet". */
   avoid?: readonly string[];
+  /** Keys of voices never offered for this item (a reader could argue they are right). */
+  barred?: readonly string[];
+  /**
+   * Keys of the two wrong choices an editor chose (content/voices.ts), offered when each is a voice of the
+   * pack that may stand beside the right one; a missing or unfit one is drawn instead.
+   */
+  distractors?: readonly string[];
 }
 
 /** One item's choices in the order shown, and which of them is right (0-based). */
@@ -48,10 +67,12 @@ export function idHash(id: string): number {
 }
 
 /**
- * The choices of every item of a pack. The two others are voices of other items (so every name is
- * one the report quotes), each from a camp of its own, never from the right voice's camp nor from a
- * camp the claimant's wording names; which ones is drawn from the item's id. The right voice's
- * position is the item's rank by id hash, modulo 3, so it sits first, second and third equally often.
+ * The choices of every item of a pack. The two wrong ones are voices of other items (so every name is
+ * one the report quotes): the item's chosen ones where they fit, else drawn from the item's id. Never a
+ * voice that overlaps the right one or the other wrong one (two choices that could both be right, or
+ * a pair a reader could strike out together), nor one from a camp the claimant's wording names, nor one
+ * barred for the item. The right voice's position is the item's rank by id hash, modulo 3, so it sits
+ * first, second and third equally often.
  * @example planWho(items).get("spokesman-gave-toll") // { choices: [3 voices], right: 1 }
  */
 export function planWho(items: readonly Attributed[]): Map<string, WhoChoices> {
@@ -59,17 +80,21 @@ export function planWho(items: readonly Attributed[]): Map<string, WhoChoices> {
   const pool = [...new Map(items.map((item) => [item.voice.key, item.voice])).values()].sort((a, b) =>
     a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
   );
+  const byKey = new Map(pool.map((voice) => [voice.key, voice]));
   const ranked = [...items].sort((a, b) => idHash(a.id) - idHash(b.id) || (a.id < b.id ? -1 : 1));
   const plan = new Map<string, WhoChoices>();
   ranked.forEach((item, rank) => {
-    const random = seededRandom(idHash(item.id));
-    const barred = new Set([item.voice.camp, ...(item.avoid ?? [])]);
     const others: Voice[] = [];
-    for (const voice of shuffle(pool, random)) {
+    const fits = (voice: Voice) =>
+      !overlap(voice, item.voice) &&
+      !others.some((other) => overlap(voice, other)) &&
+      !(item.avoid ?? []).includes(voice.camp) &&
+      !(item.barred ?? []).includes(voice.key);
+    const chosen = (item.distractors ?? []).flatMap((key) => byKey.get(key) ?? []);
+    const random = seededRandom(idHash(item.id));
+    for (const voice of [...chosen, ...shuffle(pool, random)]) {
       if (others.length === WHO_CHOICES - 1) break;
-      if (barred.has(voice.camp)) continue;
-      others.push(voice);
-      barred.add(voice.camp);
+      if (fits(voice)) others.push(voice);
     }
     const right = rank % (others.length + 1);
     plan.set(item.id, { choices: [...others.slice(0, right), item.voice, ...others.slice(right)], right });
