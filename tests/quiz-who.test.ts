@@ -21,7 +21,7 @@ beforeEach(async () => {
   await reset();
 });
 
-const plan = planWho(pack.items.map((item) => attributed(item.id, item.claimant)));
+const plan = planWho(pack.items.map((item) => attributed(item.id, item.claimant, item.name)));
 
 /** An item's choices by its public id or its name in content/. */
 function choicesOf(id: string) {
@@ -67,7 +67,7 @@ describe("the choices over the pack", () => {
       expect(new Set(choices.map((v) => v.label)).size, item.id).toBe(3);
       for (const a of choices) for (const b of choices) if (a !== b) expect(overlap(a, b), item.id).toBe(false);
       expect(choices[right]?.key, item.id).toBe(voiceOf(item.claimant).key);
-      const avoid = attributed(item.id, item.claimant).avoid ?? [];
+      const avoid = attributed(item.id, item.claimant, item.name).avoid ?? [];
       for (const voice of choices) if (voice !== choices[right]) expect(avoid, item.id).not.toContain(voice.camp);
       // Every wrong choice is the voice of some other item: a name the report quotes, never made up.
       for (const voice of choices) {
@@ -105,7 +105,7 @@ describe("the choices over the pack", () => {
   it("is stable: the Worker's plan (from the item texts file) is the source's, in any item order", async () => {
     const served = whoPlanOf(await itemTexts(env.ASSETS));
     expect(Object.fromEntries(served)).toEqual(Object.fromEntries(plan));
-    const reversed = planWho([...pack.items].reverse().map((item) => attributed(item.id, item.claimant)));
+    const reversed = planWho([...pack.items].reverse().map((item) => attributed(item.id, item.claimant, item.name)));
     expect(Object.fromEntries(reversed)).toEqual(Object.fromEntries(plan));
   });
 });

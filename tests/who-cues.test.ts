@@ -9,7 +9,7 @@ import { allVoices, attributed, voiceOf } from "../src/content/voices";
 import { MAX_WHO_CUE_ACCURACY, measureWhoCues, offerRates, type WhoExample } from "../src/content/who-cues";
 import { overlap, planWho, type Voice } from "../src/domain/who-says";
 
-const attributedItems = pack.items.map((item) => attributed(item.id, item.claimant));
+const attributedItems = pack.items.map((item) => attributed(item.id, item.claimant, item.name));
 const plan = planWho(attributedItems);
 const examples: WhoExample[] = pack.items.map((item) => {
   const choices = plan.get(item.id);

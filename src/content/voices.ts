@@ -199,15 +199,16 @@ export function voiceOf(claimant: Item["claimant"]): Voice & { known: boolean } 
 }
 
 /**
- * An item as domain/who-says.ts plans it: its voice, the camps its claimant's name mentions besides
+ * An item as domain/who-says.ts plans it (by its id; the editor's tables by its name in content/,
+ * the slug, which is the id there): its voice, the camps its claimant's name mentions besides
  * its own, the voices barred for it and its two chosen wrong voices.
  * @example attributed("members-in-the-hundreds", claimant).avoid // ["press", "expert"]
  */
-export function attributed(id: string, claimant: Item["claimant"]): Attributed {
+export function attributed(id: string, claimant: Item["claimant"], slug = id): Attributed {
   const { known: _, ...voice } = voiceOf(claimant);
-  const name = claimant.name.toLowerCase();
+  const claimantName = claimant.name.toLowerCase();
   const avoid = Object.entries(NAMED_IN).flatMap(([camp, words]) =>
-    camp !== voice.camp && words.some((word) => name.includes(word)) ? [camp] : [],
+    camp !== voice.camp && words.some((word) => claimantName.includes(word)) ? [camp] : [],
   );
-  return { id, voice, avoid, barred: BARRED[id] ?? [], distractors: DISTRACTORS[id] ?? [] };
+  return { id, voice, avoid, barred: BARRED[slug] ?? [], distractors: DISTRACTORS[slug] ?? [] };
 }

@@ -16,7 +16,7 @@ const plans = new WeakMap<ReadonlyMap<string, ItemTexts>, Map<string, WhoChoices
 export function whoPlanOf(texts: ReadonlyMap<string, ItemTexts>): Map<string, WhoChoices> {
   let plan = plans.get(texts);
   if (!plan) {
-    plan = planWho(pack.items.map((item) => attributed(item.id, textsOf(texts, item.id).claimant)));
+    plan = planWho(pack.items.map((item) => attributed(item.id, textsOf(texts, item.id).claimant, item.name)));
     plans.set(texts, plan);
   }
   return plan;
