@@ -10,6 +10,7 @@ import {
   formatClaimantKinds,
   hasAsSourceSaid,
   hasBroadReporting,
+  hasCopula,
   hasNumber,
   hasQuotationMarks,
   hasReportingVerb,
@@ -429,7 +430,7 @@ describe("surface cues do not give the verdict away", () => {
     // The old items had no context: give each its quote, so only the wording is measured.
     const withContext = oldItemsJson.map((item) => ({ ...item, context: item.quote }));
     const errors = await validatePack({ ...copyOfPack(), items: withContext });
-    expect(errors).toHaveLength(10);
+    expect(errors).toHaveLength(11);
     expect(errors[0]).toBe("items.json: 25 items, fewer than 30");
     errors.shift();
     expect(errors[0]).toMatch(
@@ -446,10 +447,12 @@ describe("surface cues do not give the verdict away", () => {
     expect(errors[4]).toMatch(/^items\.json: the learner "speaker-first-half" .*19\/25 = 76\.0%/);
     expect(errors[5]).toMatch(/^items\.json: the learner "body-first-half" .*18\/25 = 72\.0%/);
     expect(errors[6]).toMatch(/^items\.json: the learner "starts-with-speaker" .*17\/25 = 68\.0%/);
-    expect(errors[7]).toMatch(
+    // The cues taken together (naive Bayes over every yes/no cue) fail it too.
+    expect(errors[7]).toMatch(/^items\.json: the learner "cues-combined" .*21\/25 = 84\.0%/);
+    expect(errors[8]).toMatch(
       /^items\.json: the learner "passage-sentences" guesses the verdict from the passage shown/,
     );
-    expect(errors[8]).toMatch(
+    expect(errors[9]).toMatch(
       /^items\.json: the kind of claimant guesses the verdict, more than 65%: .*21\/25 = 84\.0%/,
     );
   });
@@ -471,6 +474,8 @@ describe("surface cues do not give the verdict away", () => {
       "as-source-said",
       "length-threshold",
       "first-clause-length",
+      "copula",
+      "cues-combined",
     ]);
     for (const learner of learners) {
       expect(learner.total, learner.cue).toBe(pack.items.length);
@@ -486,7 +491,7 @@ describe("surface cues do not give the verdict away", () => {
     // learners measured since (one telling word, broad reporting words, a named speaker and where it stands, the
     // opening clause's length), and on nothing else: not on the passages, which are today's.
     const errors = await validatePack(withOldStatements(old));
-    expect(errors).toHaveLength(8);
+    expect(errors).toHaveLength(9);
     expect(errors[0]).toMatch(
       /^items\.json: the learner "first-word" guesses the verdict from the wording alone, more than 65%: first-word: 27\/36 = /,
     );
@@ -497,6 +502,7 @@ describe("surface cues do not give the verdict away", () => {
     expect(errors[5]).toMatch(/^items\.json: the learner "body-first-half" .*27\/36 = 75\.0%/);
     expect(errors[6]).toMatch(/^items\.json: the learner "starts-with-speaker" .*26\/36 = 72\.2%/);
     expect(errors[7]).toMatch(/^items\.json: the learner "first-clause-length" .*24\/36 = 66\.7%/);
+    expect(errors[8]).toMatch(/^items\.json: the learner "cues-combined" .*27\/36 = 75\.0%/);
   });
 
   it("fails the first 2026-12-07 wording on the cues a second reader found: broad reporting 76%, a named speaker 74%, quotation marks 66%", async () => {
@@ -516,13 +522,27 @@ describe("surface cues do not give the verdict away", () => {
       "body-first-half",
       "speaker-position",
       "length-threshold",
+      "copula",
+      "cues-combined",
     ]);
   });
 
+  // The three statements reworded for 2026-12-07.5, as they were in 2026-12-07.4 (and 2026-12-07.3).
+  const wording12074: Record<string, string> = {
+    "shoigu-repeated-toll":
+      "Sergei Shoigu repeated on Wednesday a claim from the day before about how many attackers had been killed.",
+    "nobody-harmed-wednesday":
+      "Nobody was hurt, as the governor said, in the later attacks of Wednesday night, which air defences partly repelled.",
+    "attack-was-kyivs-response":
+      "The attack on the Belgorod region was, as Konashenkov said, Kyiv's response to the fighting in Bakhmut.",
+  };
+
   it("fails the 2026-12-07.3 wording, where verified items named their speaker first: a speaker in the first half 70%, a learnt length 68%", async () => {
     // The four statements reworded for 2026-12-07.4, as they were: "X gave…" for a verified item, and unverified
-    // claims with their "as X said" clause at the end; put back, they fail four learners and nothing else.
+    // claims with their "as X said" clause at the end; put back (with the 2026-12-07.4 wording of three more), they fail
+    // four learners, and the copula and the cues taken together, measured since.
     const before: Record<string, string> = {
+      ...wording12074,
       "spokesman-gave-toll":
         "Russia's military spokesman, Igor Konashenkov, gave a toll of more than 70 attackers killed.",
       "seventy-attackers-killed":
@@ -539,7 +559,24 @@ describe("surface cues do not give the verdict away", () => {
       expect.stringMatching(/^items\.json: the learner "body-first-half" .*: body-first-half: 34\/50 = 68\.0%/),
       expect.stringMatching(/^items\.json: the learner "speaker-position" .*: speaker-position: 35\/50 = 70\.0%/),
       expect.stringMatching(/^items\.json: the learner "length-threshold" .*: length-threshold: 34\/50 = 68\.0%/),
+      expect.stringMatching(/^items\.json: the learner "copula" .*: copula: 33\/50 = 66\.0%/),
+      expect.stringMatching(/^items\.json: the learner "cues-combined" .*: cues-combined: 37\/50 = 74\.0%/),
     ]);
+  });
+
+  it("fails the 2026-12-07.4 wording on the cues taken together: naive Bayes over every yes/no cue 68%", async () => {
+    // The three statements reworded for 2026-12-07.5, as they were: a verified statement opening with its speaker,
+    // and two unverified claims with a copula and their "as" clause inside. Each cue alone stays under the limit
+    // (the copula 64%); together they give the verdict away.
+    const before = wording12074;
+    const files = copyOfPack();
+    for (const item of files.items) item.statement = before[item.id] ?? item.statement;
+    const errors = await validatePack(files);
+    expect(errors).toEqual([
+      expect.stringMatching(/^items\.json: the learner "cues-combined" .*: cues-combined: 34\/50 = 68\.0%/),
+    ]);
+    // The pack as it is now stays under the limit on the combined learner, one item under it (33 of 50 would fail).
+    expect(measureLearners(pack.items).find((l) => l.cue === "cues-combined")?.correct).toBe(32);
   });
 
   it("no passage learner (its words, length, sentences, said, quotation marks, how the statement copies it) guesses more than 65%", () => {
@@ -579,6 +616,11 @@ describe("surface cues do not give the verdict away", () => {
     expect(hasAsSourceSaid("As the ministry's video showed, it burned.")).toBe(true);
     expect(hasAsSourceSaid("As of this report, Moscow had released no figures.")).toBe(false);
     expect(hasAsSourceSaid("He gave attacks as a reason to keep up the war.")).toBe(false);
+    expect(hasCopula("Nobody was hurt.")).toBe(true);
+    expect(hasCopula("There will be another hot spot.")).toBe(true);
+    expect(hasCopula("How many had been killed.")).toBe(true);
+    expect(hasCopula("The attacks hurt nobody.")).toBe(false);
+    expect(hasCopula("This island was a base.".replace("was", "has"))).toBe(false); // "is" inside "This" is not "is"
     expect(firstClauseWords("On Monday, men crossed.")).toBe(2);
     expect(firstClauseWords("Men crossed on Monday.")).toBe(4);
     expect(passageSentences("It burned, he said. “It is over.” Then it rained")).toBe(2);

@@ -377,7 +377,9 @@ export type LearnerName =
   | "said-or-according"
   | "as-source-said"
   | "length-threshold"
-  | "first-clause-length";
+  | "first-clause-length"
+  | "copula"
+  | "cues-combined";
 
 type Example = { statement: string; verdict: Verdict };
 type Guess<T> = (train: readonly T[], item: T) => Verdict;
@@ -515,6 +517,34 @@ function naiveBayes<T extends { verdict: Verdict }>(text: (item: T) => string): 
 
 const naiveBayesGuess = () => naiveBayes<Example>((e) => e.statement);
 
+const COPULA = wordsPattern(["is", "was", "were", "are", "will", "be", "been"]);
+
+/** Whether it states something as being so (is, was, were, will be…): claims are often put that way. */
+export function hasCopula(statement: string): boolean {
+  return COPULA.test(statement);
+}
+
+/**
+ * The yes/no cues of one statement as words ("cue-speaker-half", "no-cue-copula"…), so naive Bayes
+ * can weigh them together: cues each under the bound can add up above it.
+ */
+function cueWords(statement: string): string {
+  const cues: [string, boolean][] = [
+    ["reporting", hasBroadReporting(statement)],
+    ["speaker", namesSpeaker(statement)],
+    ["quotes", hasQuotationMarks(statement)],
+    ["speakerhalf", speakerInFirstHalf(statement)],
+    ["bodyhalf", speakerInFirstHalf(statement, true)],
+    ["startsspeaker", startsWithSpeaker(statement)],
+    ["said", hasSaidOrAccording(statement)],
+    ["assource", hasAsSourceSaid(statement)],
+    ["copula", hasCopula(statement)],
+    ["number", hasNumber(statement)],
+    ["long", wordsOf(statement).length > 17],
+  ];
+  return cues.map(([name, on]) => `${on ? "cue" : "nocue"}${name}`).join(" ");
+}
+
 /** Leave-one-out: each item is guessed by a learner trained on all the others. */
 function leaveOneOut<T extends { verdict: Verdict }>(items: readonly T[], guess: Guess<T>) {
   return items.filter((item, i) => guess([...items.slice(0, i), ...items.slice(i + 1)], item) === item.verdict).length;
@@ -602,6 +632,12 @@ export function measureLearners(items: readonly Example[]): LearnerAccuracy[] {
       cue: "first-clause-length",
       description: "a threshold on the words before its first comma, colon or dash",
       guess: byThreshold((e) => firstClauseWords(e.statement)),
+    },
+    { cue: "copula", description: "whether it has is, was, were, are, will, be or been", guess: cueGuess(hasCopula) },
+    {
+      cue: "cues-combined",
+      description: "naive Bayes over all the yes/no cues above together (and longer than 17 words)",
+      guess: naiveBayes<Example>((e) => cueWords(e.statement)),
     },
   ];
   return measureEach(items, learners);
