@@ -82,8 +82,9 @@ const NO_ONE: Voice = { key: "no-one", label: "No one named in the report", camp
 
 /**
  * Voices that must not be offered for an item although neither its claimant's name nor an overlap bars
- * them, because a reader could fairly argue they are right (DESIGN.md §3: one right answer), or
- * because no reader would take them for the speaker. Each with the report's words that make it so.
+ * them, because a reader could fairly argue they are right (one right answer: content/README.md, "The
+ * editorial rule"), or because no reader would take them for the speaker. Each with the report's words
+ * that make it so.
  */
 const BARRED: Readonly<Record<string, readonly string[]>> = {
   // "There are guerrilla groups…" follows Podoliak's quote in the paragraph "Ukraine rejects any responsibility".
