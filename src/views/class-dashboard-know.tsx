@@ -5,8 +5,7 @@
  */
 import type { ClassCalibration, EstimateFit } from "../domain/class-know";
 import type { Judgement } from "../domain/scoring";
-import { CheckIcon, QuestionIcon } from "./icons";
-import { verdictWord } from "./quiz-parts";
+import { VerdictStatus } from "./quiz-parts";
 
 /** One statement answered wrongly while sure, as the page and the JSON show it. */
 export interface SureWrongView {
@@ -86,12 +85,8 @@ export function SureAndWrong({ items }: { items: readonly SureWrongView[] }) {
                   <strong>{item.statement}</strong>
                 </p>
                 <p>
-                  <span class="status">
-                    {item.verdict === "verified" ? <CheckIcon /> : <QuestionIcon />}
-                    {verdictWord(item.verdict)}
-                  </span>{" "}
-                  · <strong>{item.sureWrong}</strong> of the {item.sure} who were sure got it wrong (statement{" "}
-                  {item.position})
+                  <VerdictStatus verdict={item.verdict} /> · <strong>{item.sureWrong}</strong> of the {item.sure} who
+                  were sure got it wrong (statement {item.position})
                 </p>
               </li>
             ))}

@@ -9,9 +9,8 @@ import { REMOVE_TICKED_FORM, RemoveTicked, WaitingRoom } from "./class-dashboard
 import { ClassLean, LEAN_WORDS, percent, progressWords, RemovedNames, StudentStatus } from "./class-dashboard-parts";
 import { QrCode } from "./class-qr";
 import { ClassReady } from "./class-ready";
-import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
-import { ActionForm, verdictWord } from "./quiz-parts";
+import { ActionForm, VerdictStatus, verdictWord } from "./quiz-parts";
 import { signed } from "./quiz-result";
 import { pollPath } from "./styles";
 
@@ -307,10 +306,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                       <td class="num">{item.position}</td>
                       <th scope="row">{item.statement}</th>
                       <td>
-                        <span class="status">
-                          {item.verdict === "verified" ? <CheckIcon /> : <QuestionIcon />}
-                          {verdictWord(item.verdict)}
-                        </span>
+                        <VerdictStatus verdict={item.verdict} />
                       </td>
                       <td class="num">
                         {percent(item.shareCorrect)}

@@ -3,12 +3,22 @@
 import type { Child } from "hono/jsx";
 import type { ClaimantKind, Verdict } from "../content/pack";
 import { CONFIDENCE_LEVELS, type Confidence } from "../domain/calibration";
-import { ProgressBar } from "./icons";
+import { CheckIcon, ProgressBar, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 
 /** "Verified" / "Unverified". */
 export function verdictWord(verdict: Verdict): string {
   return verdict === "verified" ? "Verified" : "Unverified";
+}
+
+/** A verdict as the teacher's screens show it: its icon and its word (not by colour alone). */
+export function VerdictStatus({ verdict }: { verdict: Verdict }) {
+  return (
+    <span class="status">
+      {verdict === "verified" ? <CheckIcon /> : <QuestionIcon />}
+      {verdictWord(verdict)}
+    </span>
+  );
 }
 
 /** A confidence as the reader picks it: "Sure", "Fairly sure", "Guessing". */
