@@ -4,6 +4,7 @@
  *
  * No KV here: src/store/class-records.ts stores a ClassRecord, services/classes.ts builds one.
  */
+import type { CheckForms } from "./check-forms";
 import { drawForm, type FormItem } from "./forms";
 import type { Judgement } from "./scoring";
 
@@ -41,6 +42,8 @@ export interface ClassOptions {
   lobby: boolean;
   /** The teacher admits each name: a student who joins waits, greyed on the dashboard, until let in. */
   admit: boolean;
+  /** A check-in before the class's statements and a check-out after them (student-paced classes only). */
+  checks: boolean;
 }
 
 /** A class as stored: the options, its fixed items, and the hash of its teacher key. */
@@ -82,6 +85,11 @@ export interface ClassRecord {
    * object keeps the same number, and a student's token the one they joined under.
    */
   rev?: number;
+  /**
+   * The check-in and check-out forms (absent: none): six statements each, none of the class's own
+   * nor their twins; half the class plays `a` first (domain/check-forms.ts).
+   */
+  checks?: CheckForms;
 }
 
 /**

@@ -61,6 +61,11 @@ export interface ClassContext {
   back?: string;
   /** The settings' change number the student was seated under (absent: 0, as the class was created). */
   rev?: number;
+  /**
+   * The class has a check-in and check-out (absent: none): how many of the two the student is past
+   * (0 none, 1 the check-in, 2 both), so the pages send them there without asking the class's object.
+   */
+  check?: number;
 }
 
 /** The outcome of answering one item. */
@@ -212,6 +217,7 @@ export function parseQuizState(payload: unknown): QuizState | null {
       paced: cls.paced === true || undefined,
       back: typeof cls.back === "string" ? cls.back : undefined,
       rev: Number.isSafeInteger(cls.rev) && (cls.rev as number) > 0 ? (cls.rev as number) : undefined,
+      check: cls.check === 0 || cls.check === 1 || cls.check === 2 ? cls.check : undefined,
     });
   }
   if (p.form !== undefined) {
@@ -286,11 +292,13 @@ function classContext(cls: {
   paced?: true | undefined;
   back?: string | undefined;
   rev?: number | undefined;
+  check?: number | undefined;
 }): ClassContext {
   const context: ClassContext = { code: cls.code, nick: cls.nick };
   if (cls.paced) context.paced = true;
   if (cls.back) context.back = cls.back;
   if (cls.rev) context.rev = cls.rev;
+  if (cls.check !== undefined) context.check = cls.check;
   return context;
 }
 

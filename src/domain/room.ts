@@ -4,6 +4,7 @@
  * object recorded (the first answer to each statement is final; the token only carries state).
  */
 
+import type { CheckPhase, CheckTake } from "./check-change";
 import { type ClassRecord, hasLobby } from "./class";
 import type { Pace } from "./pace";
 import { type AttemptResult, finish, type QuizState, resultOf } from "./quiz";
@@ -154,8 +155,10 @@ export interface RoomView {
   tallies: Record<string, Tally>;
   pace: Pace;
   phase: ClassPhase;
-  /** An answer has been recorded (from anyone, removed or not): the settings can no longer change. */
+  /** An answer (or a check-in) has been recorded (from anyone, removed or not): the settings can no longer change. */
   answered: boolean;
+  /** Present students' check-ins and check-outs (absent: read from an object before them). */
+  checks?: (CheckTake & { attempt: string; phase: CheckPhase })[];
 }
 
 /**

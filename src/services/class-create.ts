@@ -15,6 +15,7 @@ import {
 import { hashTeacherKey, newTeacherKey } from "../domain/ids";
 import { classSizeOf } from "../domain/room";
 import { insertClassRecord } from "../store/class-records";
+import { drawClassChecks, MAX_ITEMS_WITH_CHECKS } from "./class-checks";
 import { AppError } from "./errors";
 import { limit } from "./limits";
 
@@ -32,9 +33,11 @@ export interface OptionsInput {
   start?: unknown;
   /** The teacher admits each name (a checkbox; off unless ticked). */
   admit?: unknown;
+  /** A check-in and a check-out (a checkbox; off unless ticked). */
+  checks?: unknown;
 }
 
-export type OptionsField = "name" | "items" | "names" | "size" | "pace" | "start";
+export type OptionsField = "name" | "items" | "names" | "size" | "pace" | "start" | "checks";
 
 /**
  * Checks the teacher's options; throws a 400 AppError listing every field at fault.
@@ -63,6 +66,15 @@ export function checkOptions(input: OptionsInput): ClassOptions {
     errors.push({ field: "start", message: "Choose whether students wait for your Start or start as they join." });
   }
   const on = (value: unknown) => value === true || value === "on" || value === "true" || value === "1";
+  const checks = on(input.checks);
+  if (checks && pace === "teacher") {
+    errors.push({ field: "checks", message: "The check-in and check-out are for classes that go at their own pace." });
+  } else if (checks && itemCount !== null && itemCount > MAX_ITEMS_WITH_CHECKS) {
+    errors.push({
+      field: "checks",
+      message: `The check-in and check-out need statements the class does not play: choose ${MAX_ITEMS_WITH_CHECKS} statements or fewer.`,
+    });
+  }
   if (errors.length > 0 || name === null || itemCount === null || size === null) {
     const first = errors[0] ?? { field: "name", message: "Check the options." };
     throw new AppError(400, {
@@ -79,7 +91,18 @@ export function checkOptions(input: OptionsInput): ClassOptions {
   // A teacher-paced class always waits for its first statement: the lobby is the student-paced choice.
   const lobby = paced || start === "teacher";
   const admit = on(input.admit);
-  return { name, itemCount, shuffle, names: names as NameMode, board: on(input.board), size, paced, lobby, admit };
+  return {
+    name,
+    itemCount,
+    shuffle,
+    names: names as NameMode,
+    board: on(input.board),
+    size,
+    paced,
+    lobby,
+    admit,
+    checks,
+  };
 }
 
 /**
@@ -96,6 +119,7 @@ export async function createClass(
   const key = newTeacherKey();
   const keyHash = await hashTeacherKey(key);
   const itemIds = chooseClassItems(pack.items, options.itemCount);
+  const checks = options.checks ? await drawClassChecks(env, itemIds) : undefined;
   const record = await insertClassRecord(
     env.SCORES,
     (code) => ({
@@ -116,6 +140,7 @@ export async function createClass(
       ...(options.lobby && !options.paced ? { lobby: true as const } : {}),
       room: true,
       ...(options.admit ? { admit: true as const } : {}),
+      ...(checks ? { checks } : {}),
     }),
     now,
   );

@@ -20,6 +20,7 @@ import { deleteStudentKeys, getClass, replaceClassRecord } from "../store/class-
 import type { RoomAdmission, RoomRemoval } from "../store/class-room";
 import { inRoom } from "../store/room-calls";
 import { forgetClass } from "../store/roster-cache";
+import { drawClassChecks } from "./class-checks";
 import { checkOptions, type OptionsInput } from "./class-create";
 import { classEnded } from "./class-errors";
 import { classContextOf, noSuchClass } from "./classes";
@@ -112,6 +113,7 @@ export interface ClassSettings {
   pace: "teacher" | "student";
   start: "teacher" | "join";
   admit: boolean;
+  checks: boolean;
 }
 
 /** The class's settings as option values checkOptions reads. */
@@ -127,6 +129,7 @@ export function optionsOf(record: ClassRecord): ClassSettings {
     pace: record.paced ? "teacher" : "student",
     start: record.paced || hasLobby(record) ? "teacher" : "join",
     admit: record.admit === true,
+    checks: record.checks !== undefined,
   };
 }
 
@@ -173,7 +176,13 @@ export async function changeSettings(
   const options = checkOptions({ ...optionsOf(fresh), ...given });
   const itemIds =
     options.itemCount === fresh.itemIds.length ? fresh.itemIds : chooseClassItems(pack.items, options.itemCount);
-  const { paced: _p, lobby: _l, admit: _a, ...kept } = fresh;
+  // The forms are drawn again with the class's statements, or when turned on.
+  const checks = options.checks
+    ? itemIds === fresh.itemIds && fresh.checks
+      ? fresh.checks
+      : await drawClassChecks(env, itemIds)
+    : undefined;
+  const { paced: _p, lobby: _l, admit: _a, checks: _c, ...kept } = fresh;
   const next: ClassRecord = {
     ...kept,
     name: options.name,
@@ -185,6 +194,7 @@ export async function changeSettings(
     ...(options.paced ? { paced: true as const } : {}),
     ...(options.lobby && !options.paced ? { lobby: true as const } : {}),
     ...(options.admit ? { admit: true as const } : {}),
+    ...(checks ? { checks } : {}),
     rev: (fresh.rev ?? 0) + 1,
   };
   const settings: RoomSettings = {

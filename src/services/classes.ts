@@ -281,6 +281,8 @@ export function classContextOf(
     back,
     ...(paced ? { paced: true as const } : {}),
     ...(seat.rev ? { rev: seat.rev } : {}),
+    // The pages catch up with what the class's object holds (a rejoin starts from 0 again).
+    ...(record.checks ? { check: 0 } : {}),
   };
 }
 

@@ -37,8 +37,16 @@ const TABLES_3 =
 const ANSWER_COLUMNS_4 = ["confidence TEXT"];
 const STUDENT_COLUMNS_4 = ["estimate INTEGER"];
 
+/**
+ * Tables added in schema 5: each student's check-in (`phase` "in") and check-out ("out") — the
+ * statements shown (JSON), one "v"/"u" per statement, the estimate (NULL: skipped) — first one standing.
+ */
+const TABLES_5 =
+  "CREATE TABLE IF NOT EXISTS checks (attempt TEXT NOT NULL, phase TEXT NOT NULL, items TEXT NOT NULL," +
+  " answers TEXT NOT NULL, estimate INTEGER, at INTEGER NOT NULL, PRIMARY KEY (attempt, phase)) WITHOUT ROWID;";
+
 /** The schema SCHEMA creates; MIGRATIONS brings an older class up to it. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 const addStudentColumns = (columns: readonly string[]) =>
   columns.map((column) => `ALTER TABLE students ADD COLUMN ${column};`).join("");
@@ -59,11 +67,15 @@ export const MIGRATE_4 =
   addStudentColumns(STUDENT_COLUMNS_4) +
   schemaIs(4);
 
+/** A class opened before schema 5 gets the checks table, once (after MIGRATE_4). */
+export const MIGRATE_5 = TABLES_5 + schemaIs(5);
+
 /** Each step from the schema before it, in order: [the version it makes, its SQL]. */
 export const MIGRATIONS: readonly (readonly [number, string])[] = [
   [2, MIGRATE_2],
   [3, MIGRATE_3],
   [4, MIGRATE_4],
+  [5, MIGRATE_5],
 ];
 
 /**
@@ -86,5 +98,6 @@ export const SCHEMA =
   "CREATE TABLE gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;" +
   "CREATE UNIQUE INDEX students_back ON students (back);" +
   TABLES_3 +
+  TABLES_5 +
   schemaIs(SCHEMA_VERSION) +
   TALLY;

@@ -40,6 +40,15 @@ import {
 } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 import { MIN_SECRET_LENGTH } from "../domain/token";
+import {
+  anyCheck,
+  type CheckRefusal,
+  checkSeat,
+  presentChecks,
+  type RoomCheck,
+  type RoomCheckSeat,
+  recordCheck,
+} from "./class-room-checks";
 import { MIGRATIONS, RETALLY, SCHEMA, TALLY, TOMB } from "./class-room-sql";
 import { remember } from "./roster-cache";
 
@@ -239,7 +248,9 @@ export class ClassRoom extends DurableObject<Env> {
   ): Promise<{ ok: true } | SettingsRefusal> {
     await this.opened(cls.expiresAt);
     if (this.phase() === "ended") return { ok: false, refused: "ended" };
-    if (this.sql.exec("SELECT 1 FROM answers LIMIT 1").toArray().length > 0) return { ok: false, refused: "answered" };
+    if (this.sql.exec("SELECT 1 FROM answers LIMIT 1").toArray().length > 0 || anyCheck(this.sql)) {
+      return { ok: false, refused: "answered" };
+    }
     const present = Number(this.sql.exec("SELECT COUNT(*) AS n FROM students WHERE removed = 0").one().n);
     if (present > next.size) return { ok: false, refused: "size", present };
     this.sql.exec("INSERT OR REPLACE INTO settings (k, rev, body) VALUES (1, ?, ?)", next.rev, JSON.stringify(next));
@@ -597,8 +608,24 @@ export class ClassRoom extends DurableObject<Env> {
     for (const r of this.sql.exec<Row>("SELECT item, v, u FROM tally")) {
       tallies[String(r.item)] = { v: Number(r.v), u: Number(r.u) };
     }
-    const answered = this.sql.exec("SELECT 1 FROM answers LIMIT 1").toArray().length > 0;
-    return { students, tallies, pace: this.pace(), phase: this.phase(), answered };
+    const answered = this.sql.exec("SELECT 1 FROM answers LIMIT 1").toArray().length > 0 || anyCheck(this.sql);
+    return { students, tallies, pace: this.pace(), phase: this.phase(), answered, checks: presentChecks(this.sql) };
+  }
+
+  /** A student's place for their check-in and check-out (null: not in the class, or the object holds nothing). */
+  checkSeat(attemptId: string): RoomCheckSeat | null {
+    return this.exists() ? checkSeat(this.sql, attemptId) : null;
+  }
+
+  /** Records a student's check-in or check-out (the first of each stands); the screens are told. */
+  check(
+    take: RoomCheck,
+    now: number,
+  ): { ok: true; take: RoomCheck; first: boolean } | { ok: false; refused: CheckRefusal } {
+    if (!this.exists()) return { ok: false, refused: "not-in-class" };
+    const done = recordCheck(this.sql, take, this.phase() === "running", now);
+    if (done.ok && done.first) this.tell();
+    return done;
   }
 
   /** A teacher-paced class's pace (before the first statement: NOT_STARTED). */
