@@ -18,6 +18,7 @@ import { pages } from "./routes/pages";
 import { present } from "./routes/present";
 import { wantsJson } from "./routes/problem";
 import { quiz } from "./routes/quiz";
+import { quizCheck } from "./routes/quiz-check";
 import { securityHeaders } from "./routes/security-headers";
 import { share } from "./routes/share";
 import { scheduled } from "./scheduled";
@@ -54,6 +55,7 @@ app.use(
 
 app.route("/", pages);
 app.route("/api/v1/cards", apiCards);
+app.route("/quiz/check", quizCheck);
 app.route("/quiz", quiz);
 app.route("/", classSetup);
 app.route("/", join);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { type CheckTake, checkChange, checkWords, FEW_STUDENTS, type StudentCheck, takeFigures } from "./check-change";
+import {
+  type CheckTake,
+  checkChange,
+  checkWords,
+  FEW_STUDENTS,
+  type StudentCheck,
+  studentCheckLines,
+  takeFigures,
+} from "./check-change";
 import type { Judgement } from "./scoring";
 
 // Six statements each, three verified (v1..v3) then three unverified (u1..u3).
@@ -119,5 +127,26 @@ describe("checkChange", () => {
     expect(text).not.toMatch(/\bbias\b|\bc\b/);
     expect(words.lines[0]).toBe("Right answers: 6 of 6 on average at the check-in, 0 at the check-out (fewer for 2).");
     expect(words.lines[1]).toBe("Telling facts from claims: worse for 2.");
+  });
+});
+
+describe("studentCheckLines", () => {
+  it("says a student's before and after, or nothing until both are done", () => {
+    const b = takeFigures(take(before, "vvvvvv", 5), verdictOf);
+    const a = takeFigures(take(after, "vvvuuu", 6), verdictOf);
+    expect(studentCheckLines(b, null)).toBeNull();
+    expect(studentCheckLines(b, a)).toEqual([
+      "At the check-in you got 3 of 6 right; at the check-out, 6 of 6.",
+      "You told facts from claims better at the check-out than at the check-in.",
+      "You expected 5 at the check-in and 6 at the check-out.",
+    ]);
+    const same = takeFigures(take(after, "vvvvvv"), verdictOf);
+    expect(studentCheckLines(b, same)).toEqual([
+      "At the check-in you got 3 of 6 right; at the check-out, 3 of 6.",
+      "You told facts from claims as well at the check-out as at the check-in.",
+    ]);
+    expect(studentCheckLines(a, b)?.[1]).toBe(
+      "You told facts from claims less well at the check-out than at the check-in.",
+    );
   });
 });

@@ -193,3 +193,26 @@ export function checkWords(c: CheckChange): CheckWords {
       : null,
   };
 }
+
+/**
+ * A student's own before and after, in plain words (null: not both done).
+ * @example studentCheckLines(before, after)[0] // "At the check-in you got 3 of 6 right; at the check-out, 5 of 6."
+ */
+export function studentCheckLines(before: TakeFigures | null, after: TakeFigures | null): string[] | null {
+  if (!before || !after) return null;
+  const lines = [
+    `At the check-in you got ${before.correct} of ${before.total} right; at the check-out, ${after.correct} of ${after.total}.`,
+  ];
+  const told =
+    after.discernment > before.discernment
+      ? "better at the check-out than at the check-in"
+      : after.discernment < before.discernment
+        ? "less well at the check-out than at the check-in"
+        : "as well at the check-out as at the check-in";
+  lines.push(`You told facts from claims ${told}.`);
+  if (before.overconfidence !== null && after.overconfidence !== null) {
+    const expected = (f: TakeFigures) => (f.overconfidence as number) + f.correct;
+    lines.push(`You expected ${expected(before)} at the check-in and ${expected(after)} at the check-out.`);
+  }
+  return lines;
+}

@@ -87,6 +87,7 @@ classLobby.post("/c/:code/teacher/settings", async (c) => {
     pace: form.pace ?? "",
     start: form.start === "join" ? "join" : "teacher",
     admit: form.admit === "on",
+    checks: form.checks === "on",
   };
   try {
     await changeSettings(c.env, record, input, originOf(c));

@@ -11,6 +11,7 @@ import { Hono } from "hono";
 import { pack } from "../content/pack";
 import { itemTexts, textsOf } from "../content/texts";
 import { CONFIDENCE_LEVELS, type Confidence } from "../domain/calibration";
+import { studentCheckLines } from "../domain/check-change";
 import { mayReveal, type Pace, paceDone, pacedPage } from "../domain/pace";
 import {
   answeredCount,
@@ -25,6 +26,7 @@ import {
 import type { ClassPhase } from "../domain/room";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
+import { beforeAfter, type CheckedState, checkPlanOf, hasChecks } from "../services/class-checks";
 import { roomStatus, signalOf, statusWithSignal } from "../services/class-live";
 import { AppError, KvUnavailableError } from "../services/errors";
 import { limitPlay } from "../services/limits";
@@ -83,7 +85,7 @@ const SURE_CARD = "how-sure";
 quiz.use(noStore(), requireSecret("quiz-unavailable", "The quiz is unavailable"));
 
 /** The state in the cookie, or a redirect to a fresh start (dropping a cookie that cannot be used). */
-async function loadState(c: QuizContext): Promise<QuizState | Response> {
+export async function loadState(c: QuizContext): Promise<QuizState | Response> {
   const opened = await openToken(quizCookie(c), c.var.secret);
   if (opened.ok) return opened.state;
   if (opened.reason !== "missing") clearQuizCookie(c);
@@ -98,6 +100,18 @@ async function loadState(c: QuizContext): Promise<QuizState | Response> {
 function statusFor(c: QuizContext, state: QuizState): Promise<{ phase: ClassPhase; pace: Pace }> | null {
   if (!state.class?.paced || isFinished(state)) return null;
   return statusWithSignal(c.env, state.class.code, c.req.query("pace"), () => spendPlay(c, state));
+}
+
+/** The check-in is due: the class has one, the token is not past it, and nothing is answered yet. */
+function checkInDue(state: QuizState): boolean {
+  return hasChecks(state) && state.class.check === 0 && answeredCount(state) === 0;
+}
+
+/** A student's before and after in words, for their result (one object request). */
+async function ownChecks(c: QuizContext, state: CheckedState): Promise<string[] | null> {
+  await spendPlay(c, state);
+  const { before, after } = beforeAfter(await checkPlanOf(c.env, state));
+  return studentCheckLines(before, after);
 }
 
 /** A class attempt's request that reaches its class's object: limited per attempt and per address. */
@@ -178,6 +192,7 @@ quiz.get("/q", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
   if (isFinished(state)) return c.redirect("/quiz/result", 303);
+  if (checkInDue(state)) return c.redirect("/quiz/check", 303);
   const status = await statusFor(c, state);
   if (status && state.class) {
     // Teacher-paced: the open statement, its answer once shown, or a page that waits for the teacher.
@@ -210,6 +225,7 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
   // An answered statement (e.g. reached with Back) shows its feedback: answers cannot change.
   if (answerOf(state, itemId) !== null) return c.redirect(`/quiz/feedback/${itemId}`, 303);
   if (isFinished(state)) return c.redirect("/quiz/result", 303);
+  if (checkInDue(state)) return c.redirect("/quiz/check", 303);
   // Teacher-paced: no pace check here (statements are public; the object takes answers to the open one only).
   const texts = await itemTexts(c.env.ASSETS);
   const { statement, context } = textsOf(texts, itemId);
@@ -366,6 +382,9 @@ quiz.get("/result", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
   if (!isFinished(state)) return c.redirect("/quiz/q", 303);
+  // The check-out comes before the result (its page sends the student on when none is due).
+  if (hasChecks(state) && state.class.check < 2) return c.redirect("/quiz/check", 303);
+  const checkLines = hasChecks(state) ? await ownChecks(c, state) : null;
   if (state.class?.paced) {
     // Teacher-paced, finished early: the result (every verdict) waits until the class has seen every answer.
     await spendPlay(c, state);
@@ -389,6 +408,7 @@ quiz.get("/result", async (c) => {
       shareHref={shareUrlOf(publicOrigin(c) ?? "", view.correct, view.answered)}
       bias={view.c}
       whoLine={view.who?.line ?? null}
+      checkLines={checkLines}
       lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
       more={runProgress(state)}

@@ -30,11 +30,13 @@ export async function drawClassChecks(env: Env, itemIds: readonly string[]): Pro
   const items = pack.items.map((item) => ({ ...item, side: voiceOf(textsOf(texts, item.id).claimant).camp }));
   const forms = drawCheckForms(items, itemIds, secureRandom);
   if (forms) return forms;
+  const detail = `The check-in and check-out need statements the class does not play: choose ${MAX_ITEMS_WITH_CHECKS} statements or fewer.`;
   throw new AppError(400, {
     slug: "invalid-body",
     title: "The request body is not valid",
-    detail: `The check-in and check-out need statements the class does not play: choose ${MAX_ITEMS_WITH_CHECKS} statements or fewer.`,
+    detail,
     field: "body.checks",
+    errors: [{ field: "body.checks", message: detail }],
   });
 }
 

@@ -54,6 +54,8 @@ export interface ClassInfo {
   size: number;
   /** The teacher admits each name: students who join wait until let in. */
   admit: boolean;
+  /** A check-in before the statements and a check-out after them (GET/POST /api/v1/attempts/check). */
+  checks: boolean;
   /** "lobby": waiting for the teacher's Start (or, teacher-paced, the first statement); "running". */
   state: ClassPhase;
   joinUrl: string;
@@ -77,6 +79,7 @@ export function infoOf(record: ClassRecord, origin: string, phase: ClassPhase): 
     shuffle: record.shuffle,
     size: record.size ?? DEFAULT_CLASS_SIZE,
     admit: record.admit === true,
+    checks: record.checks !== undefined,
     state: phase,
     joinUrl: joinUrlOf(origin, record.code),
     expiresAt: new Date(record.expiresAt).toISOString(),

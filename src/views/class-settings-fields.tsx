@@ -12,6 +12,7 @@ export interface SettingsValues {
   pace?: string;
   start?: string;
   admit?: boolean;
+  checks?: boolean;
 }
 
 /** The class name (optional), with its error if it has one and, on /teach, a hint. */
@@ -85,6 +86,15 @@ export function SettingsFields({
         <label>
           <input type="checkbox" name="start" value="join" checked={values.start === "join"} /> Students start as soon
           as they join, without waiting for my Start (for homework; not when I move the class on)
+        </label>
+      </div>
+
+      <div class="check" id="checks">
+        <FieldErrorText field="checks" errors={errors} />
+        <label>
+          <input type="checkbox" name="checks" checked={values.checks ?? false} /> A check-in before the quiz and a
+          check-out after it: six other statements each, no answers shown, so the dashboard shows what changed (when
+          each goes at their own pace; 12 statements or fewer)
         </label>
       </div>
 

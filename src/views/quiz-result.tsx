@@ -41,6 +41,8 @@ export interface QuizResultPageProps {
   estimateLine: string | null;
   /** "You named who says so 6 of 10 times.", or null when it was not asked: scored apart from the verdicts. */
   whoLine?: string | null | undefined;
+  /** A class student's check-in and check-out in words (null: the class has none, or not both done). */
+  checkLines?: string[] | null | undefined;
   /** Certainty-based marks, or null when no confidence was said. */
   certaintyMarks: CertaintyMarks | null;
   calibration: (CalibrationRow & { line: string })[];
@@ -119,6 +121,16 @@ export function QuizResultPage(p: QuizResultPageProps) {
       </p>
       {p.estimateLine ? <p class="reading">{p.estimateLine}</p> : null}
       {p.whoLine ? <p class="reading">{p.whoLine}</p> : null}
+      {p.checkLines ? (
+        <>
+          <h2>Before and after</h2>
+          <ul class="plain">
+            {p.checkLines.map((line) => (
+              <li>{line}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {p.certaintyMarks ? <Marks marks={p.certaintyMarks} /> : null}
       {p.readers ? <ReaderStanding {...p.readers.standing} /> : null}
 

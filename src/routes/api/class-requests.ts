@@ -66,6 +66,15 @@ export const CreateClassRequest = z.strictObject({
         ),
       ),
   ),
+  checks: z.optional(
+    z
+      .boolean()
+      .check(
+        about(
+          "A check-in before the class's statements and a check-out after them (default false): six other statements each, drawn as two parallel forms (three of each verdict, matched lessons and sides, no twins), half the class playing each first by join order; no feedback. Student-paced classes of 12 statements or fewer (else 400, field body.checks).",
+        ),
+      ),
+  ),
 });
 export type CreateClassRequest = z.infer<typeof CreateClassRequest>;
 

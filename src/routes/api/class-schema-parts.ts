@@ -43,6 +43,13 @@ export const ClassInfo = z.object({
         "The teacher admits each name: a student who joins waits (the join says waiting: true; answers get 409 not-admitted) until the teacher lets them in (POST …/students/admit).",
       ),
     ),
+  checks: z
+    .boolean()
+    .check(
+      about(
+        "A check-in (six statements before the class's own, no feedback) and a check-out (six others after the finish): POST /api/v1/attempts/check and …/check/answers.",
+      ),
+    ),
   state: z
     .enum(["lobby", "running", "ended"])
     .check(
