@@ -1,4 +1,6 @@
 /** @module class-csv: the teacher's CSV as header and rows, in words a teacher reads (Q1…Qn, a legend). Pure. */
+
+import type { TakeFigures } from "./check-change";
 import { type EstimateFit, entryFit, sureWrongCount } from "./class-know";
 import { dashboardOrder, fromChar, isFinishedEntry, progressOf, type StudentEntry, statusOf } from "./class-results";
 import type { CsvCell } from "./csv";
@@ -38,17 +40,40 @@ const COLUMN_LEGEND: CsvCell[][] = [
   [SURE_WRONG, "Answers the student gave as “sure” that were wrong."],
 ];
 
+/** A student's check-in and check-out figures (null: not done), for a class that has them. */
+export type CheckColumns = (entry: StudentEntry) => { before: TakeFigures | null; after: TakeFigures | null };
+
+const CHECK_HEADER = ["Check-in correct", "Check-out correct", "Check-in expected", "Check-out expected"];
+
+const CHECK_LEGEND: CsvCell[][] = [
+  [
+    "Check-in correct, Check-out correct",
+    "Right answers of the six statements before the quiz and of six others after it (empty: not done); half the class had each six first.",
+  ],
+  [
+    "Check-in expected, Check-out expected",
+    "How many the student expected to get right of each six (empty: skipped or not done).",
+  ],
+];
+
+function checkCells(held: ReturnType<CheckColumns>): CsvCell[] {
+  const expected = (f: TakeFigures | null) => (f && f.overconfidence !== null ? f.overconfidence + f.correct : null);
+  return [held.before?.correct ?? null, held.after?.correct ?? null, expected(held.before), expected(held.after)];
+}
+
 /**
  * The CSV export for csv.ts: one row per student (finished first), numbers as numbers (so a
  * negative discernment stays a number), the self-estimate and how it fits, the answers wrong while
  * sure, one column Qn per statement in class order with "right", "wrong" or empty (not answered);
  * then one empty row and the legend, "Q1", the statement, its verdict; then one empty row and what
- * the figure columns mean. Text goes through toCsv, which makes a leading = + - @ inert.
+ * the figure columns mean. A class with a check-in and check-out gets four columns more, after the
+ * statements, and their meaning. Text goes through toCsv, which makes a leading = + - @ inert.
  */
 export function csvTable(
   classItems: readonly string[],
   entries: readonly StudentEntry[],
   itemOf: StatementLookup,
+  checksOf?: CheckColumns,
 ): { header: string[]; rows: CsvCell[][] } {
   const questions = classItems.map((_, index) => `Q${index + 1}`);
   const header = [
@@ -64,12 +89,14 @@ export function csvTable(
     EXPECTED_GOT,
     SURE_WRONG,
     ...questions,
+    ...(checksOf ? CHECK_HEADER : []),
   ];
   const total = classItems.length;
   const rows: CsvCell[][] = dashboardOrder(entries).map((entry) => {
     const start = [entry.nick, statusOf(entry, total), progressOf(entry)];
+    const checks = checksOf ? checkCells(checksOf(entry)) : [];
     // Still playing: the figures, the estimate and every statement are empty until the finish.
-    if (!isFinishedEntry(entry)) return [...start, ...Array.from({ length: 8 + total }, () => null)];
+    if (!isFinishedEntry(entry)) return [...start, ...Array.from({ length: 8 + total }, () => null), ...checks];
     const fit = entryFit(entry, total);
     return [
       ...start,
@@ -87,6 +114,7 @@ export function csvTable(
         if (answer === null) return null;
         return answer === itemOf(itemId)?.verdict ? "right" : "wrong";
       }),
+      ...checks,
     ];
   });
   const legend = classItems.map((itemId, index): CsvCell[] => {
@@ -97,5 +125,5 @@ export function csvTable(
       item?.verdict === "verified" ? "Verified" : "Unverified",
     ];
   });
-  return { header, rows: [...rows, [], ...legend, [], ...COLUMN_LEGEND] };
+  return { header, rows: [...rows, [], ...legend, [], ...COLUMN_LEGEND, ...(checksOf ? CHECK_LEGEND : [])] };
 }

@@ -14,6 +14,7 @@ import {
   type CheckPlan,
   checkPlanOf,
   hasChecks,
+  passedOf,
   recordTake,
   withPassed,
 } from "../services/class-checks";
@@ -34,8 +35,7 @@ quizCheck.use(noStore(), requireSecret("quiz-unavailable", "The quiz is unavaila
 
 /** Keeps the cookie in step with the plan: the parts the student is past (everything, once finished and none left). */
 async function synced(c: CheckContext, state: CheckedState, plan: CheckPlan): Promise<CheckedState> {
-  const passed = plan.next ? plan.passed : isFinished(state) ? 2 : Math.max(plan.passed, 1);
-  const next = withPassed(state, passed);
+  const next = withPassed(state, passedOf(plan, state));
   if (next !== state) setQuizCookie(c, next, await sealToken(next, c.var.secret));
   return next;
 }

@@ -7,14 +7,24 @@
 import { pack } from "../content/pack";
 import { itemTexts, textsOf } from "../content/texts";
 import { voiceOf } from "../content/voices";
-import { type CheckPhase, type CheckTake, type TakeFigures, takeFigures } from "../domain/check-change";
+import {
+  type CheckPhase,
+  type CheckTake,
+  checkChange,
+  checkWords,
+  type StudentCheck,
+  type TakeFigures,
+  takeFigures,
+} from "../domain/check-change";
 import { type CheckForms, checkOrder, drawCheckForms } from "../domain/check-forms";
 import { type ClassRecord, secureRandom } from "../domain/class";
-import type { QuizState } from "../domain/quiz";
+import type { StudentEntry } from "../domain/class-results";
+import { isFinished, type QuizState } from "../domain/quiz";
 import type { ClassPhase } from "../domain/room";
 import { getClassCached } from "../store/class-records";
 import type { CheckRefusal, RoomCheck, RoomCheckSeat } from "../store/class-room-checks";
 import { inRoom } from "../store/room-calls";
+import type { ChecksView } from "../views/class-dashboard-checks";
 import { AppError } from "./errors";
 import { verdictOf } from "./verdicts";
 
@@ -115,6 +125,11 @@ function notInClass(): AppError {
   });
 }
 
+/** How many parts the token should say a student is past: the plan's, or all once finished with none due. */
+export function passedOf(plan: CheckPlan, state: CheckedState): number {
+  return plan.next ? plan.passed : isFinished(state) ? 2 : Math.max(plan.passed, 1);
+}
+
 /** The token's state with the parts a student is past (unchanged when it already says so). */
 export function withPassed(state: CheckedState, passed: number): CheckedState {
   return state.class.check >= passed ? state : { ...state, class: { ...state.class, check: passed } };
@@ -184,4 +199,37 @@ export async function recordTake(
 export function beforeAfter(plan: CheckPlan): { before: TakeFigures | null; after: TakeFigures | null } {
   const figures = (take: CheckTake | undefined) => (take ? takeFigures(take, (id) => verdictOf(id)) : null);
   return { before: figures(plan.takes.in), after: figures(plan.takes.out) };
+}
+
+/**
+ * The dashboard's checks from its one read of the class's object (null: the class has none).
+ * @example const checks = checksViewOf(record, roster.entries, roster.checks);
+ */
+export function checksViewOf(
+  record: Pick<ClassRecord, "checks">,
+  entries: readonly StudentEntry[],
+  takes: readonly RoomCheck[],
+): ChecksView | null {
+  if (!record.checks) return null;
+  const byAttempt = new Map<string, StudentCheck>();
+  for (const take of takes) {
+    const held = byAttempt.get(take.attempt) ?? {};
+    held[take.phase] = take;
+    byAttempt.set(take.attempt, held);
+  }
+  const present = entries.map((entry) => ({ entry, check: byAttempt.get(entry.id) ?? {} }));
+  const change = checkChange(
+    present.map((p) => p.check),
+    (id) => verdictOf(id),
+  );
+  const figures = (take: CheckTake | undefined) => (take ? takeFigures(take, (id) => verdictOf(id)) : null);
+  return {
+    change,
+    words: checkWords(change),
+    students: present.map(({ entry, check }) => ({
+      id: entry.sid,
+      before: figures(check.in),
+      after: figures(check.out),
+    })),
+  };
 }

@@ -11,6 +11,7 @@ import type { AttemptResult } from "../domain/quiz";
 import { type ClassPhase, classPhase, DEFAULT_CLASS_SIZE, type RoomView, type Tally } from "../domain/room";
 import { MIN_SECRET_LENGTH } from "../domain/token";
 import { cachedClass } from "../store/class-records";
+import type { RoomCheck } from "../store/class-room-checks";
 import { inRoom } from "../store/room-calls";
 import { readRoster, remember } from "../store/roster-cache";
 import { endClassRoom } from "./class-play";
@@ -34,6 +35,8 @@ export interface LiveRoster {
   tallies: Record<string, Tally>;
   pace: Pace;
   phase: ClassPhase;
+  /** Present students' check-ins and check-outs (empty: none, or a class without them). */
+  checks: RoomCheck[];
 }
 
 /** Views read lately in this isolate, by code: students' boards share one for `maxAgeMs`. */
@@ -70,7 +73,7 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
     const roster = record.room ? { at, entries: [] } : await readRoster(env.SCORES, record.code, { origin });
     const phase = classPhase(record, null);
     const empty = { removed: [], waiting: [], tallies: {}, answered: roster.entries.length > 0 };
-    return { at: roster.at, entries: roster.entries, ...empty, pace: NOT_STARTED, phase };
+    return { at: roster.at, entries: roster.entries, ...empty, pace: NOT_STARTED, phase, checks: [] };
   }
   const entries: StudentEntry[] = [];
   const removed: LiveRoster["removed"] = [];
@@ -86,7 +89,8 @@ export async function rosterOf(env: Env, record: ClassRecord, origin: string, ma
     entries.push({ ...meta, sid: s.sid, progress: s.answered, seen: s.seen });
   }
   const phase = classPhase(record, view.phase);
-  return { at, entries, removed, waiting, answered: view.answered, tallies: view.tallies, pace: view.pace, phase };
+  const { answered, tallies, pace } = view;
+  return { at, entries, removed, waiting, answered, tallies, pace, phase, checks: view.checks ?? [] };
 }
 
 /** Why a teacher's screen was refused: the one wording for the pages and the JSON API. */

@@ -16,11 +16,13 @@ import {
   mostFooled,
   progressOf,
   rankBoard,
+  type StudentEntry,
   statusOf,
 } from "../domain/class-results";
 import { toCsv } from "../domain/csv";
 import { leanOf } from "../domain/scoring";
 import type { DashboardData, ItemRowView, StudentRowView } from "../views/class-dashboard";
+import { checksViewOf } from "./class-checks";
 import { knowOf } from "./class-know";
 import { rosterOf } from "./class-live";
 import { type ClassInfo, infoOf } from "./classes";
@@ -140,6 +142,7 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
     items,
     mostFooled: fooled,
     know: knowOf(record, entries, texts),
+    beforeAfter: checksViewOf(record, entries, roster.checks),
   };
 }
 
@@ -161,10 +164,20 @@ export async function resultsCsv(
   origin: string,
 ): Promise<{ body: string; headers: Record<string, string> }> {
   const [roster, texts] = await Promise.all([rosterOf(env, record, origin), itemTexts(env.ASSETS)]);
-  const { header, rows } = csvTable(record.itemIds, roster.entries, (id) => {
-    const item = pack.itemById.get(id);
-    return item && { statement: statementOf(texts, id), verdict: item.verdict };
-  });
+  const checks = checksViewOf(record, roster.entries, roster.checks);
+  const none = { before: null, after: null };
+  const checkColumns = checks
+    ? (entry: StudentEntry) => checks.students.find((s) => s.id === entry.sid) ?? none
+    : undefined;
+  const { header, rows } = csvTable(
+    record.itemIds,
+    roster.entries,
+    (id) => {
+      const item = pack.itemById.get(id);
+      return item && { statement: statementOf(texts, id), verdict: item.verdict };
+    },
+    checkColumns,
+  );
   return {
     body: toCsv(header, rows),
     headers: {

@@ -4,6 +4,7 @@ import type { StudentStatus as Status } from "../domain/class-results";
 import type { Lean } from "../domain/scoring";
 import { ANSWERS_TO_RANK } from "../domain/split";
 import { clock, finishedLine } from "./class-board";
+import { ChecksSection, type ChecksView } from "./class-dashboard-checks";
 import { CalibrationCounts, type KnowView, SureAndWrong } from "./class-dashboard-know";
 import { REMOVE_TICKED_FORM, RemoveTicked, WaitingRoom } from "./class-dashboard-lobby";
 import { ClassLean, LEAN_WORDS, percent, progressWords, RemovedNames, StudentStatus } from "./class-dashboard-parts";
@@ -78,6 +79,8 @@ export interface DashboardData {
   mostFooled: FooledView[];
   /** Expected against got, and the statements answered wrongly while sure (class-dashboard-know.tsx). */
   know: KnowView;
+  /** The check-in and check-out (null: the class has none). */
+  beforeAfter: ChecksView | null;
 }
 
 export interface DashboardPageProps {
@@ -156,6 +159,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           <h2>The class as a whole</h2>
           <ClassLean k={d.class} />
           <CalibrationCounts k={d.know.calibration} />
+          {d.beforeAfter ? <ChecksSection checks={d.beforeAfter} /> : null}
 
           <WaitingRoom code={d.code} waiting={d.waiting} />
 

@@ -3,6 +3,7 @@
  * the dashboard route's response in the route table (./class-schemas.ts).
  */
 import * as z from "zod/mini";
+import { BeforeAfter } from "./class-checks-schema";
 import { about, ClassInfo, count, figure, isoTime, lean } from "./class-schema-parts";
 import { Judgement } from "./schemas";
 
@@ -133,5 +134,6 @@ export const ClassDashboard = z.object({
         ),
     })
     .check(about("Know what you know: how sure students were, and how well they judged themselves.")),
+  beforeAfter: z.nullable(BeforeAfter),
 });
 export type ClassDashboard = z.infer<typeof ClassDashboard>;

@@ -9,6 +9,7 @@
  * fails when the committed file differs from what this module builds now.
  */
 import * as z from "zod/mini";
+import { checkRoutes } from "./class-checks-schema";
 import * as classSchemas from "./class-schemas";
 import type { ApiResponse, ApiRoute, RouteTable } from "./schemas";
 import * as schemas from "./schemas";
@@ -37,6 +38,7 @@ export type DocumentedRoute = ApiRoute & { operationId: string };
 export const apiRoutes: DocumentedRoute[] = [
   schemas.cardRoutes,
   schemas.quizRoutes,
+  checkRoutes,
   classSchemas.classRoutes,
   statsSchemas.statsRoutes,
   documentRoutes,

@@ -10,6 +10,15 @@ import { itemTexts, statementOf, textsOf } from "../../content/texts";
 import type { FormRef } from "../../domain/forms";
 import { answeredCount, isFinished, type QuizState, resultShown } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
+import {
+  beforeAfter,
+  type CheckedState,
+  checkPlanOf,
+  hasChecks,
+  passedOf,
+  recordTake,
+  withPassed,
+} from "../../services/class-checks";
 import { AppError } from "../../services/errors";
 import { limitPlay } from "../../services/limits";
 import {
@@ -30,6 +39,7 @@ import { verdictOf } from "../../services/verdicts";
 import { whoPlanFor } from "../../services/who-says";
 import type { SecretEnv } from "../env";
 import { clientAddress, noStore, publicOrigin, requireSecret } from "../middleware";
+import { type CheckDue, type CheckRecorded, checkRoutes } from "./class-checks-schema";
 import { routeTable } from "./route-table";
 import {
   type AnswerResponse,
@@ -204,4 +214,73 @@ on(quizRoutes.finishAttempt, async (c) => {
     shareUrl: shareUrlOf(publicOrigin(c) ?? "", result.correct, result.answered),
   };
   return c.json(response);
+});
+
+/** The token's class attempt with checks, or a 409 saying there are none. */
+function checkedOf(state: QuizState): CheckedState {
+  if (hasChecks(state)) return state;
+  throw new AppError(409, {
+    slug: "no-checks",
+    title: "This attempt has no check-in",
+    detail: "Only class attempts whose class has a check-in and check-out (ClassInfo.checks) have them.",
+    field: "body.token",
+  });
+}
+
+on(checkRoutes.checkDue, async (c) => {
+  const body = c.req.valid("json");
+  const state = checkedOf(await stateOf(body.token, c.var.secret));
+  await limitPlay(c.env, clientAddress(c), state.id);
+  const plan = await checkPlanOf(c.env, state);
+  const next = withPassed(state, passedOf(plan, state));
+  const texts = plan.next ? await itemTexts(c.env.ASSETS) : null;
+  const due: CheckDue = {
+    phase: plan.next?.phase ?? null,
+    statements: (plan.next?.items ?? []).map((id) => {
+      const { statement, context } = textsOf(texts ?? new Map(), id);
+      return { id, statement, context };
+    }),
+    passed: next.class.check,
+    token: next === state ? body.token : await sealToken(next, c.var.secret),
+  };
+  return c.json(due);
+});
+
+on(checkRoutes.checkAnswers, async (c) => {
+  const body = c.req.valid("json");
+  const state = checkedOf(await stateOf(body.token, c.var.secret));
+  await limitPlay(c.env, clientAddress(c), state.id);
+  const plan = await checkPlanOf(c.env, state);
+  const total = plan.next?.phase === body.phase ? plan.next.items.length : null;
+  if (total !== null && body.answers.length !== total) {
+    throw new AppError(422, {
+      slug: "check-answers-count",
+      title: "One answer per statement",
+      detail: `This part has ${total} statements: send ${total} answers, in their order. Nothing was recorded.`,
+      field: "body.answers",
+    });
+  }
+  const estimate = body.estimate ?? null;
+  if (total !== null && estimate !== null && estimate > total) {
+    throw new AppError(422, {
+      slug: "check-estimate-out-of-range",
+      title: "The estimate is more than the statements",
+      detail: `The estimate is how many of the ${total} statements you expect to get right: 0 to ${total}.`,
+      field: "body.estimate",
+    });
+  }
+  const answers = body.answers.map((a) => (a === "verified" ? "v" : "u")).join("");
+  const done = await recordTake(c.env, state, body.phase, answers, estimate);
+  const take = done.plan.takes[body.phase];
+  const both = beforeAfter(done.plan);
+  const recorded: CheckRecorded = {
+    phase: body.phase,
+    answers: [...(take?.answers ?? "")].map((ch) => (ch === "v" ? "verified" : "unverified")),
+    estimate: take?.estimate ?? null,
+    // No feedback until both are done: the check-in measures, and its figures would hint at its verdicts.
+    before: both.after ? both.before : null,
+    after: both.after,
+    token: await sealToken(done.state, c.var.secret),
+  };
+  return c.json(recorded);
 });
