@@ -9,8 +9,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import type { ClassRecord } from "../src/domain/class";
 import { hasTwins } from "../src/domain/forms";
+import { CheckDue, CheckRecorded } from "../src/routes/api/class-checks-schema";
+import { ClassCreated, ClassDashboard, ClassJoined } from "../src/routes/api/class-schemas";
+import { Problem } from "../src/routes/api/schemas";
 import { classKey } from "../src/store/class-keys";
-import { type Browser, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
+import { Browser, call, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
 
 beforeEach(async () => {
   await reset();
@@ -30,7 +33,11 @@ function formOn(html: string): string[] {
 }
 
 /** Plays the part due now: `right` of its statements right (the first ones), with an estimate. */
-async function playCheck(student: Browser, right: number, estimate: number | null): Promise<{ ids: string[]; next: string }> {
+async function playCheck(
+  student: Browser,
+  right: number,
+  estimate: number | null,
+): Promise<{ ids: string[]; next: string }> {
   const page = await student.get("/quiz/check");
   expect(page.status).toBe(200);
   const ids = formOn(await page.text());
@@ -94,5 +101,208 @@ describe("a class with a check-in and check-out", () => {
     const a = [...(checks?.a ?? [])].sort();
     const b = [...(checks?.b ?? [])].sort();
     expect(firsts.map((ids) => [...ids].sort())).toEqual([a, b, a, b, a, b]);
+  });
+});
+
+function send(path: string, body?: unknown, key?: string, method?: string): Promise<Response> {
+  return call(path, {
+    method: method ?? (body === undefined ? "GET" : "POST"),
+    headers: { "content-type": "application/json", ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** A problem+json answer with its status; returns its slug (the type's last part) and field. */
+async function problemOf(res: Response, status: number): Promise<{ slug: string; field: string | undefined }> {
+  expect(res.status).toBe(status);
+  expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  const body = Problem.parse(await res.json());
+  return { slug: body.type.split("/").at(-1) ?? "", field: body.field };
+}
+
+/** The dashboard's "Before and after" section, up to its fold of figures. */
+function checksSection(html: string): string {
+  const start = html.indexOf('aria-labelledby="checks-heading"');
+  if (start === -1) throw new Error("No Before and after on the dashboard.");
+  return html.slice(start, html.indexOf("<details", start) === -1 ? undefined : html.indexOf("<details", start));
+}
+
+describe("the class's change on the dashboard, in JSON and in the CSV", () => {
+  it("shows the change in each figure with its counts, and says when the class is too small", async () => {
+    const { code, key, teacher } = await createClass({ items: "6", checks: "on" });
+    // Ana: 2 right before, 5 after; Ben: 4 before, 4 after; Cy only does the check-in.
+    const plan = [
+      { nickname: "Ana", before: 2, after: 5 },
+      { nickname: "Ben", before: 4, after: 4 },
+    ];
+    for (const p of plan) {
+      const { student } = await join(code, { nickname: p.nickname });
+      await playCheck(student, p.before, 5);
+      await play(student, rightly);
+      expect(location(await student.get("/quiz/result"))).toBe("/quiz/check");
+      await playCheck(student, p.after, 5);
+    }
+    const { student: cy } = await join(code, { nickname: "Cy" });
+    await playCheck(cy, 6, null);
+
+    const page = await (await teacher.get(`/c/${code}/teacher`)).text();
+    const section = checksSection(page);
+    expect(section).toContain("2 students did both the check-in and the check-out.");
+    expect(section).toContain(
+      "Right answers: 3 of 6 on average at the check-in, 4.5 at the check-out (more for 1, the same for 1).",
+    );
+    expect(section).toContain("Expected more than they got: 1 of 2 at the check-in, 0 of 2 at the check-out.");
+    expect(section).toContain("With only 2 students, one student&#39;s answers move these a lot");
+    expect(section).toContain("Check-in: 3 done. Check-out: 2 done.");
+    // Said aloud: no signed figures, no verdict, no "bias".
+    expect(section).not.toMatch(/[−+-]\d|\bbias\b|\bverified\b/);
+
+    const res = await send(`/api/v1/classes/${code}/dashboard`, undefined, key);
+    expect(res.status).toBe(200);
+    const dashboard = ClassDashboard.parse(await res.json());
+    expect(dashboard.checks).toBe(true);
+    const change = dashboard.beforeAfter?.change;
+    expect(change).toMatchObject({ checkedIn: 3, checkedOut: 2, both: 2, few: true, size: 6 });
+    expect(change?.correct).toMatchObject({ students: 2, before: 3, after: 4.5, change: 1.5, up: 1, same: 1, down: 0 });
+    expect(change?.overconfidence).toMatchObject({ students: 2, before: 2, after: 0.5, overBefore: 1, overAfter: 0 });
+    expect(dashboard.beforeAfter?.students.map((s) => [s.before?.correct ?? null, s.after?.correct ?? null])).toEqual([
+      [2, 5],
+      [4, 4],
+      [6, null],
+    ]);
+
+    const csv = await (await teacher.get(`/c/${code}/teacher.csv`)).text();
+    const lines = csv.replace(/^\uFEFF/, "").split("\r\n");
+    const header = lines[0]?.split(",") ?? [];
+    expect(header.slice(-4)).toEqual([
+      "Check-in correct",
+      "Check-out correct",
+      "Check-in expected",
+      "Check-out expected",
+    ]);
+    const row = (nick: string) =>
+      lines
+        .find((line) => line.startsWith(`${nick},`))
+        ?.split(",")
+        .slice(-4);
+    expect(row("Ana")).toEqual(["2", "5", "5", "5"]);
+    expect(row("Cy")).toEqual(["6", "", "", ""]);
+  });
+
+  it("a class without checks shows none, and its CSV keeps its columns", async () => {
+    const { code, key, teacher } = await createClass({ items: "6" });
+    const page = await (await teacher.get(`/c/${code}/teacher`)).text();
+    expect(page).not.toContain("checks-heading");
+    const dashboard = ClassDashboard.parse(
+      await (await send(`/api/v1/classes/${code}/dashboard`, undefined, key)).json(),
+    );
+    expect(dashboard).toMatchObject({ checks: false, beforeAfter: null });
+    const csv = await (await teacher.get(`/c/${code}/teacher.csv`)).text();
+    expect(csv).not.toContain("Check-in");
+  });
+});
+
+describe("bad input gets a clear 4xx", () => {
+  it("the option: too many statements, teacher-paced, not a boolean", async () => {
+    const teacher = new Browser();
+    const all = await teacher.post("/teach", { items: "all", names: "typed", checks: "on" });
+    expect(all.status).toBe(400);
+    expect(await all.text()).toContain("choose 12 statements or fewer");
+    const paced = await teacher.post("/teach", { items: "6", names: "typed", pace: "teacher", checks: "on" });
+    expect(paced.status).toBe(400);
+    expect(await paced.text()).toContain("for classes that go at their own pace");
+    expect(await problemOf(await send("/api/v1/classes", { items: "all", checks: true }), 400)).toEqual({
+      slug: "invalid-body",
+      field: "body.checks",
+    });
+    expect((await problemOf(await send("/api/v1/classes", { checks: "yes" }), 400)).field).toBe("body.checks");
+  });
+
+  it("the settings: turned on by PATCH draws the forms; locked once a check-in is in", async () => {
+    const created = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6 })).json());
+    const path = `/api/v1/classes/${created.code}`;
+    expect((await problemOf(await send(path, { checks: 1 }, created.teacherKey, "PATCH"), 400)).field).toBe(
+      "body.checks",
+    );
+    expect((await send(path, { checks: true }, created.teacherKey, "PATCH")).status).toBe(200);
+    expect((await recordOf(created.code)).checks?.a).toHaveLength(6);
+    expect((await send(`${path}/start`, {}, created.teacherKey)).status).toBe(200);
+    const { student } = await join(created.code, { nickname: "Ana" });
+    await playCheck(student, 3, null);
+    expect((await problemOf(await send(path, { checks: false }, created.teacherKey, "PATCH"), 409)).slug).toBe(
+      "class-started",
+    );
+  });
+
+  it("the check form: a missing answer, an estimate out of range, an unknown part", async () => {
+    const { code } = await createClass({ items: "6", checks: "on" });
+    const { student } = await join(code, { nickname: "Ana" });
+    const html = await (await student.get("/quiz/check")).text();
+    const ids = formOn(html);
+    const fields: Record<string, string> = { phase: "in", form: ids.join(",") };
+    ids.forEach((id, i) => {
+      if (i !== 2) fields[`q${i + 1}`] = rightly(id);
+    });
+    const missing = await student.post("/quiz/check", fields);
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("Please choose Verified or Unverified for statement 3.");
+    const tooMany = await student.post("/quiz/check", { ...fields, q3: "verified", estimate: "9" });
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain("a number from 0 to 6, or none");
+    expect((await student.post("/quiz/check", { ...fields, q3: "maybe" })).status).toBe(400);
+    expect((await student.post("/quiz/check", { ...fields, phase: "later" })).status).toBe(400);
+    // Nothing was recorded: the check-in is still due.
+    expect(location(await student.get("/quiz/q"))).toBe("/quiz/check");
+  });
+
+  it("the JSON routes: wrong count, estimate, part, token, and a check-in after the first answer", async () => {
+    const created = ClassCreated.parse(await (await send("/api/v1/classes", { items: 6, checks: true })).json());
+    expect((await send(`/api/v1/classes/${created.code}/start`, {}, created.teacherKey)).status).toBe(200);
+    const joinAs = async (nickname: string) =>
+      ClassJoined.parse(await (await send(`/api/v1/classes/${created.code}/students`, { nickname })).json());
+    const ana = await joinAs("Ana");
+    const due = CheckDue.parse(await (await send("/api/v1/attempts/check", { token: ana.token })).json());
+    expect(due.phase).toBe("in");
+    expect(due.statements).toHaveLength(6);
+    expect(JSON.stringify(due)).not.toMatch(/"verdict"/);
+    const six = due.statements.map((s) => rightly(s.id));
+    const answers = (body: Record<string, unknown>) =>
+      send("/api/v1/attempts/check/answers", { token: due.token, ...body });
+    expect(await problemOf(await answers({ phase: "in", answers: six.slice(0, 5) }), 422)).toEqual({
+      slug: "check-answers-count",
+      field: "body.answers",
+    });
+    expect((await problemOf(await answers({ phase: "in", answers: six, estimate: 7 }), 422)).field).toBe(
+      "body.estimate",
+    );
+    expect((await problemOf(await answers({ phase: "in", answers: six, estimate: -1 }), 400)).field).toBe(
+      "body.estimate",
+    );
+    expect((await problemOf(await answers({ phase: "out", answers: six }), 409)).slug).toBe("check-not-now");
+    expect((await problemOf(await answers({ phase: "in", answers: ["yes"] }), 400)).field).toMatch(/^body\.answers/);
+    expect((await problemOf(await send("/api/v1/attempts/check", { token: "nope" }), 401)).field).toBe("body.token");
+    const recorded = CheckRecorded.parse(await (await answers({ phase: "in", answers: six, estimate: 4 })).json());
+    // No feedback on the check-in: its figures wait for the check-out.
+    expect(recorded).toMatchObject({ phase: "in", estimate: 4, before: null, after: null });
+    // A second send changes nothing: the part is done.
+    expect((await problemOf(await answers({ phase: "in", answers: six }), 409)).slug).toBe("check-not-now");
+
+    // Ben answers a statement first: his check-in is then too late.
+    const ben = await joinAs("Ben");
+    const first = ben.next?.id ?? "";
+    expect(
+      (await send("/api/v1/attempts/answer", { token: ben.token, itemId: first, answer: "verified" })).status,
+    ).toBe(200);
+    const late = await send("/api/v1/attempts/check/answers", { token: ben.token, phase: "in", answers: six });
+    expect((await problemOf(late, 409)).slug).toBe("check-not-now");
+    const benDue = CheckDue.parse(await (await send("/api/v1/attempts/check", { token: ben.token })).json());
+    expect(benDue).toMatchObject({ phase: null, passed: 1 });
+
+    // A public attempt has no checks.
+    const started = await (await send("/api/v1/attempts", {})).json();
+    expect(
+      (await problemOf(await send("/api/v1/attempts/check", { token: (started as { token: string }).token }), 409))
+        .slug,
+    ).toBe("no-checks");
   });
 });
