@@ -4,7 +4,7 @@
  * counterbalancing by join order, and what the dashboard, its JSON and the CSV show — inside
  * workerd with real KV and the real class object.
  */
-import { env, reset } from "cloudflare:test";
+import { env, reset, runInDurableObject } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { pack } from "../src/content/pack";
 import type { ClassRecord } from "../src/domain/class";
@@ -13,7 +13,7 @@ import { CheckDue, CheckRecorded } from "../src/routes/api/class-checks-schema";
 import { ClassCreated, ClassDashboard, ClassJoined } from "../src/routes/api/class-schemas";
 import { Problem } from "../src/routes/api/schemas";
 import { classKey } from "../src/store/class-keys";
-import { Browser, call, createClass, join, location, play, rightly, wrongly } from "./class-helpers";
+import { Browser, call, createClass, join, location, play, rightly, SCHEMA_2, wrongly } from "./class-helpers";
 
 beforeEach(async () => {
   await reset();
@@ -304,5 +304,25 @@ describe("bad input gets a clear 4xx", () => {
       (await problemOf(await send("/api/v1/attempts/check", { token: (started as { token: string }).token }), 409))
         .slug,
     ).toBe("no-checks");
+  });
+});
+
+describe("the class's object moves to schema 5", () => {
+  it("a class opened at schema 2 gains the checks table once, and keeps a check-in from then on", async () => {
+    const stub = env.CLASS_ROOM.get(env.CLASS_ROOM.idFromName("OLD5SC"));
+    const after = await runInDurableObject(stub, (room, state) => {
+      state.storage.sql.exec(SCHEMA_2);
+      state.storage.sql.exec("INSERT INTO meta VALUES ('expires', ?)", Date.now() + 86_400_000);
+      state.storage.sql.exec(
+        "INSERT INTO students (sid, nick, attempt, joined, answered, items, back, seen) VALUES ('s1', 'Old', 'a1', 0, 0, '[\"i1\"]', 'K7M2Q', 0)",
+      );
+      const take = { attempt: "a1", phase: "in" as const, items: ["x1", "x2"], answers: "vu", estimate: 1 };
+      const done = room.check(take, Date.now());
+      const schema = state.storage.sql.exec("SELECT v FROM meta WHERE k = 'schema'").one().v;
+      return { done, schema, seat: room.checkSeat("a1") };
+    });
+    expect(after.schema).toBe(5);
+    expect(after.done).toMatchObject({ ok: true, first: true });
+    expect(after.seat).toMatchObject({ turn: 1, answered: 0, takes: [{ phase: "in", answers: "vu", estimate: 1 }] });
   });
 });
