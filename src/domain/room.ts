@@ -4,7 +4,6 @@
  * object recorded (the first answer to each statement is final; the token only carries state).
  */
 
-import type { CheckPhase, CheckTake } from "./check-change";
 import { type ClassRecord, hasLobby } from "./class";
 import type { Pace } from "./pace";
 import { type AttemptResult, finish, type QuizState, resultOf } from "./quiz";
@@ -158,7 +157,7 @@ export interface RoomView {
   /** An answer (or a check-in) has been recorded (from anyone, removed or not): the settings can no longer change. */
   answered: boolean;
   /** Present students' check-ins and check-outs (absent: read from an object before them). */
-  checks?: (CheckTake & { attempt: string; phase: CheckPhase })[];
+  checks?: { attempt: string; phase: "in" | "out"; items: string[]; answers: string; estimate: number | null }[];
 }
 
 /**

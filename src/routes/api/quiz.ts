@@ -4,7 +4,7 @@
  * The attempt token travels in the request body (no cookies). Verdicts appear
  * only in the answer to an item. Only finishing touches KV.
  */
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { pack } from "../../content/pack";
 import { itemTexts, statementOf, textsOf } from "../../content/texts";
 import type { FormRef } from "../../domain/forms";
@@ -13,6 +13,7 @@ import { shareUrlOf } from "../../domain/share";
 import {
   beforeAfter,
   type CheckedState,
+  type CheckPlan,
   checkPlanOf,
   hasChecks,
   passedOf,
@@ -227,30 +228,29 @@ function checkedOf(state: QuizState): CheckedState {
   });
 }
 
+/** A class attempt's token and its check plan (one object request, after the limiter). */
+async function planFor(c: Context<SecretEnv>, token: string): Promise<{ state: CheckedState; plan: CheckPlan }> {
+  const state = checkedOf(await stateOf(token, c.var.secret));
+  await limitPlay(c.env, clientAddress(c), state.id);
+  return { state, plan: await checkPlanOf(c.env, state) };
+}
+
 on(checkRoutes.checkDue, async (c) => {
   const body = c.req.valid("json");
-  const state = checkedOf(await stateOf(body.token, c.var.secret));
-  await limitPlay(c.env, clientAddress(c), state.id);
-  const plan = await checkPlanOf(c.env, state);
+  const { state, plan } = await planFor(c, body.token);
   const next = withPassed(state, passedOf(plan, state));
   const texts = plan.next ? await itemTexts(c.env.ASSETS) : null;
-  const due: CheckDue = {
-    phase: plan.next?.phase ?? null,
-    statements: (plan.next?.items ?? []).map((id) => {
-      const { statement, context } = textsOf(texts ?? new Map(), id);
-      return { id, statement, context };
-    }),
-    passed: next.class.check,
-    token: next === state ? body.token : await sealToken(next, c.var.secret),
-  };
-  return c.json(due);
+  const token = next === state ? body.token : await sealToken(next, c.var.secret);
+  const statements = (plan.next?.items ?? []).map((id) => ({ id, ...pick(textsOf(texts ?? new Map(), id)) }));
+  return c.json({ phase: plan.next?.phase ?? null, statements, passed: next.class.check, token } satisfies CheckDue);
 });
+
+/** What a check's statement shows before it is answered: no claimant, no explanation. */
+const pick = ({ statement, context }: { statement: string; context: string }) => ({ statement, context });
 
 on(checkRoutes.checkAnswers, async (c) => {
   const body = c.req.valid("json");
-  const state = checkedOf(await stateOf(body.token, c.var.secret));
-  await limitPlay(c.env, clientAddress(c), state.id);
-  const plan = await checkPlanOf(c.env, state);
+  const { state, plan } = await planFor(c, body.token);
   const total = plan.next?.phase === body.phase ? plan.next.items.length : null;
   if (total !== null && body.answers.length !== total) {
     throw new AppError(422, {
