@@ -103,7 +103,8 @@ describe("settings changed in the lobby, a phone already in (JavaScript on)", ()
     await settings.getByRole("link", { name: "Change the settings" }).click();
     await settings.waitForURL(/\/teacher\/settings$/);
     await checkPage(settings, "settings-page");
-    await settings.getByLabel("12 statements").check();
+    // By role: the check-in's label also mentions "12 statements".
+    await settings.getByRole("radio", { name: /12 statements/ }).check();
     await settings.getByRole("button", { name: "Save the settings" }).click();
     await settings.waitForURL(/\?done=settings$/);
     // The phone's page fetched itself again (the socket's settings number moved): its token is the new one.

@@ -104,8 +104,9 @@ describe("teachers' screens", () => {
       .evaluateAll((els) =>
         els.map((el) => el.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]),
       );
-    // Every radio and checkbox of the settings (the last, "I admit each name", came with the waiting room).
-    expect(boxes.length).toBe(12);
+    // Every radio and checkbox of the settings ("I admit each name" came with the waiting room,
+    // "A check-in before the quiz" with the check-in and check-out).
+    expect(boxes.length).toBe(13);
     for (const [width, height] of boxes) expect(Math.min(width ?? 0, height ?? 0)).toBeGreaterThanOrEqual(18);
     await context.close();
   });
