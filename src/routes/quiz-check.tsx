@@ -108,7 +108,7 @@ quizCheck.post("/", async (c) => {
     );
   }
   try {
-    const done = await recordTake(c.env, state, phase as CheckPhase, answers, estimate);
+    const done = await recordTake(c.env, state, plan, phase as CheckPhase, answers, estimate);
     setQuizCookie(c, done.state, await sealToken(done.state, c.var.secret));
     return c.redirect(phase === "in" ? "/quiz/q" : "/quiz/result", 303);
   } catch (error) {

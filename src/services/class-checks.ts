@@ -160,17 +160,19 @@ const REFUSED: Record<CheckRefusal, { status: 403 | 404 | 409; slug: string; det
 
 /**
  * Records a student's check-in or check-out: `answers` one "v"/"u" per statement of the part the
- * plan offers, in its order. Throws a 409 `check-not-now` when that part is not the one to play now.
+ * plan offers, in its order. `plan` is the caller's, just read with `checkPlanOf` (read again here it
+ * would cost the object two more requests; the object refuses a take that is no longer due itself).
+ * Throws a 409 `check-not-now` when that part is not the one to play now.
  */
 export async function recordTake(
   env: Env,
   state: CheckedState,
+  plan: CheckPlan,
   phase: CheckPhase,
   answers: string,
   estimate: number | null,
   now = Date.now(),
 ): Promise<{ plan: CheckPlan; state: CheckedState }> {
-  const plan = await checkPlanOf(env, state);
   if (plan.next?.phase !== phase) {
     throw new AppError(409, {
       slug: "check-not-now",

@@ -270,7 +270,7 @@ on(checkRoutes.checkAnswers, async (c) => {
     });
   }
   const answers = body.answers.map((a) => (a === "verified" ? "v" : "u")).join("");
-  const done = await recordTake(c.env, state, body.phase, answers, estimate);
+  const done = await recordTake(c.env, state, plan, body.phase, answers, estimate);
   const take = done.plan.takes[body.phase];
   const both = beforeAfter(done.plan);
   const recorded: CheckRecorded = {
