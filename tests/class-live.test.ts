@@ -408,8 +408,54 @@ describe("a teacher-paced class", () => {
     const html = await text(student.get("/quiz/q"));
     expect(html).toContain("That was the last statement");
     expect(html).toContain('action="/quiz/finish"');
-    expect(location(await student.post("/quiz/finish"))).toBe("/quiz/result");
+    // The finish carries where the object had the class, signed: the result page asks it nothing.
+    const result = location(await student.post("/quiz/finish"));
+    expect(result).toMatch(/^\/quiz\/result\?pace=[\w-]+\.[\w-]+$/);
+    const counted = countingRoom();
+    expect(await text(student.get(result, { CLASS_ROOM: counted.ns }))).toContain("<small>Your result</small>");
+    expect(counted.calls).toEqual([]);
     const present = await text(teacher.get(`/c/${code}/present`));
     expect(present).toContain("Statement 6 of 6: closed");
+  });
+
+  it("holds an early finisher's result until the last answer is shown, whatever signal the address brings", async () => {
+    const { code, teacher } = await createClass({ pace: "teacher", items: "6" });
+    const other = await createClass({ pace: "teacher", items: "6" });
+    const { student } = await join(code, { nickname: "Ana" });
+    await press(teacher, code, "open", 0, true);
+    const item = itemOn(await text(student.get("/quiz/q/1")));
+    await student.post("/quiz/answer", { item, answer: rightly(item) });
+    const early = location(await student.post("/quiz/finish"));
+    expect(early).toMatch(/^\/quiz\/result\?pace=/);
+    const held = await text(student.get(early));
+    expect(held).toContain("<h1>You have finished</h1>");
+    expect(held).not.toContain("<small>Your result</small>");
+    // Another class's signal, even one that has shown everything, is not this class's: still held.
+    for (let step = 0; step < 6; step++) {
+      await press(other.teacher, other.code, "open", step, true);
+      await press(other.teacher, other.code, "close", step + 1, false);
+      await press(other.teacher, other.code, "reveal", step + 1, true);
+    }
+    const watcher = await call(`/c/${other.code}/live`, { headers: { upgrade: "websocket" } });
+    const socket = watcher.webSocket;
+    if (!socket) throw new Error("No WebSocket");
+    socket.accept();
+    let greeting = "";
+    socket.addEventListener("message", (event) => {
+      greeting ||= String(event.data);
+    });
+    await until(() => greeting !== "");
+    socket.close(1000, "done");
+    const foreign = (JSON.parse(greeting) as { p: string }).p;
+    expect(await text(student.get(`/quiz/result?pace=${encodeURIComponent(foreign)}`))).toContain(
+      "<h1>You have finished</h1>",
+    );
+    // Once the class has seen every answer, the page asked without a signal shows the result.
+    for (let step = 1; step <= 6; step++) {
+      if (step > 1) await press(teacher, code, "open", step - 1, true);
+      await press(teacher, code, "close", step, false);
+      await press(teacher, code, "reveal", step, true);
+    }
+    expect(await text(student.get("/quiz/result"))).toContain("<small>Your result</small>");
   });
 });

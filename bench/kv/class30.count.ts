@@ -71,21 +71,29 @@ async function screens(s: Awaited<ReturnType<typeof setUp>>): Promise<KvCounts> 
 }
 
 /**
- * The teacher's press on the projector, then its reload. This lesson runs faster than any class:
- * past 20 presses in 10 s the limiter asks the teacher to wait, as it would a real one (a refused
- * press reaches no object).
+ * The teacher's press on the projector: without JavaScript the form's post, then the page's reload;
+ * with it (`script`), poll.js's post, whose reply is the next screen. This lesson runs faster than
+ * any class: past 20 presses in 10 s the limiter asks the teacher to wait, as it would a real one
+ * (a refused press reaches no object).
  */
 async function pressPace(
   s: Awaited<ReturnType<typeof setUp>>,
   step: number,
   action: "open" | "close" | "reveal",
   shut: boolean,
+  script = false,
 ): Promise<void> {
   const form = { action, step: String(step), shut: shut ? "1" : "0" };
-  let res = await s.teacher.post(`/c/${s.code}/present/pace`, form);
+  const send = () => s.teacher.post(`/c/${s.code}/present/pace`, form, script ? { "x-in-place": "1" } : {});
+  let res = await send();
   while (res.status === 429) {
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    res = await s.teacher.post(`/c/${s.code}/present/pace`, form);
+    res = await send();
+  }
+  if (script) {
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("data-told=");
+    return;
   }
   expect(res.status).toBe(303);
   await s.teacher.get(`/c/${s.code}/present`);
@@ -144,8 +152,10 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
       }
     }
     for (const student of s.students) {
-      expect(location(await student.post("/quiz/finish"))).toBe("/quiz/result");
-      await student.get("/quiz/result");
+      // The finish's redirect carries the class's pace, signed: the result page asks the object nothing.
+      const result = location(await student.post("/quiz/finish"));
+      expect(result).toMatch(/^\/quiz\/result\?pace=/);
+      await student.get(result);
     }
     const played = s.snapshot();
     task.meta.kv = {
@@ -154,10 +164,12 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
     };
   });
 
+  // The projector and the phones with JavaScript. The projector's press answers with its next screen.
   // As poll.js drives a phone: each socket message's signed pace goes with the phone's next fetch,
-  // a wait state follows another in place, and every page load that follows the class opens a
+  // and the answer is sent with fetch; a reply that follows the class too is put in place, so the
+  // phone keeps the socket its first page opened. Every page load that follows the class opens a
   // socket (one object request each, added to `room` here: one bench socket stands in for them).
-  test("teacher-paced, phones with JavaScript", async ({ task }) => {
+  test("teacher-paced, with JavaScript", async ({ task }) => {
     const s = await setUp("teacher");
     s.reset();
     const live = await s.teacher.request(`/c/${s.code}/live`, { headers: { upgrade: "websocket" } });
@@ -182,18 +194,22 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
       if (html.includes("data-live-code")) opens++;
       return html;
     };
-    /** poll.js's advance(): fetch /quiz/q with the signal; a wait page is copied in place, anything else loaded. */
-    const advance = async (student: Client, signal: string) => {
-      const url = `/quiz/q?pace=${encodeURIComponent(signal)}`;
-      const res = await student.get(url);
-      if (res.status !== 303) return res.text();
-      return load(student, location(res)); // the browser's fetch followed it; the page then loads (a second GET)
+    /** A poll.js fetch, redirects followed: a page that follows the class is put in place, anything else loaded. */
+    const fetched = async (student: Client, first: Response) => {
+      let res = first;
+      while (res.status === 303) res = await student.get(location(res));
+      const html = await res.text();
+      if (!html.includes("data-follow") && html.includes("data-live-code")) opens++;
+      return html;
     };
+    /** poll.js's advance(): fetch /quiz/q with the signal. */
+    const advance = (student: Client, signal: string) =>
+      student.get(`/quiz/q?pace=${encodeURIComponent(signal)}`).then((res) => fetched(student, res));
     for (const student of s.students) await load(student, `/c/${s.code}/joined`);
     let step = 0;
     const press = async (action: "open" | "close" | "reveal", shut: boolean) => {
       const before = told.v;
-      await pressPace(s, step, action, shut);
+      await pressPace(s, step, action, shut, true);
       return heard(before);
     };
     for (let n = 1; n <= STATEMENTS; n++) {
@@ -202,7 +218,9 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
       for (const student of s.students) {
         const page = await advance(student, signal);
         const item = /name="item" value="([^"]+)"/.exec(page)?.[1] ?? "";
-        await load(student, location(await student.post("/quiz/answer", { item, answer: "verified" })));
+        // The answer form is data-inline: sent with fetch, "Your answer is in" put in place.
+        const reply = await fetched(student, await student.post("/quiz/answer", { item, answer: "verified" }));
+        expect(reply).toContain("Your answer is in");
       }
       signal = await press("close", false);
       for (const student of s.students) expect(await advance(student, signal)).toContain("Answers are in");
@@ -211,14 +229,17 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
       for (const student of s.students) expect(await advance(student, signal)).toContain("You said");
     }
     for (const student of s.students) {
-      expect(location(await student.post("/quiz/finish"))).toBe("/quiz/result");
-      await student.get("/quiz/result");
+      const result = location(await student.post("/quiz/finish"));
+      expect(result).toMatch(/^\/quiz\/result\?pace=/);
+      expect(await (await student.get(result)).text()).toContain("Your result");
     }
     const played = s.snapshot();
     socket.close(1000, "done");
+    // One socket per phone for the whole lesson: the one its "You're in" page opened.
+    expect(opens).toBe(STUDENTS);
     task.meta.kv = {
-      "teacher-paced, JS phones: 24 presses, answer 8 and finish (page requests)": played,
-      "teacher-paced, JS phones: the same with each phone's socket opens": {
+      "teacher-paced, with JavaScript: 24 presses, answer 8 and finish (page requests)": played,
+      "teacher-paced, with JavaScript: the same with each socket opened": {
         ...played,
         room: (played.room ?? 0) + opens,
       },

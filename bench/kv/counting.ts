@@ -75,11 +75,11 @@ export class Client {
     return this.request(path);
   }
 
-  /** A form post as a browser sends it: urlencoded, with an Origin header. */
-  post(path: string, fields: Record<string, string> = {}): Promise<Response> {
+  /** A form post as a browser sends it: urlencoded, with an Origin header (and any `extra` a script adds). */
+  post(path: string, fields: Record<string, string> = {}, extra: Record<string, string> = {}): Promise<Response> {
     return this.request(path, {
       method: "POST",
-      headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded" },
+      headers: { origin: ORIGIN, "content-type": "application/x-www-form-urlencoded", ...extra },
       body: new URLSearchParams(fields).toString(),
     });
   }

@@ -6,7 +6,7 @@
  */
 import { Hono } from "hono";
 import type { PaceAction } from "../domain/pace";
-import { liveSocket, movePace, startClass } from "../services/class-live";
+import { liveSocket, movePace, movePaceAndLook, startClass } from "../services/class-live";
 import { presentOf } from "../services/class-present";
 import { AppError } from "../services/errors";
 import { PresentPage } from "../views/class-present";
@@ -17,6 +17,9 @@ import { clientAddress, noStore, originOf, readForm, screenLimit } from "./middl
 export const present = new Hono<SecretEnv>();
 
 const PACE_ACTIONS: readonly string[] = ["open", "close", "reveal"] satisfies PaceAction[];
+
+/** The header poll.js sends with a form it puts the reply of in place (a plain form cannot send it). */
+const IN_PLACE = "x-in-place";
 
 present.use("/c/:code/present", noStore());
 present.use("/c/:code/present/*", noStore());
@@ -50,7 +53,15 @@ present.post("/c/:code/present/pace", async (c) => {
     });
   }
   // A stale page (a second tab, a double click) changes nothing: the object checks what it showed.
-  await movePace(c.env, clientAddress(c), record, { step, shut: form.shut === "1" }, action);
+  const seen = { step, shut: form.shut === "1" };
+  if (c.req.header(IN_PLACE) === "1") {
+    // poll.js sent it and puts this reply in place: the press and the next screen in one object request.
+    const origin = originOf(c);
+    const { live, told } = await movePaceAndLook(c.env, clientAddress(c), record, origin, seen, action);
+    const page = await presentOf(c.env, record, origin, { claim: 0, reveal: false }, live);
+    return c.html(<PresentPage {...page} told={told} />);
+  }
+  await movePace(c.env, clientAddress(c), record, seen, action);
   return c.redirect(`/c/${record.code}/present`, 303);
 });
 

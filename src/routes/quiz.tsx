@@ -27,7 +27,7 @@ import type { ClassPhase } from "../domain/room";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
 import { beforeAfter, type CheckedState, checkPlanOf, hasChecks } from "../services/class-checks";
-import { roomStatus, signalOf, statusWithSignal } from "../services/class-live";
+import { signalOf, statusWithSignal } from "../services/class-live";
 import { AppError, KvUnavailableError } from "../services/errors";
 import { limitPlay } from "../services/limits";
 import {
@@ -191,7 +191,8 @@ quiz.post("/more", async (c) => {
 quiz.get("/q", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
-  if (isFinished(state)) return c.redirect("/quiz/result", 303);
+  // A phone's signal goes on with it: a teacher-paced result page then asks the object nothing.
+  if (isFinished(state)) return c.redirect(withSignal(c, "/quiz/result"), 303);
   if (checkInDue(state)) return c.redirect("/quiz/check", 303);
   const status = await statusFor(c, state);
   if (status && state.class) {
@@ -241,6 +242,7 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
       ruleHref={pack.cardBySlug.has(RULE_CARD) ? `/cards/${RULE_CARD}` : "/cards"}
       askSure
       who={who}
+      followCode={state.class?.paced ? state.class.code : undefined}
     />,
   );
 });
@@ -359,7 +361,11 @@ quiz.post("/finish", async (c) => {
   try {
     const finished = await finishAttempt(c.env, clientAddress(c), state);
     setQuizCookie(c, finished.state, await sealToken(finished.state, c.var.secret));
-    return c.redirect("/quiz/result", 303);
+    // Teacher-paced: the object said where the class was as it finished; signed, the result page
+    // takes it from the address instead of asking the object again.
+    const code = state.class?.paced ? state.class.code : null;
+    const signal = code && finished.status ? await signalOf(c.env, code, finished.status) : null;
+    return c.redirect(signal ? `/quiz/result?pace=${encodeURIComponent(signal)}` : "/quiz/result", 303);
   } catch (error) {
     // These pages keep a retry button: the reader's answers are safe in their cookie.
     if (error instanceof AppError && error.slug === "nothing-answered") return c.redirect("/quiz/q", 303);
@@ -387,8 +393,7 @@ quiz.get("/result", async (c) => {
   const checkLines = hasChecks(state) ? await ownChecks(c, state) : null;
   if (state.class?.paced) {
     // Teacher-paced, finished early: the result (every verdict) waits until the class has seen every answer.
-    await spendPlay(c, state);
-    const status = await roomStatus(c.env, state.class.code);
+    const status = await statusWithSignal(c.env, state.class.code, c.req.query("pace"), () => spendPlay(c, state));
     if (!paceDone(status.pace, state.items.length) && status.pace.step > 0 && status.phase !== "ended") {
       const wait = { why: "held", status, total: state.items.length, code: state.class.code } as const;
       return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);

@@ -67,7 +67,17 @@ function viewOf(env: Env, code: string, maxAgeMs: number, now: number): Promise<
 export async function rosterOf(env: Env, record: ClassRecord, origin: string, maxAgeMs = 0): Promise<LiveRoster> {
   if (maxAgeMs === 0) await limit(env, "class-screen", record.code, SCREENS_SPENT);
   const at = Date.now();
-  const view = await viewOf(env, record.code, maxAgeMs, at);
+  return rosterFrom(env, record, origin, await viewOf(env, record.code, maxAgeMs, at), at);
+}
+
+/** The roster a view of the class's object gives (none: the object holds nothing yet). */
+async function rosterFrom(
+  env: Env,
+  record: ClassRecord,
+  origin: string,
+  view: RoomView | null,
+  at: number,
+): Promise<LiveRoster> {
   if (!view) {
     // Nobody joined yet: a class made since the object keeps every join lists nothing from KV.
     const roster = record.room ? { at, entries: [] } : await readRoster(env.SCORES, record.code, { origin });
@@ -206,6 +216,26 @@ export async function movePace(
   await limitPresses(env, client, record);
   const cls = { expiresAt: record.expiresAt, itemCount: record.itemIds.length };
   return inRoom(env, record.code, (room) => room.move(cls, seen, action));
+}
+
+/**
+ * The teacher's press on a projector that puts its next screen in place (poll.js): the press and
+ * the roster after it in one object request, limited as a press. `told`: the last socket message
+ * whose change the roster holds (the screen skips it and those before it; 0: none).
+ * @example const { live, told } = await movePaceAndLook(env, client, record, origin, seen, "close");
+ */
+export async function movePaceAndLook(
+  env: Env,
+  client: string,
+  record: ClassRecord,
+  origin: string,
+  seen: SeenPace,
+  action: PaceAction,
+): Promise<{ live: LiveRoster; told: number }> {
+  await limitPresses(env, client, record);
+  const cls = { expiresAt: record.expiresAt, itemCount: record.itemIds.length };
+  const moved = await inRoom(env, record.code, (room) => room.moveAndView(cls, seen, action));
+  return { live: await rosterFrom(env, record, origin, moved.view, Date.now()), told: moved.told };
 }
 
 /**

@@ -17,11 +17,19 @@ import {
   resultOf,
   type VerdictOf,
 } from "../domain/quiz";
+import type { ClassPhase } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 import { deleteClassResult, getClass, putClassResult } from "../store/class-records";
 import type { RoomFinish } from "../store/class-room";
 import { inRoom } from "../store/room-calls";
 import { nothingAnswered } from "./class-errors";
+
+/** A class attempt's finish: the result that counts, whether this call stored it, and where the class was. */
+export interface ClassFinish {
+  result: AttemptResult;
+  stored: boolean;
+  status?: { phase: ClassPhase; pace: Pace };
+}
 
 /**
  * The answer the class's object records for a statement: `answer` if it is the first, else the
@@ -75,7 +83,8 @@ export async function recordClassAnswer(
  * Finishes a class attempt: the object records the result once, from its recorded answers, and
  * exactly one caller writes it to KV (one put). A token that lags the object (a lost response)
  * finishes from what the object recorded; with nothing answered anywhere, a 409. A deleted class or a removed student stores nothing
- * (the student still sees their own result).
+ * (the student still sees their own result). `status`: where the class was as the object finished
+ * it (absent when the object did not), for the result page to take instead of asking again.
  * @example const { result, stored } = await finishClassAttempt(env, state, verdictOf, Date.now());
  */
 export async function finishClassAttempt(
@@ -83,8 +92,8 @@ export async function finishClassAttempt(
   state: QuizState & { class: { code: string } },
   verdictOf: VerdictOf,
   now: number,
-): Promise<{ result: AttemptResult; stored: boolean }> {
-  const own = () => {
+): Promise<ClassFinish> {
+  const own = (): ClassFinish => {
     if (!/[vu]/.test(state.answers)) throw nothingAnswered();
     return { result: resultOf(finish(state, now), verdictOf), stored: false };
   };
@@ -117,10 +126,10 @@ export async function finishClassAttempt(
     const kept = await inRoom(env, record.code, (room) => room.saved(state.id, true));
     if (!kept) {
       await deleteClassResult(env.SCORES, record, done.result);
-      return { result: done.result, stored: false };
+      return { result: done.result, stored: false, status: done.status };
     }
   }
-  return { result: done.result, stored: done.first };
+  return { result: done.result, stored: done.first, status: done.status };
 }
 
 /**

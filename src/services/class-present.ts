@@ -9,7 +9,7 @@ import { isFinishedEntry } from "../domain/class-results";
 import { mayReveal } from "../domain/pace";
 import { mostFooledSplits, type Split, splitOf } from "../domain/split";
 import type { PresentPageProps, PresentStatement } from "../views/class-present";
-import { rosterOf } from "./class-live";
+import { type LiveRoster, rosterOf } from "./class-live";
 import { joinUrlOf } from "./classes";
 import { verdictOf } from "./quiz";
 
@@ -20,7 +20,8 @@ export interface PresentAsk {
 }
 
 /**
- * The projector screen's data (one object request; the explanations once per isolate).
+ * The projector screen's data (one object request, none when given the roster a press just read;
+ * the explanations once per isolate).
  * @example const page = await presentOf(c.env, record, origin, { claim: 0, reveal: false });
  */
 export async function presentOf(
@@ -28,8 +29,9 @@ export async function presentOf(
   record: ClassRecord,
   origin: string,
   ask: PresentAsk,
+  read?: LiveRoster,
 ): Promise<PresentPageProps> {
-  const live = await rosterOf(env, record, origin);
+  const live = read ?? (await rosterOf(env, record, origin));
   const statementOf = async (position: number, split: Split, reveal: boolean): Promise<PresentStatement> => {
     const texts = textsOf(await itemTexts(env.ASSETS), split.itemId);
     return {

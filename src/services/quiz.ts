@@ -28,11 +28,12 @@ import {
   whoPickOf,
   withEstimate,
 } from "../domain/quiz";
+import type { ClassPhase } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
 import { saveFinishedAttempt } from "../store/attempts";
 import { classEnded, notAdmitted, nothingAnswered, settingsChanged } from "./class-errors";
 import { paceOf, roomStatus } from "./class-live";
-import { finishClassAttempt, recordClassAnswer } from "./class-play";
+import { type ClassFinish, finishClassAttempt, recordClassAnswer } from "./class-play";
 import { AppError } from "./errors";
 
 export { type ResultView, resultView } from "./result-view";
@@ -420,13 +421,15 @@ export interface Finished {
   state: QuizState;
   result: AttemptResult;
   stored: boolean;
+  /** A class attempt the object finished: where the class was then (a teacher-paced result page needs it). */
+  status?: { phase: ClassPhase; pace: Pace };
 }
 
 /**
  * Finishes in flight in this isolate, by attempt id: a double-click or two tabs finishing
  * together share one KV get and one put and get the same result. Deleted once settled.
  */
-const finishing = new Map<string, Promise<{ result: AttemptResult; stored: boolean }>>();
+const finishing = new Map<string, Promise<ClassFinish>>();
 
 /**
  * Finishes an attempt: stores it once and returns the result that counts — the first
@@ -449,15 +452,10 @@ export async function finishAttempt(env: Env, client: string, state: QuizState, 
     saving.then(forget, forget);
   }
   const saved = await saving;
-  return { state: adoptResult(finish(state, nowMs), saved.result), result: saved.result, stored: saved.stored };
+  return { ...saved, state: adoptResult(finish(state, nowMs), saved.result) };
 }
 
-async function store(
-  env: Env,
-  client: string,
-  state: QuizState,
-  nowMs: number,
-): Promise<{ result: AttemptResult; stored: boolean }> {
+async function store(env: Env, client: string, state: QuizState, nowMs: number): Promise<ClassFinish> {
   // A class attempt is recorded by the class's object, then written to the student's own key once
   // (so a class's writes are bounded by its size): a whole school behind one address finishes on
   // the allowance its classes' answers share (2,000 a minute); a public attempt is a KV write each

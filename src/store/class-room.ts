@@ -96,7 +96,15 @@ export interface RoomSeat {
 
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
 export type RoomFinish =
-  | { ok: true; result: AttemptResult; first: boolean; save: boolean; joinedAt: number | null }
+  | {
+      ok: true;
+      result: AttemptResult;
+      first: boolean;
+      save: boolean;
+      joinedAt: number | null;
+      /** Where the class is as it finished, so the result page asks no second time. */
+      status: { phase: ClassPhase; pace: Pace };
+    }
   | { ok: false; refused: "removed" | "empty" | "deleted" };
 
 /** Several names removed at once (their attempts), or none: `unknown` lists those not in the class. */
@@ -124,6 +132,8 @@ export class ClassRoom extends DurableObject<Env> {
   private readonly buckets = new Map<string, JoinBucket>();
   /** The socket messages still being signed, in order (see tell()). */
   private telling: Promise<void> = Promise.resolve();
+  /** The last message's `v` (0: none since the object woke): every change up to it is in a view read now. */
+  private told = 0;
   /** The deleted class's expiry while its tombstone stands (null: none; undefined: not read yet). */
   private tomb: number | null | undefined;
 
@@ -489,7 +499,8 @@ export class ClassRoom extends DurableObject<Env> {
     if (stored) {
       const save = stored.saved === 0 && Number(stored.lease) < now;
       if (save) this.sql.exec("UPDATE results SET lease = ? WHERE attempt = ?", now + SAVE_LEASE_MS, state.id);
-      return { ok: true, result: JSON.parse(String(stored.body)) as AttemptResult, first: false, save, joinedAt };
+      const result = JSON.parse(String(stored.body)) as AttemptResult;
+      return { ok: true, result, first: false, save, joinedAt, status: this.status() };
     }
     const result = recordedResult(state, this.recorded(state.id), verdicts, now, this.said(state.id));
     // Nothing answered by the token or recorded here: nothing to finish (the caller says so).
@@ -502,7 +513,7 @@ export class ClassRoom extends DurableObject<Env> {
       now + SAVE_LEASE_MS,
     );
     this.tell();
-    return { ok: true, result, first: true, save: true, joinedAt };
+    return { ok: true, result, first: true, save: true, joinedAt, status: this.status() };
   }
 
   /** An attempt's recorded answers, by item id: "v" or "u". */
@@ -728,6 +739,19 @@ export class ClassRoom extends DurableObject<Env> {
   }
 
   /**
+   * A press and the projector's screen after it in one request: the view, and the `v` of the last
+   * message sent so far (0: none), whose changes it holds, so that screen skips those messages.
+   */
+  async moveAndView(
+    cls: { expiresAt: number; itemCount: number },
+    seen: Pick<Pace, "step" | "shut">,
+    action: PaceAction,
+  ): Promise<{ view: RoomView | null; told: number }> {
+    await this.move(cls, seen, action);
+    return { view: this.view(), told: this.told };
+  }
+
+  /**
    * Tells the screens something changed that the object does not hold (joining closed, say);
    * false when the class was deleted (the caller's KV write must not outlive it).
    */
@@ -739,11 +763,13 @@ export class ClassRoom extends DurableObject<Env> {
   /**
    * Sends every screen following the class one message: something changed, where the pace is, and
    * the same signed (`p`, domain/pace-signal.ts) so a phone's next page needs no request here.
-   * Messages go out in the order of the changes, each signed as its change left the class.
+   * Messages go out in the order of the changes, each signed as its change left the class; `v`
+   * grows with each (a time, made unique), so a screen can tell which changes a page already holds.
    */
   private tell(): void {
     if (this.ctx.getWebSockets().length === 0) return;
-    const now = { v: Date.now(), ...this.pace(), phase: this.phase() };
+    this.told = Math.max(Date.now(), this.told + 1);
+    const now = { v: this.told, ...this.pace(), phase: this.phase() };
     const lobby = this.exists() ? { d: this.door(), r: this.rev() } : { d: 0, r: 0 };
     this.telling = this.telling.then(async () => {
       const message = JSON.stringify({ ...now, ...lobby, ...(await this.signed(now)) });

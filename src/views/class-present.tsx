@@ -27,6 +27,11 @@ export interface PresentStatement {
 
 export interface PresentPageProps {
   code: string;
+  /**
+   * Rendered in reply to a press sent in place: the last socket message whose change this page
+   * holds (poll.js skips it and older ones instead of fetching the page again).
+   */
+  told?: number;
   title: string;
   joinUrl: string;
   joinHost: string;
@@ -103,12 +108,13 @@ export function PresentPage(p: PresentPageProps) {
         action={`${base}/pace`}
         label={label}
         hidden={{ action, step: String(pace.step), shut: pace.shut ? "1" : "0" }}
+        inPlace
       />
     ) : null;
   const lobby = !p.claim && !p.current;
   return (
     <Layout title={`Projector: ${p.title}`} wide="present" bare>
-      <div data-poll="20" data-live-code={p.code}>
+      <div data-poll="20" data-live-code={p.code} data-told={p.told ? String(p.told) : undefined}>
         <h1>{p.title}</h1>
         {p.claim ? (
           <section aria-labelledby="claim-h">

@@ -109,20 +109,25 @@ export function Progress({ position, total, answered }: { position?: number; tot
   );
 }
 
-/** A one-button form posting to a quiz action (the csrf check needs a real form POST). */
+/**
+ * A one-button form posting to a quiz action (the csrf check needs a real form POST). `inPlace`:
+ * with JavaScript, poll.js sends it with fetch and puts the reply in place (no new page, no new socket).
+ */
 export function ActionForm({
   action,
   label,
   secondary,
   hidden,
+  inPlace,
 }: {
   action: string;
   label: string;
   secondary?: boolean;
   hidden?: Record<string, string>;
+  inPlace?: boolean;
 }) {
   return (
-    <form method="post" action={action} class="inline">
+    <form method="post" action={action} class="inline" data-inline={inPlace ? "" : undefined}>
       {Object.entries(hidden ?? {}).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}

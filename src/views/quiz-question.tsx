@@ -2,6 +2,8 @@
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
 import { ActionForm, Passage, Progress, SureChoices, WhoChoices } from "./quiz-parts";
+import { followOf } from "./quiz-wait";
+import { pollPath } from "./styles";
 import { VerifiedDefinition } from "./verified-definition";
 
 export interface QuizQuestionPageProps {
@@ -18,6 +20,12 @@ export interface QuizQuestionPageProps {
   askSure?: boolean;
   /** "Who says so?" choices, when the reader asked for it at the start. */
   who?: readonly { key: string; label: string }[] | undefined;
+  /**
+   * Teacher-paced: the class this page follows (poll.js), by its code. The page moves on when the
+   * teacher closes the statement, and with JavaScript the answer is sent in place, so the phone
+   * keeps one socket all lesson.
+   */
+  followCode?: string | undefined;
 }
 
 export function QuizQuestionPage({
@@ -30,9 +38,14 @@ export function QuizQuestionPage({
   ruleHref,
   askSure,
   who,
+  followCode,
 }: QuizQuestionPageProps) {
+  // Where the class is while this page is right: its statement open. If the class is elsewhere, the
+  // socket's first message differs, and the phone goes to where it is.
+  const open = { phase: "running", pace: { step: position, shut: false, shown: false } } as const;
   return (
     <Layout title={`Statement ${position} of ${total}`} compact>
+      {followCode ? <div data-poll="20" data-live-code={followCode} data-follow={followOf(open)} hidden /> : null}
       <Progress position={position} total={total} answered={answered} />
       {/*
         The statement and the report sit inside the answer's form, so the answer bar, sticky at the
@@ -40,7 +53,7 @@ export function QuizQuestionPage({
         passage is (CSS only; no script). Reading and tab order stay the page's order: the statement,
         the report, the optional choices, then the two answers.
       */}
-      <form method="post" action="/quiz/answer">
+      <form method="post" action="/quiz/answer" data-inline={followCode ? "" : undefined}>
         <h1 id="question" class="ask">
           Verified or unverified?
         </h1>
@@ -69,6 +82,7 @@ export function QuizQuestionPage({
         </div>
       </form>
       <VerifiedDefinition />
+      {followCode ? <script src={pollPath} defer /> : null}
       <details>
         <summary>How do I decide?</summary>
         <p>

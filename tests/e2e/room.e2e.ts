@@ -60,6 +60,8 @@ interface Phone {
   context: BrowserContext;
   script: boolean;
   says: Answer;
+  /** WebSockets its pages opened. */
+  sockets: { opened: number };
 }
 
 // Four browser contexts and a dozen axe runs: well over a minute on a busy two-core machine.
@@ -72,6 +74,9 @@ describe("a teacher-paced lesson on a projector and three phones", { timeout: 18
       watch: (c) => foreign.push(...watchForeignRequests(c, baseURL)),
     });
     const present = await teacher.newPage();
+    // Every socket a page opens is a request to the class's object: each screen keeps one all lesson.
+    let projectorSockets = 0;
+    present.on("websocket", () => projectorSockets++);
     await present.goto(`/c/${code}/present`);
 
     const plan: [string, boolean, Answer][] = [
@@ -83,7 +88,9 @@ describe("a teacher-paced lesson on a projector and three phones", { timeout: 18
     for (const [name, script, says] of plan) {
       const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled: script });
       foreign.push(...watchForeignRequests(context, baseURL));
-      phones.push({ name, page: await joinAs(context, code, name), context, script, says });
+      const sockets = { opened: 0 };
+      context.on("page", (page) => page.on("websocket", () => sockets.opened++));
+      phones.push({ name, page: await joinAs(context, code, name), context, script, says, sockets });
     }
     const [first] = phones;
     if (!first) throw new Error("no phone");
@@ -189,6 +196,10 @@ describe("a teacher-paced lesson on a projector and three phones", { timeout: 18
       );
     }
     await checkPage(first.page, "room-phone-revealed");
+    // The lobby, the statement, the answer, the close and the reveal on one page each: one socket.
+    // (Without JavaScript a phone opens none.)
+    expect(phones.map((phone) => phone.sockets.opened)).toEqual(phones.map((phone) => (phone.script ? 1 : 0)));
+    expect(projectorSockets).toBe(1);
 
     await Promise.all(phones.map((phone) => phone.context.close()));
     await teacher.close();
