@@ -195,6 +195,11 @@ export class ClassRoom extends DurableObject<Env> {
     cls: { expiresAt: number; size: number; gated: boolean; admit?: boolean; rev?: number },
     s: { sid: string; nick: string; attemptId: string; now: number; client: string; items: readonly string[] },
   ): Promise<JoinOutcome> {
+    // A name already in the class is refused before the bucket, so clashes (a class of common
+    // names, a generated name drawn twice) spend no join. The refusal stays cheap: this object
+    // request, one row read by primary key (and the phase, a few meta rows), nothing written;
+    // each join is behind one of its address's 200 look-ups a minute (services/classes.ts).
+    if (this.nameInUse(s.sid)) return { ok: false, refused: "taken" };
     const taken = takeJoin(this.buckets.get(s.client), s.now);
     remember(this.buckets, s.client, taken.bucket, MAX_BUCKETS);
     if (!taken.ok) return { ok: false, refused: "busy", retryAfterSeconds: taken.retryAfterSeconds };
@@ -226,6 +231,13 @@ export class ClassRoom extends DurableObject<Env> {
     const rev = Math.max(newer?.rev ?? 0, cls.rev ?? 0);
     const seat = conf ? { seat: { items, paced: conf.paced } } : {};
     return { ok: true, pace: this.pace(), phase: this.phase(), back, waiting: waiting === 1, rev, ...seat };
+  }
+
+  /** Whether a student who is not removed holds the name's key, in a class still open to joins. */
+  private nameInUse(sid: string): boolean {
+    if (!this.exists()) return false;
+    const held = this.sql.exec<Row>("SELECT removed FROM students WHERE sid = ?", sid).toArray()[0];
+    return held !== undefined && held.removed !== 1 && this.phase() !== "ended";
   }
 
   /** The settings as the teacher last changed them (null: never changed since creation). */
