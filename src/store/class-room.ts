@@ -110,6 +110,9 @@ type Row = Record<string, SqlStorageValue>;
 /** Most screens following one class at once (a class of 200, a projector, a dashboard, spare tabs). */
 export const MAX_SOCKETS = 250;
 
+/** The live socket's request header that says whether the class has a lobby ("1") or not ("0"). */
+export const LOBBY_HEADER = "x-class-lobby";
+
 /** Addresses whose join bucket the object keeps (an older one dropped is a full bucket again: harmless). */
 const MAX_BUCKETS = 1000;
 
@@ -778,13 +781,18 @@ export class ClassRoom extends DurableObject<Env> {
     return { p: await signSignal(secret, this.ctx.id.toString(), { phase, pace }, Date.now()) };
   }
 
-  /** GET /c/{CODE}/live (checked by the route): a hibernatable WebSocket that gets tell()'s messages. */
+  /**
+   * GET /c/{CODE}/live (checked by the route): a hibernatable WebSocket that gets tell()'s messages.
+   * The greeting's phase is the object's once it holds the class; before the first join it holds
+   * no settings, so the route says whether the class has a lobby (LOBBY_HEADER, from the record).
+   */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response(null, { status: 426 });
     if (this.ctx.getWebSockets().length >= MAX_SOCKETS) return new Response(null, { status: 503 });
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server);
-    const greeting = { v: 0, ...this.pace(), phase: this.phase() };
+    const fresh = request.headers.get(LOBBY_HEADER) === "0" ? "running" : "lobby";
+    const greeting = { v: 0, ...this.pace(), phase: this.exists() ? this.phase() : fresh };
     const lobby = this.exists() ? { d: this.door(), r: this.rev() } : { d: 0, r: 0 };
     server.send(JSON.stringify({ ...greeting, ...lobby, ...(await this.signed(greeting)) }));
     return new Response(null, { status: 101, webSocket: client });
