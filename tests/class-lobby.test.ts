@@ -108,6 +108,18 @@ describe("a student-paced class waits in its lobby until the teacher starts it",
     expect(await text(teacher.get(`/c/${code}/present`))).not.toContain("Start the quiz on every phone");
   });
 
+  it("the lobby and the waiting room say what to do when the page does not move on (no JavaScript), next to Refresh", async () => {
+    for (const fields of [{ start: "teacher" }, { admit: "on" }] as Record<string, string>[]) {
+      const { code } = await createClass(fields);
+      const { student } = await join(code, { nickname: "Zara" });
+      const html = await text(student.get(`/c/${code}/joined`));
+      // Never "moves on by itself" alone: without JavaScript it only moves when the student asks.
+      const said = /<p class="lede" role="status">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
+      expect(said).toMatch(/moves on by itself[^.]*\. If it does not, press Refresh\./);
+      expect(html).toContain(`<a class="button secondary" href="/c/${code}/joined">Refresh</a>`);
+    }
+  });
+
   it("the socket greets a class nobody has joined yet with its own phase: running for homework, lobby otherwise", async () => {
     for (const [start, phase] of [
       ["join", "running"],
