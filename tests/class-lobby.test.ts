@@ -4,7 +4,9 @@
  * a teacher-paced close gives phones no verdict until "Show the answer" (the socket says which),
  * and the class link knows a student who already joined.
  */
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { readSignal } from "../src/domain/pace-signal";
 import { ClassCreated, ClassInfo, ClassJoined } from "../src/routes/api/class-schemas";
 import { AnswerResponse, Problem } from "../src/routes/api/schemas";
 import { Browser, call, createClass, itemOn, join, location, play, rightly } from "./class-helpers";
@@ -104,6 +106,41 @@ describe("a student-paced class waits in its lobby until the teacher starts it",
     const { student } = await join(code, { nickname: "Ben" });
     expect(await text(student.get(`/c/${code}/joined`))).toContain('href="/quiz/estimate">Start</a>');
     expect(await text(teacher.get(`/c/${code}/present`))).not.toContain("Start the quiz on every phone");
+  });
+
+  it("the lobby and the waiting room say what to do when the page does not move on (no JavaScript), next to Refresh", async () => {
+    for (const fields of [{ start: "teacher" }, { admit: "on" }] as Record<string, string>[]) {
+      const { code } = await createClass(fields);
+      const { student } = await join(code, { nickname: "Zara" });
+      const html = await text(student.get(`/c/${code}/joined`));
+      // Never "moves on by itself" alone: without JavaScript it only moves when the student asks.
+      const said = /<p class="lede" role="status">([\s\S]*?)<\/p>/.exec(html)?.[1] ?? "";
+      expect(said).toMatch(/moves on by itself[^.]*\. If it does not, press Refresh\./);
+      expect(html).toContain(`<a class="button secondary" href="/c/${code}/joined">Refresh</a>`);
+    }
+  });
+
+  it("the socket greets a class nobody has joined yet with its own phase: running for homework, lobby otherwise", async () => {
+    for (const [start, phase] of [
+      ["join", "running"],
+      ["teacher", "lobby"],
+    ] as const) {
+      // Fresh: the class's object has held nothing yet (no join, no Start).
+      const { code } = await createClass({ start });
+      const res = await call(`/c/${code}/live`, { headers: { upgrade: "websocket" } });
+      expect(res.status).toBe(101);
+      const socket = res.webSocket;
+      if (!socket) throw new Error("No WebSocket");
+      socket.accept();
+      const messages: { phase: string; p?: string }[] = [];
+      socket.addEventListener("message", (event) => messages.push(JSON.parse(String(event.data))));
+      await until(() => messages.length >= 1);
+      expect(messages[0]?.phase).toBe(phase);
+      // The signed copy a phone passes on says the same.
+      const room = env.CLASS_ROOM.idFromName(code).toString();
+      expect(await readSignal(env.QUIZ_SECRET, room, messages[0]?.p, Date.now())).toMatchObject({ phase });
+      socket.close(1000, "done");
+    }
   });
 
   it("the socket tells a waiting phone the phase, and the Start changes it", async () => {

@@ -217,6 +217,30 @@ describe("a flood from one address", () => {
     expect((await json("198.51.100.21", `/api/v1/classes/${code}/students`, { nickname: "Anna" })).status).toBe(201);
   });
 
+  it("a class of common names behind one address: a name refused as taken spends no join", async () => {
+    const { code } = await createClass("198.51.100.24");
+    const school = "198.51.100.25";
+    // The app's clock, stopped: the class's join bucket (10 at once) earns nothing back meanwhile.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const limiters = oneWindowLimiters();
+    const joinAs = (nickname: string) => json(school, `/api/v1/classes/${code}/students`, { nickname }, {}, limiters);
+    for (let i = 1; i <= 9; i++) expect((await joinAs(`Sam ${i}`)).status).toBe(201);
+    // Twenty students typing a name already in the class: each told to try another, none slowed down.
+    for (let i = 0; i < 20; i++) {
+      const res = await joinAs("Sam 1");
+      expect(res.status).toBe(409);
+      expect(await res.json()).toMatchObject({ detail: expect.stringContaining("Try “Sam 1 2”") });
+    }
+    // The bucket still has its tenth join, and no more: the clashes did not open a way past it.
+    expect((await joinAs("Noor")).status).toBe(201);
+    const eleventh = await joinAs("Omar");
+    expect(eleventh.status).toBe(429);
+    expect(await eleventh.json()).toMatchObject({ title: "Slow down a moment" });
+  });
+
   it("joining one class from many addresses: the class size stops it, with a clear answer", async () => {
     const { code } = await createClass("198.51.100.22");
     const statuses: number[] = [];

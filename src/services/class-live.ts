@@ -3,7 +3,7 @@
  * tallies, the pace and phase) from the class's Durable Object in one request, the WebSocket they
  * follow the class on, and the teacher's presses: Start, and the pace of a teacher-paced class.
  */
-import type { ClassRecord } from "../domain/class";
+import { type ClassRecord, hasLobby } from "../domain/class";
 import { finishedMeta, type StudentEntry } from "../domain/class-results";
 import { NOT_STARTED, type Pace, type PaceAction } from "../domain/pace";
 import { readSignal, signSignal } from "../domain/pace-signal";
@@ -11,6 +11,7 @@ import type { AttemptResult } from "../domain/quiz";
 import { type ClassPhase, classPhase, DEFAULT_CLASS_SIZE, type RoomView, type Tally } from "../domain/room";
 import { MIN_SECRET_LENGTH } from "../domain/token";
 import { cachedClass } from "../store/class-records";
+import { LOBBY_HEADER } from "../store/class-room";
 import type { RoomCheck } from "../store/class-room-checks";
 import { inRoom } from "../store/room-calls";
 import { readRoster, remember } from "../store/roster-cache";
@@ -175,7 +176,10 @@ export async function liveSocket(env: Env, client: string, rawCode: unknown, req
   const record = await findClass(env, rawCode);
   const seats = (record.size ?? DEFAULT_CLASS_SIZE) + SCREEN_SEATS;
   await limitSeats(env, "class-socket", record.code, client, seats, SOCKETS_SPENT);
-  const res = await inRoom(env, record.code, (room) => room.fetch(request));
+  // The object holds no settings before the first join: the record says whether the class waits.
+  const headers = new Headers(request.headers);
+  headers.set(LOBBY_HEADER, hasLobby(record) ? "1" : "0");
+  const res = await inRoom(env, record.code, (room) => room.fetch(new Request(request, { headers })));
   if (res.status !== 101) {
     throw new AppError(503, {
       slug: "live-busy",

@@ -14,6 +14,7 @@ export type LimitedAction =
   | "quiz-start" // subject: the client address
   | "quiz-finish" // subject: the client address
   | "class-lookup" // subject: the client address (code look-ups and joins)
+  | "class-key-lookup" // subject: the client address (a teacher key tried on a class this isolate has not read lately)
   | "class-create" // subject: the client address
   | "teacher-sign-in" // subject: the client address
   | "report" // subject: the client address
@@ -32,6 +33,7 @@ const BINDING: Record<LimitedAction, (env: Env) => RateLimit> = {
   "quiz-start": (env) => env.START_LIMITER,
   "quiz-finish": (env) => env.FINISH_LIMITER,
   "class-lookup": (env) => env.LOOKUP_LIMITER,
+  "class-key-lookup": (env) => env.LOOKUP_LIMITER,
   "class-create": (env) => env.CREATE_LIMITER,
   "teacher-sign-in": (env) => env.SIGN_IN_LIMITER,
   report: (env) => env.REPORT_LIMITER,
@@ -52,6 +54,7 @@ const RETRY_AFTER: Record<LimitedAction, number> = {
   "quiz-start": 60,
   "quiz-finish": 60,
   "class-lookup": 60,
+  "class-key-lookup": 60,
   "class-create": 60,
   "teacher-sign-in": 60,
   report: 60,

@@ -15,6 +15,7 @@ import { keysMatch } from "../domain/ids";
 import { deriveSigningKey, signToken, verifyToken } from "../domain/token";
 import { isStudentId } from "../store/class-keys";
 import {
+  cachedClass,
   closeClass,
   deleteClass,
   deleteClassRecord,
@@ -76,27 +77,46 @@ export async function cookieOpens(
   record: ClassRecord | null,
   secret: string | null,
 ): Promise<boolean> {
-  if (!secret || !token || !record) return false;
+  if (!record) return false;
+  return (await cookieFingerprint(token, record.code, secret)) === record.keyHash.slice(0, 16);
+}
+
+/**
+ * The key fingerprint a teacher cookie carries if it is signed, unexpired and for `code`, else
+ * null: checked without KV, since the cookie is signed and names its class.
+ */
+async function cookieFingerprint(
+  token: string | undefined,
+  code: string,
+  secret: string | null,
+): Promise<string | null> {
+  if (!secret || !token) return null;
   const key = await deriveSigningKey(secret, "teacher-cookie");
   const verified = await verifyToken<TeacherToken>(token, key, Math.floor(Date.now() / 1000));
-  return (
-    verified.ok &&
-    verified.payload.kind === "teacher" &&
-    verified.payload.code === record.code &&
-    verified.payload.k === record.keyHash.slice(0, 16)
-  );
+  return verified.ok && verified.payload.kind === "teacher" && verified.payload.code === code
+    ? verified.payload.k
+    : null;
 }
 
 /** How a request proves it is the teacher: a cookie token (pages) or a key (API). */
 export type TeacherProof = { cookie: string | undefined; secret: string | null } | { key: string | null };
 
+/** Why a key's look-ups were refused (the JSON API's teacher routes). */
+const GUESSES_SPENT = "Many class codes were tried from your network in the last minute.";
+
 /**
  * The class if the proof opens it. A missing Bearer key is a 401; a key or cookie that
  * does not open the class is a 401 (pages: sign in) or 403 (API) — the same whether or
  * not the class exists.
- * @example const record = await asTeacher(c.env, c.req.param("code"), { key: bearerKey(c) });
+ *
+ * What a guessed code costs: a cookie is checked first, without KV, so a page without this
+ * class's signed cookie reads nothing; a key can only be checked against the record, so a code
+ * this isolate has not read lately spends one of the address's 200 key look-ups a minute (its own
+ * key of the look-up limiter): at most 200 KV reads a minute from one address, then a 429 that
+ * reads nothing. A class the isolate read lately is served without spending one.
+ * @example const record = await asTeacher(c.env, clientAddress(c), c.req.param("code"), { key: bearerKey(c) });
  */
-export async function asTeacher(env: Env, rawCode: unknown, proof: TeacherProof): Promise<ClassRecord> {
+export async function asTeacher(env: Env, client: string, rawCode: unknown, proof: TeacherProof): Promise<ClassRecord> {
   const code = joinCodeOf(rawCode);
   if ("key" in proof && !proof.key) {
     throw new AppError(401, {
@@ -106,9 +126,12 @@ export async function asTeacher(env: Env, rawCode: unknown, proof: TeacherProof)
       headers: { "WWW-Authenticate": 'Bearer realm="class"' },
     });
   }
-  const record = code ? await getClassCached(env.SCORES, code) : null;
-  const opens =
-    "key" in proof ? await keyOpens(proof.key, record) : await cookieOpens(proof.cookie, record, proof.secret);
+  const signed = code && "cookie" in proof ? await cookieFingerprint(proof.cookie, code, proof.secret) : null;
+  if (code && "key" in proof && cachedClass(code) === undefined) {
+    await limit(env, "class-key-lookup", client, GUESSES_SPENT);
+  }
+  const record = code && ("key" in proof || signed) ? await getClassCached(env.SCORES, code) : null;
+  const opens = "key" in proof ? await keyOpens(proof.key, record) : signed === record?.keyHash.slice(0, 16);
   if (!record || !opens) {
     throw new AppError("key" in proof ? 403 : 401, {
       slug: "key" in proof ? "teacher-key-rejected" : "teacher-sign-in",

@@ -118,6 +118,9 @@ type Row = Record<string, SqlStorageValue>;
 /** Most screens following one class at once (a class of 200, a projector, a dashboard, spare tabs). */
 export const MAX_SOCKETS = 250;
 
+/** The live socket's request header that says whether the class has a lobby ("1") or not ("0"). */
+export const LOBBY_HEADER = "x-class-lobby";
+
 /** Addresses whose join bucket the object keeps (an older one dropped is a full bucket again: harmless). */
 const MAX_BUCKETS = 1000;
 
@@ -205,6 +208,11 @@ export class ClassRoom extends DurableObject<Env> {
     cls: { expiresAt: number; size: number; gated: boolean; admit?: boolean; rev?: number },
     s: { sid: string; nick: string; attemptId: string; now: number; client: string; items: readonly string[] },
   ): Promise<JoinOutcome> {
+    // A name already in the class is refused before the bucket, so clashes (a class of common
+    // names, a generated name drawn twice) spend no join. The refusal stays cheap: this object
+    // request, one row read by primary key (and the phase, a few meta rows), nothing written;
+    // each join is behind one of its address's 200 look-ups a minute (services/classes.ts).
+    if (this.nameInUse(s.sid)) return { ok: false, refused: "taken" };
     const taken = takeJoin(this.buckets.get(s.client), s.now);
     remember(this.buckets, s.client, taken.bucket, MAX_BUCKETS);
     if (!taken.ok) return { ok: false, refused: "busy", retryAfterSeconds: taken.retryAfterSeconds };
@@ -236,6 +244,13 @@ export class ClassRoom extends DurableObject<Env> {
     const rev = Math.max(newer?.rev ?? 0, cls.rev ?? 0);
     const seat = conf ? { seat: { items, paced: conf.paced } } : {};
     return { ok: true, pace: this.pace(), phase: this.phase(), back, waiting: waiting === 1, rev, ...seat };
+  }
+
+  /** Whether a student who is not removed holds the name's key, in a class still open to joins. */
+  private nameInUse(sid: string): boolean {
+    if (!this.exists()) return false;
+    const held = this.sql.exec<Row>("SELECT removed FROM students WHERE sid = ?", sid).toArray()[0];
+    return held !== undefined && held.removed !== 1 && this.phase() !== "ended";
   }
 
   /** The settings as the teacher last changed them (null: never changed since creation). */
@@ -792,13 +807,18 @@ export class ClassRoom extends DurableObject<Env> {
     return { p: await signSignal(secret, this.ctx.id.toString(), { phase, pace }, Date.now()) };
   }
 
-  /** GET /c/{CODE}/live (checked by the route): a hibernatable WebSocket that gets tell()'s messages. */
+  /**
+   * GET /c/{CODE}/live (checked by the route): a hibernatable WebSocket that gets tell()'s messages.
+   * The greeting's phase is the object's once it holds the class; before the first join it holds
+   * no settings, so the route says whether the class has a lobby (LOBBY_HEADER, from the record).
+   */
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("upgrade")?.toLowerCase() !== "websocket") return new Response(null, { status: 426 });
     if (this.ctx.getWebSockets().length >= MAX_SOCKETS) return new Response(null, { status: 503 });
     const [client, server] = Object.values(new WebSocketPair()) as [WebSocket, WebSocket];
     this.ctx.acceptWebSocket(server);
-    const greeting = { v: 0, ...this.pace(), phase: this.phase() };
+    const fresh = request.headers.get(LOBBY_HEADER) === "0" ? "running" : "lobby";
+    const greeting = { v: 0, ...this.pace(), phase: this.exists() ? this.phase() : fresh };
     const lobby = this.exists() ? { d: this.door(), r: this.rev() } : { d: 0, r: 0 };
     server.send(JSON.stringify({ ...greeting, ...lobby, ...(await this.signed(greeting)) }));
     return new Response(null, { status: 101, webSocket: client });

@@ -263,7 +263,8 @@ export function JoinedPage(p: JoinedPageProps) {
           {waiting ? (
             <>
               <p class="lede" role="status">
-                Your teacher will start the quiz. Wait here: this page moves on by itself.
+                Your teacher will start the quiz. Wait here: this page moves on by itself. If it does not, press
+                Refresh.
               </p>
               <p class="row">
                 <a class="button secondary" href={`/c/${p.code}/joined`}>

@@ -45,7 +45,7 @@ export function WaitingRoomPage(p: WaitingRoomProps) {
         <div id="joined-now" data-live>
           <p class="lede" role="status">
             You asked to join {p.classTitle} as <strong class="nick">{p.nick}</strong>. Your teacher lets each name in:
-            this page moves on by itself when you are in.
+            this page moves on by itself when you are in. If it does not, press Refresh.
           </p>
           <p class="row">
             <a class="button secondary" href={`/c/${p.code}/joined`}>

@@ -63,7 +63,8 @@ function bearerKey(c: Context): string | null {
 }
 
 /** The class whose teacher key came as the Bearer token: 401 without one, 403 when it does not open it. */
-const teacherOf = <E extends AppEnv>(c: Context<E>) => asTeacher(c.env, c.req.param("code"), { key: bearerKey(c) });
+const teacherOf = <E extends AppEnv>(c: Context<E>) =>
+  asTeacher(c.env, clientAddress(c), c.req.param("code"), { key: bearerKey(c) });
 
 /** Teacher routes with a body check the key first: without it, a body's problems are nobody's business. */
 const teacherFirst = createMiddleware<AppEnv & { Variables: { teacher: ClassRecord } }>(async (c, next) => {
