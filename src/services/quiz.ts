@@ -74,7 +74,7 @@ export async function nextStatement(env: Env, state: QuizState, pace?: Pace | nu
   const texts = await itemTexts(env.ASSETS);
   const { statement, context } = textsOf(texts, next.itemId);
   const view: StatementView = { id: next.itemId, position: next.position, statement, context };
-  const who = state.who === undefined ? undefined : whoPlanOf(texts).get(next.itemId);
+  const who = state.who === undefined ? undefined : (await whoPlanOf(env)).get(next.itemId);
   if (who) view.who = { choices: who.choices.map(({ key, label }) => ({ key, label })) };
   return view;
 }
@@ -277,7 +277,7 @@ export async function feedbackOf(
       page: `/cards/${item.lesson}`,
     },
   };
-  const plan = state?.who === undefined ? undefined : whoPlanOf(allTexts).get(itemId);
+  const plan = state?.who === undefined ? undefined : (await whoPlanOf(env)).get(itemId);
   if (state && plan) {
     const pick = whoPickOf(state, itemId);
     const option = (index: number) => {
