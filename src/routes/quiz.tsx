@@ -34,6 +34,7 @@ import {
   answerStatement,
   feedbackOf,
   finishAttempt,
+  laterFormSizes,
   nextFormOf,
   publicFormSize,
   resultView,
@@ -136,7 +137,9 @@ quiz.get("/", async (c) => {
         inClass: opened.state.class !== undefined,
       }
     : undefined;
-  return c.html(<QuizStartPage total={publicFormSize} notice={notice} inProgress={inProgress} />);
+  return c.html(
+    <QuizStartPage total={publicFormSize} later={laterFormSizes} notice={notice} inProgress={inProgress} />,
+  );
 });
 
 quiz.post("/start", async (c) => {

@@ -98,6 +98,9 @@ const runForms = runFormSizes(pack.items);
 /** How many statements a public form plays: the run's first form. */
 export const publicFormSize = runForms[0] ?? 0;
 
+/** The sizes of the forms a run plays after its first, in order (e.g. [10, 7]). */
+export const laterFormSizes: readonly number[] = runForms.slice(1);
+
 /**
  * The form "10 more" plays after `state`: the next of its run, or null when the reader has seen
  * every statement of the run (or the attempt is not a public form, or a form of the cut of before,
