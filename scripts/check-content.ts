@@ -25,7 +25,7 @@ const {
 const { formatWhoCue, MAX_WHO_CUE_ACCURACY, measureWhoCues, offerRates } =
   await loadSrc<typeof import("../src/content/who-cues.ts")>("src/content/who-cues.ts");
 const { attributed } = await loadSrc<typeof import("../src/content/voices.ts")>("src/content/voices.ts");
-const { planWho } = await loadSrc<typeof import("../src/domain/who-says.ts")>("src/domain/who-says.ts");
+const { planWho, publicSeeds } = await loadSrc<typeof import("../src/domain/who-says.ts")>("src/domain/who-says.ts");
 const { validatePack } = await loadSrc<typeof import("../src/content/validate.ts")>("src/content/validate.ts");
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -60,7 +60,9 @@ if (Array.isArray(items)) {
   if (withKinds.length === items.length) {
     console.log(`  ${formatClaimantKinds(measureClaimantKinds(withKinds))}`);
     // "Who says so?": the choices the Worker offers, and how well a rule picks the right one without the report.
-    const plan = planWho(withKinds.map((item) => attributed(item.id, item.claimant as Item["claimant"])));
+    // The Worker orders them by keyed seeds (no secret here); the position cue is balanced either way.
+    const whoItems = withKinds.map((item) => attributed(item.id, item.claimant as Item["claimant"]));
+    const plan = planWho(whoItems, publicSeeds(whoItems));
     const examples = withKinds.flatMap((item) => {
       const choices = plan.get(item.id);
       const twin = (item as { twin?: unknown }).twin;

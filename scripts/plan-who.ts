@@ -12,7 +12,8 @@ import { loadSrc } from "./load-src.ts";
 const { attributed, allVoices } = await loadSrc<typeof import("../src/content/voices.ts")>("src/content/voices.ts");
 const { measureWhoCues, offerRates } =
   await loadSrc<typeof import("../src/content/who-cues.ts")>("src/content/who-cues.ts");
-const { planWho, overlap } = await loadSrc<typeof import("../src/domain/who-says.ts")>("src/domain/who-says.ts");
+const { planWho, overlap, publicSeeds } =
+  await loadSrc<typeof import("../src/domain/who-says.ts")>("src/domain/who-says.ts");
 const { seededRandom } = await loadSrc<typeof import("../src/domain/forms.ts")>("src/domain/forms.ts");
 
 const items = JSON.parse(readFileSync(join(import.meta.dirname, "..", "content", "items.json"), "utf8")) as Item[];
@@ -21,7 +22,9 @@ const random = seededRandom(Number(process.argv[3] ?? 1));
 // A proposal to change as few rows as it can: each row that differs from the table costs a little.
 const voices = allVoices();
 const attributedItems = items.map((item) => attributed(item.id, item.claimant));
-const positions = planWho(attributedItems);
+// The measures look at the choices, not at where the right one sits (balanced whatever the seeds),
+// so the public seeds stand in for the Worker's keyed ones.
+const positions = planWho(attributedItems, publicSeeds(attributedItems));
 
 const candidates = new Map(
   attributedItems.map((a) => [

@@ -629,6 +629,14 @@ describe("forms: 10 statements, then 10 more", () => {
     expect(location(await postForm(jar, "/quiz/more"))).toBe("/quiz/result");
   });
 
+  it("the start page says how many the later forms play, from the run's real sizes (issue 18)", async () => {
+    // The pack's run: 10, then 10, then the last 7 (one statement per draw group).
+    expect(runFormSizes(pack.items)).toEqual([10, 10, 7]);
+    const html = await (await getPage(new CookieJar(), "/quiz")).text();
+    expect(html).toContain("At the end you can go on with statements you have not seen: 10 more, then 7 more.");
+    expect(html).not.toContain("10 more continue");
+  });
+
   it("offers more only after the form is finished", async () => {
     const jar = await started();
     await answer(jar, 1, "verified");

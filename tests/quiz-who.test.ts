@@ -5,14 +5,13 @@
  */
 import { reset } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sourcePack as pack } from "../src/content/source";
-import { itemTexts } from "../src/content/texts";
 import { attributed, voiceOf } from "../src/content/voices";
-import { overlap, planWho } from "../src/domain/who-says";
+import { idHash, overlap, planWho, publicSeeds, type WhoChoices } from "../src/domain/who-says";
 import { AnswerResponse, AttemptResultBody, AttemptStarted, Problem } from "../src/routes/api/schemas";
 import { openToken } from "../src/services/quiz-token";
-import { whoPlanOf } from "../src/services/who-says";
+import { whoPlanOf, whoSeeds } from "../src/services/who-says";
 import { ATTEMPT_PREFIX, type AttemptMetadata } from "../src/store/attempts";
 import { createClass, join } from "./class-helpers";
 import { attemptItemIds, CookieJar, escapeHtml, getPage, location, postForm, postJson } from "./quiz-helpers";
@@ -21,7 +20,13 @@ beforeEach(async () => {
   await reset();
 });
 
-const plan = planWho(pack.items.map((item) => attributed(item.id, item.claimant, item.name)));
+const attributedItems = pack.items.map((item) => attributed(item.id, item.claimant, item.name));
+const ids = pack.items.map((item) => item.id);
+/** The plan the Worker serves with the tests' secret (the pages and the JSON must show it). */
+let plan: Map<string, WhoChoices>;
+beforeAll(async () => {
+  plan = await whoPlanOf(env);
+});
 
 /** An item's choices by its public id or its name in content/. */
 function choicesOf(id: string) {
@@ -102,11 +107,43 @@ describe("the choices over the pack", () => {
     }
   });
 
-  it("is stable: the Worker's plan (from the item texts file) is the source's, in any item order", async () => {
-    const served = whoPlanOf(await itemTexts(env.ASSETS));
-    expect(Object.fromEntries(served)).toEqual(Object.fromEntries(plan));
-    const reversed = planWho([...pack.items].reverse().map((item) => attributed(item.id, item.claimant, item.name)));
-    expect(Object.fromEntries(reversed)).toEqual(Object.fromEntries(plan));
+  it("is stable: the Worker's plan (from the item texts file) is the source's keyed by the secret, in any item order", async () => {
+    const seeds = await whoSeeds(env.QUIZ_SECRET, ids);
+    expect(Object.fromEntries(plan)).toEqual(Object.fromEntries(planWho(attributedItems, seeds)));
+    expect(Object.fromEntries(planWho([...attributedItems].reverse(), seeds))).toEqual(Object.fromEntries(plan));
+    // Planned once per isolate and secret: a second call is the same map, not a new one.
+    expect(await whoPlanOf(env)).toBe(plan);
+  });
+});
+
+describe("the right one's position is keyed by the secret (the ids are public)", () => {
+  const rights = (p: ReadonlyMap<string, WhoChoices>) => ids.map((id) => p.get(id)?.right);
+  const differ = (a: ReadonlyMap<string, WhoChoices>, b: ReadonlyMap<string, WhoChoices>) =>
+    rights(a).filter((right, index) => right !== rights(b)[index]).length;
+  const withSecret = (secret: string): Env => ({ ...env, QUIZ_SECRET: secret });
+
+  it("is not the order of the ids' public hash, and another secret gives another order", async () => {
+    const publicPlan = planWho(attributedItems, publicSeeds(attributedItems));
+    const other = await whoPlanOf(withSecret("another-secret-for-the-who-test"));
+    // Measured over the 50 items: 28 differ from the public order, 42 between the two secrets (two
+    // thirds, 33, by chance); 0 from the public order when the id hash placed the right one.
+    expect(differ(plan, publicPlan)).toBeGreaterThanOrEqual(ids.length / 3);
+    expect(differ(plan, other)).toBeGreaterThanOrEqual(ids.length / 3);
+    // The same three choices, only the right one moved.
+    for (const id of ids) {
+      const keys = (p: ReadonlyMap<string, WhoChoices>) => (p.get(id)?.choices ?? []).map((v) => v.key).sort();
+      expect(keys(other), id).toEqual(keys(plan));
+    }
+    // The seeds are the HMAC's, not the id hash.
+    const seeds = await whoSeeds(env.QUIZ_SECRET, ids);
+    expect(ids.filter((id) => seeds.get(id) === idHash(id))).toEqual([]);
+  });
+
+  it("without a usable secret falls back to the public order (every route that uses it answers 503 first)", async () => {
+    const publicPlan = planWho(attributedItems, publicSeeds(attributedItems));
+    expect(Object.fromEntries(await whoPlanOf(withSecret("short")))).toEqual(Object.fromEntries(publicPlan));
+    const res = await postJson("/api/v1/attempts", { who: true }, { QUIZ_SECRET: "short" });
+    expect(res.status).toBe(503);
   });
 });
 

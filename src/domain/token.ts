@@ -91,8 +91,8 @@ export async function verifyToken<T>(token: string, secret: SigningKey, now: num
   return { ok: true, payload: parsed as T };
 }
 
-/** What a derived key signs: a token of one purpose never verifies as the other ("quiz-form": a form plan's seed). */
-export type KeyPurpose = "quiz-token" | "teacher-cookie" | "class-pace" | "quiz-form";
+/** What a derived key signs: a token of one purpose never verifies as the other ("quiz-form": a form plan's seed; "who-says": where each item's right voice sits). */
+export type KeyPurpose = "quiz-token" | "teacher-cookie" | "class-pace" | "quiz-form" | "who-says";
 
 const derived = new Map<string, Promise<CryptoKey>>();
 

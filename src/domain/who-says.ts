@@ -1,8 +1,9 @@
 /**
  * @module who-says: "Who says so?" — three choices per item, the item's own voice and two others
  * of the pack, and the reader's attribution score. Pure and deterministic: the choices are a
- * function of the item id and the pack alone, so a reader who reloads (or a JSON client) sees the
- * same three in the same order, and the position of the right one is no cue (it cycles over the pack).
+ * function of the item id, the pack and a seed per item, so a reader who reloads (or a JSON client)
+ * sees the same three in the same order. The right one's position follows the seeds (keyed with the
+ * app's secret by services/who-says.ts), never the public ids alone, and cycles over the pack.
  */
 import { seededRandom, shuffle } from "./forms";
 
@@ -71,17 +72,24 @@ export function idHash(id: string): number {
  * one the report quotes): the item's chosen ones where they fit, else drawn from the item's id. Never a
  * voice that overlaps the right one or the other wrong one (two choices that could both be right, or
  * a pair a reader could strike out together), nor one from a camp the claimant's wording names, nor one
- * barred for the item. The right voice's position is the item's rank by id hash, modulo 3, so it sits
- * first, second and third equally often.
- * @example planWho(items).get("spokesman-gave-toll") // { choices: [3 voices], right: 1 }
+ * barred for the item. The right voice's position is the item's rank by `seeds` (ties by id), modulo 3,
+ * so it sits first, second and third equally often. The ids are public (in the forms and the JSON),
+ * so the seeds must not be computable from them: the Worker passes an HMAC of each id (whoSeeds in
+ * services/who-says.ts). Throws when an item has no seed, rather than fall back to a public order.
+ * @example planWho(items, seeds).get("spokesman-gave-toll") // { choices: [3 voices], right: 1 }
  */
-export function planWho(items: readonly Attributed[]): Map<string, WhoChoices> {
+export function planWho(items: readonly Attributed[], seeds: ReadonlyMap<string, number>): Map<string, WhoChoices> {
   // Distinct voices in key order, so the pool does not depend on the items' order.
   const pool = [...new Map(items.map((item) => [item.voice.key, item.voice])).values()].sort((a, b) =>
     a.key < b.key ? -1 : a.key > b.key ? 1 : 0,
   );
   const byKey = new Map(pool.map((voice) => [voice.key, voice]));
-  const ranked = [...items].sort((a, b) => idHash(a.id) - idHash(b.id) || (a.id < b.id ? -1 : 1));
+  const seedOf = (id: string) => {
+    const seed = seeds.get(id);
+    if (seed === undefined) throw new Error(`No "who says so?" seed for ${id}`);
+    return seed;
+  };
+  const ranked = [...items].sort((a, b) => seedOf(a.id) - seedOf(b.id) || (a.id < b.id ? -1 : 1));
   const plan = new Map<string, WhoChoices>();
   ranked.forEach((item, rank) => {
     const others: Voice[] = [];
@@ -91,6 +99,7 @@ export function planWho(items: readonly Attributed[]): Map<string, WhoChoices> {
       !(item.avoid ?? []).includes(voice.camp) &&
       !(item.barred ?? []).includes(voice.key);
     const chosen = (item.distractors ?? []).flatMap((key) => byKey.get(key) ?? []);
+    // Which wrong voices may follow the public id: they tell nothing of where the right one sits.
     const random = seededRandom(idHash(item.id));
     for (const voice of [...chosen, ...shuffle(pool, random)]) {
       if (others.length === WHO_CHOICES - 1) break;
@@ -100,6 +109,15 @@ export function planWho(items: readonly Attributed[]): Map<string, WhoChoices> {
     plan.set(item.id, { choices: [...others.slice(0, right), item.voice, ...others.slice(right)], right });
   });
   return plan;
+}
+
+/**
+ * Seeds from the ids alone (FNV-1a): anyone can compute them, so they are for the build's measures
+ * (which see the choices, not the Worker's order) and the Worker's fallback without a secret only.
+ * @example planWho(items, publicSeeds(items)) // the order a reader of the source could work out
+ */
+export function publicSeeds(items: readonly { id: string }[]): Map<string, number> {
+  return new Map(items.map((item) => [item.id, idHash(item.id)]));
 }
 
 /** The attribution score: statements answered with the option on, and how many of them named the right voice. */

@@ -34,6 +34,7 @@ import {
   answerStatement,
   feedbackOf,
   finishAttempt,
+  laterFormSizes,
   nextFormOf,
   publicFormSize,
   resultView,
@@ -136,7 +137,9 @@ quiz.get("/", async (c) => {
         inClass: opened.state.class !== undefined,
       }
     : undefined;
-  return c.html(<QuizStartPage total={publicFormSize} notice={notice} inProgress={inProgress} />);
+  return c.html(
+    <QuizStartPage total={publicFormSize} later={laterFormSizes} notice={notice} inProgress={inProgress} />,
+  );
 });
 
 quiz.post("/start", async (c) => {
@@ -230,7 +233,7 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
   // Teacher-paced: no pace check here (statements are public; the object takes answers to the open one only).
   const texts = await itemTexts(c.env.ASSETS);
   const { statement, context } = textsOf(texts, itemId);
-  const who = state.who === undefined ? undefined : whoPlanOf(texts).get(itemId)?.choices;
+  const who = state.who === undefined ? undefined : (await whoPlanOf(c.env)).get(itemId)?.choices;
   return c.html(
     <QuizQuestionPage
       itemId={itemId}
@@ -272,8 +275,7 @@ quiz.post("/answer", async (c) => {
   // Not picked: "not said". A pick this quiz did not ask, or not among the statement's choices, is not ours.
   const whoKey = who === undefined || who === "" ? null : who;
   if (whoKey !== null) {
-    const choices =
-      state.who === undefined || state.class ? undefined : whoPlanOf(await itemTexts(c.env.ASSETS)).get(item);
+    const choices = state.who === undefined || state.class ? undefined : (await whoPlanOf(c.env)).get(item);
     if (!choices?.choices.some((voice) => voice.key === whoKey)) {
       throw badForm("“Who says so?” takes one of the three names shown. Please go back and pick one, or none.");
     }

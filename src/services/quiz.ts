@@ -75,7 +75,7 @@ export async function nextStatement(env: Env, state: QuizState, pace?: Pace | nu
   const texts = await itemTexts(env.ASSETS);
   const { statement, context } = textsOf(texts, next.itemId);
   const view: StatementView = { id: next.itemId, position: next.position, statement, context };
-  const who = state.who === undefined ? undefined : whoPlanOf(texts).get(next.itemId);
+  const who = state.who === undefined ? undefined : (await whoPlanOf(env)).get(next.itemId);
   if (who) view.who = { choices: who.choices.map(({ key, label }) => ({ key, label })) };
   return view;
 }
@@ -98,6 +98,9 @@ const runForms = runFormSizes(pack.items);
 
 /** How many statements a public form plays: the run's first form. */
 export const publicFormSize = runForms[0] ?? 0;
+
+/** The sizes of the forms a run plays after its first, in order (e.g. [10, 7]). */
+export const laterFormSizes: readonly number[] = runForms.slice(1);
 
 /**
  * The form "10 more" plays after `state`: the next of its run, or null when the reader has seen
@@ -278,7 +281,7 @@ export async function feedbackOf(
       page: `/cards/${item.lesson}`,
     },
   };
-  const plan = state?.who === undefined ? undefined : whoPlanOf(allTexts).get(itemId);
+  const plan = state?.who === undefined ? undefined : (await whoPlanOf(env)).get(itemId);
   if (state && plan) {
     const pick = whoPickOf(state, itemId);
     const option = (index: number) => {

@@ -1,23 +1,61 @@
 /**
- * @module who-says service: the pack's "who says so?" choices (planned once per isolate from the
- * claimants in the item texts file) and the checks on a pick a page or a client sends.
+ * @module who-says service: the pack's "who says so?" choices (planned once per isolate and secret
+ * from the claimants in the item texts file) and the checks on a pick a page or a client sends.
  */
 import { pack } from "../content/pack";
 import { type ItemTexts, itemTexts, textsOf } from "../content/texts";
 import { attributed } from "../content/voices";
-import { planWho, type WhoChoices } from "../domain/who-says";
+import { deriveSigningKey } from "../domain/token";
+import { planWho, publicSeeds, type WhoChoices } from "../domain/who-says";
 import { AppError } from "./errors";
+import { quizSecret } from "./secrets";
 
 export type { WhoChoices } from "../domain/who-says";
 
-const plans = new WeakMap<ReadonlyMap<string, ItemTexts>, Map<string, WhoChoices>>();
+/** Plans per texts file (one per isolate and pack), then per secret; more secrets than this clear the lot. */
+const MAX_SECRETS = 4;
+const plans = new WeakMap<ReadonlyMap<string, ItemTexts>, Map<string, Promise<Map<string, WhoChoices>>>>();
 
-/** Every item's choices, planned once per texts file (the file is read once per isolate). */
-export function whoPlanOf(texts: ReadonlyMap<string, ItemTexts>): Map<string, WhoChoices> {
-  let plan = plans.get(texts);
+/**
+ * Each id's seed: the first 32 bits of HMAC(key, id), the key HKDF of the secret with info
+ * "who-says". The ids are public; without the secret the seeds, and so the right one's position, are not.
+ * @example planWho(items, await whoSeeds(secret, items.map((item) => item.id)))
+ */
+export async function whoSeeds(secret: string, ids: readonly string[]): Promise<Map<string, number>> {
+  const key = await deriveSigningKey(secret, "who-says");
+  const encoder = new TextEncoder();
+  const macs = await Promise.all(ids.map((id) => crypto.subtle.sign("HMAC", key, encoder.encode(id))));
+  return new Map(ids.map((id, index) => [id, new DataView(macs[index] as ArrayBuffer).getUint32(0)]));
+}
+
+async function planOf(texts: ReadonlyMap<string, ItemTexts>, secret: string | null): Promise<Map<string, WhoChoices>> {
+  const items = pack.items.map((item) => attributed(item.id, textsOf(texts, item.id).claimant, item.name));
+  // Without a usable secret, the public order: every route that shows or checks a choice sits behind
+  // requireSecret (a 503 without one), so it never reaches a reader; it keeps this callable, as the
+  // pace signal (services/class-live.ts) does without one.
+  const ids = items.map((item) => item.id);
+  const seeds = secret ? await whoSeeds(secret, ids) : publicSeeds(items);
+  return planWho(items, seeds);
+}
+
+/**
+ * Every item's choices, planned once per texts file (read once per isolate) and secret: a question,
+ * an answer and its feedback each ask, so the HMACs are made once.
+ * @example (await whoPlanOf(c.env)).get("spokesman-gave-toll")?.right
+ */
+export async function whoPlanOf(env: Env): Promise<Map<string, WhoChoices>> {
+  const texts = await itemTexts(env.ASSETS);
+  const secret = quizSecret(env);
+  const bySecret = plans.get(texts) ?? new Map<string, Promise<Map<string, WhoChoices>>>();
+  plans.set(texts, bySecret);
+  const id = secret ?? "";
+  let plan = bySecret.get(id);
   if (!plan) {
-    plan = planWho(pack.items.map((item) => attributed(item.id, textsOf(texts, item.id).claimant, item.name)));
-    plans.set(texts, plan);
+    if (bySecret.size >= MAX_SECRETS) bySecret.clear();
+    plan = planOf(texts, secret);
+    bySecret.set(id, plan);
+    // A failed plan (never expected: Web Crypto) is not kept, so the next request tries again.
+    plan.catch(() => bySecret.delete(id));
   }
   return plan;
 }
@@ -27,7 +65,7 @@ export function whoPlanOf(texts: ReadonlyMap<string, ItemTexts>): Map<string, Wh
  * @example (await whoChoicesOf(c.env, "spokesman-gave-toll")).choices.map((v) => v.label)
  */
 export async function whoChoicesOf(env: Env, itemId: string): Promise<WhoChoices> {
-  const choices = whoPlanOf(await itemTexts(env.ASSETS)).get(itemId);
+  const choices = (await whoPlanOf(env)).get(itemId);
   if (!choices) throw new Error(`No "who says so?" choices for ${itemId}`);
   return choices;
 }
@@ -37,7 +75,7 @@ export async function whoChoicesOf(env: Env, itemId: string): Promise<WhoChoices
  * @example resultView(result, await whoPlanFor(c.env, result))
  */
 export async function whoPlanFor(env: Env, attempt: { who?: string }): Promise<Map<string, WhoChoices> | undefined> {
-  return attempt.who === undefined ? undefined : whoPlanOf(await itemTexts(env.ASSETS));
+  return attempt.who === undefined ? undefined : whoPlanOf(env);
 }
 
 /**

@@ -4,6 +4,8 @@ import { ActionForm } from "./quiz-parts";
 
 export interface QuizStartPageProps {
   total: number;
+  /** The sizes of the forms the reader can play after this one, in order (e.g. [10, 7]); none: no sentence. */
+  later?: readonly number[];
   /** Why the reader was sent here (an expired or damaged quiz), in plain words. */
   notice?: string | undefined;
   /** A quiz in progress on this device, if its token is good. */
@@ -11,7 +13,16 @@ export interface QuizStartPageProps {
   inProgress?: { answered: number; total: number; finished: boolean; inClass: boolean } | undefined;
 }
 
-export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps) {
+/**
+ * What the reader can play after the first form, from the run's real sizes.
+ * @example laterLine([10, 7]) // " At the end you can go on with statements you have not seen: 10 more, then 7 more."
+ */
+export function laterLine(later: readonly number[]): string {
+  if (later.length === 0) return "";
+  return ` At the end you can go on with statements you have not seen: ${later.map((n) => `${n} more`).join(", then ")}.`;
+}
+
+export function QuizStartPage({ total, later = [], notice, inProgress }: QuizStartPageProps) {
   return (
     <Layout
       title="The quiz"
@@ -84,8 +95,7 @@ export function QuizStartPage({ total, notice, inProgress }: QuizStartPageProps)
       </dl>
       <p>
         After each answer you see who makes the claim, the sentences it rests on and how you could check it. There is no
-        timer, and you can stop whenever you like: you will be scored on what you answered. At the end, 10 more continue
-        with statements you have not seen.
+        timer, and you can stop whenever you like: you will be scored on what you answered.{laterLine(later)}
       </p>
       <p class="muted">
         While you play, your answers are kept in a cookie on this device. When you finish, your answers and score are
