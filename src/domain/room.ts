@@ -181,3 +181,10 @@ export interface RoomSettings {
 export type SettingsRefusal =
   | { ok: false; refused: "answered" | "ended" }
   | { ok: false; refused: "size"; present: number };
+
+/**
+ * The live socket's request header by which the route tells the class's object whether the class
+ * has a lobby ("1") or not ("0"): before the first join the object holds no settings. Here, not in
+ * store/class-room.ts, so the services name it without loading the object's module.
+ */
+export const LOBBY_HEADER = "x-class-lobby";

@@ -8,10 +8,16 @@ import { finishedMeta, type StudentEntry } from "../domain/class-results";
 import { NOT_STARTED, type Pace, type PaceAction } from "../domain/pace";
 import { readSignal, signSignal } from "../domain/pace-signal";
 import type { AttemptResult } from "../domain/quiz";
-import { type ClassPhase, classPhase, DEFAULT_CLASS_SIZE, type RoomView, type Tally } from "../domain/room";
+import {
+  type ClassPhase,
+  classPhase,
+  DEFAULT_CLASS_SIZE,
+  LOBBY_HEADER,
+  type RoomView,
+  type Tally,
+} from "../domain/room";
 import { MIN_SECRET_LENGTH } from "../domain/token";
 import { cachedClass } from "../store/class-records";
-import { LOBBY_HEADER } from "../store/class-room";
 import type { RoomCheck } from "../store/class-room-checks";
 import { inRoom } from "../store/room-calls";
 import { readRoster, remember } from "../store/roster-cache";

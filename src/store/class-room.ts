@@ -31,6 +31,7 @@ import {
   type ClassPhase,
   type JoinOutcome,
   joinDecision,
+  LOBBY_HEADER,
   phaseOf,
   type RoomSettings,
   type RoomView,
@@ -117,9 +118,6 @@ type Row = Record<string, SqlStorageValue>;
 
 /** Most screens following one class at once (a class of 200, a projector, a dashboard, spare tabs). */
 export const MAX_SOCKETS = 250;
-
-/** The live socket's request header that says whether the class has a lobby ("1") or not ("0"). */
-export const LOBBY_HEADER = "x-class-lobby";
 
 /** Addresses whose join bucket the object keeps (an older one dropped is a full bucket again: harmless). */
 const MAX_BUCKETS = 1000;
