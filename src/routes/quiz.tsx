@@ -120,9 +120,11 @@ function spendPlay(c: QuizContext, state: QuizState): Promise<void> {
   return limitPlay(c.env, clientAddress(c), state.id);
 }
 
-/** `path` with the phone's signal passed on, so the page it leads to needs no object request either. */
-function withSignal(c: QuizContext, path: string): string {
-  const signal = c.req.query("pace");
+/**
+ * `path` with a signal of where the class is (the phone's own, `?pace=`, passed on; or one just
+ * signed), so the page it leads to needs no object request either.
+ */
+function withSignal(path: string, signal: string | null | undefined): string {
   return signal ? `${path}?pace=${encodeURIComponent(signal)}` : path;
 }
 
@@ -195,7 +197,7 @@ quiz.get("/q", async (c) => {
   const state = await loadState(c);
   if (state instanceof Response) return state;
   // A phone's signal goes on with it: a teacher-paced result page then asks the object nothing.
-  if (isFinished(state)) return c.redirect(withSignal(c, "/quiz/result"), 303);
+  if (isFinished(state)) return c.redirect(withSignal("/quiz/result", c.req.query("pace")), 303);
   if (checkInDue(state)) return c.redirect("/quiz/check", 303);
   const status = await statusFor(c, state);
   if (status && state.class) {
@@ -207,7 +209,8 @@ quiz.get("/q", async (c) => {
     const lobby = page.show === "wait" && page.why === "not-started";
     if (lobby || status.phase === "ended") return c.redirect(`/c/${state.class.code}/joined`, 303);
     if (page.show === "question") return c.redirect(`/quiz/q/${page.position}`, 303);
-    if (page.show === "feedback") return c.redirect(withSignal(c, `/quiz/feedback/${page.itemId}`), 303);
+    if (page.show === "feedback")
+      return c.redirect(withSignal(`/quiz/feedback/${page.itemId}`, c.req.query("pace")), 303);
     if (page.show === "wait") {
       const wait = { why: page.why, status, total: state.items.length, code: state.class.code };
       return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);
@@ -304,7 +307,7 @@ quiz.post("/answer", async (c) => {
     const signal = answered.pace
       ? await signalOf(c.env, state.class.code, { phase: "running", pace: answered.pace })
       : null;
-    return c.redirect(signal ? `/quiz/q?pace=${encodeURIComponent(signal)}` : "/quiz/q", 303);
+    return c.redirect(withSignal("/quiz/q", signal), 303);
   }
   return c.redirect(`/quiz/feedback/${item}${answered.repeated ? "?again=1" : ""}`, 303);
 });
@@ -325,7 +328,7 @@ quiz.get("/feedback/:itemId", async (c) => {
   const nextHref = pace
     ? paceDone(pace, state.items.length)
       ? null
-      : withSignal(c, "/quiz/q")
+      : withSignal("/quiz/q", c.req.query("pace"))
     : next
       ? `/quiz/q/${next.position}`
       : null;
@@ -367,7 +370,7 @@ quiz.post("/finish", async (c) => {
     // takes it from the address instead of asking the object again.
     const code = state.class?.paced ? state.class.code : null;
     const signal = code && finished.status ? await signalOf(c.env, code, finished.status) : null;
-    return c.redirect(signal ? `/quiz/result?pace=${encodeURIComponent(signal)}` : "/quiz/result", 303);
+    return c.redirect(withSignal("/quiz/result", signal), 303);
   } catch (error) {
     // These pages keep a retry button: the reader's answers are safe in their cookie.
     if (error instanceof AppError && error.slug === "nothing-answered") return c.redirect("/quiz/q", 303);

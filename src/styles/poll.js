@@ -171,7 +171,7 @@
       .then((res) => (res.redirected || !res.ok ? location.assign(res.url) : res.text()))
       .then((html) => {
         if (!html) return;
-        const doc = new DOMParser().parseFromString(html, "text/html");
+        const doc = parse(html);
         const fresh = doc.querySelector("[data-poll]");
         const same =
           fresh && fresh.getAttribute("data-follow") === follow && fresh.hasAttribute("data-door") === (door !== null);
@@ -183,7 +183,7 @@
           ["data-rev", rev],
         ])
           if (value !== null) root.setAttribute(name, value);
-        copyFresh(html, true);
+        copyRegions(doc, true);
         document.title = doc.title;
       })
       .catch(() => location.assign(here))
