@@ -7,7 +7,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
-import { checkPage, expectAccessible, screenshot } from "./harness/checks";
+import { checkPage, expectAccessible, expectFocusClear, screenshot } from "./harness/checks";
 import { createClass, joinAs, teacherAt } from "./harness/class";
 import { playToResult } from "./harness/quiz";
 
@@ -53,6 +53,7 @@ describe("a class student's estimate and confidences at 360×640", () => {
       (i) => (i % 2 === 0 ? "verified" : "unverified"),
       async (kind, index) => {
         if (kind !== "question") return;
+        await expectFocusClear(page);
         await page.getByLabel(LEVELS[index % 3] ?? "Sure", { exact: true }).check();
         if (index === 0) await checkPage(page, "class-know-question");
       },

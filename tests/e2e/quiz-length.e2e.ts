@@ -8,7 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
-import { expectOnFirstScreen } from "./harness/checks";
+import { expectFocusClear, expectOnFirstScreen } from "./harness/checks";
 import { playToResult, startQuiz } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
@@ -67,6 +67,8 @@ describe("the quiz's length at 360×640", () => {
           );
           // The statement leads the first screen, above the bar, not under it.
           await expectOnFirstScreen(page, page.locator("#statement"), `the statement ${index + 1}`);
+          // However long the report, each control scrolls clear of the bar when it has focus.
+          await expectFocusClear(page);
           const box = await verified.boundingBox();
           bottoms.push(Math.round((box?.y ?? 0) + (box?.height ?? 0)));
           heights.push(await pageHeight(page));

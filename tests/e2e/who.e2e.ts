@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
-import { checkPage, expectOnFirstScreen } from "./harness/checks";
+import { checkPage, expectFocusClear, expectOnFirstScreen } from "./harness/checks";
 import { type Answer, playToResult } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
@@ -72,6 +72,8 @@ describe("who says so at 360×640", () => {
           page.getByRole("button", { name: "Verified", exact: true }),
           `Verified on statement ${index + 1}`,
         );
+        // Each name, how sure and the answers, once focused, are scrolled clear of the answer bar.
+        await expectFocusClear(page);
         // One tap on a name (a different position each time), then the verdict; the last one skipped.
         if (index < 9) await radios.nth(index % 3).check();
         if (index === 0) await checkPage(page, "who-question");

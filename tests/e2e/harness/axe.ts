@@ -64,7 +64,24 @@ async function audit(page: Page): Promise<AxeViolation[]> {
   const run = page.evaluate(async (tags) => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is a global the evaluated script defined.
     const axe = (globalThis as any).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
+    // axe takes a sticky element to be where it is drawn at this scroll (dequelabs/axe-core#3720),
+    // so at the top of a long question page it reports the radios just above the answer bar, stuck
+    // to the bottom of the screen, as "partially obscured": whether it does depends on the report's
+    // length. The reader scrolls them clear, and so does keyboard focus (html's scroll-padding;
+    // expectFocusClear checks every control in a form). So the audit sees sticky elements where the
+    // flow puts them, and puts them back after.
+    const stuck = [...document.querySelectorAll<HTMLElement>("body *")].filter(
+      (el) => getComputedStyle(el).position === "sticky",
+    );
+    const inline = stuck.map((el) => el.style.getPropertyValue("position"));
+    for (const el of stuck) el.style.setProperty("position", "static", "important");
+    const result = await axe
+      .run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] })
+      .finally(() => {
+        stuck.forEach((el, i) => {
+          el.style.setProperty("position", inline[i] ?? "");
+        });
+      });
     return result.violations.map((v: AxeViolation) => ({
       id: v.id,
       impact: v.impact,

@@ -43,6 +43,46 @@ export async function expectOnFirstScreen(page: Page, target: Locator, what: str
   expect(onTop, `${what} is not covered at ${page.url()}`).toBe(true);
 }
 
+/**
+ * Fails unless every control in the page's forms, once focused, is wholly on screen and uncovered: the
+ * browser scrolls it clear of a bar stuck to the bottom of the screen (WCAG 2.4.11, and 2.4.12's
+ * stricter "no part hidden"). Radios and checkboxes may show through their own label.
+ */
+export async function expectFocusClear(page: Page): Promise<void> {
+  const hidden = await page.evaluate(() => {
+    const controls = document.querySelectorAll<HTMLElement>(
+      "main form input:not([type=hidden]), main form button, main form select, main form textarea",
+    );
+    const found: string[] = [];
+    const scrolled = window.scrollY;
+    for (const control of controls) {
+      control.focus();
+      const r = control.getBoundingClientRect();
+      if (r.width === 0) continue;
+      // The centre and the middle of each edge, just inside (corners may be rounded off, and hit-testing knows).
+      const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+      const points = [
+        [x, y],
+        [x, r.top + 1],
+        [x, r.bottom - 1],
+        [r.left + 1, y],
+        [r.right - 1, y],
+      ] as const;
+      const own = (hit: Element | null) =>
+        hit !== null && (hit === control || control.contains(hit) || hit === control.closest("label"));
+      const onScreen = r.top >= 0 && r.bottom <= window.innerHeight;
+      if (!onScreen || !points.every(([px, py]) => own(document.elementFromPoint(px, py)))) {
+        const name = control instanceof HTMLInputElement ? `${control.type} ${control.value}` : control.textContent;
+        found.push(`${(name ?? "").trim().slice(0, 30)} at ${Math.round(r.top)}–${Math.round(r.bottom)} px`);
+      }
+    }
+    (document.activeElement as HTMLElement | null)?.blur();
+    window.scrollTo(0, scrolled);
+    return found;
+  });
+  expect(hidden, `${page.url()}: focused controls hidden or off screen: ${hidden.join(", ")}`).toEqual([]);
+}
+
 /** Fails the test on any axe violation at WCAG 2.2 AA. */
 export async function expectAccessible(page: Page): Promise<void> {
   const violations = await axeViolations(page);
