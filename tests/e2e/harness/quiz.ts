@@ -48,12 +48,14 @@ export async function readFeedback(page: Page): Promise<Feedback> {
 /**
  * Plays from the current question to the result page, answering with `choose`
  * (given the 0-based index of the statement). Checks every page fits the width.
- * Returns the feedback seen for each statement.
+ * Returns the feedback seen for each statement. `end` is where "See my result" leads
+ * (a class with a check-out goes there first).
  */
 export async function playToResult(
   page: Page,
   choose: (index: number) => Answer,
   onPage?: (kind: "question" | "feedback", index: number, feedback?: Feedback) => Promise<void>,
+  { end = /\/result/ }: { end?: RegExp } = {},
 ): Promise<Feedback[]> {
   const seen: Feedback[] = [];
   for (let i = 0; i < 100; i++) {
@@ -73,7 +75,7 @@ export async function playToResult(
       continue;
     }
     await page.getByRole("button", { name: "See my result" }).click();
-    await page.waitForURL(/\/result/);
+    await page.waitForURL(end);
     return seen;
   }
   throw new Error("The quiz did not end after 100 statements.");

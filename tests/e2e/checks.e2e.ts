@@ -1,0 +1,110 @@
+/**
+ * The check-in and check-out in a browser at 360×640 (issue 20, item 4): two students of a class
+ * with both turned on, one with JavaScript off and one with it on. Each plays six statements on one
+ * page before the quiz and six others after it, sees no answer on either, and the two forms are
+ * counterbalanced (the first to join gets the other's check-out as their check-in); none of the
+ * twelve is in the quiz between. The dashboard then reads "2 students did both", with its
+ * small-class note. axe clean and big targets on each check page.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchBrowser, phoneContext } from "./harness/browser";
+import { createClass, joinAs, teacherAt } from "./harness/class";
+import { checkPage, expectAccessible, expectFocusClear } from "./harness/checks";
+import { type Answer, playToResult } from "./harness/quiz";
+
+const baseURL = inject("baseURL");
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** How the feedback pages tell a verdict ("You said verified. The answer is unverified."): never on a check page. */
+const VERDICT = /\bthe answer (is|was)\b|\byou said\b/i;
+
+/** Plays the check page on screen: an estimate, one verdict per statement, then send. Returns its statements. */
+async function playCheck(page: Page, phase: "in" | "out", estimate: number, say: Answer): Promise<string[]> {
+  await page.waitForURL(/\/quiz\/check$/);
+  const title = phase === "in" ? "Check-in" : "Check-out";
+  await expect(page.locator("h1").textContent()).resolves.toBe(title);
+  const statements = (await page.locator("form p.statement").allTextContents()).map((t) => t.trim());
+  expect(statements, `six statements on the ${title}`).toHaveLength(6);
+  // Each comes with the report it is judged on.
+  await expect(page.getByRole("heading", { name: "What the report says" }).count()).resolves.toBe(6);
+  expect(await page.locator("main").innerText(), `no verdict on the ${title}`).not.toMatch(VERDICT);
+  await page
+    .getByRole("group", { name: /How many of these 6/ })
+    .getByLabel(String(estimate), { exact: true })
+    .check();
+  const groups = page.getByRole("group", { name: "Verified or unverified?" });
+  await expect(groups.count()).resolves.toBe(6);
+  for (let i = 0; i < 6; i++) {
+    await groups
+      .nth(i)
+      .getByLabel(say === "verified" ? "Verified" : "Unverified", { exact: true })
+      .check();
+  }
+  await checkPage(page, `check-${phase}`);
+  await expectFocusClear(page);
+  const send = phase === "in" ? "Send my check-in and start the quiz" : "Send my check-out and see my result";
+  await page.getByRole("button", { name: send }).click();
+  return statements;
+}
+
+describe("check-in and check-out at 360×640", () => {
+  test("two students, JavaScript off and on: six before, six others after, counterbalanced; the dashboard's change", async () => {
+    const klass = await createClass(baseURL, { items: 6, checks: true, start: "join", names: "typed" });
+    const seen: { in: string[]; out: string[]; quiz: string[] }[] = [];
+    for (const [name, javaScriptEnabled, say] of [
+      ["Ada", false, "verified"],
+      ["Ben", true, "unverified"],
+    ] as const) {
+      const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled });
+      const page = await joinAs(context, klass.code, name);
+      // A homework class: Start straight away, the self-estimate skipped, then the check-in.
+      await page.getByRole("link", { name: "Start", exact: true }).click();
+      if (/\/quiz\/estimate$/.test(page.url())) await page.getByRole("link", { name: "Skip this question" }).click();
+      const before = await playCheck(page, "in", 3, say);
+      await page.waitForURL(/\/quiz\/q\/\d+$/);
+      const quiz: string[] = [];
+      await playToResult(
+        page,
+        (i) => (i % 2 === 0 ? "verified" : "unverified"),
+        async (kind) => {
+          if (kind === "question") quiz.push(((await page.locator("#statement").textContent()) ?? "").trim());
+        },
+        { end: /\/quiz\/check$/ },
+      );
+      const after = await playCheck(page, "out", 4, say);
+      await page.waitForURL(/\/quiz\/result$/);
+      expect(await page.getByRole("heading", { level: 1 }).count()).toBeGreaterThan(0);
+      seen.push({ in: before, out: after, quiz });
+      await context.close();
+    }
+    const [ada, ben] = seen;
+    if (!ada || !ben) throw new Error("both students played");
+    // Twelve statements apart from the quiz's six, and the two forms swapped between the students.
+    expect(new Set([...ada.in, ...ada.out]).size, "check-in and check-out share no statement").toBe(12);
+    for (const s of ada.quiz) expect([...ada.in, ...ada.out], "a quiz statement in a check").not.toContain(s);
+    expect([...ben.in].sort(), "the second to join starts with the first's check-out").toEqual([...ada.out].sort());
+    expect([...ben.out].sort()).toEqual([...ada.in].sort());
+
+    const teacher = await teacherAt(browser, baseURL, klass, { viewport: { width: 1920, height: 1080 } });
+    const dash = await teacher.newPage();
+    await dash.goto(`/c/${klass.code}/teacher`);
+    const section = dash.getByRole("region", { name: "Before and after" });
+    await expect(section.getByText("2 students did both the check-in and the check-out.").count()).resolves.toBe(1);
+    await expect(section.getByText(/only 2 students, one student's answers move these a lot/).count()).resolves.toBe(
+      1,
+    );
+    await expect(section.getByText("Check-in: 2 done. Check-out: 2 done.", { exact: false }).count()).resolves.toBe(1);
+    // Each said one verdict all six times, both times: no change in how often they said unverified.
+    await expect(section.getByText("Calling statements unverified:", { exact: false }).count()).resolves.toBe(1);
+    await expectAccessible(dash);
+    await teacher.close();
+  });
+});
