@@ -9,8 +9,8 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchBrowser, phoneContext } from "./harness/browser";
-import { createClass, joinAs, teacherAt } from "./harness/class";
 import { checkPage, expectAccessible, expectFocusClear } from "./harness/checks";
+import { createClass, joinAs, teacherAt } from "./harness/class";
 import { type Answer, playToResult } from "./harness/quiz";
 
 const baseURL = inject("baseURL");
@@ -35,7 +35,7 @@ async function playCheck(page: Page, phase: "in" | "out", estimate: number, say:
   expect(statements, `six statements on the ${title}`).toHaveLength(6);
   // Each comes with the report it is judged on.
   await expect(page.getByRole("heading", { name: "What the report says" }).count()).resolves.toBe(6);
-  expect(await page.locator("main").innerText(), `no verdict on the ${title}`).not.toMatch(VERDICT);
+  expect(await page.locator("main").textContent(), `no verdict on the ${title}`).not.toMatch(VERDICT);
   await page
     .getByRole("group", { name: /How many of these 6/ })
     .getByLabel(String(estimate), { exact: true })
@@ -98,12 +98,16 @@ describe("check-in and check-out at 360×640", () => {
     await dash.goto(`/c/${klass.code}/teacher`);
     const section = dash.getByRole("region", { name: "Before and after" });
     await expect(section.getByText("2 students did both the check-in and the check-out.").count()).resolves.toBe(1);
-    await expect(section.getByText(/only 2 students, one student's answers move these a lot/).count()).resolves.toBe(
-      1,
-    );
+    await expect(section.getByText(/only 2 students, one student's answers move these a lot/).count()).resolves.toBe(1);
     await expect(section.getByText("Check-in: 2 done. Check-out: 2 done.", { exact: false }).count()).resolves.toBe(1);
-    // Each said one verdict all six times, both times: no change in how often they said unverified.
-    await expect(section.getByText("Calling statements unverified:", { exact: false }).count()).resolves.toBe(1);
+    // Each said one verdict all six times, both times: telling facts from claims (0 when every answer
+    // is the same) and how often they said unverified did not change, whatever the statements.
+    await expect(
+      section.getByText("Telling facts from claims: the same for 2.", { exact: true }).count(),
+    ).resolves.toBe(1);
+    await expect(
+      section.getByText("Calling statements unverified: the same for 2.", { exact: true }).count(),
+    ).resolves.toBe(1);
     await expectAccessible(dash);
     await teacher.close();
   });
