@@ -35,7 +35,9 @@ export interface EstimateFormProps {
 export function EstimateForm({ total, heading = false, thenJoined = false }: EstimateFormProps) {
   const question = `How many of these ${total} do you think you will get right?`;
   return (
-    <form method="post" action="/quiz/estimate">
+    // Waiting in the lobby, poll.js sends it with fetch and puts "You're in" back in place, so the
+    // phone keeps its page and its socket (a load would open a second one).
+    <form method="post" action="/quiz/estimate" data-inline={thenJoined ? "" : undefined}>
       {thenJoined ? <input type="hidden" name="from" value="joined" /> : null}
       <fieldset class="estimate">
         <legend>{heading ? <h1>{question}</h1> : <h2>{question}</h2>}</legend>

@@ -100,6 +100,11 @@ describe("a teacher-paced lesson on a projector and three phones", { timeout: 18
       await expect(phone.page.getByText("Your teacher will start the quiz").count()).resolves.toBe(1);
     }
     await checkPage(first.page, "room-phone-lobby");
+    // Ada's estimate, one tap in the lobby: sent in place with JavaScript (the page and its socket stay).
+    await first.page.getByRole("button", { name: "4", exact: true }).click();
+    await first.page.getByText("You expect to get 4 of 6 right.").waitFor();
+    expect(new URL(first.page.url()).pathname).toBe(`/c/${code}/joined`);
+    await expect(first.page.getByRole("button", { name: "4", exact: true }).count()).resolves.toBe(0);
     await expect
       .poll(async () => (await present.locator("ul.names li").allTextContents()).map((t) => t.trim()), LIVE)
       .toEqual(["Ada", "Boris", "Chidi"]);
