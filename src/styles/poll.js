@@ -52,12 +52,50 @@
   let latest = 0;
   let told = 0;
   const parse = (html) => new DOMParser().parseFromString(html, "text/html");
+  // What the reader did inside a region that a copy would undo: boxes ticked (the dashboard's "tick
+  // students, then remove them"), fields typed in, folds opened. Kept by name and value, and by
+  // the fold's summary, then put back on the fresh copy's twins.
+  const keyOf = (input) => `${input.type === "checkbox" || input.type === "radio" ? input.value : ""}\n${input.name}`;
+  const touchedIn = (region) => {
+    const inputs = new Map();
+    for (const input of region.querySelectorAll("input[name]")) {
+      const box = input.type === "checkbox" || input.type === "radio";
+      if (box ? input.checked !== input.defaultChecked : input.value !== input.defaultValue)
+        inputs.set(keyOf(input), box ? input.checked : input.value);
+    }
+    const folds = new Map();
+    for (const [key, fold] of foldsIn(region)) folds.set(key, fold.open);
+    return { inputs, folds };
+  };
+  // Each fold by its summary's words and, for folds with the same words, its place among them.
+  const foldsIn = (region) => {
+    const seen = new Map();
+    return [...region.querySelectorAll("details")].map((fold) => {
+      const words = fold.querySelector("summary")?.textContent || "";
+      seen.set(words, (seen.get(words) || 0) + 1);
+      return [`${seen.get(words)}\n${words}`, fold];
+    });
+  };
+  const putBack = (region, { inputs, folds }) => {
+    for (const input of region.querySelectorAll("input[name]")) {
+      const was = inputs.get(keyOf(input));
+      if (was === undefined) continue;
+      if (typeof was === "boolean") input.checked = was;
+      else input.value = was;
+    }
+    for (const [key, fold] of foldsIn(region)) {
+      const was = folds.get(key);
+      if (was !== undefined) fold.open = was;
+    }
+  };
   const copyRegions = (doc, force) => {
     for (const region of document.querySelectorAll("[data-live]")) {
       const fresh = doc.getElementById(region.id);
       if (!fresh || region.innerHTML === fresh.innerHTML) continue;
       if (!force && region.contains(document.activeElement)) continue;
+      const touched = touchedIn(region);
       region.innerHTML = fresh.innerHTML;
+      putBack(region, touched);
     }
     return doc;
   };
