@@ -44,6 +44,11 @@ export interface ClassOptions {
   admit: boolean;
   /** A check-in before the class's statements and a check-out after them (student-paced classes only). */
   checks: boolean;
+  /**
+   * Statements only: questions show the statement without "What the report says" (harder, for a
+   * class that has read the article); the feedback still shows the sentences.
+   */
+  statementsOnly: boolean;
 }
 
 /** A class as stored: the options, its fixed items, and the hash of its teacher key. */
@@ -90,6 +95,8 @@ export interface ClassRecord {
    * nor their twins; half the class plays `a` first (domain/check-forms.ts).
    */
   checks?: CheckForms;
+  /** Questions show the statement without the report (absent: with it, as every class before the setting). */
+  statementsOnly?: true;
 }
 
 /**

@@ -179,6 +179,14 @@ describe("parseQuizState", () => {
     expect(parseQuizState(JSON.parse(JSON.stringify(formed)))).toEqual(formed);
   });
 
+  it("keeps a class's statements-only flag, and only when it is true", () => {
+    const s = fresh();
+    const bare = { ...s, class: { code: "ABC234", nick: "Ada", statementsOnly: true as const } };
+    expect(parseQuizState(JSON.parse(JSON.stringify(bare)))?.class?.statementsOnly).toBe(true);
+    const odd = { ...s, class: { code: "ABC234", nick: "Ada", statementsOnly: "yes" } };
+    expect(parseQuizState(JSON.parse(JSON.stringify(odd)))?.class).toEqual({ code: "ABC234", nick: "Ada" });
+  });
+
   it("rejects other token kinds and damaged shapes", () => {
     const s = fresh();
     const bad: unknown[] = [

@@ -66,6 +66,8 @@ export interface ClassContext {
    * (0 none, 1 the check-in, 2 both), so the pages send them there without asking the class's object.
    */
   check?: number;
+  /** The class shows statements without the report (the teacher's "statements only"); absent: with it. */
+  statementsOnly?: true;
 }
 
 /** The outcome of answering one item. */
@@ -218,6 +220,7 @@ export function parseQuizState(payload: unknown): QuizState | null {
       back: typeof cls.back === "string" ? cls.back : undefined,
       rev: Number.isSafeInteger(cls.rev) && (cls.rev as number) > 0 ? (cls.rev as number) : undefined,
       check: cls.check === 0 || cls.check === 1 || cls.check === 2 ? cls.check : undefined,
+      statementsOnly: cls.statementsOnly === true || undefined,
     });
   }
   if (p.form !== undefined) {
@@ -293,12 +296,14 @@ function classContext(cls: {
   back?: string | undefined;
   rev?: number | undefined;
   check?: number | undefined;
+  statementsOnly?: true | undefined;
 }): ClassContext {
   const context: ClassContext = { code: cls.code, nick: cls.nick };
   if (cls.paced) context.paced = true;
   if (cls.back) context.back = cls.back;
   if (cls.rev) context.rev = cls.rev;
   if (cls.check !== undefined) context.check = cls.check;
+  if (cls.statementsOnly) context.statementsOnly = true;
   return context;
 }
 

@@ -88,6 +88,7 @@ classLobby.post("/c/:code/teacher/settings", async (c) => {
     start: form.start === "join" ? "join" : "teacher",
     admit: form.admit === "on",
     checks: form.checks === "on",
+    statementsOnly: form.statementsOnly === "on",
   };
   try {
     await changeSettings(c.env, record, input, originOf(c));

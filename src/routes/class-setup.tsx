@@ -39,6 +39,7 @@ classSetup.post("/teach", noStore(), requireSecret("classes-unavailable", "Class
     start: form.start === "join" ? "join" : "teacher",
     admit: form.admit === "on",
     checks: form.checks === "on",
+    statementsOnly: form.statementsOnly === "on",
   };
   // Before anything is written: the dashboard the form leads to needs the public address (a 503 writes nothing).
   originOf(c);

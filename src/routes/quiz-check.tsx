@@ -20,6 +20,7 @@ import {
 } from "../services/class-checks";
 import { AppError } from "../services/errors";
 import { limitPlay } from "../services/limits";
+import { reportShown } from "../services/quiz";
 import { sealToken } from "../services/quiz-token";
 import { QuizCheckPage } from "../views/quiz-check";
 import { setQuizCookie } from "./cookies";
@@ -50,8 +51,15 @@ async function planPage(c: CheckContext, state: CheckedState, plan: CheckPlan, p
   if (plan.seat !== "in" || lobby) return c.redirect(`/c/${state.class.code}/joined`, 303);
   if (!plan.next) return c.redirect(onwards(now), 303);
   const texts = await itemTexts(c.env.ASSETS);
-  const statements = plan.next.items.map((id) => ({ id, ...textsOf(texts, id) }));
-  return c.html(<QuizCheckPage phase={plan.next.phase} statements={statements} problem={problem} />, status as 200);
+  const shown = reportShown(state);
+  const statements = plan.next.items.map((id) => {
+    const { statement, context } = textsOf(texts, id);
+    return { id, statement, context: shown ? context : "" };
+  });
+  return c.html(
+    <QuizCheckPage phase={plan.next.phase} statements={statements} problem={problem} statementsOnly={!shown} />,
+    status as 200,
+  );
 }
 
 quizCheck.get("/", async (c) => {

@@ -37,6 +37,7 @@ import {
   laterFormSizes,
   nextFormOf,
   publicFormSize,
+  reportShown,
   resultView,
   runProgress,
   startAttempt,
@@ -241,7 +242,8 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
     <QuizQuestionPage
       itemId={itemId}
       statement={statement}
-      context={context}
+      context={reportShown(state) ? context : ""}
+      statementsOnly={!reportShown(state)}
       position={position}
       total={state.items.length}
       answered={answeredCount(state)}

@@ -35,6 +35,8 @@ export interface OptionsInput {
   admit?: unknown;
   /** A check-in and a check-out (a checkbox; off unless ticked). */
   checks?: unknown;
+  /** Questions without the report (a checkbox; off unless ticked). */
+  statementsOnly?: unknown;
 }
 
 export type OptionsField = "name" | "items" | "names" | "size" | "pace" | "start" | "checks";
@@ -102,6 +104,7 @@ export function checkOptions(input: OptionsInput): ClassOptions {
     lobby,
     admit,
     checks,
+    statementsOnly: on(input.statementsOnly),
   };
 }
 
@@ -138,6 +141,7 @@ export async function createClass(
       size: options.size,
       ...(options.paced ? { paced: true as const } : {}),
       ...(options.lobby && !options.paced ? { lobby: true as const } : {}),
+      ...(options.statementsOnly ? { statementsOnly: true as const } : {}),
       room: true,
       ...(options.admit ? { admit: true as const } : {}),
       ...(checks ? { checks } : {}),

@@ -114,6 +114,7 @@ export interface ClassSettings {
   start: "teacher" | "join";
   admit: boolean;
   checks: boolean;
+  statementsOnly: boolean;
 }
 
 /** The class's settings as option values checkOptions reads. */
@@ -130,6 +131,7 @@ export function optionsOf(record: ClassRecord): ClassSettings {
     start: record.paced || hasLobby(record) ? "teacher" : "join",
     admit: record.admit === true,
     checks: record.checks !== undefined,
+    statementsOnly: record.statementsOnly === true,
   };
 }
 
@@ -182,7 +184,7 @@ export async function changeSettings(
       ? fresh.checks
       : await drawClassChecks(env, itemIds)
     : undefined;
-  const { paced: _p, lobby: _l, admit: _a, checks: _c, ...kept } = fresh;
+  const { paced: _p, lobby: _l, admit: _a, checks: _c, statementsOnly: _s, ...kept } = fresh;
   const next: ClassRecord = {
     ...kept,
     name: options.name,
@@ -195,6 +197,7 @@ export async function changeSettings(
     ...(options.lobby && !options.paced ? { lobby: true as const } : {}),
     ...(options.admit ? { admit: true as const } : {}),
     ...(checks ? { checks } : {}),
+    ...(options.statementsOnly ? { statementsOnly: true as const } : {}),
     rev: (fresh.rev ?? 0) + 1,
   };
   const settings: RoomSettings = {

@@ -37,7 +37,8 @@ export async function presentOf(
     return {
       position,
       statement: texts.statement,
-      context: texts.context,
+      // A class set to statements only shows the projector no report either.
+      context: record.statementsOnly ? "" : texts.context,
       split,
       reveal: reveal ? { explanation: texts.explanation, claimant: texts.claimant.name } : null,
     };

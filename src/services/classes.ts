@@ -56,6 +56,8 @@ export interface ClassInfo {
   admit: boolean;
   /** A check-in before the statements and a check-out after them (GET/POST /api/v1/attempts/check). */
   checks: boolean;
+  /** Questions show the statement without the report's sentences (`context` is ""). */
+  statementsOnly: boolean;
   /** "lobby": waiting for the teacher's Start (or, teacher-paced, the first statement); "running". */
   state: ClassPhase;
   joinUrl: string;
@@ -80,6 +82,7 @@ export function infoOf(record: ClassRecord, origin: string, phase: ClassPhase): 
     size: record.size ?? DEFAULT_CLASS_SIZE,
     admit: record.admit === true,
     checks: record.checks !== undefined,
+    statementsOnly: record.statementsOnly === true,
     state: phase,
     joinUrl: joinUrlOf(origin, record.code),
     expiresAt: new Date(record.expiresAt).toISOString(),
@@ -286,6 +289,7 @@ export function classContextOf(
     ...(seat.rev ? { rev: seat.rev } : {}),
     // The pages catch up with what the class's object holds (a rejoin starts from 0 again).
     ...(record.checks ? { check: 0 } : {}),
+    ...(record.statementsOnly ? { statementsOnly: true as const } : {}),
   };
 }
 

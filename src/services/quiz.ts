@@ -63,6 +63,15 @@ export interface WhoOption {
 }
 
 /**
+ * Whether the attempt's questions show "What the report says": always, except in a class the
+ * teacher set to statements only (its students have read the article; the feedback still shows it).
+ * @example reportShown({ ...state, class: { code: "ABC234", nick: "Ada", statementsOnly: true } }) // false
+ */
+export function reportShown(state: Pick<QuizState, "class">): boolean {
+  return state.class?.statementsOnly !== true;
+}
+
+/**
  * The first unanswered statement, or null when all are answered (the statements are read once per
  * isolate from a static file; a ContentUnavailableError, a 503, if they cannot be). In a
  * teacher-paced class: the open statement if it is unanswered, else the one the teacher opens
@@ -74,7 +83,12 @@ export async function nextStatement(env: Env, state: QuizState, pace?: Pace | nu
   if (!next || !pack.itemById.has(next.itemId)) return null;
   const texts = await itemTexts(env.ASSETS);
   const { statement, context } = textsOf(texts, next.itemId);
-  const view: StatementView = { id: next.itemId, position: next.position, statement, context };
+  const view: StatementView = {
+    id: next.itemId,
+    position: next.position,
+    statement,
+    context: reportShown(state) ? context : "",
+  };
   const who = state.who === undefined ? undefined : (await whoPlanOf(env)).get(next.itemId);
   if (who) view.who = { choices: who.choices.map(({ key, label }) => ({ key, label })) };
   return view;

@@ -13,6 +13,7 @@ export interface SettingsValues {
   start?: string;
   admit?: boolean;
   checks?: boolean;
+  statementsOnly?: boolean;
 }
 
 /** The class name (optional), with its error if it has one and, on /teach, a hint. */
@@ -95,6 +96,14 @@ export function SettingsFields({
           <input type="checkbox" name="checks" checked={values.checks ?? false} /> A check-in before the quiz and a
           check-out after it: six other statements each, no answers shown, so the dashboard shows what changed (when
           each goes at their own pace; 12 statements or fewer)
+        </label>
+      </div>
+
+      <div class="check">
+        <label>
+          <input type="checkbox" name="statementsOnly" checked={values.statementsOnly ?? false} /> Statements only: no
+          report under each statement (harder; for a class that has read the article). The answer still shows its
+          sentences
         </label>
       </div>
 

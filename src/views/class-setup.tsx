@@ -48,8 +48,8 @@ export function TeachPage({ packSize, values = {}, errors = [], notice }: TeachP
           <button type="submit">Create the class</button>
         </p>
         <p class="muted">
-          8 statements, each student at their own pace once you press Start, in a shuffled order, with typed nicknames,
-          up to 40 students, no class board. To change these, open the settings first.
+          8 statements, each with its report, each student at their own pace once you press Start, in a shuffled order,
+          with typed nicknames, up to 40 students, no class board. To change these, open the settings first.
         </p>
 
         <details class="settings" open={errors.some((e) => FOLDED_FIELDS.has(e.field))}>

@@ -5,7 +5,7 @@
  */
 import type { CheckPhase } from "../domain/check-change";
 import { Layout } from "./layout";
-import { Passage } from "./quiz-parts";
+import { Passage, StatementsOnlyNote } from "./quiz-parts";
 import { VerifiedDefinition } from "./verified-definition";
 
 export interface CheckStatement {
@@ -19,6 +19,8 @@ export interface QuizCheckPageProps {
   statements: readonly CheckStatement[];
   /** Why the last try was not taken ("Please choose … for statement 3."), shown above the form. */
   problem?: string | undefined;
+  /** The class is set to statements only: the statements come without their reports (contexts are ""). */
+  statementsOnly?: boolean;
 }
 
 const WORDS: Record<CheckPhase, { title: string; intro: string; send: string }> = {
@@ -36,13 +38,14 @@ const WORDS: Record<CheckPhase, { title: string; intro: string; send: string }> 
   },
 };
 
-export function QuizCheckPage({ phase, statements, problem }: QuizCheckPageProps) {
+export function QuizCheckPage({ phase, statements, problem, statementsOnly }: QuizCheckPageProps) {
   const words = WORDS[phase];
   const total = statements.length;
   return (
     <Layout title={words.title}>
       <h1>{words.title}</h1>
       <p>{words.intro}</p>
+      {statementsOnly ? <StatementsOnlyNote feedback={false} /> : null}
       {problem ? (
         <p class="note" role="alert">
           {problem}

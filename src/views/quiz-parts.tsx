@@ -83,6 +83,19 @@ export interface QuoteInParagraphView {
 }
 
 /**
+ * In place of the report, in a class the teacher set to statements only (the question page, and
+ * once at the top of a check page, which gives no feedback).
+ */
+export function StatementsOnlyNote({ feedback = true }: { feedback?: boolean }) {
+  return (
+    <p class="muted">
+      Statements only: your teacher chose to show no report here. Judge each statement by how the article you read
+      presented it.{feedback ? " After you answer, you see its sentences." : ""}
+    </p>
+  );
+}
+
+/**
  * "What the report says": the item's context (whole sentences, paragraphs split at "\n"), without
  * highlight — the reader judges how the report presents the statement, and a highlight would be a hint.
  */

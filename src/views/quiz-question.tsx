@@ -1,7 +1,7 @@
 /** @module One quiz statement with two large buttons: Verified / Unverified, and how sure the reader is. Works without JavaScript. */
 import { CheckIcon, QuestionIcon } from "./icons";
 import { Layout } from "./layout";
-import { ActionForm, Passage, Progress, SureChoices, WhoChoices } from "./quiz-parts";
+import { ActionForm, Passage, Progress, StatementsOnlyNote, SureChoices, WhoChoices } from "./quiz-parts";
 import { followOf } from "./quiz-wait";
 import { pollPath } from "./styles";
 import { VerifiedDefinition } from "./verified-definition";
@@ -16,6 +16,8 @@ export interface QuizQuestionPageProps {
   answered: number;
   /** Where the card on how the quiz decides lives. */
   ruleHref: string;
+  /** The teacher set the class to statements only: no report, and a line saying so. */
+  statementsOnly?: boolean;
   /** Ask how sure the reader is (the quiz pages always do, in classes too). */
   askSure?: boolean;
   /** "Who says so?" choices, when the reader asked for it at the start. */
@@ -36,6 +38,7 @@ export function QuizQuestionPage({
   total,
   answered,
   ruleHref,
+  statementsOnly,
   askSure,
   who,
   followCode,
@@ -64,6 +67,8 @@ export function QuizQuestionPage({
           // The reader judges how the report presents the statement, so the report comes first; no highlight
           // here, or the highlight itself would be a hint (the feedback highlights the exact sentences).
           <Passage context={context} />
+        ) : statementsOnly ? (
+          <StatementsOnlyNote />
         ) : null}
         <input type="hidden" name="item" value={itemId} />
         {/* In the same form as the verdict: one tap here (or none), then the answer sends both. */}

@@ -75,6 +75,15 @@ export const CreateClassRequest = z.strictObject({
         ),
       ),
   ),
+  statementsOnly: z.optional(
+    z
+      .boolean()
+      .check(
+        about(
+          'Statements only (default false): each question shows the statement without the report\'s sentences (`context` is "" on the pages, in the JSON statements and on the projector), for a class that has read the article; the feedback still shows the sentences.',
+        ),
+      ),
+  ),
 });
 export type CreateClassRequest = z.infer<typeof CreateClassRequest>;
 

@@ -50,6 +50,9 @@ export const ClassInfo = z.object({
         "A check-in (six statements before the class's own, no feedback) and a check-out (six others after the finish): POST /api/v1/attempts/check and …/check/answers.",
       ),
     ),
+  statementsOnly: z
+    .boolean()
+    .check(about('Statements only: questions come without the report (each statement\'s `context` is "").')),
   state: z
     .enum(["lobby", "running", "ended"])
     .check(

@@ -30,6 +30,7 @@ import {
   nextFormOf,
   nextStatement,
   type ResultView,
+  reportShown,
   resultView,
   shownNow,
   startAttempt,
@@ -241,7 +242,11 @@ on(checkRoutes.checkDue, async (c) => {
   const next = withPassed(state, passedOf(plan, state));
   const texts = plan.next ? await itemTexts(c.env.ASSETS) : null;
   const token = next === state ? body.token : await sealToken(next, c.var.secret);
-  const statements = (plan.next?.items ?? []).map((id) => ({ id, ...pick(textsOf(texts ?? new Map(), id)) }));
+  const shown = reportShown(state);
+  const statements = (plan.next?.items ?? []).map((id) => {
+    const { statement, context } = pick(textsOf(texts ?? new Map(), id));
+    return { id, statement, context: shown ? context : "" };
+  });
   return c.json({ phase: plan.next?.phase ?? null, statements, passed: next.class.check, token } satisfies CheckDue);
 });
 

@@ -159,7 +159,7 @@ export const QuizStatement = z.object({
     .string()
     .check(
       about(
-        "What the report says: the whole sentences of the article the statement rests on, with their attribution, unhighlighted. A paragraph break is a newline.",
+        'What the report says: the whole sentences of the article the statement rests on, with their attribution, unhighlighted. A paragraph break is a newline. "" in a class set to statements only (ClassInfo.statementsOnly).',
       ),
     ),
   who: z.optional(
