@@ -146,9 +146,6 @@ export async function focusIndicator(page: Page): Promise<string | null> {
   });
 }
 
-// Moved to ./browser (it is about contexts); here until the class files import it from there.
-export { watchForeignRequests } from "./browser";
-
 /** The page's own checks, all at once: screenshot, reflow, 44 px targets, axe. */
 export async function checkPage(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
