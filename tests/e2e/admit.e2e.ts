@@ -40,7 +40,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("link", { name: "Start", exact: true }).count()).resolves.toBe(0);
       await checkPage(page, `admit-${js}-waiting`);
 
-      const laptop = await teacherAt(session.browser, baseURL, created);
+      const laptop = await teacherAt(session.browser, baseURL, created, { watch: session.watch });
       const dashboard = await laptop.newPage();
       await dashboard.goto(`/c/${code}/teacher`);
       await expect(dashboard.getByRole("heading", { name: "Waiting to be let in (1)" }).count()).resolves.toBe(1);
@@ -75,7 +75,10 @@ describe("settings changed in the lobby, a phone already in (JavaScript on)", ()
     const page = await submitJoin(context, code, "Yara");
     await page.getByText("Your teacher will start the quiz").waitFor();
 
-    const laptop = await teacherAt(session.browser, baseURL, created, { viewport: { width: 1366, height: 768 } });
+    const laptop = await teacherAt(session.browser, baseURL, created, {
+      viewport: { width: 1366, height: 768 },
+      watch: session.watch,
+    });
     const settings = await laptop.newPage();
     await settings.goto(`/c/${code}/teacher`);
     await settings.getByRole("link", { name: "Change the settings" }).click();

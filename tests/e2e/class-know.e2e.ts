@@ -52,7 +52,7 @@ describe("a class student's estimate and confidences at 360×640", () => {
     await checkPage(page, "class-know-result");
     await context.close();
 
-    const teacher = await teacherAt(session.browser, baseURL, klass);
+    const teacher = await teacherAt(session.browser, baseURL, klass, { watch: session.watch });
     const dash = await teacher.newPage();
     await dash.goto(`/c/${klass.code}/teacher`);
     await expect(dash.getByRole("heading", { name: "Expected against got" }).isVisible()).resolves.toBe(true);

@@ -5,18 +5,15 @@
  * the finish. Then the teacher ends the class with a second student mid-quiz, whose phone leads to
  * the result. Each page passes axe and fits the width.
  */
-import { afterAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { SMALL, useBrowser } from "./harness/browser";
 import { checkPage } from "./harness/checks";
 import { createClass, joinAs } from "./harness/class";
 import { answer, onQuestion, skipClassEstimate } from "./harness/quiz";
 
+// useBrowser's afterAll fails the file on any request to another host.
 const session = useBrowser();
-const { baseURL, foreign } = session;
-
-afterAll(() => {
-  expect(foreign).toEqual([]);
-});
+const { baseURL } = session;
 
 async function api(path: string, body: unknown, key?: string): Promise<Record<string, unknown>> {
   const res = await fetch(`${baseURL}${path}`, {

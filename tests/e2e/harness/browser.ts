@@ -4,7 +4,7 @@
  * vitest: only useBrowser() calls vitest's hooks, so importing the rest is safe there.
  */
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 
 /** Debian's Chromium; CI installs it with apt. Override with CHROME_PATH. */
 export const CHROME_PATH = process.env.CHROME_PATH ?? "/usr/bin/chromium";
@@ -97,8 +97,9 @@ export interface BrowserSession {
 
 /**
  * Launches the file's browser before its first test and closes it after its last (call once, at
- * the top of a test file). Hooks run in the order registered, after-hooks in reverse, so a file's
- * own beforeAll may use the browser and its own afterAll runs before the browser closes.
+ * the top of a test file), then fails the file if any context it opened or watched asked another
+ * host for anything. Hooks run in the order registered, after-hooks in reverse, so a file's own
+ * beforeAll may use the browser and its own afterAll runs before the browser closes.
  */
 export function useBrowser(): BrowserSession {
   const baseURL = inject("baseURL");
@@ -109,6 +110,7 @@ export function useBrowser(): BrowserSession {
   });
   afterAll(async () => {
     await launched?.close();
+    expect(foreign, "requests to other hosts from this file's pages").toEqual([]);
   });
   const session: BrowserSession = {
     get browser() {
