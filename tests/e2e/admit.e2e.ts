@@ -6,32 +6,18 @@
  * settings changed in the lobby: a phone already waiting picks them up by itself (a new token, 12
  * statements, not 6). Every page passes axe.
  */
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
-import { checkPage, expectOnFirstScreen, watchForeignRequests } from "./harness/checks";
-import { createClass, teacherAt } from "./harness/class";
+import { describe, expect, test } from "vitest";
+import { SMALL, useBrowser } from "./harness/browser";
+import { checkPage, expectOnFirstScreen } from "./harness/checks";
+import { createClass, submitJoin, teacherAt } from "./harness/class";
 import { skipClassEstimate } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
+const session = useBrowser();
+const { baseURL, foreign } = session;
 /** How long a live update may take: poll.js fetches at most every 1.5 s after a WebSocket message. */
 const LIVE = { timeout: 8_000 };
 
-let browser: Browser;
-const foreign: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function phone(javaScriptEnabled: boolean): Promise<BrowserContext> {
-  const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled });
-  foreign.push(...watchForeignRequests(context, baseURL));
-  return context;
-}
+const phone = (javaScriptEnabled: boolean) => session.phone({ ...SMALL, javaScriptEnabled });
 
 for (const javaScriptEnabled of [true, false]) {
   const js = javaScriptEnabled ? "js" : "nojs";
@@ -40,12 +26,8 @@ for (const javaScriptEnabled of [true, false]) {
       const created = await createClass(baseURL, { name: "8E admit", items: 6, admit: true, start: "join" });
       const { code } = created;
       const context = await phone(javaScriptEnabled);
-      // As joinAs, but the heading here is the wait, not "You're in as …".
-      const page = await context.newPage();
-      await page.goto(`/c/${code}`);
-      await page.getByLabel("Nickname").fill("Zara");
-      await page.getByRole("button", { name: "Join" }).click();
-      await page.waitForURL(/\/joined$/);
+      // Not joinAs: the heading here is the wait, not "You're in as …".
+      const page = await submitJoin(context, code, "Zara");
       await expect(page.locator(".lede .nick").textContent()).resolves.toBe("Zara");
       const waitLine = page.getByText("Your teacher lets each name in");
       await expectOnFirstScreen(
@@ -58,7 +40,7 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.getByRole("link", { name: "Start", exact: true }).count()).resolves.toBe(0);
       await checkPage(page, `admit-${js}-waiting`);
 
-      const laptop = await teacherAt(browser, baseURL, created);
+      const laptop = await teacherAt(session.browser, baseURL, created, { watch: session.watch });
       const dashboard = await laptop.newPage();
       await dashboard.goto(`/c/${code}/teacher`);
       await expect(dashboard.getByRole("heading", { name: "Waiting to be let in (1)" }).count()).resolves.toBe(1);
@@ -90,14 +72,13 @@ describe("settings changed in the lobby, a phone already in (JavaScript on)", ()
     const created = await createClass(baseURL, { name: "8E settings", items: 6 });
     const { code } = created;
     const context = await phone(true);
-    const page = await context.newPage();
-    await page.goto(`/c/${code}`);
-    await page.getByLabel("Nickname").fill("Yara");
-    await page.getByRole("button", { name: "Join" }).click();
-    await page.waitForURL(/\/joined$/);
+    const page = await submitJoin(context, code, "Yara");
     await page.getByText("Your teacher will start the quiz").waitFor();
 
-    const laptop = await teacherAt(browser, baseURL, created, { viewport: { width: 1366, height: 768 } });
+    const laptop = await teacherAt(session.browser, baseURL, created, {
+      viewport: { width: 1366, height: 768 },
+      watch: session.watch,
+    });
     const settings = await laptop.newPage();
     await settings.goto(`/c/${code}/teacher`);
     await settings.getByRole("link", { name: "Change the settings" }).click();

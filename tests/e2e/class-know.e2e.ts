@@ -4,29 +4,21 @@
  * expected against got, the marks and calibration on the result; the teacher's dashboard shows the
  * calibration counts, with "sure and wrong" in the closed answer-key fold. Axe clean throughout.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
+import { describe, expect, test } from "vitest";
+import { SMALL, useBrowser } from "./harness/browser";
 import { checkPage, expectAccessible, expectFocusClear, screenshot } from "./harness/checks";
-import { createClass, joinAs, teacherAt } from "./harness/class";
+import { createClass, joinAs, startClass, teacherAt } from "./harness/class";
 import { playToResult } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
+const { baseURL } = session;
 
 const LEVELS = ["Sure", "Fairly sure", "Guessing"] as const;
 
 describe("a class student's estimate and confidences at 360×640", () => {
   test("the estimate in the lobby, a confidence per answer, the figures on the result; the dashboard's counts", async () => {
     const klass = await createClass(baseURL, { items: 6, start: "teacher", names: "typed" });
-    const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled: false });
+    const context = await session.phone({ ...SMALL, javaScriptEnabled: false });
     const page = await joinAs(context, klass.code, "Kit");
     // Waiting for the teacher: the question, one tap per number, below the status.
     await expect(page.getByText("How many of these 6 do you think you will get right?").isVisible()).resolves.toBe(
@@ -37,12 +29,7 @@ describe("a class student's estimate and confidences at 360×640", () => {
     await page.waitForURL(/\/joined$/);
     await expect(page.getByText("You expect to get 4 of 6 right.").isVisible()).resolves.toBe(true);
 
-    const started = await fetch(`${baseURL}/api/v1/classes/${klass.code}/start`, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${klass.teacherKey}` },
-      body: "{}",
-    });
-    expect(started.status).toBe(200);
+    await startClass(baseURL, klass);
     // JavaScript off: the Refresh button, then Start (the estimate is given, so straight in).
     await page.getByRole("link", { name: "Refresh" }).click();
     await page.getByRole("link", { name: "Start", exact: true }).click();
@@ -65,7 +52,7 @@ describe("a class student's estimate and confidences at 360×640", () => {
     await checkPage(page, "class-know-result");
     await context.close();
 
-    const teacher = await teacherAt(browser, baseURL, klass);
+    const teacher = await teacherAt(session.browser, baseURL, klass, { watch: session.watch });
     const dash = await teacher.newPage();
     await dash.goto(`/c/${klass.code}/teacher`);
     await expect(dash.getByRole("heading", { name: "Expected against got" }).isVisible()).resolves.toBe(true);

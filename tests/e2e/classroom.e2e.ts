@@ -5,17 +5,15 @@
  * show both; the CSV downloads. Every page passes axe and fits 320 px.
  */
 import { readFile } from "node:fs/promises";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, NARROW, PHONE, phoneContext } from "./harness/browser";
-import { checkPage, expectNoSidewaysScroll, watchForeignRequests } from "./harness/checks";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { NARROW, PHONE, useBrowser } from "./harness/browser";
+import { checkPage, expectNoSidewaysScroll } from "./harness/checks";
 import { answer, playToResult, skipClassEstimate } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
-let teacher: BrowserContext;
+const session = useBrowser();
+const { foreign } = session;
 let teacherPage: Page;
-const foreign: string[] = [];
 
 /** Set by the first test, used by the rest (they run in order). */
 let code = "";
@@ -23,13 +21,7 @@ let teacherKey = "";
 const nicks: string[] = [];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  teacher = await phoneContext(browser, { baseURL, ...PHONE });
-  foreign.push(...watchForeignRequests(teacher, baseURL));
-  teacherPage = await teacher.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
+  ({ page: teacherPage } = await session.phonePage(PHONE));
 });
 
 describe("a lesson (tests run in order and build on each other)", () => {
@@ -89,11 +81,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
   });
 
   test("two students join by code in their own browsers and finish; one stops early", async () => {
-    const students = await Promise.all([
-      phoneContext(browser, { baseURL, ...PHONE }),
-      phoneContext(browser, { baseURL, ...NARROW, javaScriptEnabled: false }),
-    ]);
-    for (const context of students) foreign.push(...watchForeignRequests(context, baseURL));
+    const students = await Promise.all([session.phone(PHONE), session.phone({ ...NARROW, javaScriptEnabled: false })]);
     const [ada, other] = await Promise.all(students.map((context) => context.newPage()));
     if (!ada || !other) throw new Error("no pages");
 
@@ -150,8 +138,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
   });
 
   test("the board shows both students, to a student and at 320 px", async () => {
-    const context = await phoneContext(browser, { baseURL, ...NARROW });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage(NARROW);
     // A student's board may be up to 10 s old (one object read shared by a room of phones polling
     // it, STUDENT_BOARD_MAX_AGE_MS): reload until the last finish shows, as a student would.
     const boardNames = async () => {
@@ -216,8 +203,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
   });
 
   test("on another device the teacher signs in with the key; the dashboard fits 320 px", async () => {
-    const context = await phoneContext(browser, { baseURL, ...NARROW, colorScheme: "dark" });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ ...NARROW, colorScheme: "dark" });
     const response = await page.goto(`/c/${code}/teacher`);
     expect(response?.status()).toBe(401);
     await checkPage(page, "dark-320px-teacher-sign-in");
@@ -234,8 +220,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
   });
 
   test("at 320 px without JavaScript: the teacher's pages fit; a class can be closed and deleted", async () => {
-    const context = await phoneContext(browser, { baseURL, ...NARROW, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ ...NARROW, javaScriptEnabled: false });
     for (const [name, path] of [
       ["teach", "/teach"],
       ["lesson-plan", "/teach/lesson"],
@@ -258,7 +243,7 @@ describe("a lesson (tests run in order and build on each other)", () => {
     await page.getByRole("button", { name: "Close joining" }).click();
     await page.waitForURL(/done=closed/);
     await checkPage(page, "320px-nojs-dashboard-closed");
-    const latecomer = await phoneContext(browser, { baseURL, ...NARROW, javaScriptEnabled: false });
+    const latecomer = await session.phone({ ...NARROW, javaScriptEnabled: false });
     const student = await latecomer.newPage();
     const closed = await student.goto(`/c/${doomed}`);
     expect(closed?.status()).toBe(403);

@@ -5,21 +5,12 @@
  * projector (1280×720), the dashboard on a laptop, and the worksheet printed to PDF (the teacher's with its
  * answer key, the public one without).
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
+import { describe, expect, test } from "vitest";
+import { useBrowser } from "./harness/browser";
 import { checkPage, expectNoSidewaysScroll, expectOnFirstScreen, screenshot } from "./harness/checks";
 import { type Answer, playToResult, startQuiz } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 /** Mixed answers, so a run sees both verdict bands. */
 const pattern = (i: number): Answer => (i % 3 === 1 ? "unverified" : "verified");
@@ -34,8 +25,7 @@ const RUNS = [
 describe("the first screen on a phone", () => {
   for (const run of RUNS) {
     test(`home, every feedback page and the result (${run.label})`, async () => {
-      const context = await phoneContext(browser, { baseURL, ...run });
-      const page = await context.newPage();
+      const { context, page } = await session.phonePage(run);
 
       await page.goto("/");
       const main = page.locator("main");
@@ -94,8 +84,7 @@ describe("the first screen on a phone", () => {
 
 describe("teachers' screens", () => {
   test("/teach at 1366×768: 'Create the class' on the first screen; no radio or checkbox squashed", async () => {
-    const context = await phoneContext(browser, { baseURL, width: 1366, height: 768 });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ width: 1366, height: 768 });
     await page.goto("/teach");
     await expectOnFirstScreen(page, page.getByRole("button", { name: "Create the class", exact: true }), "Create");
     await page.getByText("Change the settings").click();
@@ -112,8 +101,7 @@ describe("teachers' screens", () => {
   });
 
   test("the board on a projector: the join code large, nothing under 28 px; the dashboard wide", async () => {
-    const context = await phoneContext(browser, { baseURL, width: 1280, height: 720 });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ width: 1280, height: 720 });
     await page.goto("/teach");
     await page.getByLabel(/class name/i).fill("Projector test");
     await page.getByRole("button", { name: "Create the class", exact: true }).click();
@@ -147,8 +135,7 @@ describe("teachers' screens", () => {
   });
 
   test("the teacher's worksheet prints on exactly two pages, the key on the second; the public one has no key", async () => {
-    const context = await phoneContext(browser, { baseURL, width: 800, height: 1000 });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ width: 800, height: 1000 });
     /** How many pages the current page prints on. */
     const printedPages = async (format: "A4" | "Letter") => {
       const pdf = (

@@ -6,42 +6,19 @@
  * the first screen, the focus in the field.
  * Every page passes axe.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
-import { checkPage, expectOnFirstScreen, watchForeignRequests } from "./harness/checks";
-import { createClass, joinAs } from "./harness/class";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { SMALL, useBrowser } from "./harness/browser";
+import { checkPage, expectOnFirstScreen } from "./harness/checks";
+import { createClass, joinAs, startClass } from "./harness/class";
 import { skipClassEstimate } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
+const session = useBrowser();
+const { baseURL, foreign } = session;
 /** How long a live update may take: poll.js fetches at most every 1.5 s after a WebSocket message. */
 const LIVE = { timeout: 8_000, interval: 100 };
 
-let browser: Browser;
-const foreign: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function phone(javaScriptEnabled: boolean): Promise<BrowserContext> {
-  const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled });
-  foreign.push(...watchForeignRequests(context, baseURL));
-  return context;
-}
-
-/** The teacher presses Start over the JSON API. */
-async function start(code: string, teacherKey: string): Promise<void> {
-  const res = await fetch(`${baseURL}/api/v1/classes/${code}/start`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${teacherKey}` },
-    body: "{}",
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
-}
+const phone = (javaScriptEnabled: boolean) => session.phone({ ...SMALL, javaScriptEnabled });
 
 const joinButton = (page: Page) => page.getByRole("button", { name: "Join", exact: true });
 const startLink = (page: Page) => page.getByRole("link", { name: "Start", exact: true });
@@ -76,7 +53,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       // The teacher starts. With JavaScript the page goes to statement 1 by itself; without, Refresh shows
       // Start. Either way "You're in as Zara" then leads with Start, on the first screen.
-      await start(code, teacherKey);
+      await startClass(baseURL, { code, teacherKey });
       if (javaScriptEnabled) {
         await page.waitForURL(/\/quiz\/q\/1$/, { timeout: LIVE.timeout });
         await page.goto(`/c/${code}/joined`);

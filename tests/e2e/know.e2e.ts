@@ -4,21 +4,14 @@
  * the certainty-based marks, calibration), axe clean; with JavaScript on, the share link becomes
  * the share sheet or a copy button.
  */
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { SMALL, useBrowser } from "./harness/browser";
 import { checkPage } from "./harness/checks";
 import { type Answer, playToResult } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
+const { baseURL } = session;
 
 /** Fails unless the element lies wholly within the first screen. */
 async function expectOnFirstScreen(page: Page, target: Locator, what: string): Promise<void> {
@@ -36,8 +29,7 @@ const pattern = (i: number): Answer => (i % 3 === 1 ? "unverified" : "verified")
 describe("estimate and confidence at 360×640", () => {
   for (const javaScriptEnabled of [false, true]) {
     test(`a whole form with an estimate and a confidence per answer (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled });
-      const page = await context.newPage();
+      const { context, page } = await session.phonePage({ ...SMALL, javaScriptEnabled });
       await page.goto("/quiz");
       await page.getByRole("button", { name: "Start the quiz" }).click();
       await page.waitForURL(/\/quiz\/estimate$/);

@@ -6,47 +6,23 @@
  * to the open statement and to its feedback by itself when the teacher presses the projector's
  * buttons, and the projector shows the class's split.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, NARROW, PHONE, phoneContext } from "./harness/browser";
-import { checkPage, watchForeignRequests } from "./harness/checks";
-import { createClass as create, expectNoKey, joinAs, teacherAt as signIn } from "./harness/class";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { NARROW, PHONE, useBrowser } from "./harness/browser";
+import { checkPage } from "./harness/checks";
+import { createClass as create, expectNoKey, joinAs, teacherAt as signIn, startClass } from "./harness/class";
 import { type Answer, playToResult, skipClassEstimate } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
+const session = useBrowser();
+const { baseURL, foreign } = session;
 /** How long a live update may take: poll.js fetches at most every 1.5 s after a WebSocket message. */
 const LIVE = { timeout: 8_000, interval: 100 };
-
-let browser: Browser;
-const foreign: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 const createClass = (options: Record<string, unknown>) => create(baseURL, options);
 
 /** The teacher's laptop at 1280×720, its requests watched. */
 function teacherAt(code: string, teacherKey: string): Promise<BrowserContext> {
-  return signIn(
-    browser,
-    baseURL,
-    { code, teacherKey },
-    { watch: (c) => foreign.push(...watchForeignRequests(c, baseURL)) },
-  );
-}
-
-/** The teacher starts a class over the JSON API (the teacher's open pages are not reloaded). */
-async function startByApi(code: string, teacherKey: string): Promise<void> {
-  const res = await fetch(`${baseURL}/api/v1/classes/${code}/start`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${teacherKey}` },
-    body: "{}",
-  });
-  expect(res.status, await res.clone().text()).toBe(200);
+  return signIn(session.browser, baseURL, { code, teacherKey }, { watch: session.watch });
 }
 
 /** A student who plays the whole class through the JSON API, giving the same answer to every statement. */
@@ -104,11 +80,10 @@ describe("a student-paced class, live on the projector and the dashboard", () =>
 
     const names = ["Ada", "Boris", "Chidi"];
     const contexts = await Promise.all([
-      phoneContext(browser, { baseURL, ...PHONE }),
-      phoneContext(browser, { baseURL, ...PHONE }),
-      phoneContext(browser, { baseURL, ...NARROW, javaScriptEnabled: false }),
+      session.phone(PHONE),
+      session.phone(PHONE),
+      session.phone({ ...NARROW, javaScriptEnabled: false }),
     ]);
-    for (const context of contexts) foreign.push(...watchForeignRequests(context, baseURL));
     const students: Page[] = [];
     const dashboardNames = dashboard.locator("#dash-body th.nick");
 
@@ -144,7 +119,7 @@ describe("a student-paced class, live on the projector and the dashboard", () =>
     // Everyone waits in the lobby until the teacher starts: the phones with JavaScript then move on by
     // themselves; the one without presses Refresh, then Start.
     await expect(students[0]?.getByText("Your teacher will start the quiz").count()).resolves.toBe(1);
-    await startByApi(code, teacherKey);
+    await startClass(baseURL, { code, teacherKey });
     for (const [i, name] of names.entries()) {
       const page = students[i];
       if (!page) throw new Error("no student page");
@@ -222,8 +197,7 @@ describe("a teacher-paced class", () => {
     const present = await teacher.newPage();
     await present.goto(`/c/${code}/present`);
 
-    const phoneContextJs = await phoneContext(browser, { baseURL, ...PHONE });
-    foreign.push(...watchForeignRequests(phoneContextJs, baseURL));
+    const phoneContextJs = await session.phone(PHONE);
     const phone = await joinAs(phoneContextJs, code, "Dana");
     // "You're in as Dana": the lobby, which waits for the teacher (no Start link).
     await expect(phone.getByText("Your teacher will start the quiz").count()).resolves.toBe(1);

@@ -2,27 +2,20 @@
  * Start page, cards and corrections in a real browser at phone size and at 320 px:
  * axe at WCAG 2.2 AA, no sideways scrolling, visible focus, dark mode, reduced motion.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, NARROW, PHONE, phoneContext } from "./harness/browser";
-import { checkPage, expectAccessible, focusIndicator, screenshot, watchForeignRequests } from "./harness/checks";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { NARROW, PHONE, useBrowser, watchForeignRequests } from "./harness/browser";
+import { checkPage, expectAccessible, focusIndicator, screenshot } from "./harness/checks";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
+const session = useBrowser();
 let firstCard: string;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await phoneContext(browser, { baseURL });
-  const page = await context.newPage();
+  const { context, page } = await session.phonePage();
   await page.goto("/cards");
   firstCard = (await page.locator("ol.cards a").first().getAttribute("href")) ?? "";
   await context.close();
   expect(firstCard).toMatch(/^\/cards\/[a-z0-9-]+$/);
-});
-
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The pages this file covers, by screenshot name. */
@@ -44,9 +37,9 @@ for (const [label, size] of [
     let foreign: string[];
 
     beforeAll(async () => {
-      context = await phoneContext(browser, { baseURL, ...size });
-      foreign = watchForeignRequests(context, baseURL);
-      page = await context.newPage();
+      ({ context, page } = await session.phonePage(size));
+      // This context's own requests, apart from the session's.
+      foreign = watchForeignRequests(context, session.baseURL);
     });
     afterAll(async () => {
       await context.close();
@@ -65,8 +58,7 @@ for (const [label, size] of [
 
 describe("the cards in reading order", () => {
   test("Next leads through every card to the quiz, each page accessible at 320 px", async () => {
-    const context = await phoneContext(browser, { baseURL, ...NARROW });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage(NARROW);
     await page.goto(firstCard);
     const seen: string[] = [];
     for (let i = 0; i < 30; i++) {
@@ -83,8 +75,7 @@ describe("the cards in reading order", () => {
   });
 
   test("no card lists quiz statements (a card's lesson gave their verdicts away), and each stays accessible", async () => {
-    const context = await phoneContext(browser, { baseURL });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage();
     await page.goto("/cards");
     const hrefs = await page.locator("ol.cards a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
     expect(hrefs.length).toBeGreaterThan(5);
@@ -102,8 +93,7 @@ describe("the cards in reading order", () => {
 
 describe("keyboard focus", () => {
   test("the skip link comes first, works, and every stop shows a visible focus ring", async () => {
-    const context = await phoneContext(browser, { baseURL });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage();
     for (const path of Object.values(pages())) {
       await page.goto(path);
       await page.keyboard.press("Tab");
@@ -127,8 +117,7 @@ describe("keyboard focus", () => {
 
 describe("user preferences", () => {
   test("prefers-color-scheme: dark gives a dark page that still passes axe (contrast)", async () => {
-    const context = await phoneContext(browser, { baseURL, colorScheme: "dark" });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ colorScheme: "dark" });
     for (const [name, path] of Object.entries(pages())) {
       await page.goto(path);
       const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
@@ -140,8 +129,7 @@ describe("user preferences", () => {
   });
 
   test("prefers-reduced-motion: reduce leaves nothing animated", async () => {
-    const context = await phoneContext(browser, { baseURL, reducedMotion: "reduce" });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ reducedMotion: "reduce" });
     for (const path of Object.values(pages())) {
       await page.goto(path);
       const moving = await page.evaluate(() =>
@@ -165,8 +153,7 @@ describe("user preferences", () => {
 
 describe("the corrections form", () => {
   test("a too-short report is refused accessibly, then a proper one is thanked (no JavaScript)", async () => {
-    const context = await phoneContext(browser, { baseURL, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ javaScriptEnabled: false });
     await page.goto("/corrections");
     await page.getByLabel(/what is wrong/i).fill("short");
     await page.getByRole("button", { name: /send|report/i }).click();

@@ -5,21 +5,13 @@
  * pages, which say each thing once, are at most 960 px tall at the median over a form (1.5 screens).
  * Measured with JavaScript off and on, as the pages need none.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { SMALL, useBrowser } from "./harness/browser";
 import { expectFocusClear, expectOnFirstScreen } from "./harness/checks";
 import { playToResult, startQuiz } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 /** The page's full height in CSS px. */
 const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.scrollHeight);
@@ -27,8 +19,7 @@ const pageHeight = (page: Page) => page.evaluate(() => document.documentElement.
 describe("the quiz's length at 360×640", () => {
   for (const javaScriptEnabled of [false, true]) {
     test(`/quiz has Start on the first screen (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled });
-      const page = await context.newPage();
+      const { context, page } = await session.phonePage({ ...SMALL, javaScriptEnabled });
       await page.goto("/quiz");
       const box = await page.getByRole("button", { name: "Start the quiz" }).boundingBox();
       expect(box, "the Start button is rendered").not.toBeNull();
@@ -46,8 +37,7 @@ describe("the quiz's length at 360×640", () => {
     { width: 320, javaScriptEnabled: false },
   ]) {
     test(`both answers on the first screen of every question, however long the report (${width}×640, JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const context = await phoneContext(browser, { baseURL, width, height: 640, javaScriptEnabled });
-      const page = await context.newPage();
+      const { context, page } = await session.phonePage({ width, height: 640, javaScriptEnabled });
       await page.goto("/quiz");
       await startQuiz(page);
       const bottoms: number[] = [];
@@ -84,8 +74,7 @@ describe("the quiz's length at 360×640", () => {
   }
 
   test("the question page by keyboard: statement, report, how sure, then the answers; the bar hides no focus; Menu opens", async () => {
-    const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ ...SMALL, javaScriptEnabled: false });
     await page.goto("/quiz");
     await startQuiz(page);
     await page.waitForURL(/\/quiz\/q\/1$/);
@@ -126,8 +115,7 @@ describe("the quiz's length at 360×640", () => {
 
   for (const javaScriptEnabled of [false, true]) {
     test(`median feedback page ≤ 960 px (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
-      const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled });
-      const page = await context.newPage();
+      const { context, page } = await session.phonePage({ ...SMALL, javaScriptEnabled });
       await page.goto("/quiz");
       await startQuiz(page);
       const heights: number[] = [];

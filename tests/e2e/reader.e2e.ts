@@ -3,28 +3,14 @@
  * and 320 px; the Back button cannot change an answer; the quiz can be finished
  * with the keyboard alone; the quiz pages pass axe in light and dark.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, NARROW, PHONE, phoneContext } from "./harness/browser";
-import {
-  checkPage,
-  expectAccessible,
-  expectNoSidewaysScroll,
-  focusIndicator,
-  screenshot,
-  watchForeignRequests,
-} from "./harness/checks";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { NARROW, PHONE, useBrowser, watchForeignRequests } from "./harness/browser";
+import { checkPage, expectAccessible, expectNoSidewaysScroll, focusIndicator, screenshot } from "./harness/checks";
 import { type Answer, answer, onQuestion, playToResult, readFeedback, startQuiz } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
+const { baseURL } = session;
 
 /** Alternate answers, so a run sees both "Right" and "Not quite" feedback. */
 const alternate = (i: number): Answer => (i % 2 === 0 ? "verified" : "unverified");
@@ -43,7 +29,7 @@ for (const run of [
   { label: "320px-nojs", size: NARROW, javaScriptEnabled: false },
 ] as const) {
   test(`a reader plays the whole quiz (${run.label}): feedback with the highlighted quote, then the result`, async () => {
-    const context = await phoneContext(browser, { baseURL, ...run.size, javaScriptEnabled: run.javaScriptEnabled });
+    const context = await session.phone({ ...run.size, javaScriptEnabled: run.javaScriptEnabled });
     const foreign = watchForeignRequests(context, baseURL);
     const page = await context.newPage();
     await startFromHome(page, run.label);
@@ -76,8 +62,7 @@ for (const run of [
 
 describe("answers are final", () => {
   test("Back after answering shows the same answer, and a stale form cannot change it", async () => {
-    const context = await phoneContext(browser, { baseURL });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage();
     await page.goto("/quiz");
     await startQuiz(page);
 
@@ -129,8 +114,7 @@ describe("keyboard only", () => {
   }
 
   test("the whole quiz can be completed with Tab, Enter and Space alone", async () => {
-    const context = await phoneContext(browser, { baseURL, ...PHONE });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage(PHONE);
     await page.goto("/");
     await tabTo(page, /^Take the quiz$/);
     await page.keyboard.press("Enter");
@@ -169,8 +153,7 @@ describe("keyboard only", () => {
 
 describe("quiz pages in dark mode and at 320 px with reduced motion", () => {
   test("start, question, feedback, finish early and result pass axe in dark mode", async () => {
-    const context = await phoneContext(browser, { baseURL, ...NARROW, colorScheme: "dark", reducedMotion: "reduce" });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ ...NARROW, colorScheme: "dark", reducedMotion: "reduce" });
     await page.goto("/quiz");
     await checkPage(page, "dark-320px-quiz-start");
     await startQuiz(page);

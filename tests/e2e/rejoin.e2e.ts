@@ -5,25 +5,15 @@
  * the finish. Then the teacher ends the class with a second student mid-quiz, whose phone leads to
  * the result. Each page passes axe and fits the width.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
-import { checkPage, watchForeignRequests } from "./harness/checks";
+import { describe, expect, test } from "vitest";
+import { SMALL, useBrowser } from "./harness/browser";
+import { checkPage } from "./harness/checks";
 import { createClass, joinAs } from "./harness/class";
 import { answer, onQuestion, skipClassEstimate } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
-const SMALL = { width: 360, height: 640 } as const;
-let browser: Browser;
-const foreign: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  expect(foreign).toEqual([]);
-});
+// useBrowser's afterAll fails the file on any request to another host.
+const session = useBrowser();
+const { baseURL } = session;
 
 async function api(path: string, body: unknown, key?: string): Promise<Record<string, unknown>> {
   const res = await fetch(`${baseURL}${path}`, {
@@ -35,11 +25,7 @@ async function api(path: string, body: unknown, key?: string): Promise<Record<st
   return (await res.json()) as Record<string, unknown>;
 }
 
-async function phone() {
-  const context = await phoneContext(browser, { baseURL, ...SMALL });
-  foreign.push(...watchForeignRequests(context, baseURL));
-  return context;
-}
+const phone = () => session.phone(SMALL);
 
 describe("back in as yourself", () => {
   test("a closed tab, a second phone, the code: the same row goes on at the next statement", async () => {

@@ -7,28 +7,19 @@
  * is read from the back of a room: ≥ 40 px at 1920×1080, measured. axe on the projector and a
  * phone at every step.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
-import { checkPage, watchForeignRequests } from "./harness/checks";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { SMALL, useBrowser } from "./harness/browser";
+import { checkPage } from "./harness/checks";
 import { createClass, expectNoKey, joinAs, teacherAt } from "./harness/class";
 import { type Answer, readFeedback, skipClassEstimate } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
+const session = useBrowser();
+const { baseURL, foreign } = session;
 /** How long a live update may take: poll.js fetches at most every 1.5 s after a WebSocket message. */
 const LIVE = { timeout: 8_000, interval: 100 };
 /** Readable from the back of a room at 1920×1080. */
 const ROOM_PX = 40;
-
-let browser: Browser;
-const foreign: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The computed font size (px) of every element the selector matches; fails if none does. */
 async function fontSizes(page: Page, selector: string): Promise<number[]> {
@@ -69,9 +60,9 @@ describe("a teacher-paced lesson on a projector and three phones", { timeout: 18
   test("lobby, Start, answers, the split without a verdict, then each phone its own", async () => {
     const klass = await createClass(baseURL, { name: "11C media", items: 6, pace: "teacher" });
     const { code, teacherKey } = klass;
-    const teacher = await teacherAt(browser, baseURL, klass, {
+    const teacher = await teacherAt(session.browser, baseURL, klass, {
       viewport: { width: 1920, height: 1080 },
-      watch: (c) => foreign.push(...watchForeignRequests(c, baseURL)),
+      watch: session.watch,
     });
     const present = await teacher.newPage();
     // Every socket a page opens is a request to the class's object: each screen keeps one all lesson.
@@ -86,8 +77,7 @@ describe("a teacher-paced lesson on a projector and three phones", { timeout: 18
     ];
     const phones: Phone[] = [];
     for (const [name, script, says] of plan) {
-      const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled: script });
-      foreign.push(...watchForeignRequests(context, baseURL));
+      const context = await session.phone({ ...SMALL, javaScriptEnabled: script });
       const sockets = { opened: 0 };
       context.on("page", (page) => page.on("websocket", () => sockets.opened++));
       phones.push({ name, page: await joinAs(context, code, name), context, script, says, sockets });

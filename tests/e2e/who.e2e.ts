@@ -3,21 +3,13 @@
  * every statement in the verdict's form with JavaScript off (one tap, or none), both parts on the
  * feedback, and its score apart on the result; axe clean and big targets on every page checked.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { SMALL, useBrowser } from "./harness/browser";
 import { checkPage, expectFocusClear, expectOnFirstScreen } from "./harness/checks";
 import { type Answer, playToResult } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
 
 const pattern = (i: number): Answer => (i % 2 === 0 ? "verified" : "unverified");
 
@@ -44,8 +36,7 @@ async function questionSizes(page: Page): Promise<{ withWho: number; without: nu
 
 describe("who says so at 360×640", () => {
   test("ticked at the start, asked with every statement (JavaScript off), scored apart on the result", async () => {
-    const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled: false });
-    const page = await context.newPage();
+    const { context, page } = await session.phonePage({ ...SMALL, javaScriptEnabled: false });
     await page.goto("/quiz");
     // The option sits above Start, and both stay on the first screen.
     const start = await page.getByRole("button", { name: "Start the quiz" }).boundingBox();

@@ -1,11 +1,11 @@
 /**
  * @module Checks every browser test applies to a page: no sideways scrolling,
- * axe at WCAG 2.2 AA, visible keyboard focus, screenshots, and no requests
- * leaving our own host.
+ * axe at WCAG 2.2 AA, visible keyboard focus and screenshots. (Requests leaving our own
+ * host are watched per context: watchForeignRequests in ./browser.)
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 import { axeViolations, describeViolations } from "./axe";
 
@@ -144,17 +144,6 @@ export async function focusIndicator(page: Page): Promise<string | null> {
     if (style.boxShadow && style.boxShadow !== "none") return `box-shadow ${style.boxShadow}`;
     return null;
   });
-}
-
-/** Records every request to another host; the app must make none (no fonts, no third parties). */
-export function watchForeignRequests(context: BrowserContext, baseURL: string): string[] {
-  const origin = new URL(baseURL).origin;
-  const foreign: string[] = [];
-  context.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith("data:") && !url.startsWith("blob:")) foreign.push(url);
-  });
-  return foreign;
 }
 
 /** The page's own checks, all at once: screenshot, reflow, 44 px targets, axe. */

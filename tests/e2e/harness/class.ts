@@ -70,13 +70,32 @@ export async function teacherAt(
   return context;
 }
 
-/** A student joins on the class's own page (the QR link) with a nickname; returns their page. */
-export async function joinAs(context: BrowserContext, code: string, nickname: string): Promise<Page> {
+/** The teacher presses Start over the JSON API (the teacher's open pages are not reloaded). */
+export async function startClass(baseURL: string, { code, teacherKey }: CreatedClass): Promise<void> {
+  const res = await fetch(`${baseURL}/api/v1/classes/${code}/start`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${teacherKey}` },
+    body: "{}",
+  });
+  must(res.status === 200, `starting the class: ${res.status} ${await res.clone().text()}`);
+}
+
+/**
+ * A student sends the join form on the class's own page (the QR link) with a nickname; returns
+ * their page at /joined, its heading unchecked (where the teacher admits each name, it is the wait).
+ */
+export async function submitJoin(context: BrowserContext, code: string, nickname: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`/c/${code}`);
   await page.getByLabel("Nickname").fill(nickname);
   await page.getByRole("button", { name: "Join" }).click();
   await page.waitForURL(/\/joined$/);
+  return page;
+}
+
+/** A student joins on the class's own page (the QR link) with a nickname; returns their page. */
+export async function joinAs(context: BrowserContext, code: string, nickname: string): Promise<Page> {
+  const page = await submitJoin(context, code, nickname);
   const nick = await page.locator("h1 .nick").textContent();
   must(nick === nickname, `"You're in as ${nick}", not ${nickname}`);
   return page;
