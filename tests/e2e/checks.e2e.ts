@@ -6,22 +6,15 @@
  * twelve is in the quiz between. The dashboard then reads "2 students did both", with its
  * small-class note. axe clean and big targets on each check page.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser, phoneContext } from "./harness/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { SMALL, useBrowser } from "./harness/browser";
 import { checkPage, expectAccessible, expectFocusClear } from "./harness/checks";
 import { createClass, joinAs, teacherAt } from "./harness/class";
 import { type Answer, playToResult } from "./harness/quiz";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
+const { baseURL } = session;
 
 /** How the feedback pages tell a verdict ("You said verified. The answer is unverified."): never on a check page. */
 const VERDICT = /\bthe answer (is|was)\b|\byou said\b/i;
@@ -63,7 +56,7 @@ describe("check-in and check-out at 360×640", () => {
       ["Ada", false, "verified"],
       ["Ben", true, "unverified"],
     ] as const) {
-      const context = await phoneContext(browser, { baseURL, width: 360, height: 640, javaScriptEnabled });
+      const context = await session.phone({ ...SMALL, javaScriptEnabled });
       const page = await joinAs(context, klass.code, name);
       // A homework class: Start straight away, the self-estimate skipped, then the check-in.
       await page.getByRole("link", { name: "Start", exact: true }).click();
@@ -93,7 +86,10 @@ describe("check-in and check-out at 360×640", () => {
     expect([...ben.in].sort(), "the second to join starts with the first's check-out").toEqual([...ada.out].sort());
     expect([...ben.out].sort()).toEqual([...ada.in].sort());
 
-    const teacher = await teacherAt(browser, baseURL, klass, { viewport: { width: 1920, height: 1080 } });
+    const teacher = await teacherAt(session.browser, baseURL, klass, {
+      viewport: { width: 1920, height: 1080 },
+      watch: session.watch,
+    });
     const dash = await teacher.newPage();
     await dash.goto(`/c/${klass.code}/teacher`);
     const section = dash.getByRole("region", { name: "Before and after" });

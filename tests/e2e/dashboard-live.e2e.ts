@@ -3,21 +3,13 @@
  * live refresh copies the fresh roster in, and the boxes ticked for "Remove the ticked students"
  * and the folds opened stay as the teacher left them. With JavaScript, at 1280×720.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
-import { launchBrowser } from "./harness/browser";
+import { describe, expect, test } from "vitest";
+import { useBrowser } from "./harness/browser";
 import { expectAccessible } from "./harness/checks";
 import { createClass, teacherAt } from "./harness/class";
 
-const baseURL = inject("baseURL");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const session = useBrowser();
+const { baseURL } = session;
 
 const post = async (path: string, body: unknown) => {
   const res = await fetch(`${baseURL}${path}`, {
@@ -44,7 +36,7 @@ describe("the dashboard's live refresh", () => {
     await post("/api/v1/attempts/finish", { token: answered.token });
     await join("Ben");
 
-    const teacher = await teacherAt(browser, baseURL, klass);
+    const teacher = await teacherAt(session.browser, baseURL, klass, { watch: session.watch });
     const dash = await teacher.newPage();
     await dash.goto(`/c/${klass.code}/teacher`);
     const rows = dash.locator("#dash-body tbody tr");
