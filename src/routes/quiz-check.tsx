@@ -8,14 +8,15 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { itemTexts, textsOf } from "../content/texts";
 import type { CheckPhase } from "../domain/check-change";
-import { isFinished } from "../domain/quiz";
+import { isFinished, type QuizState } from "../domain/quiz";
 import {
   type CheckedState,
   type CheckPlan,
-  checkPlanOf,
+  checkPlanOrNone,
   hasChecks,
   passedOf,
   recordTake,
+  withoutChecks,
   withPassed,
 } from "../services/class-checks";
 import { AppError } from "../services/errors";
@@ -42,7 +43,19 @@ async function synced(c: CheckContext, state: CheckedState, plan: CheckPlan): Pr
 }
 
 /** Where a student goes when no part is due: their statements, or their result. */
-const onwards = (state: CheckedState) => (isFinished(state) ? "/quiz/result" : "/quiz/q");
+const onwards = (state: QuizState) => (isFinished(state) ? "/quiz/result" : "/quiz/q");
+
+/**
+ * The student's plan; or, when the class has no check-in after all (turned off in the lobby, its
+ * statements gone), the token without it and a redirect on, so the quiz pages stop sending them here.
+ */
+async function planOrOnwards(c: CheckContext, state: CheckedState): Promise<CheckPlan | Response> {
+  const plan = await checkPlanOrNone(c.env, state);
+  if (plan) return plan;
+  const next = withoutChecks(state);
+  setQuizCookie(c, next, await sealToken(next, c.var.secret));
+  return c.redirect(onwards(next), 303);
+}
 
 /** The page of a plan whose part is due, or the redirect when none is (or the class waits). */
 async function planPage(c: CheckContext, state: CheckedState, plan: CheckPlan, problem?: string, status = 200) {
@@ -67,7 +80,8 @@ quizCheck.get("/", async (c) => {
   if (state instanceof Response) return state;
   if (!hasChecks(state)) return c.redirect("/quiz/q", 303);
   await limitPlay(c.env, clientAddress(c), state.id);
-  return planPage(c, state, await checkPlanOf(c.env, state));
+  const plan = await planOrOnwards(c, state);
+  return plan instanceof Response ? plan : planPage(c, state, plan);
 });
 
 /** The answers a check form sent, or why not: one "v"/"u" per statement. */
@@ -99,7 +113,8 @@ quizCheck.post("/", async (c) => {
     throw badCheck("The form did not say whether it was the check-in or the check-out.");
   if (!hasChecks(state)) return c.redirect("/quiz/q", 303);
   await limitPlay(c.env, clientAddress(c), state.id);
-  const plan = await checkPlanOf(c.env, state);
+  const plan = await planOrOnwards(c, state);
+  if (plan instanceof Response) return plan;
   // A stale page (the part done in another tab, or other statements now): the page as it is now.
   if (plan.next?.phase !== phase || form.form !== plan.next.items.join(",")) return planPage(c, state, plan);
   const total = plan.next.items.length;

@@ -26,7 +26,7 @@ import {
 import type { ClassPhase } from "../domain/room";
 import { explainLean } from "../domain/scoring";
 import { shareUrlOf } from "../domain/share";
-import { beforeAfter, type CheckedState, checkPlanOf, hasChecks } from "../services/class-checks";
+import { beforeAfter, type CheckedState, checkPlanOrNone, hasChecks } from "../services/class-checks";
 import { signalOf, statusWithSignal } from "../services/class-live";
 import { AppError, KvUnavailableError } from "../services/errors";
 import { limitPlay } from "../services/limits";
@@ -112,7 +112,9 @@ function checkInDue(state: QuizState): boolean {
 /** A student's before and after in words, for their result (one object request). */
 async function ownChecks(c: QuizContext, state: CheckedState): Promise<string[] | null> {
   await spendPlay(c, state);
-  const { before, after } = beforeAfter(await checkPlanOf(c.env, state));
+  const plan = await checkPlanOrNone(c.env, state);
+  if (!plan) return null;
+  const { before, after } = beforeAfter(plan);
   return studentCheckLines(before, after);
 }
 
@@ -159,7 +161,13 @@ quiz.get("/estimate", async (c) => {
   if (state instanceof Response) return state;
   // Asked once, before any answer. A class goes on to where the class is (its lobby, or the open statement).
   if (isFinished(state) || answeredCount(state) > 0) return c.redirect("/quiz/q", 303);
-  return c.html(<QuizEstimatePage total={state.items.length} skipHref={state.class ? "/quiz/q" : "/quiz/q/1"} />);
+  return c.html(
+    <QuizEstimatePage
+      total={state.items.length}
+      skipHref={state.class ? "/quiz/q" : "/quiz/q/1"}
+      checkInNext={checkInDue(state)}
+    />,
+  );
 });
 
 quiz.post("/estimate", async (c) => {

@@ -117,6 +117,26 @@ export async function checkPlanOf(env: Env, state: CheckedState): Promise<CheckP
   return planOf(forms, held.seat, held.phase);
 }
 
+/**
+ * The plan, or null when the class has no check-in after all: the teacher turned it off in the
+ * lobby after the student joined, or a content change removed a form's statement. The pages then
+ * drop it from the token and go on, never a dead end.
+ */
+export async function checkPlanOrNone(env: Env, state: CheckedState): Promise<CheckPlan | null> {
+  try {
+    return await checkPlanOf(env, state);
+  } catch (error) {
+    if (error instanceof AppError && error.slug === "no-checks") return null;
+    throw error;
+  }
+}
+
+/** The token's state without checks (the class has none now). */
+export function withoutChecks(state: CheckedState): QuizState {
+  const { check: _, ...cls } = state.class;
+  return { ...state, class: cls };
+}
+
 function notInClass(): AppError {
   return new AppError(404, {
     slug: "student-not-found",
@@ -157,6 +177,30 @@ const REFUSED: Record<CheckRefusal, { status: 403 | 404 | 409; slug: string; det
     detail: "The check-out comes after the last statement: finish the quiz first.",
   },
 };
+
+/**
+ * Throws what the class's object would answer a take now, before any statement is shown: 403 for a
+ * removed name, 409 for a student waiting to be let in, or a check-in while the class waits in its
+ * lobby (the pages send these students to "You're in"; JSON clients get the reason).
+ */
+export function assertMayPlay(plan: CheckPlan): void {
+  const refusal: CheckRefusal | null =
+    plan.seat === "gone"
+      ? "removed"
+      : plan.seat === "waiting"
+        ? "waiting"
+        : plan.phase === "lobby" && plan.next?.phase === "in"
+          ? "not-started"
+          : null;
+  if (!refusal) return;
+  const refused = REFUSED[refusal];
+  throw new AppError(refused.status, {
+    slug: refused.slug,
+    title: "Not now",
+    detail: refused.detail,
+    field: "body.token",
+  });
+}
 
 /**
  * Records a student's check-in or check-out: `answers` one "v"/"u" per statement of the part the

@@ -53,15 +53,21 @@ export function ChecksSection({ checks }: { checks: ChecksView }) {
       ) : null}
       {words.note ? <p class="muted">{words.note}</p> : null}
       <p class="muted">
-        Check-in: {c.checkedIn} done. Check-out: {c.checkedOut} done. Half the class had each set of six first, so a
-        harder set does not look like a change.
+        Check-in: {c.checkedIn} done. Check-out: {c.checkedOut} done.
+        {/* Only true of two students or more: the first to join has set A first, the second set B. */}
+        {c.checkedIn >= 2
+          ? " Half the class had each set of six first, so a harder set does not look like a change."
+          : null}
       </p>
       {c.both > 0 ? (
         <details>
           <summary>The figures behind this</summary>
           <section class="table-wrap" tabindex={0} aria-label="Check-in and check-out figures (scrolls sideways)">
             <table>
-              <caption>Averages over the students who did both (the last column: how many).</caption>
+              <caption>
+                Averages over the students who did both (the last column: how many; for expected minus got, those who
+                said both times how many they expected).
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Figure</th>

@@ -27,7 +27,7 @@ const WORDS: Record<CheckPhase, { title: string; intro: string; send: string }> 
   in: {
     title: "Check-in",
     intro:
-      "Before the quiz: six statements to see where you start. You will not see the answers now, and they do not count in your score.",
+      "Before the quiz: six statements to see where you start. You will not see their answers, and they do not count in your score.",
     send: "Send my check-in and start the quiz",
   },
   out: {
@@ -55,7 +55,10 @@ export function QuizCheckPage({ phase, statements, problem, statementsOnly }: Qu
         <input type="hidden" name="phase" value={phase} />
         <input type="hidden" name="form" value={statements.map((s) => s.id).join(",")} />
         <fieldset class="sure">
-          <legend>How many of these {total} do you think you will get right? Pick one, or skip it.</legend>
+          <legend>
+            How many of these {total} {phase === "in" ? "check-in" : "check-out"} statements do you think you will get
+            right? Pick one, or skip it.
+          </legend>
           <div class="row">
             {Array.from({ length: total + 1 }, (_, n) => (
               <label>

@@ -6,14 +6,20 @@ export interface QuizEstimatePageProps {
   total: number;
   /** Where "Skip this question" goes (the public quiz: the first statement; a class: where the class is). */
   skipHref?: string;
+  /** A class whose check-in comes next: the question names the quiz's statements, and the way on says the check-in. */
+  checkInNext?: boolean;
 }
 
 /** Each number is its own submit button, so one tap answers and goes on to the first statement. */
-export function QuizEstimatePage({ total, skipHref = "/quiz/q/1" }: QuizEstimatePageProps) {
+export function QuizEstimatePage({ total, skipHref = "/quiz/q/1", checkInNext = false }: QuizEstimatePageProps) {
   return (
     <Layout title="Before you start">
-      <EstimateForm total={total} heading />
-      <p class="muted">One tap takes you to the first statement. At the end you see how close you were.</p>
+      <EstimateForm total={total} heading checkInNext={checkInNext} />
+      <p class="muted">
+        {checkInNext
+          ? "One tap takes you to the check-in: six other statements first, then the quiz. At the end you see how close you were."
+          : "One tap takes you to the first statement. At the end you see how close you were."}
+      </p>
       <p class="row">
         <a class="button secondary" href={skipHref}>
           Skip this question
@@ -29,11 +35,15 @@ export interface EstimateFormProps {
   heading?: boolean;
   /** Send the reader back to "You're in" afterwards (a class waiting for its teacher). */
   thenJoined?: boolean;
+  /** The check-in comes first, with its own six statements: say which statements this is about. */
+  checkInNext?: boolean;
 }
 
 /** "How many of these N do you think you will get right?": one submit button per number. */
-export function EstimateForm({ total, heading = false, thenJoined = false }: EstimateFormProps) {
-  const question = `How many of these ${total} do you think you will get right?`;
+export function EstimateForm({ total, heading = false, thenJoined = false, checkInNext = false }: EstimateFormProps) {
+  const question = checkInNext
+    ? `How many of the quiz's ${total} statements, after the check-in, do you think you will get right?`
+    : `How many of these ${total} do you think you will get right?`;
   return (
     // Waiting in the lobby, poll.js sends it with fetch and puts "You're in" back in place, so the
     // phone keeps its page and its socket (a load would open a second one).

@@ -11,6 +11,7 @@ import type { FormRef } from "../../domain/forms";
 import { answeredCount, isFinished, type QuizState, resultShown } from "../../domain/quiz";
 import { shareUrlOf } from "../../domain/share";
 import {
+  assertMayPlay,
   beforeAfter,
   type CheckedState,
   type CheckPlan,
@@ -239,6 +240,8 @@ async function planFor(c: Context<SecretEnv>, token: string): Promise<{ state: C
 on(checkRoutes.checkDue, async (c) => {
   const body = c.req.valid("json");
   const { state, plan } = await planFor(c, body.token);
+  // The statements are the test: none to a student who may not take it now (as the pages do).
+  assertMayPlay(plan);
   const next = withPassed(state, passedOf(plan, state));
   const texts = plan.next ? await itemTexts(c.env.ASSETS) : null;
   const token = next === state ? body.token : await sealToken(next, c.var.secret);
