@@ -8,7 +8,7 @@ import { reset } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ClassCreated, ClassDashboard, ClassJoined } from "../src/routes/api/class-schemas";
 import { Problem } from "../src/routes/api/schemas";
-import { call, createClass, join, location } from "./class-helpers";
+import { call, countingRoom, createClass, join, location } from "./class-helpers";
 
 beforeEach(async () => {
   await reset();
@@ -48,6 +48,15 @@ describe("check-in edges", () => {
     expect(location(await student.get("/quiz/check"))).toBe("/quiz/q");
     // The token no longer says the class has checks: the quiz pages do not send her back.
     expect(location(await student.get("/quiz/q"))).not.toBe("/quiz/check");
+  });
+
+  it("a check page asks the class's object once (its seat and the phase in one request)", async () => {
+    const { code } = await createClass({ items: "6", checks: "on" });
+    const { student } = await join(code, { nickname: "Ana" });
+    const counted = countingRoom();
+    const page = await student.get("/quiz/check", { CLASS_ROOM: counted.ns });
+    expect(page.status).toBe(200);
+    expect(counted.calls).toEqual(["checkSeatAndPhase"]);
   });
 
   it("JSON: no check statements to a student in the lobby, waiting to be let in, or removed", async () => {

@@ -109,10 +109,8 @@ function planOf(forms: CheckForms, seat: RoomCheckSeat, phase: ClassPhase): Chec
  */
 export async function checkPlanOf(env: Env, state: CheckedState): Promise<CheckPlan> {
   const { forms } = await formsOf(env, state.class.code);
-  const held = await inRoom(env, state.class.code, async (room) => {
-    const [seat, status] = await Promise.all([room.checkSeat(state.id), room.status()]);
-    return { seat, phase: status.phase };
-  });
+  // One request for both: each RPC call wakes the object and is billed apart.
+  const held = await inRoom(env, state.class.code, (room) => room.checkSeatAndPhase(state.id));
   if (!held.seat) throw notInClass();
   return planOf(forms, held.seat, held.phase);
 }

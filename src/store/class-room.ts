@@ -641,6 +641,11 @@ export class ClassRoom extends DurableObject<Env> {
     return this.exists() ? checkSeat(this.sql, attemptId) : null;
   }
 
+  /** A student's checks and the class's phase: what a check page needs, in one request. */
+  checkSeatAndPhase(attemptId: string): { seat: RoomCheckSeat | null; phase: ClassPhase } {
+    return { seat: this.checkSeat(attemptId), phase: this.status().phase };
+  }
+
   /** Records a student's check-in or check-out (the first of each stands); the screens are told. */
   check(
     take: RoomCheck,
