@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { newJoinCode } from "../src/domain/ids";
+import { getClass, getClassCached } from "../src/store/class-records";
 import { call, countingKv, createClass } from "./class-helpers";
 import { oneWindowLimiters } from "./one-window-limiters";
 
@@ -17,6 +18,19 @@ function guess(taken: string): string {
 }
 
 describe("guessed class codes from one address", () => {
+  it("a guesser's misses never push a real class out of this isolate's memory", async () => {
+    const klass = await createClass();
+    const kv = countingKv();
+    await getClass(kv.kv, klass.code);
+    const read = Date.now();
+    // More misses than the memory holds classes (200).
+    for (let i = 0; i < 300; i++) expect(await getClassCached(kv.kv, guess(klass.code))).toBeNull();
+    expect(count(kv.calls, "get")).toBe(301);
+    // The real class is still known, read at `read` (before the misses): no KV read for it.
+    expect((await getClassCached(kv.kv, klass.code, read))?.code).toBe(klass.code);
+    expect(count(kv.calls, "get")).toBe(301);
+  });
+
   it("the projector and dashboard of a guessed code cost no KV read; the teacher's own are served", async () => {
     const klass = await createClass();
     const kv = countingKv();

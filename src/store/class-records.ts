@@ -21,7 +21,7 @@ import {
   toStored,
 } from "./class-keys";
 import { kvCall } from "./kv-errors";
-import { forgetRoster, recordMemory, remember } from "./roster-cache";
+import { forgetRoster, missMemory, recordMemory, remember } from "./roster-cache";
 
 function isClassRecord(value: unknown): value is ClassRecord {
   const r = value as Partial<ClassRecord> | null;
@@ -40,7 +40,14 @@ function isClassRecord(value: unknown): value is ClassRecord {
 export async function getClass(kv: KVNamespace, code: string): Promise<ClassRecord | null> {
   const value = await kvCall("get", () => kv.get<unknown>(classKey(code), "json"));
   const record = isClassRecord(value) ? value : null;
-  remember(recordMemory, code, { at: Date.now(), record });
+  const at = Date.now();
+  if (record) {
+    remember(recordMemory, code, { at, record });
+    missMemory.delete(code);
+  } else {
+    remember(missMemory, code, at);
+    recordMemory.delete(code);
+  }
   return record;
 }
 
@@ -49,9 +56,8 @@ export async function getClass(kv: KVNamespace, code: string): Promise<ClassReco
  * isolate memory for ROSTER_MAX_AGE_MS. Writes always read the record afresh.
  */
 export async function getClassCached(kv: KVNamespace, code: string, now = Date.now()): Promise<ClassRecord | null> {
-  const hit = recordMemory.get(code);
-  if (hit && now - hit.at < ROSTER_MAX_AGE_MS) return hit.record;
-  return getClass(kv, code);
+  const known = cachedClass(code, now);
+  return known === undefined ? getClass(kv, code) : known;
 }
 
 /**
@@ -60,7 +66,9 @@ export async function getClassCached(kv: KVNamespace, code: string, now = Date.n
  */
 export function cachedClass(code: string, now = Date.now()): ClassRecord | null | undefined {
   const hit = recordMemory.get(code);
-  return hit && now - hit.at < ROSTER_MAX_AGE_MS ? hit.record : undefined;
+  if (hit && now - hit.at < ROSTER_MAX_AGE_MS) return hit.record;
+  const missed = missMemory.get(code);
+  return missed !== undefined && now - missed < ROSTER_MAX_AGE_MS ? null : undefined;
 }
 
 async function putClass(kv: KVNamespace, record: ClassRecord, now: number): Promise<void> {
@@ -68,6 +76,7 @@ async function putClass(kv: KVNamespace, record: ClassRecord, now: number): Prom
     kv.put(classKey(record.code), JSON.stringify(record), { expiration: expirationOf(record, now) }),
   );
   remember(recordMemory, record.code, { at: now, record });
+  missMemory.delete(record.code);
 }
 
 /**
@@ -164,10 +173,16 @@ export async function deleteClassResult(kv: KVNamespace, record: ClassRecord, re
   forgetRoster(record.code);
 }
 
+/** This isolate knows the class is gone: its pages read no record until the cache ages. */
+function forgetDeleted(code: string): void {
+  recordMemory.delete(code);
+  remember(missMemory, code, Date.now());
+}
+
 /** Deletes a class's record (written by a change the class's delete overtook). */
 export async function deleteClassRecord(kv: KVNamespace, code: string): Promise<void> {
   await kvCall("delete", () => kv.delete(classKey(code)));
-  recordMemory.set(code, { at: Date.now(), record: null });
+  forgetDeleted(code);
 }
 
 /** Deletes several students' keys at once (the object keeps their names refused); a key already gone is fine. */
@@ -211,6 +226,6 @@ export async function deleteClass(kv: KVNamespace, code: string, sids: readonly 
     await Promise.all(batch.map((name) => kvCall("delete", () => kv.delete(name))));
   }
   forgetRoster(code);
-  recordMemory.set(code, { at: Date.now(), record: null });
+  forgetDeleted(code);
   return listed + 1;
 }

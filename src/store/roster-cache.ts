@@ -11,8 +11,14 @@ import { kvCall } from "./kv-errors";
 /** Classes whose roster or record an isolate keeps in memory at once. */
 const MAX_CACHED_CLASSES = 200;
 
-/** Class records read lately in this isolate (null: no such class), by code. */
-export const recordMemory = new Map<string, { at: number; record: ClassRecord | null }>();
+/** Class records read lately in this isolate, by code. */
+export const recordMemory = new Map<string, { at: number; record: ClassRecord }>();
+
+/**
+ * Codes read lately that name no class, when (epoch ms). Apart from the records, so a guesser's
+ * misses push out other misses, never a real class that a room of phones is reading.
+ */
+export const missMemory = new Map<string, number>();
 
 /** Adds to a bounded memory (`max` entries), dropping the oldest entries. */
 export function remember<V>(map: Map<string, V>, key: string, value: V, max = MAX_CACHED_CLASSES): void {
@@ -116,6 +122,7 @@ export function readRoster(kv: KVNamespace, code: string, options: { now?: numbe
 export async function forgetClass(code: string, origin?: string): Promise<void> {
   rosterMemory.delete(code);
   recordMemory.delete(code);
+  missMemory.delete(code);
   const cache = origin ? sharedCache() : undefined;
   if (cache) await cache.delete(rosterCacheUrl(origin as string, code)).catch(() => false);
 }
