@@ -19,25 +19,29 @@ import { drawClassChecks, MAX_ITEMS_WITH_CHECKS } from "./class-checks";
 import { AppError } from "./errors";
 import { limit } from "./limits";
 
-/** Raw option values as a form or JSON body gives them. */
-export interface OptionsInput {
-  name?: unknown;
-  items?: unknown;
-  shuffle?: unknown;
-  names?: unknown;
-  board?: unknown;
-  size?: unknown;
-  /** "teacher" or "student" (the default). */
-  pace?: unknown;
-  /** "teacher" (the default: students wait in the lobby for Start) or "join" (each starts on joining). */
-  start?: unknown;
-  /** The teacher admits each name (a checkbox; off unless ticked). */
-  admit?: unknown;
-  /** A check-in and a check-out (a checkbox; off unless ticked). */
-  checks?: unknown;
-  /** Questions without the report (a checkbox; off unless ticked). */
-  statementsOnly?: unknown;
-}
+/**
+ * Raw option values as a form or JSON body gives them, each optional: `pace` "teacher" or "student"
+ * (the default); `start` "teacher" (the default: students wait in the lobby for Start) or "join"
+ * (each starts on joining); `shuffle`, `board`, `admit` (the teacher admits each name), `checks` (a
+ * check-in and a check-out) and `statementsOnly` (questions without the report) are checkboxes, off
+ * unless ticked.
+ */
+export type OptionsInput = Partial<
+  Record<
+    | "name"
+    | "items"
+    | "shuffle"
+    | "names"
+    | "board"
+    | "size"
+    | "pace"
+    | "start"
+    | "admit"
+    | "checks"
+    | "statementsOnly",
+    unknown
+  >
+>;
 
 export type OptionsField = "name" | "items" | "names" | "size" | "pace" | "start" | "checks";
 
