@@ -13,7 +13,18 @@ import { CheckDue, CheckRecorded } from "../src/routes/api/class-checks-schema";
 import { ClassCreated, ClassDashboard, ClassJoined } from "../src/routes/api/class-schemas";
 import { Problem } from "../src/routes/api/schemas";
 import { classKey } from "../src/store/class-keys";
-import { Browser, call, createClass, join, location, play, rightly, SCHEMA_2, wrongly } from "./class-helpers";
+import {
+  Browser,
+  call,
+  createClass,
+  escapeHtml,
+  join,
+  location,
+  play,
+  rightly,
+  SCHEMA_2,
+  wrongly,
+} from "./class-helpers";
 
 beforeEach(async () => {
   await reset();
@@ -199,6 +210,165 @@ describe("the class's change on the dashboard, in JSON and in the CSV", () => {
     expect(dashboard).toMatchObject({ checks: false, beforeAfter: null });
     const csv = await (await teacher.get(`/c/${code}/teacher.csv`)).text();
     expect(csv).not.toContain("Check-in");
+  });
+});
+
+/** The text of each cell of a table row, tags dropped. */
+function cellsOf(row: string): string[] {
+  return [...row.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) =>
+    (m[1] ?? "")
+      .replace(/<[^>]+>/g, "")
+      .replace(/\s+/g, " ")
+      .trim(),
+  );
+}
+
+/** The cells of the Students table's row for `nick`. */
+function studentRow(html: string, nick: string): string[] {
+  const row = new RegExp(`<tr><th scope="row" class="nick">${nick}</th>[\\s\\S]*?</tr>`).exec(html)?.[0];
+  if (!row) throw new Error(`No row for ${nick}`);
+  return cellsOf(row);
+}
+
+/** The dashboard's closed answer-key fold. */
+function keyFold(html: string): string {
+  const fold = /<details class="key">[\s\S]*?<\/details>/.exec(html)?.[0];
+  if (!fold) throw new Error("No answer-key fold on the dashboard.");
+  return fold;
+}
+
+describe("the check statements in the answer key, and who has done which part", () => {
+  it("lists sets A and B with verdicts and right counts in the fold only; the Students table says who did which part", async () => {
+    const { code, key, teacher, html: firstView } = await createClass({ items: "6", checks: "on" });
+    const forms = (await recordOf(code)).checks;
+    const a = forms?.a ?? [];
+    const b = forms?.b ?? [];
+    // Join order decides the sets: odd joiners have A as their check-in, even ones B.
+    // Ana (A then B): 2 right, then 5. Ben (B then A): 4, then 3. Cy (A): 6 right, finishes, no check-out.
+    const ana = (await join(code, { nickname: "Ana" })).student;
+    await playCheck(ana, 2, null);
+    await play(ana, rightly);
+    await playCheck(ana, 5, null);
+    const ben = (await join(code, { nickname: "Ben" })).student;
+    await playCheck(ben, 4, null);
+    await play(ben, wrongly);
+    await playCheck(ben, 3, null);
+    const cy = (await join(code, { nickname: "Cy" })).student;
+    await playCheck(cy, 6, null);
+    await play(cy, rightly);
+    await join(code, { nickname: "Dee" }); // joins, nothing more
+    // Eve (JSON) answers a statement first (too late for the check-in), stops, then does the check-out (B): 1 right.
+    const eve = ClassJoined.parse(await (await send(`/api/v1/classes/${code}/students`, { nickname: "Eve" })).json());
+    const answered = (await (
+      await send("/api/v1/attempts/answer", { token: eve.token, itemId: eve.next?.id, answer: "verified" })
+    ).json()) as { token: string };
+    expect((await send("/api/v1/attempts/finish", { token: answered.token })).status).toBe(200);
+    const due = CheckDue.parse(await (await send("/api/v1/attempts/check", { token: answered.token })).json());
+    expect(due.phase).toBe("out");
+    expect(due.statements.map((st) => st.id)).toEqual(b);
+    const eveAnswers = b.map((id, i) => (i < 1 ? rightly(id) : wrongly(id)));
+    const sent = await send("/api/v1/attempts/check/answers", { token: due.token, phase: "out", answers: eveAnswers });
+    expect(sent.status).toBe(200);
+
+    // Worked by hand from the plan above, position by position.
+    const expected = {
+      a: {
+        in: ["2 of 2", "2 of 2", "1 of 2", "1 of 2", "1 of 2", "1 of 2"], // Ana 1–2 right, Cy all
+        out: ["1 of 1", "1 of 1", "1 of 1", "0 of 1", "0 of 1", "0 of 1"], // Ben 1–3 right
+      },
+      b: {
+        in: ["1 of 1", "1 of 1", "1 of 1", "1 of 1", "0 of 1", "0 of 1"], // Ben 1–4 right
+        out: ["2 of 2", "1 of 2", "1 of 2", "1 of 2", "1 of 2", "0 of 2"], // Ana 1–5 right, Eve 1
+      },
+    };
+
+    const page = await (await teacher.get(`/c/${code}/teacher`)).text();
+    const fold = keyFold(page);
+    expect(fold).toMatch(/^<details class="key">/); // closed: no open attribute
+    const section = fold.slice(fold.indexOf('aria-labelledby="check-key-heading"'));
+    expect(section).toContain("The check-in and check-out statements");
+    const rows = [...section.matchAll(/<tr>(?:(?!<\/tr>)[\s\S])*?<th scope="row">[\s\S]*?<\/tr>/g)].map((m) =>
+      cellsOf(m[0]),
+    );
+    expect(rows).toHaveLength(12);
+    const want = [...(["a", "b"] as const)].flatMap((set) =>
+      (set === "a" ? a : b).map((id, i) => [
+        String(i + 1),
+        pack.itemById.get(id)?.verdict === "verified" ? "Verified" : "Unverified",
+        `${expected[set].in[i]} right`,
+        `${expected[set].out[i]} right`,
+      ]),
+    );
+    expect(rows.map(([n, , verdict, atIn, atOut]) => [n, verdict, atIn, atOut])).toEqual(want);
+    // Each row is the statement of that set, in its order.
+    const statements = rows.map((cells) => cells[1]);
+    const json = ClassDashboard.parse(await (await send(`/api/v1/classes/${code}/dashboard`, undefined, key)).json());
+    const listed = json.beforeAfter?.statements ?? [];
+    expect(listed.map((st) => st.itemId)).toEqual([...a, ...b]);
+    expect(listed.map((st) => escapeHtml(st.statement))).toEqual(statements);
+    for (const st of listed) expect(section).toContain(escapeHtml(st.statement));
+    // The JSON gives the same counts as the page.
+    expect(
+      listed.map((st) => [
+        st.set,
+        st.position,
+        st.verdict,
+        `${st.checkIn.correct} of ${st.checkIn.answered}`,
+        `${st.checkOut.correct} of ${st.checkOut.answered}`,
+      ]),
+    ).toEqual(
+      [...a, ...b].map((id, i) => {
+        const set = i < 6 ? "a" : "b";
+        const at = i % 6;
+        return [set, at + 1, pack.itemById.get(id)?.verdict, expected[set].in[at], expected[set].out[at]];
+      }),
+    );
+
+    // Outside the fold: none of the twelve statements, no verdict word, no right counts.
+    for (const view of [page, firstView]) {
+      const outside = view.replace(/<details class="key">[\s\S]*?<\/details>/, "");
+      expect(outside).not.toMatch(/>\s*(Verified|Unverified)\s*</);
+      expect(outside).not.toMatch(/\bof \d+ right\b|nobody yet/);
+      for (const st of listed) expect(outside).not.toContain(escapeHtml(st.statement));
+    }
+
+    // The Students table: which parts each has done, in words, beside the status; never a verdict or a score.
+    expect(page).toContain('<th scope="col">Check-in / out</th>');
+    const words = Object.fromEntries(
+      ["Ana", "Ben", "Cy", "Dee", "Eve"].map((nick) => {
+        const [, status, done] = studentRow(page, nick);
+        return [nick, [status, done]];
+      }),
+    );
+    expect(words).toEqual({
+      Ana: ["Finished", "both"],
+      Ben: ["Finished", "both"],
+      Cy: ["Finished", "check-in only"],
+      Dee: ["Playing", "neither"],
+      Eve: ["Stopped early", "check-out only"],
+    });
+    // The JSON says the same, in the order of `students` (finished first, then by name).
+    expect(json.students.map((st) => st.nickname)).toEqual(["Ana", "Ben", "Cy", "Eve", "Dee"]);
+    expect(json.beforeAfter?.students.map((st) => st.id)).toEqual(json.students.map((st) => st.id));
+    expect(json.beforeAfter?.students.map((st) => [st.before !== null, st.after !== null])).toEqual([
+      [true, true],
+      [true, true],
+      [true, false],
+      [false, true],
+      [false, false],
+    ]);
+  });
+
+  it("a class without checks has neither the column nor the key's section", async () => {
+    const { code, key, teacher } = await createClass({ items: "6" });
+    await play((await join(code, { nickname: "Ana" })).student, rightly);
+    const page = await (await teacher.get(`/c/${code}/teacher`)).text();
+    expect(studentRow(page, "Ana")).toHaveLength(7); // name, status, progress, three figures, actions
+    expect(page).not.toContain("Check-in / out");
+    expect(keyFold(page)).not.toContain("check-key-heading");
+    expect(page).not.toContain("The check-in and check-out statements");
+    const json = ClassDashboard.parse(await (await send(`/api/v1/classes/${code}/dashboard`, undefined, key)).json());
+    expect(json.beforeAfter).toBeNull();
   });
 });
 

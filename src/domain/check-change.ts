@@ -140,6 +140,53 @@ export function checkChange(students: readonly StudentCheck[], verdictOf: CheckV
   };
 }
 
+/** How one statement of a check went: right answers among the students who answered it. */
+export interface StatementCount {
+  answered: number;
+  correct: number;
+}
+
+/**
+ * Each check statement's right answers at the check-in and at the check-out, over the takes given
+ * (a statement a take has but the pack no longer knows is left out).
+ * @example statementCounts(students, verdictOf).get(id)?.in // { answered: 7, correct: 4 }
+ */
+export function statementCounts(
+  students: readonly StudentCheck[],
+  verdictOf: CheckVerdictOf,
+): Map<string, Record<CheckPhase, StatementCount>> {
+  const counts = new Map<string, Record<CheckPhase, StatementCount>>();
+  for (const student of students) {
+    for (const phase of ["in", "out"] as const) {
+      const take = student[phase];
+      if (!take) continue;
+      take.items.forEach((itemId, i) => {
+        const verdict = verdictOf(itemId);
+        const char = take.answers[i];
+        if (!verdict || (char !== "v" && char !== "u")) return;
+        const held = counts.get(itemId) ?? { in: { answered: 0, correct: 0 }, out: { answered: 0, correct: 0 } };
+        held[phase].answered += 1;
+        if ((char === "v") === (verdict === "verified")) held[phase].correct += 1;
+        counts.set(itemId, held);
+      });
+    }
+  }
+  return counts;
+}
+
+/** Which of the two parts a student has done. */
+export type ChecksDone = "both" | "in" | "out" | "neither";
+
+/**
+ * Which parts a student has done, from their figures (null: not done).
+ * @example checksDone({ before: figures, after: null }) // "in"
+ */
+export function checksDone(check: { before: unknown; after: unknown }): ChecksDone {
+  const inDone = check.before !== null;
+  const outDone = check.after !== null;
+  return inDone && outDone ? "both" : inDone ? "in" : outDone ? "out" : "neither";
+}
+
 /** What the dashboard says about the change, in order: the headline, one line per figure, a note. */
 export interface CheckWords {
   headline: string;

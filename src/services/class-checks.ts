@@ -5,7 +5,7 @@
  * the parts a student is past, so the quiz pages send them on without asking the object.
  */
 import { pack } from "../content/pack";
-import { itemTexts, textsOf } from "../content/texts";
+import { type ItemTexts, itemTexts, statementOf, textsOf } from "../content/texts";
 import { voiceOf } from "../content/voices";
 import {
   type CheckPhase,
@@ -13,18 +13,19 @@ import {
   checkChange,
   checkWords,
   type StudentCheck,
+  statementCounts,
   type TakeFigures,
   takeFigures,
 } from "../domain/check-change";
 import { type CheckForms, checkOrder, drawCheckForms } from "../domain/check-forms";
 import { type ClassRecord, secureRandom } from "../domain/class";
-import type { StudentEntry } from "../domain/class-results";
+import { dashboardOrder, type StudentEntry } from "../domain/class-results";
 import { isFinished, type QuizState } from "../domain/quiz";
 import type { ClassPhase } from "../domain/room";
 import { getClassCached } from "../store/class-records";
 import type { CheckRefusal, RoomCheck, RoomCheckSeat } from "../store/class-room-checks";
 import { inRoom } from "../store/room-calls";
-import type { ChecksView } from "../views/class-dashboard-checks";
+import type { CheckStatementView, ChecksView } from "../views/class-dashboard-checks";
 import { AppError } from "./errors";
 import { verdictOf } from "./verdicts";
 
@@ -247,26 +248,40 @@ export function beforeAfter(plan: CheckPlan): { before: TakeFigures | null; afte
 
 /**
  * The dashboard's checks from its one read of the class's object (null: the class has none).
- * @example const checks = checksViewOf(record, roster.entries, roster.checks);
+ * Students come in the dashboard's order (`dashboardOrder`), as its Students table lists them.
+ * @example const checks = checksViewOf(record, roster.entries, roster.checks, texts);
  */
 export function checksViewOf(
   record: Pick<ClassRecord, "checks">,
   entries: readonly StudentEntry[],
   takes: readonly RoomCheck[],
+  texts: ReadonlyMap<string, ItemTexts>,
 ): ChecksView | null {
-  if (!record.checks) return null;
+  const forms = record.checks;
+  if (!forms) return null;
   const byAttempt = new Map<string, StudentCheck>();
   for (const take of takes) {
     const held = byAttempt.get(take.attempt) ?? {};
     held[take.phase] = take;
     byAttempt.set(take.attempt, held);
   }
-  const present = entries.map((entry) => ({ entry, check: byAttempt.get(entry.id) ?? {} }));
-  const change = checkChange(
-    present.map((p) => p.check),
-    (id) => verdictOf(id),
-  );
+  const present = dashboardOrder(entries).map((entry) => ({ entry, check: byAttempt.get(entry.id) ?? {} }));
+  const checks = present.map((p) => p.check);
+  const change = checkChange(checks, (id) => verdictOf(id));
   const figures = (take: CheckTake | undefined) => (take ? takeFigures(take, (id) => verdictOf(id)) : null);
+  const counts = statementCounts(checks, (id) => verdictOf(id));
+  const none = { answered: 0, correct: 0 };
+  const statements = (["a", "b"] as const).flatMap((set) =>
+    forms[set].flatMap((itemId, i): CheckStatementView[] => {
+      const verdict = verdictOf(itemId);
+      if (!verdict) return []; // gone from the pack since the class was made
+      const count = counts.get(itemId);
+      const statement = statementOf(texts, itemId);
+      return [
+        { set, position: i + 1, itemId, statement, verdict, checkIn: count?.in ?? none, checkOut: count?.out ?? none },
+      ];
+    }),
+  );
   return {
     change,
     words: checkWords(change),
@@ -275,5 +290,6 @@ export function checksViewOf(
       before: figures(check.in),
       after: figures(check.out),
     })),
+    statements,
   };
 }

@@ -142,7 +142,7 @@ export async function dashboardOf(env: Env, record: ClassRecord, origin: string)
     items,
     mostFooled: fooled,
     know: knowOf(record, entries, texts),
-    beforeAfter: checksViewOf(record, entries, roster.checks),
+    beforeAfter: checksViewOf(record, entries, roster.checks, texts),
   };
 }
 
@@ -164,7 +164,7 @@ export async function resultsCsv(
   origin: string,
 ): Promise<{ body: string; headers: Record<string, string> }> {
   const [roster, texts] = await Promise.all([rosterOf(env, record, origin), itemTexts(env.ASSETS)]);
-  const checks = checksViewOf(record, roster.entries, roster.checks);
+  const checks = checksViewOf(record, roster.entries, roster.checks, texts);
   const none = { before: null, after: null };
   const checkColumns = checks
     ? (entry: StudentEntry) => checks.students.find((s) => s.id === entry.sid) ?? none

@@ -1,10 +1,33 @@
 /**
  * @module The dashboard's "Before and after": the class's change from check-in to check-out in
  * sentences a teacher can say aloud (counts, no signs, no verdicts), and in a closed fold the
- * figures behind them with how many students each counts.
+ * figures behind them with how many students each counts; the twelve check statements with their
+ * verdicts for the answer key; and the words of the Students table's "Check-in / out" column.
  */
-import type { CheckChange, CheckWords, FigureChange, TakeFigures } from "../domain/check-change";
+import type { Verdict } from "../content/pack";
+import type {
+  CheckChange,
+  ChecksDone,
+  CheckWords,
+  FigureChange,
+  StatementCount,
+  TakeFigures,
+} from "../domain/check-change";
+import type { CheckFormName } from "../domain/check-forms";
+import { VerdictStatus } from "./quiz-parts";
 import { signed } from "./quiz-result";
+
+/** One statement of set A or B, and how many got it right at each part. */
+export interface CheckStatementView {
+  set: CheckFormName;
+  /** 1-based place in its set, in the order students answer it. */
+  position: number;
+  itemId: string;
+  statement: string;
+  verdict: Verdict;
+  checkIn: StatementCount;
+  checkOut: StatementCount;
+}
 
 /** The class's checks as the dashboard (page and JSON) shows them. */
 export interface ChecksView {
@@ -12,6 +35,75 @@ export interface ChecksView {
   words: CheckWords;
   /** Each present student's check-in and check-out figures (null: not done), by dashboard id. */
   students: { id: string; before: TakeFigures | null; after: TakeFigures | null }[];
+  /** Set A's statements, then set B's. Verdicts: for the closed answer-key fold only. */
+  statements: CheckStatementView[];
+}
+
+/** What the Students table says a student has done of the two parts (never how they did). */
+export const CHECKS_DONE_WORDS: Record<ChecksDone, string> = {
+  both: "both",
+  in: "check-in only",
+  out: "check-out only",
+  neither: "neither",
+};
+
+/** "4 of 7 right", or "nobody yet". */
+function rightOf(count: StatementCount): string {
+  return count.answered === 0 ? "nobody yet" : `${count.correct} of ${count.answered} right`;
+}
+
+function SetTable({ set, statements }: { set: CheckFormName; statements: CheckStatementView[] }) {
+  const name = `Set ${set.toUpperCase()}`;
+  return (
+    <section class="table-wrap" tabindex={0} aria-label={`${name} (scrolls sideways on small screens)`}>
+      <table>
+        <caption>{name}: how many of those who answered each statement got it right.</caption>
+        <thead>
+          <tr>
+            <th scope="col" class="num">
+              #
+            </th>
+            <th scope="col">Statement</th>
+            <th scope="col">Verdict</th>
+            <th scope="col">At the check-in</th>
+            <th scope="col">At the check-out</th>
+          </tr>
+        </thead>
+        <tbody>
+          {statements.map((s) => (
+            <tr>
+              <td class="num">{s.position}</td>
+              <th scope="row">{s.statement}</th>
+              <td>
+                <VerdictStatus verdict={s.verdict} />
+              </td>
+              <td>{rightOf(s.checkIn)}</td>
+              <td>{rightOf(s.checkOut)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The answer key's part for the checks: sets A and B with their verdicts (inside the closed fold). */
+export function CheckStatementsKey({ statements }: { statements: CheckStatementView[] }) {
+  const sets = (["a", "b"] as const)
+    .map((set) => ({ set, statements: statements.filter((s) => s.set === set) }))
+    .filter((s) => s.statements.length > 0);
+  return (
+    <section aria-labelledby="check-key-heading">
+      <h2 id="check-key-heading">The check-in and check-out statements</h2>
+      <p>
+        Half the class had set A as the check-in and set B as the check-out, the other half the other way round (by join
+        order). Students saw no verdict on either.
+      </p>
+      {sets.map((s) => (
+        <SetTable set={s.set} statements={s.statements} />
+      ))}
+    </section>
+  );
 }
 
 /** A figure with a real minus sign and two places ("−0.25"), or "—" with nobody. */

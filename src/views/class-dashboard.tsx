@@ -1,10 +1,11 @@
 /** @module The teacher's live dashboard of one class, with its actions (close, remove, delete, sign out). */
 import type { Verdict } from "../content/pack";
+import { checksDone } from "../domain/check-change";
 import type { StudentStatus as Status } from "../domain/class-results";
 import type { Lean } from "../domain/scoring";
 import { ANSWERS_TO_RANK } from "../domain/split";
 import { clock, finishedLine } from "./class-board";
-import { ChecksSection, type ChecksView } from "./class-dashboard-checks";
+import { CHECKS_DONE_WORDS, CheckStatementsKey, ChecksSection, type ChecksView } from "./class-dashboard-checks";
 import { CalibrationCounts, type KnowView, SureAndWrong } from "./class-dashboard-know";
 import { REMOVE_TICKED_FORM, RemoveTicked, WaitingRoom } from "./class-dashboard-lobby";
 import { ClassLean, LEAN_WORDS, percent, progressWords, RemovedNames, StudentStatus } from "./class-dashboard-parts";
@@ -95,6 +96,8 @@ export interface DashboardPageProps {
 /** GET /c/:code/teacher: everything live, plus the teacher's actions; prints cleanly. */
 export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
   const listedAt = Date.parse(d.listedAt);
+  // The Students table's "Check-in / out" column reads the JSON's beforeAfter.students (null: not done).
+  const checksOf = d.beforeAfter ? new Map(d.beforeAfter.students.map((s) => [s.id, s])) : null;
   return (
     <Layout title={`Dashboard: ${p.title}`} wide="dashboard">
       <div data-poll={String(p.pollSeconds)} data-live-code={d.code} class="dashboard">
@@ -169,11 +172,16 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           ) : (
             <section class="table-wrap" tabindex={0} aria-label="Students (scrolls sideways on small screens)">
               <table>
-                <caption>Every student who joined: how far each has got, and a result once they finish.</caption>
+                <caption>
+                  Every student who joined: how far each has got
+                  {checksOf ? ", which of the check-in and check-out they have done" : ""}, and a result once they
+                  finish.
+                </caption>
                 <thead>
                   <tr>
                     <th scope="col">Name</th>
                     <th scope="col">Status</th>
+                    {checksOf ? <th scope="col">Check-in / out</th> : null}
                     <th scope="col" class="num">
                       Progress
                     </th>
@@ -198,6 +206,9 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                       <td>
                         <StudentStatus status={s.status} />
                       </td>
+                      {checksOf ? (
+                        <td>{CHECKS_DONE_WORDS[checksDone(checksOf.get(s.id) ?? { before: null, after: null })]}</td>
+                      ) : null}
                       <td class="num">{progressWords(s.progress, d.items.length)}</td>
                       {s.finished ? (
                         <>
@@ -326,6 +337,8 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                 </tbody>
               </table>
             </section>
+
+            {d.beforeAfter ? <CheckStatementsKey statements={d.beforeAfter.statements} /> : null}
           </div>
         </details>
 

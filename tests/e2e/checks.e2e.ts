@@ -4,7 +4,8 @@
  * page before the quiz and six others after it, sees no answer on either, and the two forms are
  * counterbalanced (the first to join gets the other's check-out as their check-in); none of the
  * twelve is in the quiz between. The dashboard then reads "2 students did both", with its
- * small-class note. axe clean and big targets on each check page.
+ * small-class note; its Students table says "both" for each, and the twelve statements with their
+ * verdicts show only once the answer key is opened. axe clean and big targets on each check page.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
@@ -104,6 +105,26 @@ describe("check-in and check-out at 360×640", () => {
     await expect(
       section.getByText("Calling statements unverified: the same for 2.", { exact: true }).count(),
     ).resolves.toBe(1);
+    // The Students table says each did both parts, in words.
+    const students = dash.getByRole("table", { name: /Every student who joined/ });
+    for (const name of ["Ada", "Ben"]) {
+      const row = students.getByRole("row", { name: new RegExp(`^${name}\\b`) });
+      await expect(row.getByRole("cell", { name: "both", exact: true }).count()).resolves.toBe(1);
+    }
+    // The twelve statements with their verdicts stay out of sight until the answer key is opened.
+    const key = dash.getByRole("region", { name: "The check-in and check-out statements" });
+    await expect(key.isVisible()).resolves.toBe(false);
+    await dash.getByText(/^Answer key/).click();
+    await expect(key.isVisible()).resolves.toBe(true);
+    const rows = key.getByRole("row").filter({ has: dash.getByRole("rowheader") });
+    await expect(rows.count()).resolves.toBe(12);
+    const shown = (await rows.getByRole("rowheader").allTextContents()).map((t) => t.trim());
+    expect([...shown].sort(), "the key lists the twelve check statements").toEqual([...ada.in, ...ada.out].sort());
+    // Ada said verified to all twelve, Ben unverified: each statement right once, at one part or the other.
+    for (const text of await rows.allTextContents()) {
+      expect(text.match(/[01] of 1 right/g), text).toHaveLength(2);
+      expect(text.match(/1 of 1 right/g), text).toHaveLength(1);
+    }
     await expectAccessible(dash);
     await teacher.close();
   });

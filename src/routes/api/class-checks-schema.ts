@@ -4,7 +4,7 @@
  */
 import * as z from "zod/mini";
 import { about, count, figure } from "./class-schema-parts";
-import { type ApiResponse, Problem, type RouteTable } from "./schemas";
+import { type ApiResponse, Judgement, Problem, type RouteTable } from "./schemas";
 
 const change = (what: string) =>
   z
@@ -20,6 +20,14 @@ const change = (what: string) =>
       same: count("Students whose figure stayed the same."),
     })
     .check(about(`The change in ${what}.`));
+
+const rightCount = (when: string) =>
+  z
+    .object({
+      answered: count(`Present students who answered it ${when}.`),
+      correct: count("Of those, how many were right."),
+    })
+    .check(about(`How it went ${when}.`));
 
 /** One take's figures: what a student's check-in or check-out came to. */
 export const TakeFigures = z.object({
@@ -63,7 +71,34 @@ export const BeforeAfter = z
           after: z.nullable(TakeFigures).check(about("Their check-out (null: not done).")),
         }),
       )
-      .check(about("Each present student's check-in and check-out, in the order of `students`.")),
+      .check(
+        about(
+          'Each present student\'s check-in and check-out, in the order of `students`. The page\'s Students table says from these which parts each has done: "both", "check-in only", "check-out only" or "neither".',
+        ),
+      ),
+    statements: z
+      .array(
+        z.object({
+          set: z
+            .enum(["a", "b"])
+            .check(
+              about(
+                'The set: "a" is the check-in of the 1st, 3rd, 5th… student to join and the others\' check-out; "b" the other way round.',
+              ),
+            ),
+          position: count("1-based place in its set, in the order students answer it."),
+          itemId: z.string(),
+          statement: z.string(),
+          verdict: Judgement,
+          checkIn: rightCount("at the check-in"),
+          checkOut: rightCount("at the check-out"),
+        }),
+      )
+      .check(
+        about(
+          "Set A's statements, then set B's, each with its verdict and how many present students got it right at each part (a statement gone from the pack since the class was made is left out). Gives verdicts away: the page keeps it in the closed answer-key fold.",
+        ),
+      ),
   })
   .check(about("The check-in and check-out: what changed between them (null: the class has none)."));
 
