@@ -16,6 +16,7 @@ import type {
 import type { CheckFormName } from "../domain/check-forms";
 import { VerdictStatus } from "./quiz-parts";
 import { signed } from "./quiz-result";
+import { ScrollTable, StatementHeads } from "./tables";
 
 /** One statement of set A or B, and how many got it right at each part. */
 export interface CheckStatementView {
@@ -55,35 +56,28 @@ function rightOf(count: StatementCount): string {
 function SetTable({ set, statements }: { set: CheckFormName; statements: CheckStatementView[] }) {
   const name = `Set ${set.toUpperCase()}`;
   return (
-    <section class="table-wrap" tabindex={0} aria-label={`${name} (scrolls sideways on small screens)`}>
-      <table>
-        <caption>{name}: how many of those who answered each statement got it right.</caption>
-        <thead>
+    <ScrollTable label={name} caption={`${name}: how many of those who answered each statement got it right.`}>
+      <thead>
+        <tr>
+          <StatementHeads />
+          <th scope="col">At the check-in</th>
+          <th scope="col">At the check-out</th>
+        </tr>
+      </thead>
+      <tbody>
+        {statements.map((s) => (
           <tr>
-            <th scope="col" class="num">
-              #
-            </th>
-            <th scope="col">Statement</th>
-            <th scope="col">Verdict</th>
-            <th scope="col">At the check-in</th>
-            <th scope="col">At the check-out</th>
+            <td class="num">{s.position}</td>
+            <th scope="row">{s.statement}</th>
+            <td>
+              <VerdictStatus verdict={s.verdict} />
+            </td>
+            <td>{rightOf(s.checkIn)}</td>
+            <td>{rightOf(s.checkOut)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {statements.map((s) => (
-            <tr>
-              <td class="num">{s.position}</td>
-              <th scope="row">{s.statement}</th>
-              <td>
-                <VerdictStatus verdict={s.verdict} />
-              </td>
-              <td>{rightOf(s.checkIn)}</td>
-              <td>{rightOf(s.checkOut)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
+        ))}
+      </tbody>
+    </ScrollTable>
   );
 }
 

@@ -15,6 +15,7 @@ import { Layout } from "./layout";
 import { ActionForm, VerdictStatus, verdictWord } from "./quiz-parts";
 import { signed } from "./quiz-result";
 import { pollPath } from "./styles";
+import { ScrollTable, StatementHeads } from "./tables";
 
 /** One student, in the vocabulary the JSON dashboard uses too; figures are null until they finish. */
 export interface StudentRowView {
@@ -300,43 +301,39 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
             <SureAndWrong items={d.know.sureAndWrong} />
 
             <h2>Every statement</h2>
-            <section class="table-wrap" tabindex={0} aria-label="Every statement (scrolls sideways on small screens)">
-              <table>
-                <caption>Share of correct answers among students who answered each statement.</caption>
-                <thead>
+            <ScrollTable
+              label="Every statement"
+              caption="Share of correct answers among students who answered each statement."
+            >
+              <thead>
+                <tr>
+                  <StatementHeads />
+                  <th scope="col" class="num">
+                    Correct
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.items.map((item) => (
                   <tr>
-                    <th scope="col" class="num">
-                      #
-                    </th>
-                    <th scope="col">Statement</th>
-                    <th scope="col">Verdict</th>
-                    <th scope="col" class="num">
-                      Correct
-                    </th>
+                    <td class="num">{item.position}</td>
+                    <th scope="row">{item.statement}</th>
+                    <td>
+                      <VerdictStatus verdict={item.verdict} />
+                    </td>
+                    <td class="num">
+                      {percent(item.shareCorrect)}
+                      {item.answered > 0 ? (
+                        <span class="muted">
+                          {" "}
+                          ({item.correct} of {item.answered})
+                        </span>
+                      ) : null}
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.items.map((item) => (
-                    <tr>
-                      <td class="num">{item.position}</td>
-                      <th scope="row">{item.statement}</th>
-                      <td>
-                        <VerdictStatus verdict={item.verdict} />
-                      </td>
-                      <td class="num">
-                        {percent(item.shareCorrect)}
-                        {item.answered > 0 ? (
-                          <span class="muted">
-                            {" "}
-                            ({item.correct} of {item.answered})
-                          </span>
-                        ) : null}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+                ))}
+              </tbody>
+            </ScrollTable>
 
             {d.beforeAfter ? <CheckStatementsKey statements={d.beforeAfter.statements} /> : null}
           </div>
