@@ -6,7 +6,8 @@
  * 2.2.1). With it, a page that names its class (`data-live-code`) follows the class's WebSocket,
  * /c/<CODE>/live: every change in the class sends one short message naming nobody, and the page
  * fetches itself again (at most every 1.5 s, one fetch at a time) and copies each `[data-live]`
- * element from the fresh page by id. Without a WebSocket (or after it gave up reconnecting) it
+ * element from the fresh page by id, keeping what the reader did there (boxes ticked, fields typed,
+ * folds opened). Without a WebSocket (or after it gave up reconnecting) it
  * polls every `data-poll` seconds (never under 20) while the tab is visible. A waiting phone
  * (`data-follow="phase,step,shut,shown"`, views/quiz-wait.tsx followOf) fetches nothing on a
  * message: it asks /quiz/q only when the class's phase or pace differs from its page's (the
