@@ -1,14 +1,16 @@
 /**
  * @module `node scripts/screenshots.ts <folder>`: the first screen of each main page on a
- * 360×640 phone (home, question, feedback, result, class board, dashboard, worksheet), and the
- * projector screen at 1280×720 (the lobby, and a claim revealed) and, teacher-paced at 1920×1080, an
- * open statement and its labelled split, and a phone after the reveal, as small PNGs for docs/screenshots/. Starts its own `wrangler dev` on fresh local KV.
+ * 360×640 phone (home, question, feedback, result, class board, dashboard, worksheet), /teach on a
+ * 1366×768 laptop, the projector screen at 1280×720 (the lobby, and the talk-through's first claim
+ * revealed, after six finishers) and, teacher-paced at 1920×1080, an open statement and its
+ * labelled split, a phone once the teacher closed it ("Answers are in") and after the reveal, as
+ * small PNGs for docs/screenshots/. Starts its own `wrangler dev` on fresh local KV.
  */
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { launchBrowser, phoneContext } from "../tests/e2e/harness/browser.ts";
-import { createClass, joinAs, teacherAt } from "../tests/e2e/harness/class.ts";
+import { createClass, joinAs, playByApi, teacherAt } from "../tests/e2e/harness/class.ts";
 import { ROOT, startDevServer } from "../tests/e2e/harness/server.ts";
 
 const out = join(ROOT, process.argv[2] ?? "docs/screenshots/after");
@@ -24,6 +26,13 @@ try {
     const context = await phoneContext(browser, { baseURL: server.url, ...SIZE });
     return context.newPage();
   };
+
+  // /teach on a laptop: one button creates the class, the settings wait in a fold.
+  const laptop = await browser.newContext({ baseURL: server.url, viewport: { width: 1366, height: 768 } });
+  const teach = await laptop.newPage();
+  await teach.goto("/teach");
+  await shoot(teach, "teach");
+  await laptop.close();
 
   const teacher = await newPage();
   await teacher.goto("/teach");
@@ -76,7 +85,16 @@ try {
   ).newPage();
   await projector.goto(`/c/${code}/present`);
   await shoot(projector, "present-lobby");
-  await projector.goto(`/c/${code}/present?claim=1&reveal=1`);
+  // The talk-through lists a statement once 5 students have answered it and someone missed it:
+  // five more finish through the JSON API, three saying Verified to everything and two Unverified.
+  for (const [i, name] of ["Bea", "Cai", "Dan", "Eli", "Fox"].entries()) {
+    await playByApi(server.url, code, name, i < 3 ? "verified" : "unverified");
+  }
+  await projector.goto(`/c/${code}/present`);
+  await projector.getByRole("link", { name: "Talk through the claims that fooled the class" }).click();
+  await projector.waitForURL(/\?claim=1$/);
+  await projector.getByRole("link", { name: "Show the answer" }).click();
+  await projector.waitForURL(/reveal=1/);
   await shoot(projector, "present-claim");
 
   // A teacher-paced class on a 1920×1080 projector: the open statement, the labelled split once
@@ -107,6 +125,9 @@ try {
   await screen.getByRole("button", { name: "Close this statement and show the split" }).click();
   await screen.getByRole("heading", { name: "Statement 1 of 6: closed", exact: true }).waitFor();
   await shoot(screen, "present-closed");
+  // Each phone follows the close by itself: no verdict until the teacher shows it.
+  await phones[0]?.getByRole("heading", { name: "Answers are in" }).waitFor();
+  if (phones[0]) await shoot(phones[0], "phone-answers-in");
   await screen.getByRole("button", { name: "Show the answer on every phone" }).click();
   await screen.locator(".reveal").waitFor();
   const [ada] = phones;

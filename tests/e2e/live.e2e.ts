@@ -10,7 +10,14 @@ import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { NARROW, PHONE, useBrowser } from "./harness/browser";
 import { checkPage } from "./harness/checks";
-import { createClass as create, expectNoKey, joinAs, teacherAt as signIn, startClass } from "./harness/class";
+import {
+  createClass as create,
+  expectNoKey,
+  joinAs,
+  playByApi,
+  teacherAt as signIn,
+  startClass,
+} from "./harness/class";
 import { type Answer, playToResult, skipClassEstimate } from "./harness/quiz";
 
 const session = useBrowser();
@@ -23,22 +30,6 @@ const createClass = (options: Record<string, unknown>) => create(baseURL, option
 /** The teacher's laptop at 1280×720, its requests watched. */
 function teacherAt(code: string, teacherKey: string): Promise<BrowserContext> {
   return signIn(session.browser, baseURL, { code, teacherKey }, { watch: session.watch });
-}
-
-/** A student who plays the whole class through the JSON API, giving the same answer to every statement. */
-async function playByApi(code: string, nickname: string, answer: Answer): Promise<void> {
-  const post = async (path: string, body: unknown) => {
-    const res = await fetch(`${baseURL}${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    expect(res.status, await res.clone().text()).toBeLessThan(300);
-    return (await res.json()) as { token: string; next: { id: string } | null };
-  };
-  let { token, next } = await post(`/api/v1/classes/${code}/students`, { nickname });
-  while (next) ({ token, next } = await post("/api/v1/attempts/answer", { token, itemId: next.id, answer }));
-  await post("/api/v1/attempts/finish", { token });
 }
 
 /** The page was never reloaded or left: the marker set on it before is still there. */
@@ -163,8 +154,8 @@ describe("a student-paced class, live on the projector and the dashboard", () =>
     await expect(
       present.getByRole("link", { name: "Talk through the claims that fooled the class" }).count(),
     ).resolves.toBe(0);
-    await playByApi(code, "Dev", "verified");
-    await playByApi(code, "Eun", "unverified");
+    await playByApi(baseURL, code, "Dev", "verified");
+    await playByApi(baseURL, code, "Eun", "unverified");
     await present.setViewportSize({ width: 1280, height: 720 });
     await present.goto(`/c/${code}/present`);
     await present.getByRole("link", { name: "Talk through the claims that fooled the class" }).click();
