@@ -158,6 +158,20 @@ describe("the dashboard's words for the class", () => {
     expect(fold).toContain("bias c");
   });
 
+  it("says each student's telling apart in words: no signed decimal anywhere outside a fold", async () => {
+    const { code, teacher } = await createClass({ items: "6" });
+    await play((await join(code, { nickname: "Ana" })).student, rightly);
+    await play((await join(code, { nickname: "Ben" })).student, wrongly);
+    const html = await (await teacher.get(`/c/${code}/teacher`)).text();
+    const rowOf = (nick: string) => new RegExp(`<tr><th scope="row" class="nick">${nick}</th>[\\s\\S]*?</tr>`).exec(html)?.[0] ?? "";
+    expect(rowOf("Ana")).toContain("<td>mostly</td>");
+    expect(rowOf("Ben")).toContain("<td>more often swapped</td>");
+    // Every fold out (the figures, the answer key): what is left shows no +0.50 or −1.00.
+    const outside = html.replace(/<details[\s\S]*?<\/details>/g, "");
+    expect(outside).toContain("Facts told from claims");
+    expect(outside).not.toMatch(/[+\u2212-]\d\.\d\d/);
+  });
+
   it("names no verdict outside the closed answer-key fold, so a projected dashboard gives nothing away", async () => {
     const { code, teacher } = await createClass({ items: "6" });
     for (const nickname of ["Ana", "Ben", "Cy", "Di", "Ed"]) {

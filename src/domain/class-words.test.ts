@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHANCE_BAND, type ClassFigures, classWords } from "./class-words";
+import { CHANCE_BAND, type ClassFigures, classWords, studentDiscernmentWords } from "./class-words";
 import type { Lean } from "./scoring";
 
 /** A class's pooled figures; counts default to 8 answers on facts and 8 on claims. */
@@ -82,4 +82,23 @@ describe("classWords: the class in words a teacher can say aloud", () => {
     );
     expect(one.headline).toBe("The class got 1 of 1 answer right.");
   });
+});
+
+describe("studentDiscernmentWords: one student's telling apart, in words", () => {
+  const table: [number, string][] = [
+    [1, "mostly"],
+    [0.5, "mostly"],
+    [0.49, "partly"],
+    [0.11, "partly"],
+    [0.1, "as guessing would"],
+    [0, "as guessing would"],
+    [-0.1, "as guessing would"],
+    [-0.11, "more often swapped"],
+    [-1, "more often swapped"],
+  ];
+  for (const [d, words] of table) {
+    it(`discernment ${d}: "${words}"`, () => {
+      expect(studentDiscernmentWords(d)).toBe(words);
+    });
+  }
 });

@@ -26,6 +26,18 @@ export interface ClassWords {
   advice: string;
 }
 
+/**
+ * One student's discernment in a word or two for the dashboard's Students table (the signed figure
+ * stays in the CSV and the JSON): at or near 0 it says what guessing gives, never a reassurance.
+ * @example studentDiscernmentWords(0.6) // "mostly"
+ */
+export function studentDiscernmentWords(discernment: number): string {
+  if (discernment >= 0.5) return "mostly";
+  if (discernment > CHANCE_BAND) return "partly";
+  if (discernment >= -CHANCE_BAND) return "as guessing would";
+  return "more often swapped";
+}
+
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,6 +1,7 @@
 /** @module The teacher's live dashboard of one class, with its actions (close, remove, delete, sign out). */
 import type { Verdict } from "../content/pack";
 import { checksDone } from "../domain/check-change";
+import { studentDiscernmentWords } from "../domain/class-words";
 import type { StudentStatus as Status } from "../domain/class-results";
 import type { Lean } from "../domain/scoring";
 import { ANSWERS_TO_RANK } from "../domain/split";
@@ -13,7 +14,6 @@ import { QrCode } from "./class-qr";
 import { ClassReady } from "./class-ready";
 import { Layout } from "./layout";
 import { ActionForm, VerdictStatus, verdictWord } from "./quiz-parts";
-import { signed } from "./quiz-result";
 import { pollPath } from "./styles";
 import { ScrollTable, StatementHeads } from "./tables";
 
@@ -189,9 +189,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                     <th scope="col" class="num">
                       Correct
                     </th>
-                    <th scope="col" class="num">
-                      Facts told from claims
-                    </th>
+                    <th scope="col">Facts told from claims</th>
                     <th scope="col">Lean</th>
                     <th scope="col" class="no-print">
                       Tick, code, remove
@@ -214,7 +212,7 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
                       {s.finished ? (
                         <>
                           <td class="num">{s.correct}</td>
-                          <td class="num">{signed(s.discernment ?? 0)}</td>
+                          <td>{studentDiscernmentWords(s.discernment ?? 0)}</td>
                           <td>{s.lean ? LEAN_WORDS[s.lean] : ""}</td>
                         </>
                       ) : (
