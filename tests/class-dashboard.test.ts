@@ -163,7 +163,8 @@ describe("the dashboard's words for the class", () => {
     await play((await join(code, { nickname: "Ana" })).student, rightly);
     await play((await join(code, { nickname: "Ben" })).student, wrongly);
     const html = await (await teacher.get(`/c/${code}/teacher`)).text();
-    const rowOf = (nick: string) => new RegExp(`<tr><th scope="row" class="nick">${nick}</th>[\\s\\S]*?</tr>`).exec(html)?.[0] ?? "";
+    const rowOf = (nick: string) =>
+      new RegExp(`<tr><th scope="row" class="nick">${nick}</th>[\\s\\S]*?</tr>`).exec(html)?.[0] ?? "";
     expect(rowOf("Ana")).toContain("<td>mostly</td>");
     expect(rowOf("Ben")).toContain("<td>more often swapped</td>");
     // Every fold out (the figures, the answer key): what is left shows no +0.50 or −1.00.

@@ -1,8 +1,8 @@
 /** @module The teacher's live dashboard of one class, with its actions (close, remove, delete, sign out). */
 import type { Verdict } from "../content/pack";
 import { checksDone } from "../domain/check-change";
-import { studentDiscernmentWords } from "../domain/class-words";
 import type { StudentStatus as Status } from "../domain/class-results";
+import { studentDiscernmentWords } from "../domain/class-words";
 import type { Lean } from "../domain/scoring";
 import { ANSWERS_TO_RANK } from "../domain/split";
 import { clock, finishedLine } from "./class-board";
