@@ -3,7 +3,8 @@
  * (the phone's cookies go with it); on a second phone they type their code under "Been here
  * before?", and continue at statement 3; the teacher's dashboard shows one row, 2 answered, then
  * the finish. Then the teacher ends the class with a second student mid-quiz, whose phone leads to
- * the result. Each page passes axe and fits the width.
+ * the result. On one phone that kept its cookie, the class link offers to continue instead of a
+ * join form. Each page passes axe and fits the width.
  */
 import { describe, expect, test } from "vitest";
 import { SMALL, useBrowser } from "./harness/browser";
@@ -66,6 +67,34 @@ describe("back in as yourself", () => {
     expect(students).toEqual([expect.objectContaining({ nickname: "Zara", progress: 2 })]);
     await second.close();
   });
+
+  for (const javaScriptEnabled of [false, true]) {
+    test(`the class link on the same phone, cookie kept, offers to continue where they were (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async () => {
+      const { code } = await createClass(baseURL, { items: 6, start: "join" });
+      const context = await session.phone({ ...SMALL, javaScriptEnabled });
+      const page = await joinAs(context, code, "Zara");
+      await page.getByRole("link", { name: "Start" }).click();
+      await skipClassEstimate(page);
+      for (let i = 0; i < 2; i++) {
+        await answer(page, "verified");
+        await page.getByRole("link", { name: /next statement/i }).click();
+      }
+      await page.close(); // the tab is gone; the phone keeps its cookie
+
+      // The QR link again: not a join form, but "You're in as Zara" with where they are.
+      const again = await context.newPage();
+      await again.goto(`/c/${code}`);
+      await again.waitForURL(/\/joined$/);
+      await expect(again.getByLabel("Nickname").count(), "no join form").resolves.toBe(0);
+      await expect(again.locator("h1 .nick").textContent()).resolves.toBe("Zara");
+      await again.getByText("you have answered 2 of 6").waitFor();
+      await checkPage(again, `phone-continue-js-${javaScriptEnabled ? "on" : "off"}`);
+      await again.getByRole("link", { name: "Continue" }).click();
+      await again.waitForURL(/\/quiz\/q\/3$/);
+      expect(await onQuestion(again)).toBe(true);
+      await context.close();
+    });
+  }
 
   test("the teacher ends the class: a student mid-quiz is led to their result", async () => {
     const { code, teacherKey } = await createClass(baseURL, { items: 6, start: "join" });
