@@ -14,6 +14,7 @@ import { ClassCreated, ClassInfo, ClassJoined } from "../src/routes/api/class-sc
 import { AnswerResponse, AttemptResultBody, Problem } from "../src/routes/api/schemas";
 import { openToken } from "../src/services/quiz-token";
 import { whoPlanOf } from "../src/services/who-says";
+import { getClass } from "../src/store/class-records";
 import { SCHEMA_VERSION } from "../src/store/class-room-sql";
 import {
   type Browser,
@@ -140,6 +141,26 @@ describe("the class option", () => {
     const html = await questionPage(student);
     const itemId = itemOn(html);
     expect(radiosOn(html)).toEqual(choicesOf(itemId).choices.map((v) => [v.key, escapeHtml(v.label)]));
+  });
+
+  it("the object's settings decide over a record that predates the change (another isolate's cached copy)", async () => {
+    const json = await created({ items: 6 });
+    const { student } = await join(json.code, { nickname: "Ana" });
+    const record = await getClass(env.SCORES, json.code);
+    if (!record) throw new Error("no record");
+    // The object takes the change; the record this isolate reads still says no "who says so?".
+    const stub = env.CLASS_ROOM.get(env.CLASS_ROOM.idFromName(json.code));
+    const settings = { rev: 1, itemIds: record.itemIds, shuffle: true, paced: false, gated: true, admit: false };
+    await runInDurableObject(stub, (room) =>
+      room.configure({ expiresAt: record.expiresAt }, { ...settings, size: 40, who: true }, false),
+    );
+    expect((await getClass(env.SCORES, json.code))?.who).toBeUndefined();
+    // "You're in" reseats Ana under rev 1, asking it; so does a join that read the old record.
+    expect((await student.get(`/c/${json.code}/joined`)).status).toBe(200);
+    const joined = await joinJson(json.code, "Ben");
+    expect((await stateOf(joined.token)).who).toBe("-".repeat(6));
+    expect((await send(`/api/v1/classes/${json.code}/start`, {}, json.teacherKey)).status).toBe(200);
+    expect(radiosOn(await questionPage(student))).toHaveLength(3);
   });
 });
 

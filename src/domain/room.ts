@@ -73,10 +73,11 @@ export type JoinOutcome =
       /** The settings' change number the student joined under (0: as created); their token carries it. */
       rev: number;
       /**
-       * The student's order and the class's pace, when the teacher changed the settings after the
-       * record the join read (the object's are newer): the token is built from these.
+       * The student's order, the class's pace and whether it asks "who says so?" (null: settings
+       * kept before the option; as the record says), when the teacher changed the settings after
+       * the record the join read (the object's are newer): the token is built from these.
        */
-      seat?: { items: string[]; paced: boolean };
+      seat?: { items: string[]; paced: boolean; whoAsked: boolean | null };
     }
   | { ok: false; refused: JoinRefusal }
   | { ok: false; refused: "busy"; retryAfterSeconds: number };
@@ -187,6 +188,8 @@ export interface RoomSettings {
   /** The teacher admits each name. */
   admit: boolean;
   size: number;
+  /** "Who says so?" is asked (absent: settings kept before the option; the class record says). */
+  who?: boolean;
 }
 
 /** Why the object refused a change of settings: an answer is in, the class ended, or more have joined than the new size. */

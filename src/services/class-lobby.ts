@@ -211,6 +211,7 @@ export async function changeSettings(
     gated: hasLobby(next),
     admit: next.admit === true,
     size: options.size,
+    who: next.who === true,
   };
   const reseat =
     itemIds !== fresh.itemIds || next.shuffle !== fresh.shuffle || (next.paced === true) !== (fresh.paced === true);
@@ -269,8 +270,9 @@ export async function seatOf(
     items,
     startedAt: state.startedAt,
     class: state.class.back ? context : noBack,
-    // Seated under the new settings, "who says so?" included (nothing is answered yet, so no pick is lost).
-    who: record.who === true,
+    // Seated under the new settings, "who says so?" included (nothing is answered yet, so no pick is
+    // lost): the object's settings say, as an isolate's cached record may predate the change.
+    who: held.fresh.whoAsked ?? record.who === true,
   });
   return { ...seat, live, paced, fresh: { state: fresh, token: await sealToken(fresh, secret) } };
 }

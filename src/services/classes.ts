@@ -258,7 +258,7 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       items: joined.seat ? joined.seat.items.filter((id) => pack.itemById.has(id)) : items,
       startedAt: now,
       class: classContextOf(record, checked.nickname, joined.back, { rev: joined.rev, paced }),
-      who: record.who === true,
+      who: joined.seat?.whoAsked ?? record.who === true,
     });
     const pace = paced ? joined.pace : null;
     const token = await sealToken(state, secret);
@@ -356,7 +356,7 @@ export async function rejoinClass(
     items,
     startedAt: found.joined,
     class: classContextOf(record, found.nick, back, { rev: found.rev, paced: found.paced }),
-    who: record.who === true,
+    who: found.whoAsked ?? record.who === true,
   });
   const answered: QuizState = {
     ...fresh,

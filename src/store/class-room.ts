@@ -80,6 +80,8 @@ export interface RoomReturn {
   rev: number;
   /** The class's pace as the object's settings say (null: as the class record says). */
   paced: boolean | null;
+  /** Whether the class asks "who says so?", as the object's settings say (null: as the class record says). */
+  whoAsked: boolean | null;
   waiting: boolean;
 }
 
@@ -94,8 +96,11 @@ export interface RoomSeat {
   kept: boolean;
   /** The door count (the socket message's `d`): a waiting page looks again when it changes. */
   door: number;
-  /** Their order and the class's pace under newer settings than their token's (absent: the token is current). */
-  fresh?: { items: string[] | null; paced: boolean | null };
+  /**
+   * Their order, the class's pace and whether it asks "who says so?" under newer settings than their
+   * token's (absent: the token is current; null: as the class record says).
+   */
+  fresh?: { items: string[] | null; paced: boolean | null; whoAsked: boolean | null };
 }
 
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
@@ -243,7 +248,7 @@ export class ClassRoom extends DurableObject<Env> {
     );
     this.tell();
     const rev = Math.max(newer?.rev ?? 0, cls.rev ?? 0);
-    const seat = conf ? { seat: { items, paced: conf.paced } } : {};
+    const seat = conf ? { seat: { items, paced: conf.paced, whoAsked: conf.who ?? null } } : {};
     return { ok: true, pace: this.pace(), phase: this.phase(), back, waiting: waiting === 1, rev, ...seat };
   }
 
@@ -354,7 +359,9 @@ export class ClassRoom extends DurableObject<Env> {
     const seat = row.waiting === 1 ? "waiting" : "in";
     if (current === rev) return { ...status, seat, rev, kept: true };
     const items = typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : null;
-    return { ...status, seat, rev: current, kept: true, fresh: { items, paced: this.settings()?.paced ?? null } };
+    const conf = this.settings();
+    const fresh = { items, paced: conf?.paced ?? null, whoAsked: conf?.who ?? null };
+    return { ...status, seat, rev: current, kept: true, fresh };
   }
 
   /** A rejoin code no student of this class has (a clash is one in 28.6 million per student). */
@@ -397,6 +404,7 @@ export class ClassRoom extends DurableObject<Env> {
       pace: this.pace(),
       rev: this.rev(),
       paced: this.settings()?.paced ?? null,
+      whoAsked: this.settings()?.who ?? null,
       waiting: row.waiting === 1,
     };
   }
@@ -724,6 +732,9 @@ export class ClassRoom extends DurableObject<Env> {
           " WHERE s.removed = 0 AND s.answered > 0 AND r.attempt IS NULL",
       )
       .toArray();
+    // A class that asks "who says so?" scores the picks the object kept (its settings first, as
+    // they may be newer than the record the caller read).
+    const asks = this.settings()?.who ?? cls.who === true;
     for (const row of open) {
       const items = typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : [...cls.itemIds];
       const state: QuizState = newAttemptState({
@@ -732,8 +743,7 @@ export class ClassRoom extends DurableObject<Env> {
         items,
         startedAt: Number(row.joined),
         class: { code: cls.code, nick: String(row.nick), ...(cls.paced ? { paced: true as const } : {}) },
-        // A class that asks "who says so?" scores the picks the object kept (absent: not asked).
-        who: cls.who === true,
+        who: asks,
       });
       const result = recordedResult(state, this.recorded(state.id), verdicts, now, this.said(state.id));
       this.sql.exec("INSERT INTO results (attempt, body) VALUES (?, ?)", state.id, JSON.stringify(result));
