@@ -49,6 +49,8 @@ export interface ClassOptions {
    * class that has read the article); the feedback still shows the sentences.
    */
   statementsOnly: boolean;
+  /** "Who says so?": before each verdict the student picks who makes the claim (of three), scored apart. */
+  who: boolean;
 }
 
 /** A class as stored: the options, its fixed items, and the hash of its teacher key. */
@@ -97,6 +99,8 @@ export interface ClassRecord {
   checks?: CheckForms;
   /** Questions show the statement without the report (absent: with it, as every class before the setting). */
   statementsOnly?: true;
+  /** Students are asked "who says so?" with each statement (absent: not asked, as every class before the setting). */
+  who?: true;
 }
 
 /**

@@ -64,6 +64,21 @@ describe("a finish from the recorded answers", () => {
     expect(result.answers).toBe("v--");
     expect(result.score).toMatchObject({ answered: 1, correct: 1 });
   });
+
+  it("the object's who-says picks win for the statements it recorded; the token's stand for the others", () => {
+    const asked = { ...newAttemptState({ ...state, who: true }), answers: "vvv", who: "012" };
+    const recorded = new Map([
+      ["a", "v"],
+      ["b", "u"],
+    ]);
+    // a: the object's pick (2) over the token's (0); b: recorded without a pick, so none; c: the token's.
+    const said = { confidences: new Map(), who: new Map([["a", "2"]]), estimate: null };
+    expect(recordedResult(asked, recorded, verdicts, 5, said).who).toBe("2-2");
+    // An object that kept no picks (before schema 6): the token's picks stand.
+    expect(recordedResult(asked, recorded, verdicts, 5, { confidences: new Map(), estimate: null }).who).toBe("012");
+    // An attempt that does not ask it has no picks, whatever the object holds.
+    expect(recordedResult({ ...state, answers: "vvv" }, recorded, verdicts, 5, said).who).toBeUndefined();
+  });
 });
 
 describe("classPhase", () => {

@@ -73,10 +73,11 @@ export type JoinOutcome =
       /** The settings' change number the student joined under (0: as created); their token carries it. */
       rev: number;
       /**
-       * The student's order and the class's pace, when the teacher changed the settings after the
-       * record the join read (the object's are newer): the token is built from these.
+       * The student's order, the class's pace and whether it asks "who says so?" (null: settings
+       * kept before the option; as the record says), when the teacher changed the settings after
+       * the record the join read (the object's are newer): the token is built from these.
        */
-      seat?: { items: string[]; paced: boolean };
+      seat?: { items: string[]; paced: boolean; whoAsked: boolean | null };
     }
   | { ok: false; refused: JoinRefusal }
   | { ok: false; refused: "busy"; retryAfterSeconds: number };
@@ -91,17 +92,22 @@ export function joinDecision(holder: { removed: boolean } | null, present: numbe
   return present >= size ? "full" : null;
 }
 
-/** What the object kept besides the answers: each recorded confidence ("s", "f", "g") by item id, and the self-estimate. */
+/**
+ * What the object kept besides the answers: each recorded confidence ("s", "f", "g") and "who says
+ * so?" pick ("0", "1", "2"; absent: read from an object before picks) by item id, and the self-estimate.
+ */
 export interface RecordedSaid {
   confidences: ReadonlyMap<string, string>;
+  who?: ReadonlyMap<string, string>;
   estimate: number | null;
 }
 
 /**
  * The attempt as the object recorded it: each statement's recorded answer replaces the token's
  * (an older token may lack answers, never override them), then finished at `now` and scored.
- * With `said`, the object's confidences (of the statements it recorded) and estimate win too (the
- * token's confidences stand only for statements the object did not record).
+ * With `said`, the object's confidences and "who says so?" picks (of the statements it recorded)
+ * and estimate win too (the token's stand only for statements the object did not record). Picks
+ * count only for an attempt that asks "who says so?" (its state has `who`).
  * @example recordedResult(state, new Map([["a", "v"]]), verdicts, Date.now()).answers
  */
 export function recordedResult(
@@ -118,6 +124,13 @@ export function recordedResult(
     .map((id, i) => said?.confidences.get(id) ?? (said && recorded.has(id) ? "-" : (tokenSure?.[i] ?? "-")))
     .join("");
   if (/[sfg]/.test(confidences)) next.confidences = confidences;
+  if (state.who !== undefined) {
+    const tokenWho = state.who;
+    const kept = said?.who;
+    next.who = state.items
+      .map((id, i) => kept?.get(id) ?? (kept && recorded.has(id) ? "-" : (tokenWho[i] ?? "-")))
+      .join("");
+  }
   // The object keeps the estimate with the first answer: a token that gained one later (a second tab) does not count.
   const estimate = said ? said.estimate : tokenEstimate;
   if (estimate !== undefined && estimate !== null) next.estimate = estimate;
@@ -175,6 +188,8 @@ export interface RoomSettings {
   /** The teacher admits each name. */
   admit: boolean;
   size: number;
+  /** "Who says so?" is asked (absent: settings kept before the option; the class record says). */
+  who?: boolean;
 }
 
 /** Why the object refused a change of settings: an answer is in, the class ended, or more have joined than the new size. */

@@ -89,6 +89,7 @@ classLobby.post("/c/:code/teacher/settings", async (c) => {
     admit: form.admit === "on",
     checks: form.checks === "on",
     statementsOnly: form.statementsOnly === "on",
+    who: form.who === "on",
   };
   try {
     await changeSettings(c.env, record, input, originOf(c));

@@ -40,6 +40,7 @@ classSetup.post("/teach", noStore(), requireSecret("classes-unavailable", "Class
     admit: form.admit === "on",
     checks: form.checks === "on",
     statementsOnly: form.statementsOnly === "on",
+    who: form.who === "on",
   };
   // Before anything is written: the dashboard the form leads to needs the public address (a 503 writes nothing).
   originOf(c);

@@ -288,7 +288,7 @@ quiz.post("/answer", async (c) => {
   // Not picked: "not said". A pick this quiz did not ask, or not among the statement's choices, is not ours.
   const whoKey = who === undefined || who === "" ? null : who;
   if (whoKey !== null) {
-    const choices = state.who === undefined || state.class ? undefined : (await whoPlanOf(c.env)).get(item);
+    const choices = state.who === undefined ? undefined : (await whoPlanOf(c.env)).get(item);
     if (!choices?.choices.some((voice) => voice.key === whoKey)) {
       throw badForm("“Who says so?” takes one of the three names shown. Please go back and pick one, or none.");
     }

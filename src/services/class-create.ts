@@ -23,8 +23,8 @@ import { limit } from "./limits";
  * Raw option values as a form or JSON body gives them, each optional: `pace` "teacher" or "student"
  * (the default); `start` "teacher" (the default: students wait in the lobby for Start) or "join"
  * (each starts on joining); `shuffle`, `board`, `admit` (the teacher admits each name), `checks` (a
- * check-in and a check-out) and `statementsOnly` (questions without the report) are checkboxes, off
- * unless ticked.
+ * check-in and a check-out), `statementsOnly` (questions without the report) and `who` ("who says
+ * so?" with each statement) are checkboxes, off unless ticked.
  */
 export type OptionsInput = Partial<
   Record<
@@ -38,7 +38,8 @@ export type OptionsInput = Partial<
     | "start"
     | "admit"
     | "checks"
-    | "statementsOnly",
+    | "statementsOnly"
+    | "who",
     unknown
   >
 >;
@@ -109,6 +110,7 @@ export function checkOptions(input: OptionsInput): ClassOptions {
     admit,
     checks,
     statementsOnly: on(input.statementsOnly),
+    who: on(input.who),
   };
 }
 
@@ -146,6 +148,7 @@ export async function createClass(
       ...(options.paced ? { paced: true as const } : {}),
       ...(options.lobby && !options.paced ? { lobby: true as const } : {}),
       ...(options.statementsOnly ? { statementsOnly: true as const } : {}),
+      ...(options.who ? { who: true as const } : {}),
       room: true,
       ...(options.admit ? { admit: true as const } : {}),
       ...(checks ? { checks } : {}),

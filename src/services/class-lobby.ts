@@ -115,6 +115,7 @@ export interface ClassSettings {
   admit: boolean;
   checks: boolean;
   statementsOnly: boolean;
+  who: boolean;
 }
 
 /** The class's settings as option values checkOptions reads. */
@@ -132,6 +133,7 @@ export function optionsOf(record: ClassRecord): ClassSettings {
     admit: record.admit === true,
     checks: record.checks !== undefined,
     statementsOnly: record.statementsOnly === true,
+    who: record.who === true,
   };
 }
 
@@ -184,7 +186,7 @@ export async function changeSettings(
       ? fresh.checks
       : await drawClassChecks(env, itemIds)
     : undefined;
-  const { paced: _p, lobby: _l, admit: _a, checks: _c, statementsOnly: _s, ...kept } = fresh;
+  const { paced: _p, lobby: _l, admit: _a, checks: _c, statementsOnly: _s, who: _w, ...kept } = fresh;
   const next: ClassRecord = {
     ...kept,
     name: options.name,
@@ -198,6 +200,7 @@ export async function changeSettings(
     ...(options.admit ? { admit: true as const } : {}),
     ...(checks ? { checks } : {}),
     ...(options.statementsOnly ? { statementsOnly: true as const } : {}),
+    ...(options.who ? { who: true as const } : {}),
     rev: (fresh.rev ?? 0) + 1,
   };
   const settings: RoomSettings = {
@@ -208,6 +211,7 @@ export async function changeSettings(
     gated: hasLobby(next),
     admit: next.admit === true,
     size: options.size,
+    who: next.who === true,
   };
   const reseat =
     itemIds !== fresh.itemIds || next.shuffle !== fresh.shuffle || (next.paced === true) !== (fresh.paced === true);
@@ -266,6 +270,9 @@ export async function seatOf(
     items,
     startedAt: state.startedAt,
     class: state.class.back ? context : noBack,
+    // Seated under the new settings, "who says so?" included (nothing is answered yet, so no pick is
+    // lost): the object's settings say, as an isolate's cached record may predate the change.
+    who: held.fresh.whoAsked ?? record.who === true,
   });
   return { ...seat, live, paced, fresh: { state: fresh, token: await sealToken(fresh, secret) } };
 }

@@ -39,8 +39,9 @@ export interface ClassFinish {
  * on this statement; `lobby`: the class waits for the teacher's Start; `ended`: the teacher ended
  * the class (nothing more is recorded); `waiting`: the teacher has not admitted the student yet;
  * `stale`: the token predates the teacher's change of settings; `pace`: where a teacher-paced class
- * is. `confidence` goes with the answer, and the token's self-estimate with the first answer; the
- * confidence that comes back is the recorded one (null: not said), like the answer.
+ * is. `confidence` and `whoPick` (the "who says so?" choice's position, 0 to 2) go with the answer,
+ * and the token's self-estimate with the first answer; the confidence and pick that come back are
+ * the recorded ones (null: not said), like the answer.
  * @example const { answer, first } = await recordClassAnswer(env, state, "item-id", "verified", "sure");
  */
 export async function recordClassAnswer(
@@ -49,8 +50,9 @@ export async function recordClassAnswer(
   itemId: string,
   answer: Judgement,
   confidence: Confidence | null = null,
+  whoPick: number | null = null,
 ): Promise<
-  | { answer: Judgement; confidence: Confidence | null; first: boolean | null; pace?: Pace }
+  | { answer: Judgement; confidence: Confidence | null; whoPick: number | null; first: boolean | null; pace?: Pace }
   | { finished: true }
   | { closed: true }
   | { lobby: true }
@@ -64,11 +66,12 @@ export async function recordClassAnswer(
   const rev = state.class.rev ?? 0;
   const said = {
     ...(confidence ? { confidence: CONFIDENCE_CHARS[confidence] } : {}),
+    ...(whoPick === 0 || whoPick === 1 || whoPick === 2 ? { who: String(whoPick) as "0" | "1" | "2" } : {}),
     ...(state.estimate === undefined ? {} : { estimate: state.estimate }),
   };
   const recorded = await inRoom(env, state.class.code, (room) => room.answer(state.id, itemId, char, at, rev, said));
   // A class from before the objects (or deleted meanwhile): the token alone, as before.
-  if (!recorded.kept) return { answer, confidence, first: null };
+  if (!recorded.kept) return { answer, confidence, whoPick, first: null };
   if (recorded.lobby) return { lobby: true };
   if (recorded.ended) return { ended: true };
   if (recorded.waiting) return { waiting: true };
@@ -76,7 +79,14 @@ export async function recordClassAnswer(
   if (recorded.answer === null) return recorded.closed ? { closed: true } : { finished: true };
   const given = recorded.answer === "v" ? "verified" : "unverified";
   const sure = confidenceOfChar(recorded.confidence ?? undefined);
-  return { answer: given, confidence: sure, first: recorded.first, ...(recorded.pace ? { pace: recorded.pace } : {}) };
+  const picked = recorded.who === "0" || recorded.who === "1" || recorded.who === "2" ? Number(recorded.who) : null;
+  return {
+    answer: given,
+    confidence: sure,
+    whoPick: picked,
+    first: recorded.first,
+    ...(recorded.pace ? { pace: recorded.pace } : {}),
+  };
 }
 
 /**
@@ -156,6 +166,7 @@ export async function endClassRoom(
     pack: pack.version,
     itemIds: record.itemIds.filter((id) => pack.itemById.has(id)),
     paced: record.paced === true,
+    who: record.who === true,
   };
   const ended = await inRoom(env, record.code, (room) => room.end(cls, verdicts, now));
   const writes = await Promise.allSettled(

@@ -58,6 +58,8 @@ export interface ClassInfo {
   checks: boolean;
   /** Questions show the statement without the report's sentences (`context` is ""). */
   statementsOnly: boolean;
+  /** "Who says so?": each statement comes with three choices of who makes the claim (`who.choices`). */
+  who: boolean;
   /** "lobby": waiting for the teacher's Start (or, teacher-paced, the first statement); "running". */
   state: ClassPhase;
   joinUrl: string;
@@ -83,6 +85,7 @@ export function infoOf(record: ClassRecord, origin: string, phase: ClassPhase): 
     admit: record.admit === true,
     checks: record.checks !== undefined,
     statementsOnly: record.statementsOnly === true,
+    who: record.who === true,
     state: phase,
     joinUrl: joinUrlOf(origin, record.code),
     expiresAt: new Date(record.expiresAt).toISOString(),
@@ -255,6 +258,7 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       items: joined.seat ? joined.seat.items.filter((id) => pack.itemById.has(id)) : items,
       startedAt: now,
       class: classContextOf(record, checked.nickname, joined.back, { rev: joined.rev, paced }),
+      who: joined.seat?.whoAsked ?? record.who === true,
     });
     const pace = paced ? joined.pace : null;
     const token = await sealToken(state, secret);
@@ -352,26 +356,32 @@ export async function rejoinClass(
     items,
     startedAt: found.joined,
     class: classContextOf(record, found.nick, back, { rev: found.rev, paced: found.paced }),
+    who: found.whoAsked ?? record.who === true,
   });
   const answered: QuizState = {
     ...fresh,
     answers: items.map((id) => found.answers[id] ?? "-").join(""),
-    ...rejoinSaid(items, found),
+    ...rejoinSaid(items, found, fresh.who !== undefined),
   };
   const state = found.result ? adoptResult(finish(answered, found.result.finishedAt), found.result) : answered;
   const token = await sealToken(state, secret);
   return { record, nick: found.nick, state, token, phase: found.phase, waiting: found.waiting };
 }
 
-/** The confidences and self-estimate the object kept for a student back with their code (absent: none kept). */
+/**
+ * The confidences, self-estimate and (`asked`: the class asks "who says so?") picks the object kept
+ * for a student back with their code (absent: none kept; asked, the picks are "-" until given).
+ */
 function rejoinSaid(
   items: readonly string[],
-  found: { confidences?: Record<string, string>; estimate?: number | null },
-): Pick<QuizState, "confidences" | "estimate"> {
+  found: { confidences?: Record<string, string>; estimate?: number | null; who?: Record<string, string> },
+  asked: boolean,
+): Pick<QuizState, "confidences" | "estimate" | "who"> {
   const confidences = items.map((id) => found.confidences?.[id] ?? "-").join("");
   return {
     ...(/[sfg]/.test(confidences) ? { confidences } : {}),
     ...(typeof found.estimate === "number" ? { estimate: found.estimate } : {}),
+    ...(asked ? { who: items.map((id) => found.who?.[id] ?? "-").join("") } : {}),
   };
 }
 

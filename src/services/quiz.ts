@@ -207,16 +207,6 @@ export function estimated(state: QuizState, estimate: number): QuizState {
   });
 }
 
-/** A class attempt sent a field only the public quiz takes so far. */
-function notInClass(field: string, what: string): AppError {
-  return new AppError(422, {
-    slug: "not-in-class",
-    title: "Classes do not take this yet",
-    detail: `A class attempt does not take ${what} yet; leave the field out.`,
-    field,
-  });
-}
-
 /** What the feedback on one answer shows: the verdict, why, and the quote in its paragraph. */
 export interface FeedbackView {
   itemId: string;
@@ -321,9 +311,10 @@ export async function feedbackOf(
  * waits until the teacher shows its answer. Throws a 409 AppError for a finished attempt, a class still in its
  * lobby or ended (class-ended: the pages then show the result), or (teacher-paced) a statement that is not open, and a 422 for an item not in it.
  * `confidence` is kept with a first answer (in a class, by the class's object, with the answer:
- * teacher-paced, it reveals nothing); the result says the one that stands. `who`
- * (a voice key, for an attempt started with "who says so?") likewise; a 422 for a key that is not one
- * of the item's choices, for an attempt that does not ask it, or in a class. Refusals record nothing.
+ * teacher-paced, it reveals nothing); the result says the one that stands. `who` (a voice key, for
+ * an attempt started with "who says so?", or of a class set to ask it) likewise, its position kept
+ * by the class's object too; a 422 for a key that is not one of the item's choices, or for an
+ * attempt that does not ask it (a class without the setting). Refusals record nothing.
  * @example const { answer, token } = await answerStatement(c.env, secret, state, itemId, "verified");
  */
 export async function answerStatement(
@@ -348,14 +339,15 @@ export async function answerStatement(
   let first: boolean | null = null;
   let pace: Pace | null = null;
   const cls = state.class;
-  if (cls && who !== null) throw notInClass("body.who", "a “who says so?” pick");
   if (who !== null && state.who === undefined) throw whoNotAsked("body.who");
   const whoPick =
     who === null || !state.items.includes(itemId) || !pack.itemById.has(itemId)
       ? null
       : whoPosition(await whoChoicesOf(env, itemId), who, "body.who");
+  // In a class the object's recorded pick stands, as its answer does (an older token gets it back).
+  let picked = whoPick;
   if (cls && state.items.includes(itemId) && verdictOf(itemId) && answerOf(state, itemId) === null) {
-    const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer, confidence);
+    const recorded = await recordClassAnswer(env, { ...state, class: cls }, itemId, answer, confidence, whoPick);
     if ("finished" in recorded) throw attemptFinished();
     if ("closed" in recorded) throw statementClosed();
     if ("lobby" in recorded) throw notStarted();
@@ -364,10 +356,11 @@ export async function answerStatement(
     if ("stale" in recorded) throw settingsChanged();
     given = recorded.answer;
     sure = recorded.confidence;
+    picked = recorded.whoPick;
     first = recorded.first;
     pace = recorded.pace ?? null;
   }
-  const outcome = answerItem(state, itemId, given, verdictOf, sure, whoPick);
+  const outcome = answerItem(state, itemId, given, verdictOf, sure, picked);
   if (!outcome.ok && outcome.problem === "finished") throw attemptFinished();
   if (!outcome.ok) {
     throw new AppError(422, {

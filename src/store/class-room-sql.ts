@@ -45,11 +45,20 @@ const TABLES_5 =
   "CREATE TABLE IF NOT EXISTS checks (attempt TEXT NOT NULL, phase TEXT NOT NULL, items TEXT NOT NULL," +
   " answers TEXT NOT NULL, estimate INTEGER, at INTEGER NOT NULL, PRIMARY KEY (attempt, phase)) WITHOUT ROWID;";
 
+/**
+ * Columns added in schema 6 ("who says so?" as a class setting): which of the statement's three
+ * choices the student picked ("0", "1", "2", in the order shown; NULL: not said, or not asked),
+ * kept with the answer, so the first pick stands like the first verdict.
+ */
+const ANSWER_COLUMNS_6 = ["who TEXT"];
+
 /** The schema SCHEMA creates; MIGRATIONS brings an older class up to it. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 const addStudentColumns = (columns: readonly string[]) =>
   columns.map((column) => `ALTER TABLE students ADD COLUMN ${column};`).join("");
+const addAnswerColumns = (columns: readonly string[]) =>
+  columns.map((column) => `ALTER TABLE answers ADD COLUMN ${column};`).join("");
 const schemaIs = (version: number) => `INSERT OR REPLACE INTO meta (k, v) VALUES ('schema', ${version});`;
 
 /** A class opened before schema 2 gets its columns, once. */
@@ -62,13 +71,13 @@ export const MIGRATE_2 =
 export const MIGRATE_3 = addStudentColumns(STUDENT_COLUMNS_3) + TABLES_3 + schemaIs(3);
 
 /** A class opened before schema 4 gets the confidence and estimate columns, once (after MIGRATE_3). */
-export const MIGRATE_4 =
-  ANSWER_COLUMNS_4.map((column) => `ALTER TABLE answers ADD COLUMN ${column};`).join("") +
-  addStudentColumns(STUDENT_COLUMNS_4) +
-  schemaIs(4);
+export const MIGRATE_4 = addAnswerColumns(ANSWER_COLUMNS_4) + addStudentColumns(STUDENT_COLUMNS_4) + schemaIs(4);
 
 /** A class opened before schema 5 gets the checks table, once (after MIGRATE_4). */
 export const MIGRATE_5 = TABLES_5 + schemaIs(5);
+
+/** A class opened before schema 6 gets the answers' who column, once (after MIGRATE_5). */
+export const MIGRATE_6 = addAnswerColumns(ANSWER_COLUMNS_6) + schemaIs(6);
 
 /** Each step from the schema before it, in order: [the version it makes, its SQL]. */
 export const MIGRATIONS: readonly (readonly [number, string])[] = [
@@ -76,6 +85,7 @@ export const MIGRATIONS: readonly (readonly [number, string])[] = [
   [3, MIGRATE_3],
   [4, MIGRATE_4],
   [5, MIGRATE_5],
+  [6, MIGRATE_6],
 ];
 
 /**
@@ -92,7 +102,7 @@ export const SCHEMA =
   [...STUDENT_COLUMNS_2, ...STUDENT_COLUMNS_3, ...STUDENT_COLUMNS_4].map((column) => `, ${column}`).join("") +
   ");" +
   "CREATE TABLE answers (attempt TEXT, item TEXT, answer TEXT NOT NULL" +
-  ANSWER_COLUMNS_4.map((column) => `, ${column}`).join("") +
+  [...ANSWER_COLUMNS_4, ...ANSWER_COLUMNS_6].map((column) => `, ${column}`).join("") +
   ", PRIMARY KEY (attempt, item)) WITHOUT ROWID;" +
   "CREATE TABLE results (attempt TEXT PRIMARY KEY, body TEXT NOT NULL, saved INTEGER DEFAULT 0, lease INTEGER DEFAULT 0);" +
   "CREATE TABLE gone (attempt TEXT PRIMARY KEY) WITHOUT ROWID;" +

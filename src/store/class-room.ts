@@ -33,6 +33,7 @@ import {
   joinDecision,
   LOBBY_HEADER,
   phaseOf,
+  type RecordedSaid,
   type RoomSettings,
   type RoomView,
   recordedResult,
@@ -70,6 +71,8 @@ export interface RoomReturn {
   confidences: Record<string, string>;
   /** Their self-estimate, kept with their first answer (null: none kept). */
   estimate: number | null;
+  /** Their "who says so?" picks, by item id: "0", "1" or "2" (absent: not said, or not asked). */
+  who: Record<string, string>;
   result: AttemptResult | null;
   phase: ClassPhase;
   pace: Pace;
@@ -77,6 +80,8 @@ export interface RoomReturn {
   rev: number;
   /** The class's pace as the object's settings say (null: as the class record says). */
   paced: boolean | null;
+  /** Whether the class asks "who says so?", as the object's settings say (null: as the class record says). */
+  whoAsked: boolean | null;
   waiting: boolean;
 }
 
@@ -91,8 +96,11 @@ export interface RoomSeat {
   kept: boolean;
   /** The door count (the socket message's `d`): a waiting page looks again when it changes. */
   door: number;
-  /** Their order and the class's pace under newer settings than their token's (absent: the token is current). */
-  fresh?: { items: string[] | null; paced: boolean | null };
+  /**
+   * Their order, the class's pace and whether it asks "who says so?" under newer settings than their
+   * token's (absent: the token is current; null: as the class record says).
+   */
+  fresh?: { items: string[] | null; paced: boolean | null; whoAsked: boolean | null };
 }
 
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
@@ -240,7 +248,7 @@ export class ClassRoom extends DurableObject<Env> {
     );
     this.tell();
     const rev = Math.max(newer?.rev ?? 0, cls.rev ?? 0);
-    const seat = conf ? { seat: { items, paced: conf.paced } } : {};
+    const seat = conf ? { seat: { items, paced: conf.paced, whoAsked: conf.who ?? null } } : {};
     return { ok: true, pace: this.pace(), phase: this.phase(), back, waiting: waiting === 1, rev, ...seat };
   }
 
@@ -351,7 +359,9 @@ export class ClassRoom extends DurableObject<Env> {
     const seat = row.waiting === 1 ? "waiting" : "in";
     if (current === rev) return { ...status, seat, rev, kept: true };
     const items = typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : null;
-    return { ...status, seat, rev: current, kept: true, fresh: { items, paced: this.settings()?.paced ?? null } };
+    const conf = this.settings();
+    const fresh = { items, paced: conf?.paced ?? null, whoAsked: conf?.who ?? null };
+    return { ...status, seat, rev: current, kept: true, fresh };
   }
 
   /** A rejoin code no student of this class has (a clash is one in 28.6 million per student). */
@@ -388,11 +398,13 @@ export class ClassRoom extends DurableObject<Env> {
       answers,
       confidences: Object.fromEntries(said.confidences),
       estimate: said.estimate,
+      who: Object.fromEntries(said.who),
       result: typeof body === "string" ? (JSON.parse(body) as AttemptResult) : null,
       phase: this.phase(),
       pace: this.pace(),
       rev: this.rev(),
       paced: this.settings()?.paced ?? null,
+      whoAsked: this.settings()?.who ?? null,
       waiting: row.waiting === 1,
     };
   }
@@ -418,9 +430,10 @@ export class ClassRoom extends DurableObject<Env> {
    * `lobby`: the class waits for the teacher's Start, so nothing is recorded yet.
    * `at`: in a teacher-paced class, the statement's place; nothing is recorded unless it is the
    * open one (`closed`: it is not), and `pace` says where the class is.
-   * `said`: how sure the student is ("s", "f", "g"), kept with the answer, and their self-estimate,
-   * kept with their first answer only (it is asked before the first statement); `confidence`
-   * comes back as recorded (null: not said), like the answer.
+   * `said`: how sure the student is ("s", "f", "g") and their "who says so?" pick ("0", "1", "2"),
+   * kept with the answer, and their self-estimate, kept with their first answer only (it is asked
+   * before the first statement); `confidence` and `who` come back as recorded (null: not said),
+   * like the answer, so a second tab cannot change a pick once the feedback has shown the right one.
    */
   answer(
     attemptId: string,
@@ -428,10 +441,11 @@ export class ClassRoom extends DurableObject<Env> {
     answer: "v" | "u",
     at?: number,
     rev = 0,
-    said: { confidence?: "s" | "f" | "g"; estimate?: number } = {},
+    said: { confidence?: "s" | "f" | "g"; estimate?: number; who?: "0" | "1" | "2" } = {},
   ): {
     answer: string | null;
     confidence?: string | null;
+    who?: string | null;
     first: boolean;
     kept: boolean;
     closed?: boolean;
@@ -456,11 +470,12 @@ export class ClassRoom extends DurableObject<Env> {
       !finished &&
       !closed &&
       this.sql.exec(
-        "INSERT OR IGNORE INTO answers (attempt, item, answer, confidence) VALUES (?, ?, ?, ?)",
+        "INSERT OR IGNORE INTO answers (attempt, item, answer, confidence, who) VALUES (?, ?, ?, ?, ?)",
         attemptId,
         itemId,
         answer,
         said.confidence ?? null,
+        said.who ?? null,
       ).rowsWritten > 0;
     if (first) {
       if (said.estimate !== undefined) {
@@ -483,11 +498,12 @@ export class ClassRoom extends DurableObject<Env> {
       this.tell();
     }
     const row = this.sql
-      .exec<Row>("SELECT answer, confidence FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId)
+      .exec<Row>("SELECT answer, confidence, who FROM answers WHERE attempt = ? AND item = ?", attemptId, itemId)
       .toArray()[0];
     const held = typeof row?.answer === "string" ? row.answer : null;
     const confidence = typeof row?.confidence === "string" ? row.confidence : null;
-    return { answer: held, confidence, first, kept: true, closed, ...(pace ? { pace } : {}) };
+    const who = typeof row?.who === "string" ? row.who : null;
+    return { answer: held, confidence, who, first, kept: true, closed, ...(pace ? { pace } : {}) };
   }
 
   /**
@@ -538,16 +554,23 @@ export class ClassRoom extends DurableObject<Env> {
     return recorded;
   }
 
-  /** What an attempt said besides its answers: each recorded confidence by item id, and the self-estimate kept. */
-  private said(attemptId: string): { confidences: Map<string, string>; estimate: number | null } {
+  /**
+   * What an attempt said besides its answers: each recorded confidence and "who says so?" pick by
+   * item id, and the self-estimate kept.
+   */
+  private said(attemptId: string): RecordedSaid & { confidences: Map<string, string>; who: Map<string, string> } {
     const confidences = new Map<string, string>();
+    const who = new Map<string, string>();
     const rows = this.sql.exec<Row>(
-      "SELECT item, confidence FROM answers WHERE attempt = ? AND confidence IS NOT NULL",
+      "SELECT item, confidence, who FROM answers WHERE attempt = ? AND (confidence IS NOT NULL OR who IS NOT NULL)",
       attemptId,
     );
-    for (const row of rows) confidences.set(String(row.item), String(row.confidence));
+    for (const row of rows) {
+      if (typeof row.confidence === "string") confidences.set(String(row.item), row.confidence);
+      if (typeof row.who === "string") who.set(String(row.item), row.who);
+    }
     const student = this.sql.exec<Row>("SELECT estimate FROM students WHERE attempt = ?", attemptId).toArray()[0];
-    return { confidences, estimate: typeof student?.estimate === "number" ? student.estimate : null };
+    return { confidences, who, estimate: typeof student?.estimate === "number" ? student.estimate : null };
   }
 
   /**
@@ -697,7 +720,7 @@ export class ClassRoom extends DurableObject<Env> {
    * earlier finish whose write has not succeeded and is not being written — each leased as a finish is.
    */
   async end(
-    cls: { expiresAt: number; code: string; pack: string; itemIds: readonly string[]; paced: boolean },
+    cls: { expiresAt: number; code: string; pack: string; itemIds: readonly string[]; paced: boolean; who?: boolean },
     verdicts: Record<string, Judgement>,
     now: number,
   ): Promise<{ first: boolean; save: { result: AttemptResult; joinedAt: number }[] }> {
@@ -709,6 +732,9 @@ export class ClassRoom extends DurableObject<Env> {
           " WHERE s.removed = 0 AND s.answered > 0 AND r.attempt IS NULL",
       )
       .toArray();
+    // A class that asks "who says so?" scores the picks the object kept (its settings first, as
+    // they may be newer than the record the caller read).
+    const asks = this.settings()?.who ?? cls.who === true;
     for (const row of open) {
       const items = typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : [...cls.itemIds];
       const state: QuizState = newAttemptState({
@@ -717,6 +743,7 @@ export class ClassRoom extends DurableObject<Env> {
         items,
         startedAt: Number(row.joined),
         class: { code: cls.code, nick: String(row.nick), ...(cls.paced ? { paced: true as const } : {}) },
+        who: asks,
       });
       const result = recordedResult(state, this.recorded(state.id), verdicts, now, this.said(state.id));
       this.sql.exec("INSERT INTO results (attempt, body) VALUES (?, ?)", state.id, JSON.stringify(result));

@@ -14,6 +14,7 @@ export interface SettingsValues {
   admit?: boolean;
   checks?: boolean;
   statementsOnly?: boolean;
+  who?: boolean;
 }
 
 /** The class name (optional), with its error if it has one and, on /teach, a hint. */
@@ -104,6 +105,13 @@ export function SettingsFields({
           <input type="checkbox" name="statementsOnly" checked={values.statementsOnly ?? false} /> Statements only: no
           report under each statement (harder; for a class that has read the article). The answer still shows its
           sentences
+        </label>
+      </div>
+
+      <div class="check">
+        <label>
+          <input type="checkbox" name="who" checked={values.who ?? false} /> “Who says so?”: before each verdict,
+          students pick who makes the claim from three names. The answer shows the right one; the result scores it apart
         </label>
       </div>
 

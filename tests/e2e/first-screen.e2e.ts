@@ -94,8 +94,9 @@ describe("teachers' screens", () => {
         els.map((el) => el.getBoundingClientRect()).map((r) => [Math.round(r.width), Math.round(r.height)]),
       );
     // Every radio and checkbox of the settings ("I admit each name" came with the waiting room,
-    // "A check-in before the quiz" with the check-in and check-out).
-    expect(boxes.length).toBe(13);
+    // "A check-in before the quiz" with the check-in and check-out, then "Statements only" and
+    // "Who says so?").
+    expect(boxes.length).toBe(15);
     for (const [width, height] of boxes) expect(Math.min(width ?? 0, height ?? 0)).toBeGreaterThanOrEqual(18);
     await context.close();
   });

@@ -75,6 +75,15 @@ export const CreateClassRequest = z.strictObject({
         ),
       ),
   ),
+  who: z.optional(
+    z
+      .boolean()
+      .check(
+        about(
+          '"Who says so?" (default false): before each verdict the student picks who makes the claim from three choices (each statement\'s `who.choices`; send the key as `who` with the answer); the feedback shows the right one once the answer is shown, and the result scores it apart (`who`).',
+        ),
+      ),
+  ),
   statementsOnly: z.optional(
     z
       .boolean()

@@ -53,6 +53,9 @@ export const ClassInfo = z.object({
   statementsOnly: z
     .boolean()
     .check(about('Statements only: questions come without the report (each statement\'s `context` is "").')),
+  who: z
+    .boolean()
+    .check(about('"Who says so?": each statement comes with three choices of who makes the claim (`who.choices`).')),
   state: z
     .enum(["lobby", "running", "ended"])
     .check(

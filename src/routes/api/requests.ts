@@ -87,7 +87,7 @@ export const AnswerRequest = z.strictObject({
           z.maxLength(40, "must be at most 40 characters"),
           z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a choice key like "ru-konashenkov"'),
           z.describe(
-            "Who says so: the `key` of one of this statement's `who.choices`. Null or left out: not said. Only for an attempt started with \"who\": true (else 422); a key that is not one of the statement's choices is a 422 too.",
+            "Who says so: the `key` of one of this statement's `who.choices`. Null or left out: not said. Only for an attempt started with \"who\": true or of a class set to ask it (ClassInfo.who; else 422); a key that is not one of the statement's choices is a 422 too.",
           ),
         ),
     ),

@@ -167,7 +167,7 @@ export const QuizStatement = z.object({
       .object({ choices: z.array(WhoOption) })
       .check(
         about(
-          'Only in attempts started with "who": true: three choices of who makes the claim (the same three in the same order every time for this statement), one of them right.',
+          'Only in attempts started with "who": true and in classes set to ask it (ClassInfo.who): three choices of who makes the claim (the same three in the same order every time for this statement), one of them right.',
         ),
       ),
   ),
@@ -203,7 +203,11 @@ export const AttemptStarted = z.object({
   who: z.optional(
     z
       .boolean()
-      .check(about('Whether this attempt asks "who says so?" with every statement. Absent for class attempts.')),
+      .check(
+        about(
+          'Whether this attempt asks "who says so?" with every statement. Absent for class attempts (ClassInfo.who says whether the class asks it).',
+        ),
+      ),
   ),
   estimate: z.optional(
     z
@@ -506,7 +510,7 @@ export const quizRoutes = {
       ...tokenProblems,
       "409": problemResponse("The attempt is already finished and takes no new answers."),
       "422": problemResponse(
-        'The item is not part of this attempt (field body.itemId); a `who` in a class attempt (slug not-in-class); a `who` for an attempt not started with "who": true (slug who-not-asked) or not one of the statement\'s choices (slug who-not-a-choice), field body.who. Nothing is recorded.',
+        'The item is not part of this attempt (field body.itemId); a `who` for an attempt not started with "who": true or of a class not set to ask it (slug who-not-asked) or not one of the statement\'s choices (slug who-not-a-choice), field body.who. Nothing is recorded.',
       ),
       "429": {
         ...problemResponse(
