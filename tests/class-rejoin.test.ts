@@ -184,3 +184,24 @@ describe("JSON: the code comes with the join, and brings the attempt back", () =
     expect((await send("/api/v1/classes/ZZZZZZ/students/back", { back: "22222" })).status).toBe(404);
   });
 });
+
+describe("the code on every class page", () => {
+  it("a class student's question, feedback and result pages carry their code; a public reader's none", async () => {
+    const { code } = await createClass({ items: "6" });
+    const { student } = await join(code, { nickname: "Zara" });
+    const back = codeOn(await text(student.get(`/c/${code}/joined`)));
+    const question = await text(student.get("/quiz/q/1"));
+    expect(codeOn(question)).toBe(back);
+    const item = /name="item" value="([a-z0-9-]+)"/.exec(question)?.[1] ?? "";
+    const answered = await student.post("/quiz/answer", { item, answer: rightly(item) });
+    expect(codeOn(await text(student.get(location(answered))))).toBe(back);
+    await play(student, rightly);
+    expect(codeOn(await text(student.get("/quiz/result")))).toBe(back);
+
+    const reader = new Browser();
+    await reader.post("/quiz/start", {});
+    const page = await text(reader.get("/quiz/q/1"));
+    expect(page).toContain("Verified or unverified?");
+    expect(page).not.toContain("Your code to get back in");
+  });
+});

@@ -222,7 +222,7 @@ quiz.get("/q", async (c) => {
       return c.redirect(withSignal(`/quiz/feedback/${page.itemId}`, c.req.query("pace")), 303);
     if (page.show === "wait") {
       const wait = { why: page.why, status, total: state.items.length, code: state.class.code };
-      return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);
+      return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} rejoin={state.class.back} />);
     }
   }
   const next = nextItem(state);
@@ -259,6 +259,7 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
       askSure
       who={who}
       followCode={state.class?.paced ? state.class.code : undefined}
+      rejoin={state.class?.back}
     />,
   );
 });
@@ -364,6 +365,7 @@ quiz.get("/feedback/:itemId", async (c) => {
       finished={isFinished(state)}
       // Teacher-paced with statements to come: the phone follows the class to the next one.
       follow={status && state.class && nextHref ? { code: state.class.code, status } : undefined}
+      rejoin={state.class?.back}
     />,
   );
 });
@@ -411,7 +413,7 @@ quiz.get("/result", async (c) => {
     const status = await statusWithSignal(c.env, state.class.code, c.req.query("pace"), () => spendPlay(c, state));
     if (!paceDone(status.pace, state.items.length) && status.pace.step > 0 && status.phase !== "ended") {
       const wait = { why: "held", status, total: state.items.length, code: state.class.code } as const;
-      return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} />);
+      return c.html(<QuizWaitPage {...wait} answered={answeredCount(state)} rejoin={state.class.back} />);
     }
   }
   // A finished token was signed only after its result was stored, so the page reads no attempt from KV.
@@ -431,6 +433,7 @@ quiz.get("/result", async (c) => {
       checkLines={checkLines}
       lean={explainLean(result.score)}
       classLink={state.class ? `/c/${state.class.code}/joined` : undefined}
+      rejoin={state.class?.back}
       more={runProgress(state)}
       sureCardHref={pack.cardBySlug.has(SURE_CARD) ? `/cards/${SURE_CARD}` : undefined}
       misses={view.review.flatMap((line, index) => {

@@ -287,8 +287,9 @@ export function JoinedPage(p: JoinedPageProps) {
             </>
           )}
         </div>
-        {waiting ? <WaitingEstimate total={p.total} estimate={p.estimate} asked={askEstimate} /> : null}
+        {/* Right after joining, before anything else to do: the code that gets them back in. */}
         <RejoinCodeLine back={p.back} />
+        {waiting ? <WaitingEstimate total={p.total} estimate={p.estimate} asked={askEstimate} /> : null}
         <details>
           <summary>What “verified” means here, and a content note</summary>
           <VerifiedDefinitionBlock />

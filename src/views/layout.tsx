@@ -20,11 +20,24 @@ export interface LayoutProps {
    * behind "Menu" and no footer, so the statement, the report and the answers get the screen.
    */
   compact?: boolean;
+  /**
+   * A class student's code to get back in, on every page of their class quiz: in the folded Menu of
+   * a compact page, else at the end of the page (a closed tab loses nothing if it is written down).
+   */
+  rejoin?: string | undefined;
+}
+
+function RejoinLine({ back }: { back: string }) {
+  return (
+    <p class="rejoin">
+      Your code to get back in: <strong class="code-inline">{back}</strong>
+    </p>
+  );
 }
 
 export const SITE_NAME = "Claim Check: Belgorod";
 
-export function Layout({ title, description, children, bare, head, wide, compact }: LayoutProps) {
+export function Layout({ title, description, children, bare, head, wide, compact, rejoin }: LayoutProps) {
   const fullTitle = title === SITE_NAME ? title : `${title} · ${SITE_NAME}`;
   // The doctype keeps browsers out of quirks mode; JSX cannot express it.
   return (
@@ -61,6 +74,7 @@ export function Layout({ title, description, children, bare, head, wide, compact
                   <div>
                     <MainNav folded />
                     <FooterLinks short />
+                    {rejoin ? <RejoinLine back={rejoin} /> : null}
                   </div>
                 </details>
               ) : (
@@ -68,7 +82,10 @@ export function Layout({ title, description, children, bare, head, wide, compact
               )}
             </header>
           )}
-          <main id="main">{children}</main>
+          <main id="main">
+            {children}
+            {rejoin && !compact ? <RejoinLine back={rejoin} /> : null}
+          </main>
           {bare || compact ? null : (
             <footer class="site">
               <FooterLinks />

@@ -37,6 +37,8 @@ export interface QuizFeedbackPageProps {
    * moves to the next statement by itself when the teacher opens it.
    */
   follow?: { code: string; status: { phase: ClassPhase; pace: Pace } } | undefined;
+  /** A class student's code to get back in (shown in the page's Menu or at its end). */
+  rejoin?: string | undefined;
 }
 
 /**
@@ -48,7 +50,11 @@ export interface QuizFeedbackPageProps {
 export function QuizFeedbackPage(p: QuizFeedbackPageProps) {
   const verdict = verdictWord(p.verdict).toLowerCase();
   return (
-    <Layout title={`${p.correct ? "Right" : "Not quite"}: statement ${p.position} of ${p.total}`} compact>
+    <Layout
+      title={`${p.correct ? "Right" : "Not quite"}: statement ${p.position} of ${p.total}`}
+      compact
+      rejoin={p.rejoin}
+    >
       {p.follow ? (
         <div data-poll="20" data-live-code={p.follow.code} data-follow={followOf(p.follow.status)} hidden />
       ) : null}

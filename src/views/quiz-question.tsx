@@ -28,6 +28,8 @@ export interface QuizQuestionPageProps {
    * keeps one socket all lesson.
    */
   followCode?: string | undefined;
+  /** A class student's code to get back in (shown in the page's Menu or at its end). */
+  rejoin?: string | undefined;
 }
 
 export function QuizQuestionPage({
@@ -42,12 +44,13 @@ export function QuizQuestionPage({
   askSure,
   who,
   followCode,
+  rejoin,
 }: QuizQuestionPageProps) {
   // Where the class is while this page is right: its statement open. If the class is elsewhere, the
   // socket's first message differs, and the phone goes to where it is.
   const open = { phase: "running", pace: { step: position, shut: false, shown: false } } as const;
   return (
-    <Layout title={`Statement ${position} of ${total}`} compact>
+    <Layout title={`Statement ${position} of ${total}`} compact rejoin={rejoin}>
       {followCode ? <div data-poll="20" data-live-code={followCode} data-follow={followOf(open)} hidden /> : null}
       <Progress position={position} total={total} answered={answered} />
       {/*

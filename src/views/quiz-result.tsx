@@ -58,6 +58,8 @@ export interface QuizResultPageProps {
   shareHref: string;
   /** A public form's place in its run: how many statements "more" plays (null: the run is done), how many were seen, of how many. */
   more?: { next: number | null; seen: number; total: number } | undefined;
+  /** A class student's code to get back in (shown in the page's Menu or at its end). */
+  rejoin?: string | undefined;
 }
 
 /** A signed figure with a real minus sign: "+0.50", "−0.25", "0.00". */
@@ -103,7 +105,7 @@ export function QuizResultPage(p: QuizResultPageProps) {
   const reading = readResult(p);
   const headline = leanHeadline(p.lean.lean, p.lean.headline, p.discernment);
   return (
-    <Layout title="Your result">
+    <Layout title="Your result" rejoin={p.rejoin}>
       <div class="result-head">
         <h1 class="score">
           <small>Your result</small>

@@ -17,6 +17,8 @@ export interface QuizWaitPageProps {
   total: number;
   answered: number;
   code: string;
+  /** A class student's code to get back in (shown in the page's Menu or at its end). */
+  rejoin?: string | undefined;
 }
 
 const WORDS: Record<QuizWaitPageProps["why"], [string, string]> = {
@@ -47,7 +49,7 @@ export function followOf({ phase, pace }: { phase: ClassPhase; pace: Pace }): st
 export function QuizWaitPage(p: QuizWaitPageProps) {
   const [title, line] = WORDS[p.why];
   return (
-    <Layout title={title}>
+    <Layout title={title} rejoin={p.rejoin}>
       <div data-poll="20" data-live-code={p.code} data-follow={followOf(p.status)}>
         {/* One region: poll.js copies the next wait state in here, keeping this page's socket. */}
         <div id="wait-now" data-live>
