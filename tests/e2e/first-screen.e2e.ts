@@ -8,6 +8,7 @@
 import { describe, expect, test } from "vitest";
 import { useBrowser } from "./harness/browser";
 import { checkPage, expectNoSidewaysScroll, expectOnFirstScreen, screenshot } from "./harness/checks";
+import { playByApi } from "./harness/class";
 import { type Answer, playToResult, startQuiz } from "./harness/quiz";
 
 const session = useBrowser();
@@ -98,6 +99,37 @@ describe("teachers' screens", () => {
     // "Who says so?").
     expect(boxes.length).toBe(15);
     for (const [width, height] of boxes) expect(Math.min(width ?? 0, height ?? 0)).toBeGreaterThanOrEqual(18);
+    await context.close();
+  });
+
+  test("a laptop mirrored to the projector at 1366×768: the dashboard and the projector show no verdict", async () => {
+    const { context, page } = await session.phonePage({ width: 1366, height: 768 });
+    await page.goto("/teach");
+    await page.getByRole("button", { name: "Create the class", exact: true }).click();
+    await page.locator("p.code").waitFor();
+    const code = ((await page.locator("p.code").textContent()) ?? "").trim();
+    // What the screen shows: closed folds (the key, the answer key) are not rendered, so not in innerText.
+    const shown = () => page.locator("main").innerText();
+    // The very first render, the one that holds the key: neither the key nor a verdict on screen.
+    expect(await shown()).not.toMatch(/tk_|\b(Verified|Unverified)\b|Verdict/);
+    await page.getByRole("button", { name: "Start the quiz" }).click();
+    await page.waitForURL(/\/teacher/);
+    // Six students finish (three say Verified throughout, three Unverified): every statement has
+    // answers on both sides and a verdict the class could be shown.
+    for (const [i, name] of ["Ana", "Ben", "Cy", "Di", "Ed", "Flo"].entries()) {
+      await playByApi(session.baseURL, code, name, i < 3 ? "verified" : "unverified");
+    }
+    for (const path of [`/c/${code}/teacher`, `/c/${code}/present`]) {
+      await page.goto(path);
+      expect(await shown(), `${path}: a verdict on screen`).not.toMatch(
+        /\b(Verified|Unverified)\b|Verdict|got it wrong/,
+      );
+      await expect(page.locator("details.key[open]").count()).resolves.toBe(0);
+    }
+    // The verdicts are a click away, in the answer key's fold: opened, the same check finds them.
+    await page.goto(`/c/${code}/teacher`);
+    await page.locator("details.key summary").click();
+    expect(await shown()).toMatch(/\b(Verified|Unverified)\b/);
     await context.close();
   });
 
