@@ -15,7 +15,9 @@ import { beforeAll } from "vitest";
  * 200 by the end): asking each of them at every file's start cost about 19 s a run. A file makes
  * new rooms (random codes; each fixed test code belongs to one file), so only those are asked.
  */
-const knownEmpty: Set<string> = ((globalThis as { emptyRoomsSeen?: Set<string> }).emptyRoomsSeen ??= new Set());
+const shared = globalThis as { emptyRoomsSeen?: Set<string> };
+shared.emptyRoomsSeen ??= new Set();
+const knownEmpty = shared.emptyRoomsSeen;
 
 /** Class rooms not yet known empty that still hold tables or values. */
 async function roomsInUse(): Promise<DurableObjectId[]> {
