@@ -77,7 +77,7 @@ export type JoinOutcome =
        * kept before the option; as the record says), when the teacher changed the settings after
        * the record the join read (the object's are newer): the token is built from these.
        */
-      seat?: { items: string[]; paced: boolean; whoAsked: boolean | null };
+      seat?: { items: string[]; paced: boolean; whoAsked: boolean | null; statementsOnly: boolean | null };
     }
   | { ok: false; refused: JoinRefusal }
   | { ok: false; refused: "busy"; retryAfterSeconds: number };
@@ -190,6 +190,8 @@ export interface RoomSettings {
   size: number;
   /** "Who says so?" is asked (absent: settings kept before the option; the class record says). */
   who?: boolean;
+  /** Questions without the report (absent: settings kept before the option; the class record says). */
+  statementsOnly?: boolean;
 }
 
 /** Why the object refused a change of settings: an answer is in, the class ended, or more have joined than the new size. */

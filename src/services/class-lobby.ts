@@ -212,6 +212,7 @@ export async function changeSettings(
     admit: next.admit === true,
     size: options.size,
     who: next.who === true,
+    statementsOnly: next.statementsOnly === true,
   };
   const reseat =
     itemIds !== fresh.itemIds || next.shuffle !== fresh.shuffle || (next.paced === true) !== (fresh.paced === true);
@@ -262,7 +263,11 @@ export async function seatOf(
   if (!held.fresh) return { ...seat, live, paced: state.class.paced === true, fresh: null };
   const paced = held.fresh.paced ?? record.paced === true;
   const items = (held.fresh.items ?? record.itemIds).filter((id) => pack.itemById.has(id));
-  const context = classContextOf(record, state.class.nick, state.class.back ?? "", { rev: held.rev, paced });
+  const context = classContextOf(record, state.class.nick, state.class.back ?? "", {
+    rev: held.rev,
+    paced,
+    statementsOnly: held.fresh.statementsOnly,
+  });
   const { back: _, ...noBack } = context;
   const fresh = newAttemptState({
     id: state.id,

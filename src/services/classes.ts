@@ -257,7 +257,11 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       pack: pack.version,
       items: joined.seat ? joined.seat.items.filter((id) => pack.itemById.has(id)) : items,
       startedAt: now,
-      class: classContextOf(record, checked.nickname, joined.back, { rev: joined.rev, paced }),
+      class: classContextOf(record, checked.nickname, joined.back, {
+        rev: joined.rev,
+        paced,
+        statementsOnly: joined.seat?.statementsOnly ?? null,
+      }),
       who: joined.seat?.whoAsked ?? record.who === true,
     });
     const pace = paced ? joined.pace : null;
@@ -282,9 +286,14 @@ export function classContextOf(
   record: ClassRecord,
   nick: string,
   back: string,
-  seat: { rev: number; paced: boolean | null } = { rev: record.rev ?? 0, paced: null },
+  seat: { rev: number; paced: boolean | null; statementsOnly?: boolean | null } = {
+    rev: record.rev ?? 0,
+    paced: null,
+  },
 ): ClassContext {
   const paced = seat.paced ?? record.paced === true;
+  // The object's settings over a record an isolate cached before the teacher's change.
+  const statementsOnly = seat.statementsOnly ?? record.statementsOnly === true;
   return {
     code: record.code,
     nick,
@@ -293,7 +302,7 @@ export function classContextOf(
     ...(seat.rev ? { rev: seat.rev } : {}),
     // The pages catch up with what the class's object holds (a rejoin starts from 0 again).
     ...(record.checks ? { check: 0 } : {}),
-    ...(record.statementsOnly ? { statementsOnly: true as const } : {}),
+    ...(statementsOnly ? { statementsOnly: true as const } : {}),
   };
 }
 
@@ -355,7 +364,11 @@ export async function rejoinClass(
     pack: pack.version,
     items,
     startedAt: found.joined,
-    class: classContextOf(record, found.nick, back, { rev: found.rev, paced: found.paced }),
+    class: classContextOf(record, found.nick, back, {
+      rev: found.rev,
+      paced: found.paced,
+      statementsOnly: found.statementsOnly,
+    }),
     who: found.whoAsked ?? record.who === true,
   });
   const answered: QuizState = {

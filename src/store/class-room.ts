@@ -82,6 +82,8 @@ export interface RoomReturn {
   paced: boolean | null;
   /** Whether the class asks "who says so?", as the object's settings say (null: as the class record says). */
   whoAsked: boolean | null;
+  /** Whether the class shows statements only, as the object's settings say (null: as the class record says). */
+  statementsOnly: boolean | null;
   waiting: boolean;
 }
 
@@ -100,7 +102,7 @@ export interface RoomSeat {
    * Their order, the class's pace and whether it asks "who says so?" under newer settings than their
    * token's (absent: the token is current; null: as the class record says).
    */
-  fresh?: { items: string[] | null; paced: boolean | null; whoAsked: boolean | null };
+  fresh?: { items: string[] | null; paced: boolean | null; whoAsked: boolean | null; statementsOnly: boolean | null };
 }
 
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
@@ -248,7 +250,9 @@ export class ClassRoom extends DurableObject<Env> {
     );
     this.tell();
     const rev = Math.max(newer?.rev ?? 0, cls.rev ?? 0);
-    const seat = conf ? { seat: { items, paced: conf.paced, whoAsked: conf.who ?? null } } : {};
+    const seat = conf
+      ? { seat: { items, paced: conf.paced, whoAsked: conf.who ?? null, statementsOnly: conf.statementsOnly ?? null } }
+      : {};
     return { ok: true, pace: this.pace(), phase: this.phase(), back, waiting: waiting === 1, rev, ...seat };
   }
 
@@ -360,7 +364,12 @@ export class ClassRoom extends DurableObject<Env> {
     if (current === rev) return { ...status, seat, rev, kept: true };
     const items = typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : null;
     const conf = this.settings();
-    const fresh = { items, paced: conf?.paced ?? null, whoAsked: conf?.who ?? null };
+    const fresh = {
+      items,
+      paced: conf?.paced ?? null,
+      whoAsked: conf?.who ?? null,
+      statementsOnly: conf?.statementsOnly ?? null,
+    };
     return { ...status, seat, rev: current, kept: true, fresh };
   }
 
@@ -405,6 +414,7 @@ export class ClassRoom extends DurableObject<Env> {
       rev: this.rev(),
       paced: this.settings()?.paced ?? null,
       whoAsked: this.settings()?.who ?? null,
+      statementsOnly: this.settings()?.statementsOnly ?? null,
       waiting: row.waiting === 1,
     };
   }
