@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 
 const REPORT = "What the report says";
-const NOTE = "Statements only: your teacher chose to show no report here.";
+const NOTE = "Statements only: your teacher chose to show each statement without the report&#39;s sentences.";
 
 function send(path: string, body: unknown, key?: string, method = "POST"): Promise<Response> {
   return call(path, {
@@ -133,7 +133,7 @@ describe("a class set to statements only", () => {
     expect(check).not.toContain(REPORT);
     expect(check).toContain(NOTE);
     // No feedback follows a check: the note does not promise it.
-    expect(check).not.toContain("After you answer, you see its sentences.");
+    expect(check).not.toContain("The sentences come with the answer.");
 
     const paced = await createClass({ items: "6", pace: "teacher", statementsOnly: "on" });
     await join(paced.code, { nickname: "Bo" });

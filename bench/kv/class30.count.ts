@@ -238,7 +238,7 @@ describe("a class of 30, 8 statements", { timeout: 120_000 }, () => {
     // One socket per phone for the whole lesson: the one its "You're in" page opened.
     expect(opens).toBe(STUDENTS);
     task.meta.kv = {
-      "teacher-paced, with JavaScript: 24 presses, answer 8 and finish (page requests)": played,
+      "teacher-paced, with JavaScript: 24 presses, 30 phones answer 8 and finish (page requests)": played,
       "teacher-paced, with JavaScript: the same with each socket opened": {
         ...played,
         room: (played.room ?? 0) + opens,

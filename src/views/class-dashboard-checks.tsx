@@ -82,7 +82,7 @@ function SetTable({ set, statements }: { set: CheckFormName; statements: CheckSt
 }
 
 /** The answer key's part for the checks: sets A and B with their verdicts (inside the closed fold). */
-export function CheckStatementsKey({ statements }: { statements: CheckStatementView[] }) {
+export function CheckStatementsKey({ statements, checkedIn }: { statements: CheckStatementView[]; checkedIn: number }) {
   const sets = (["a", "b"] as const)
     .map((set) => ({ set, statements: statements.filter((s) => s.set === set) }))
     .filter((s) => s.statements.length > 0);
@@ -90,8 +90,11 @@ export function CheckStatementsKey({ statements }: { statements: CheckStatementV
     <section aria-labelledby="check-key-heading">
       <h2 id="check-key-heading">The check-in and check-out statements</h2>
       <p>
-        Half the class had set A as the check-in and set B as the check-out, the other half the other way round (by join
-        order). Students saw no verdict on either.
+        {/* True from two students up: the first to join has set A first, the second set B. */}
+        {checkedIn >= 2
+          ? "Half the class had set A as the check-in and set B as the check-out, the other half the other way round (by join order). "
+          : "Each student has one set as the check-in and the other as the check-out (by join order). "}
+        Students saw no verdict on either.
       </p>
       {sets.map((s) => (
         <SetTable set={s.set} statements={s.statements} />

@@ -333,7 +333,9 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
               </tbody>
             </ScrollTable>
 
-            {d.beforeAfter ? <CheckStatementsKey statements={d.beforeAfter.statements} /> : null}
+            {d.beforeAfter ? (
+              <CheckStatementsKey statements={d.beforeAfter.statements} checkedIn={d.beforeAfter.change.checkedIn} />
+            ) : null}
           </div>
         </details>
 

@@ -103,15 +103,16 @@ export function SettingsFields({
       <div class="check">
         <label>
           <input type="checkbox" name="statementsOnly" checked={values.statementsOnly ?? false} /> Statements only: no
-          report under each statement (harder; for a class that has read the article). The answer still shows its
-          sentences
+          report's sentences under each statement, for a class that has read the article (the sentences come with each
+          answer)
         </label>
       </div>
 
       <div class="check">
         <label>
           <input type="checkbox" name="who" checked={values.who ?? false} /> “Who says so?”: before each verdict,
-          students pick who makes the claim from three names. The answer shows the right one; the result scores it apart
+          students may pick who says so from three choices, or skip it. The answer shows the right one; the result
+          scores it apart
         </label>
       </div>
 

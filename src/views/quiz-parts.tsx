@@ -89,8 +89,8 @@ export interface QuoteInParagraphView {
 export function StatementsOnlyNote({ feedback = true }: { feedback?: boolean }) {
   return (
     <p class="muted">
-      Statements only: your teacher chose to show no report here. Judge each statement by how the article you read
-      presented it.{feedback ? " After you answer, you see its sentences." : ""}
+      Statements only: your teacher chose to show each statement without the report's sentences. Judge it by how the
+      report you read presented it.{feedback ? " The sentences come with the answer." : ""}
     </p>
   );
 }
