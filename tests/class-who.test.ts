@@ -408,15 +408,4 @@ describe("the class's object moves to schema 6", () => {
     ]);
     expect(after.back?.who).toEqual({ i2: "2" });
   });
-
-  it("a new class is at schema 6 from its first join", async () => {
-    const { code } = await createClass();
-    await join(code, { nickname: "New" });
-    const stub = env.CLASS_ROOM.get(env.CLASS_ROOM.idFromName(code));
-    const schema = await runInDurableObject(
-      stub,
-      (_, state) => state.storage.sql.exec("SELECT v FROM meta WHERE k = 'schema'").one().v,
-    );
-    expect(schema).toBe(6);
-  });
 });
