@@ -2,7 +2,8 @@
 import { NICKNAME_MAX, NICKNAME_MIN } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
 import type { ClassPhase } from "../domain/room";
-import { RejoinCodeLine, RemovedPage, WaitingRoomPage } from "./class-waiting";
+import { RefreshJoined, RejoinCodeLine, RemovedPage, WaitingRoomPage } from "./class-waiting";
+import { ErrorPage } from "./error-page";
 import { CONTENT_NOTE, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
 import { WaitingEstimate } from "./quiz-estimate";
@@ -148,20 +149,7 @@ function RejoinForm({
 
 /** A class that takes no new students (closed by the teacher), or a code no class has. */
 export function JoinRefusedPage({ title, message }: { title: string; message: string }) {
-  return (
-    <Layout title={title}>
-      <h1>{title}</h1>
-      <p>{message}</p>
-      <p class="row">
-        <a class="button" href="/join">
-          Type a different code
-        </a>
-        <a class="button secondary" href="/cards">
-          Read the cards
-        </a>
-      </p>
-    </Layout>
-  );
+  return <ErrorPage title={title} message={message} back={{ href: "/join", label: "Type a different code" }} />;
 }
 
 export interface JoinedPageProps {
@@ -266,11 +254,7 @@ export function JoinedPage(p: JoinedPageProps) {
                 Your teacher will start the quiz. Wait here: this page moves on by itself. If it does not, press
                 Refresh.
               </p>
-              <p class="row">
-                <a class="button secondary" href={`/c/${p.code}/joined`}>
-                  Refresh
-                </a>
-              </p>
+              <RefreshJoined code={p.code} />
             </>
           ) : (
             <>

@@ -17,6 +17,17 @@ export function RejoinCodeLine({ back }: { back?: string | undefined }) {
   );
 }
 
+/** The Refresh button of a page waiting for the teacher (without JavaScript nothing else moves it on). */
+export function RefreshJoined({ code }: { code: string }) {
+  return (
+    <p class="row">
+      <a class="button secondary" href={`/c/${code}/joined`}>
+        Refresh
+      </a>
+    </p>
+  );
+}
+
 /** What the waiting page shows: who asked to join what, and where the class's socket messages were. */
 export interface WaitingRoomProps {
   code: string;
@@ -47,11 +58,7 @@ export function WaitingRoomPage(p: WaitingRoomProps) {
             You asked to join {p.classTitle} as <strong class="nick">{p.nick}</strong>. Your teacher lets each name in:
             this page moves on by itself when you are in. If it does not, press Refresh.
           </p>
-          <p class="row">
-            <a class="button secondary" href={`/c/${p.code}/joined`}>
-              Refresh
-            </a>
-          </p>
+          <RefreshJoined code={p.code} />
         </div>
         <RejoinCodeLine back={p.back} />
         <p class="muted">

@@ -9,7 +9,7 @@ import type { Context } from "hono";
 import { Hono } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { ClassRecord } from "../../domain/class";
-import { answeredCount, isFinished } from "../../domain/quiz";
+import { answeredCount, isFinished, type QuizState } from "../../domain/quiz";
 import { classPhase } from "../../domain/room";
 import { checkOptions, createClass } from "../../services/class-create";
 import { classPace, classStatus, endClass, startClass } from "../../services/class-live";
@@ -72,6 +72,31 @@ const teacherFirst = createMiddleware<AppEnv & { Variables: { teacher: ClassReco
   await next();
 });
 
+/** A join's or a rejoin's answer: the attempt, its token and where it is. */
+function joinedBody(p: {
+  state: QuizState;
+  token: string;
+  next: ClassJoined["next"];
+  record: ClassRecord;
+  nick: string;
+  back: string;
+  waiting: boolean;
+}): ClassJoined {
+  return {
+    attemptId: p.state.id,
+    packVersion: p.state.pack,
+    token: p.token,
+    expiresAt: new Date(expiresAt(p.state) * 1000).toISOString(),
+    total: p.state.items.length,
+    answered: answeredCount(p.state),
+    next: p.next,
+    code: p.record.code,
+    nickname: p.nick,
+    back: p.back,
+    waiting: p.waiting,
+  };
+}
+
 on(classRoutes.createClass, secret, async (c) => {
   const options = checkOptions(c.req.valid("json"));
   // Before anything is written: without a public address there is no join link (a 503 writes nothing).
@@ -103,20 +128,7 @@ on(classRoutes.joinClass, secret, async (c) => {
   // Teacher-paced: the open statement (a late joiner starts there), or null until one opens.
   const next = await nextStatement(c.env, state, pace);
   if (!next && !record.paced) throw new Error("A new class attempt has no first item.");
-  const joined: ClassJoined = {
-    attemptId: state.id,
-    packVersion: state.pack,
-    token,
-    expiresAt: new Date(expiresAt(state) * 1000).toISOString(),
-    total: state.items.length,
-    answered: 0,
-    next,
-    code: record.code,
-    nickname: nick,
-    back,
-    waiting,
-  };
-  return c.json(joined, 201);
+  return c.json(joinedBody({ state, token, next, record, nick, back, waiting }), 201);
 });
 
 on(classRoutes.rejoinClass, secret, async (c) => {
@@ -125,20 +137,7 @@ on(classRoutes.rejoinClass, secret, async (c) => {
   // Teacher-paced: the open statement; finished or ended: none (finish to get the result).
   const pace = record.paced && phase !== "ended" ? (await classStatus(c.env, record)).pace : null;
   const next = isFinished(state) || phase === "ended" ? null : await nextStatement(c.env, state, pace);
-  const joined: ClassJoined = {
-    attemptId: state.id,
-    packVersion: state.pack,
-    token,
-    expiresAt: new Date(expiresAt(state) * 1000).toISOString(),
-    total: state.items.length,
-    answered: answeredCount(state),
-    next,
-    code: record.code,
-    nickname: nick,
-    back: state.class?.back ?? "",
-    waiting,
-  };
-  return c.json(joined);
+  return c.json(joinedBody({ state, token, next, record, nick, back: state.class?.back ?? "", waiting }));
 });
 
 on(classRoutes.getClassBoard, async (c) => {
