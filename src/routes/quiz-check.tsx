@@ -15,6 +15,7 @@ import {
   checkPlanOrNone,
   hasChecks,
   passedOf,
+  playRefusal,
   recordTake,
   withoutChecks,
   withPassed,
@@ -60,8 +61,7 @@ async function planOrOnwards(c: CheckContext, state: CheckedState): Promise<Chec
 /** The page of a plan whose part is due, or the redirect when none is (or the class waits). */
 async function planPage(c: CheckContext, state: CheckedState, plan: CheckPlan, problem?: string, status = 200) {
   const now = await synced(c, state, plan);
-  const lobby = plan.phase === "lobby" && plan.next?.phase === "in";
-  if (plan.seat !== "in" || lobby) return c.redirect(`/c/${state.class.code}/joined`, 303);
+  if (playRefusal(plan)) return c.redirect(`/c/${state.class.code}/joined`, 303);
   if (!plan.next) return c.redirect(onwards(now), 303);
   const texts = await itemTexts(c.env.ASSETS);
   const shown = reportShown(state);

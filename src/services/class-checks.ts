@@ -177,28 +177,32 @@ const REFUSED: Record<CheckRefusal, { status: 403 | 404 | 409; slug: string; det
   },
 };
 
-/**
- * Throws what the class's object would answer a take now, before any statement is shown: 403 for a
- * removed name, 409 for a student waiting to be let in, or a check-in while the class waits in its
- * lobby (the pages send these students to "You're in"; JSON clients get the reason).
- */
-export function assertMayPlay(plan: CheckPlan): void {
-  const refusal: CheckRefusal | null =
-    plan.seat === "gone"
-      ? "removed"
-      : plan.seat === "waiting"
-        ? "waiting"
-        : plan.phase === "lobby" && plan.next?.phase === "in"
-          ? "not-started"
-          : null;
-  if (!refusal) return;
+/** The refusal as the error its route answers, under `title`. */
+function refusedError(refusal: CheckRefusal, title: string, field?: string): AppError {
   const refused = REFUSED[refusal];
-  throw new AppError(refused.status, {
+  return new AppError(refused.status, {
     slug: refused.slug,
-    title: "Not now",
+    title,
     detail: refused.detail,
-    field: "body.token",
+    ...(field ? { field } : {}),
   });
+}
+
+/**
+ * Why the student may not play their checks now, before any statement is shown (null: they may):
+ * a removed name, a student waiting to be let in, or a check-in while the class waits in its lobby.
+ * The pages send these students to "You're in"; JSON clients get the reason (assertMayPlay).
+ */
+export function playRefusal(plan: CheckPlan): CheckRefusal | null {
+  if (plan.seat === "gone") return "removed";
+  if (plan.seat === "waiting") return "waiting";
+  return plan.phase === "lobby" && plan.next?.phase === "in" ? "not-started" : null;
+}
+
+/** Throws what the class's object would answer a take now: 403 removed, 409 not-admitted or class-not-started. */
+export function assertMayPlay(plan: CheckPlan): void {
+  const refusal = playRefusal(plan);
+  if (refusal) throw refusedError(refusal, "Not now", "body.token");
 }
 
 /**
@@ -230,10 +234,7 @@ export async function recordTake(
   const take: RoomCheck = { attempt: state.id, phase, items: plan.next.items, answers, estimate };
   // RPC types a union result clumsily; the object returns a plain one.
   const done = await inRoom(env, state.class.code, async (room) => (await room.check(take, now)) as TakeRecorded);
-  if (!done.ok) {
-    const refused = REFUSED[done.refused];
-    throw new AppError(refused.status, { slug: refused.slug, title: "That was not recorded", detail: refused.detail });
-  }
+  if (!done.ok) throw refusedError(done.refused, "That was not recorded");
   const takes = { ...plan.takes, [phase]: done.take };
   const passed = takes.out ? 2 : 1;
   const next = { ...plan, next: null, passed, takes };
