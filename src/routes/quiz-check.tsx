@@ -6,7 +6,7 @@
  */
 import type { Context } from "hono";
 import { Hono } from "hono";
-import { itemTexts, textsOf } from "../content/texts";
+import { itemTexts } from "../content/texts";
 import type { CheckPhase } from "../domain/check-change";
 import { isFinished, type QuizState } from "../domain/quiz";
 import {
@@ -22,7 +22,7 @@ import {
 } from "../services/class-checks";
 import { AppError } from "../services/errors";
 import { limitPlay } from "../services/limits";
-import { reportShown } from "../services/quiz";
+import { askedTexts, reportShown } from "../services/quiz";
 import { sealToken } from "../services/quiz-token";
 import { QuizCheckPage } from "../views/quiz-check";
 import { setQuizCookie } from "./cookies";
@@ -64,13 +64,14 @@ async function planPage(c: CheckContext, state: CheckedState, plan: CheckPlan, p
   if (playRefusal(plan)) return c.redirect(`/c/${state.class.code}/joined`, 303);
   if (!plan.next) return c.redirect(onwards(now), 303);
   const texts = await itemTexts(c.env.ASSETS);
-  const shown = reportShown(state);
-  const statements = plan.next.items.map((id) => {
-    const { statement, context } = textsOf(texts, id);
-    return { id, statement, context: shown ? context : "" };
-  });
+  const statements = plan.next.items.map((id) => ({ id, ...askedTexts(state, texts, id) }));
   return c.html(
-    <QuizCheckPage phase={plan.next.phase} statements={statements} problem={problem} statementsOnly={!shown} />,
+    <QuizCheckPage
+      phase={plan.next.phase}
+      statements={statements}
+      problem={problem}
+      statementsOnly={!reportShown(state)}
+    />,
     status as 200,
   );
 }

@@ -32,6 +32,7 @@ import { AppError, KvUnavailableError } from "../services/errors";
 import { limitPlay } from "../services/limits";
 import {
   answerStatement,
+  askedTexts,
   feedbackOf,
   finishAttempt,
   laterFormSizes,
@@ -244,13 +245,13 @@ quiz.get("/q/:n{[0-9]{1,3}}", async (c) => {
   if (checkInDue(state)) return c.redirect("/quiz/check", 303);
   // Teacher-paced: no pace check here (statements are public; the object takes answers to the open one only).
   const texts = await itemTexts(c.env.ASSETS);
-  const { statement, context } = textsOf(texts, itemId);
+  const { statement, context } = askedTexts(state, texts, itemId);
   const who = state.who === undefined ? undefined : (await whoPlanOf(c.env)).get(itemId)?.choices;
   return c.html(
     <QuizQuestionPage
       itemId={itemId}
       statement={statement}
-      context={reportShown(state) ? context : ""}
+      context={context}
       statementsOnly={!reportShown(state)}
       position={position}
       total={state.items.length}

@@ -72,6 +72,20 @@ export function reportShown(state: Pick<QuizState, "class">): boolean {
 }
 
 /**
+ * What a statement shows before it is answered, as this attempt sees it: its words, and the
+ * report's sentences unless the class is set to statements only (then "").
+ * @example askedTexts(state, texts, "seventy-attackers-killed").context // "" in a statements-only class
+ */
+export function askedTexts(
+  state: Pick<QuizState, "class">,
+  texts: ReadonlyMap<string, ItemTexts>,
+  itemId: string,
+): { statement: string; context: string } {
+  const { statement, context } = textsOf(texts, itemId);
+  return { statement, context: reportShown(state) ? context : "" };
+}
+
+/**
  * The first unanswered statement, or null when all are answered (the statements are read once per
  * isolate from a static file; a ContentUnavailableError, a 503, if they cannot be). In a
  * teacher-paced class: the open statement if it is unanswered, else the one the teacher opens
@@ -82,13 +96,7 @@ export async function nextStatement(env: Env, state: QuizState, pace?: Pace | nu
   const next = state.class?.paced ? pacedNext(state, pace ?? (await paceOf(env, state.class.code))) : nextItem(state);
   if (!next || !pack.itemById.has(next.itemId)) return null;
   const texts = await itemTexts(env.ASSETS);
-  const { statement, context } = textsOf(texts, next.itemId);
-  const view: StatementView = {
-    id: next.itemId,
-    position: next.position,
-    statement,
-    context: reportShown(state) ? context : "",
-  };
+  const view: StatementView = { id: next.itemId, position: next.position, ...askedTexts(state, texts, next.itemId) };
   const who = state.who === undefined ? undefined : (await whoPlanOf(env)).get(next.itemId);
   if (who) view.who = { choices: who.choices.map(({ key, label }) => ({ key, label })) };
   return view;

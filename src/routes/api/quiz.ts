@@ -26,12 +26,12 @@ import { limitPlay } from "../../services/limits";
 import {
   answerFeedback,
   answerStatement,
+  askedTexts,
   estimated,
   finishAttempt,
   nextFormOf,
   nextStatement,
   type ResultView,
-  reportShown,
   resultView,
   shownNow,
   startAttempt,
@@ -245,16 +245,9 @@ on(checkRoutes.checkDue, async (c) => {
   const next = withPassed(state, passedOf(plan, state));
   const texts = plan.next ? await itemTexts(c.env.ASSETS) : null;
   const token = next === state ? body.token : await sealToken(next, c.var.secret);
-  const shown = reportShown(state);
-  const statements = (plan.next?.items ?? []).map((id) => {
-    const { statement, context } = pick(textsOf(texts ?? new Map(), id));
-    return { id, statement, context: shown ? context : "" };
-  });
+  const statements = (plan.next?.items ?? []).map((id) => ({ id, ...askedTexts(state, texts ?? new Map(), id) }));
   return c.json({ phase: plan.next?.phase ?? null, statements, passed: next.class.check, token } satisfies CheckDue);
 });
-
-/** What a check's statement shows before it is answered: no claimant, no explanation. */
-const pick = ({ statement, context }: { statement: string; context: string }) => ({ statement, context });
 
 on(checkRoutes.checkAnswers, async (c) => {
   const body = c.req.valid("json");
