@@ -2,12 +2,13 @@
 import { NICKNAME_MAX, NICKNAME_MIN } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
 import type { ClassPhase } from "../domain/room";
-import { RefreshJoined, RejoinCodeLine, RemovedPage, WaitingRoomPage } from "./class-waiting";
+import { RefreshJoined, RemovedPage, WaitingRoomPage } from "./class-waiting";
 import { ErrorPage } from "./error-page";
 import { CONTENT_NOTE, type FieldError, FieldErrorText, fieldAria } from "./form-fields";
 import { Layout } from "./layout";
 import { WaitingEstimate } from "./quiz-estimate";
 import { followOf } from "./quiz-wait";
+import { RejoinCodeLine } from "./rejoin-code";
 import { pollPath } from "./styles";
 import { VerifiedDefinitionBlock } from "./verified-definition";
 
@@ -272,7 +273,7 @@ export function JoinedPage(p: JoinedPageProps) {
           )}
         </div>
         {/* Right after joining, before anything else to do: the code that gets them back in. */}
-        <RejoinCodeLine back={p.back} />
+        <RejoinCodeLine back={p.back} full />
         {waiting ? <WaitingEstimate total={p.total} estimate={p.estimate} asked={askEstimate} /> : null}
         <details>
           <summary>What “verified” means here, and a content note</summary>

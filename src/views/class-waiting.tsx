@@ -4,18 +4,8 @@
  * refused); and the line with the student's code to get back in, on every class page.
  */
 import { Layout } from "./layout";
+import { RejoinCodeLine } from "./rejoin-code";
 import { pollPath } from "./styles";
-
-/** "Your code to get back in", on every class page that has it: a closed tab or another phone finds the answers again. */
-export function RejoinCodeLine({ back }: { back?: string | undefined }) {
-  if (!back) return null;
-  return (
-    <p class="rejoin">
-      Your code to get back in: <strong class="code-inline">{back}</strong>. Write it down: if this page closes, type it
-      on the class’s join page to go on with your answers.
-    </p>
-  );
-}
 
 /** The Refresh button of a page waiting for the teacher (without JavaScript nothing else moves it on). */
 export function RefreshJoined({ code }: { code: string }) {
@@ -60,7 +50,7 @@ export function WaitingRoomPage(p: WaitingRoomProps) {
           </p>
           <RefreshJoined code={p.code} />
         </div>
-        <RejoinCodeLine back={p.back} />
+        <RejoinCodeLine back={p.back} full />
         <p class="muted">
           <a href={`/c/${p.code}?new=1`}>Not {p.nick}? Join under another name</a>
         </p>

@@ -2,6 +2,7 @@
 import { raw } from "hono/html";
 import type { Child } from "hono/jsx";
 import { Logo } from "./icons";
+import { RejoinCodeLine } from "./rejoin-code";
 import { cssPath } from "./styles";
 
 export interface LayoutProps {
@@ -25,14 +26,6 @@ export interface LayoutProps {
    * a compact page, else at the end of the page (a closed tab loses nothing if it is written down).
    */
   rejoin?: string | undefined;
-}
-
-function RejoinLine({ back }: { back: string }) {
-  return (
-    <p class="rejoin">
-      Your code to get back in: <strong class="code-inline">{back}</strong>
-    </p>
-  );
 }
 
 export const SITE_NAME = "Claim Check: Belgorod";
@@ -74,7 +67,7 @@ export function Layout({ title, description, children, bare, head, wide, compact
                   <div>
                     <MainNav folded />
                     <FooterLinks short />
-                    {rejoin ? <RejoinLine back={rejoin} /> : null}
+                    {rejoin ? <RejoinCodeLine back={rejoin} /> : null}
                   </div>
                 </details>
               ) : (
@@ -84,7 +77,7 @@ export function Layout({ title, description, children, bare, head, wide, compact
           )}
           <main id="main">
             {children}
-            {rejoin && !compact ? <RejoinLine back={rejoin} /> : null}
+            {rejoin && !compact ? <RejoinCodeLine back={rejoin} /> : null}
           </main>
           {bare || compact ? null : (
             <footer class="site">
