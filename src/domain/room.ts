@@ -77,7 +77,7 @@ export type JoinOutcome =
        * kept before the option; as the record says), when the teacher changed the settings after
        * the record the join read (the object's are newer): the token is built from these.
        */
-      seat?: { items: string[]; paced: boolean; whoAsked: boolean | null; statementsOnly: boolean | null };
+      seat?: { items: string[] } & SettingsSay;
     }
   | { ok: false; refused: JoinRefusal }
   | { ok: false; refused: "busy"; retryAfterSeconds: number };
@@ -192,6 +192,22 @@ export interface RoomSettings {
   who?: boolean;
   /** Questions without the report (absent: settings kept before the option; the class record says). */
   statementsOnly?: boolean;
+}
+
+/**
+ * What the object's settings say of a student's seat: the pace, "who says so?" and statements only,
+ * each null when they do not say (never changed in the lobby, or kept before that option): the
+ * class record then does.
+ */
+export interface SettingsSay {
+  paced: boolean | null;
+  whoAsked: boolean | null;
+  statementsOnly: boolean | null;
+}
+
+/** @example settingsSay(null) // { paced: null, whoAsked: null, statementsOnly: null } */
+export function settingsSay(conf: RoomSettings | null): SettingsSay {
+  return { paced: conf?.paced ?? null, whoAsked: conf?.who ?? null, statementsOnly: conf?.statementsOnly ?? null };
 }
 
 /** Why the object refused a change of settings: an answer is in, the class ended, or more have joined than the new size. */

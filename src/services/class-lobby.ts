@@ -23,7 +23,7 @@ import { forgetClass } from "../store/roster-cache";
 import { drawClassChecks } from "./class-checks";
 import { checkOptions, type OptionsInput } from "./class-create";
 import { classEnded } from "./class-errors";
-import { classContextOf, noSuchClass } from "./classes";
+import { classContextOf, noSuchClass, seatedUnder } from "./classes";
 import { AppError } from "./errors";
 import { sealToken } from "./quiz-token";
 import { teacherWrite } from "./teacher-auth";
@@ -261,13 +261,10 @@ export async function seatOf(
   const seat = { phase: held.kept ? held.phase : classPhase(record, null), pace: held.pace, seat: held.seat };
   const live = { rev: held.rev, door: held.door };
   if (!held.fresh) return { ...seat, live, paced: state.class.paced === true, fresh: null };
-  const paced = held.fresh.paced ?? record.paced === true;
+  const seated = seatedUnder(record, held.fresh);
+  const { paced } = seated;
   const items = (held.fresh.items ?? record.itemIds).filter((id) => pack.itemById.has(id));
-  const context = classContextOf(record, state.class.nick, state.class.back ?? "", {
-    rev: held.rev,
-    paced,
-    statementsOnly: held.fresh.statementsOnly,
-  });
+  const context = classContextOf(record, state.class.nick, state.class.back ?? "", { rev: held.rev, ...seated });
   const { back: _, ...noBack } = context;
   const fresh = newAttemptState({
     id: state.id,
@@ -275,9 +272,8 @@ export async function seatOf(
     items,
     startedAt: state.startedAt,
     class: state.class.back ? context : noBack,
-    // Seated under the new settings, "who says so?" included (nothing is answered yet, so no pick is
-    // lost): the object's settings say, as an isolate's cached record may predate the change.
-    who: held.fresh.whoAsked ?? record.who === true,
+    // Seated under the new settings, "who says so?" included (nothing is answered yet, so no pick is lost).
+    who: seated.who,
   });
   return { ...seat, live, paced, fresh: { state: fresh, token: await sealToken(fresh, secret) } };
 }

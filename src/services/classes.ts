@@ -8,7 +8,7 @@ import { newAttemptId, normalizeJoinCode, normalizeRejoinCode } from "../domain/
 import { checkNickname, generateNickname, withNumber } from "../domain/nickname";
 import type { Pace } from "../domain/pace";
 import { adoptResult, type ClassContext, finish, newAttemptState, type QuizState } from "../domain/quiz";
-import { type ClassPhase, DEFAULT_CLASS_SIZE, type JoinOutcome } from "../domain/room";
+import { type ClassPhase, DEFAULT_CLASS_SIZE, type JoinOutcome, type SettingsSay } from "../domain/room";
 import { isStudentId, nicknameFits, studentIdOf } from "../store/class-keys";
 import { deleteStudentKey, getClass, getClassCached, putJoinedStudent } from "../store/class-records";
 import { inRoom } from "../store/room-calls";
@@ -251,18 +251,15 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
       throw joinRefused({ ok: false, refused: "deleted" }, record);
     }
     // Settings changed after the record was read: the object seated the student under its own.
-    const paced = joined.seat ? joined.seat.paced : record.paced === true;
+    const seated = seatedUnder(record, joined.seat);
+    const { paced } = seated;
     const state = newAttemptState({
       id: student.attemptId,
       pack: pack.version,
       items: joined.seat ? joined.seat.items.filter((id) => pack.itemById.has(id)) : items,
       startedAt: now,
-      class: classContextOf(record, checked.nickname, joined.back, {
-        rev: joined.rev,
-        paced,
-        statementsOnly: joined.seat?.statementsOnly ?? null,
-      }),
-      who: joined.seat?.whoAsked ?? record.who === true,
+      class: classContextOf(record, checked.nickname, joined.back, { rev: joined.rev, ...seated }),
+      who: seated.who,
     });
     const pace = paced ? joined.pace : null;
     const token = await sealToken(state, secret);
@@ -279,21 +276,33 @@ export async function joinClass(env: Env, secret: string, input: JoinInput, now 
 }
 
 /**
- * A class attempt's context in the token: the class, the student's name and code, the pace and
- * the settings' change number they were seated under (`seat`; absent: as the record says).
+ * The settings a student is seated under: the object's where they say (an isolate's cached class
+ * record may predate the teacher's change in the lobby), else the class record's.
+ * @example seatedUnder(record, joined.seat).who // true in a class that asks "who says so?"
+ */
+export function seatedUnder(
+  record: ClassRecord,
+  says: SettingsSay | undefined,
+): { paced: boolean; who: boolean; statementsOnly: boolean } {
+  return {
+    paced: says?.paced ?? record.paced === true,
+    who: says?.whoAsked ?? record.who === true,
+    statementsOnly: says?.statementsOnly ?? record.statementsOnly === true,
+  };
+}
+
+/**
+ * A class attempt's context in the token: the class, the student's name and code, and what they
+ * were seated under (`seat`: the settings' change number, and the pace and statements only as
+ * seatedUnder resolves them).
  */
 export function classContextOf(
   record: ClassRecord,
   nick: string,
   back: string,
-  seat: { rev: number; paced: boolean | null; statementsOnly?: boolean | null } = {
-    rev: record.rev ?? 0,
-    paced: null,
-  },
+  seat: { rev: number; paced: boolean; statementsOnly: boolean },
 ): ClassContext {
-  const paced = seat.paced ?? record.paced === true;
-  // The object's settings over a record an isolate cached before the teacher's change.
-  const statementsOnly = seat.statementsOnly ?? record.statementsOnly === true;
+  const { paced, statementsOnly } = seat;
   return {
     code: record.code,
     nick,
@@ -359,17 +368,14 @@ export async function rejoinClass(
   const found = await inRoom(env, code, (room) => room.rejoin(back, now));
   if (!found) throw noSuchRejoinCode();
   const items = (found.items ?? record.itemIds).filter((id) => pack.itemById.has(id));
+  const seated = seatedUnder(record, found);
   const fresh = newAttemptState({
     id: found.attempt,
     pack: pack.version,
     items,
     startedAt: found.joined,
-    class: classContextOf(record, found.nick, back, {
-      rev: found.rev,
-      paced: found.paced,
-      statementsOnly: found.statementsOnly,
-    }),
-    who: found.whoAsked ?? record.who === true,
+    class: classContextOf(record, found.nick, back, { rev: found.rev, ...seated }),
+    who: seated.who,
   });
   const answered: QuizState = {
     ...fresh,

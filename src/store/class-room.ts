@@ -38,6 +38,8 @@ import {
   type RoomView,
   recordedResult,
   type SettingsRefusal,
+  type SettingsSay,
+  settingsSay,
   type Tally,
 } from "../domain/room";
 import type { Judgement } from "../domain/scoring";
@@ -57,8 +59,11 @@ import { remember } from "./roster-cache";
 /** How long one request may take to write a result to KV before another may try. */
 const SAVE_LEASE_MS = 30_000;
 
-/** A student back with their code: what the service needs to give them their attempt again. */
-export interface RoomReturn {
+/**
+ * A student back with their code: what the service needs to give them their attempt again, with
+ * what the object's settings say of their seat (`SettingsSay`).
+ */
+export interface RoomReturn extends SettingsSay {
   sid: string;
   nick: string;
   attempt: string;
@@ -78,12 +83,6 @@ export interface RoomReturn {
   pace: Pace;
   /** The settings' change number the student is now seated under (their new token carries it). */
   rev: number;
-  /** The class's pace as the object's settings say (null: as the class record says). */
-  paced: boolean | null;
-  /** Whether the class asks "who says so?", as the object's settings say (null: as the class record says). */
-  whoAsked: boolean | null;
-  /** Whether the class shows statements only, as the object's settings say (null: as the class record says). */
-  statementsOnly: boolean | null;
   waiting: boolean;
 }
 
@@ -102,7 +101,7 @@ export interface RoomSeat {
    * Their order, the class's pace and whether it asks "who says so?" under newer settings than their
    * token's (absent: the token is current; null: as the class record says).
    */
-  fresh?: { items: string[] | null; paced: boolean | null; whoAsked: boolean | null; statementsOnly: boolean | null };
+  fresh?: { items: string[] | null } & SettingsSay;
 }
 
 /** A finish as the object answers it: the result that counts, and whether this call must write it to KV. */
@@ -250,9 +249,7 @@ export class ClassRoom extends DurableObject<Env> {
     );
     this.tell();
     const rev = Math.max(newer?.rev ?? 0, cls.rev ?? 0);
-    const seat = conf
-      ? { seat: { items, paced: conf.paced, whoAsked: conf.who ?? null, statementsOnly: conf.statementsOnly ?? null } }
-      : {};
+    const seat = conf ? { seat: { items, ...settingsSay(conf) } } : {};
     return { ok: true, pace: this.pace(), phase: this.phase(), back, waiting: waiting === 1, rev, ...seat };
   }
 
@@ -364,12 +361,7 @@ export class ClassRoom extends DurableObject<Env> {
     if (current === rev) return { ...status, seat, rev, kept: true };
     const items = typeof row.items === "string" ? (JSON.parse(row.items) as string[]) : null;
     const conf = this.settings();
-    const fresh = {
-      items,
-      paced: conf?.paced ?? null,
-      whoAsked: conf?.who ?? null,
-      statementsOnly: conf?.statementsOnly ?? null,
-    };
+    const fresh = { items, ...settingsSay(conf) };
     return { ...status, seat, rev: current, kept: true, fresh };
   }
 
@@ -412,9 +404,7 @@ export class ClassRoom extends DurableObject<Env> {
       phase: this.phase(),
       pace: this.pace(),
       rev: this.rev(),
-      paced: this.settings()?.paced ?? null,
-      whoAsked: this.settings()?.who ?? null,
-      statementsOnly: this.settings()?.statementsOnly ?? null,
+      ...settingsSay(this.settings()),
       waiting: row.waiting === 1,
     };
   }
