@@ -3,6 +3,7 @@
 import { Layout } from "./layout";
 import { signed } from "./quiz-result";
 import { pollPath } from "./styles";
+import { ScrollTable } from "./tables";
 
 /** One finished student on the board, in the vocabulary the JSON board uses too. */
 export interface BoardRowView {
@@ -54,43 +55,41 @@ export function BoardPage(p: BoardPageProps) {
           {p.rows.length === 0 ? (
             <p>Results appear here as students finish.</p>
           ) : (
-            <section class="table-wrap" tabindex={0} aria-label="Class board (scrolls sideways on small screens)">
-              <table class="board">
-                <caption>
-                  Ranked by correct answers, then by how well facts were told from claims (discernment, −1 to +1). Equal
-                  results share a rank.
-                </caption>
-                <thead>
+            <ScrollTable
+              label="Class board"
+              tableClass="board"
+              caption="Ranked by correct answers, then by how well facts were told from claims (discernment, −1 to +1). Equal results share a rank."
+            >
+              <thead>
+                <tr>
+                  <th scope="col">Rank</th>
+                  <th scope="col">Name</th>
+                  <th scope="col" class="num">
+                    Correct
+                  </th>
+                  <th scope="col" class="num">
+                    Facts told from claims
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.rows.map((row) => (
                   <tr>
-                    <th scope="col">Rank</th>
-                    <th scope="col">Name</th>
-                    <th scope="col" class="num">
-                      Correct
+                    <td>
+                      {row.rank}
+                      {row.tied ? <span class="muted"> (shared)</span> : null}
+                    </td>
+                    <th scope="row" class="nick">
+                      {row.nickname}
                     </th>
-                    <th scope="col" class="num">
-                      Facts told from claims
-                    </th>
+                    <td class="num">
+                      {row.correct} of {row.answered}
+                    </td>
+                    <td class="num">{signed(row.discernment)}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {p.rows.map((row) => (
-                    <tr>
-                      <td>
-                        {row.rank}
-                        {row.tied ? <span class="muted"> (shared)</span> : null}
-                      </td>
-                      <th scope="row" class="nick">
-                        {row.nickname}
-                      </th>
-                      <td class="num">
-                        {row.correct} of {row.answered}
-                      </td>
-                      <td class="num">{signed(row.discernment)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+                ))}
+              </tbody>
+            </ScrollTable>
           )}
           <p class="muted">
             Updated at <time datetime={new Date(p.listedAt).toISOString()}>{clock(p.listedAt)}</time> UTC. No points for

@@ -171,90 +171,86 @@ export function DashboardPage({ dashboard: d, ...p }: DashboardPageProps) {
           {d.students.length === 0 ? (
             <p>Nobody has joined yet. Students go to {d.joinUrl}.</p>
           ) : (
-            <section class="table-wrap" tabindex={0} aria-label="Students (scrolls sideways on small screens)">
-              <table>
-                <caption>
-                  Every student who joined: how far each has got
-                  {checksOf ? ", which of the check-in and check-out they have done" : ""}, and a result once they
-                  finish.
-                </caption>
-                <thead>
+            <ScrollTable
+              label="Students"
+              caption={`Every student who joined: how far each has got${checksOf ? ", which of the check-in and check-out they have done" : ""}, and a result once they finish.`}
+            >
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Status</th>
+                  {checksOf ? <th scope="col">Check-in / out</th> : null}
+                  <th scope="col" class="num">
+                    Progress
+                  </th>
+                  <th scope="col" class="num">
+                    Correct
+                  </th>
+                  <th scope="col">Facts told from claims</th>
+                  <th scope="col">Lean</th>
+                  <th scope="col" class="no-print">
+                    Tick, code, remove
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.students.map((s) => (
                   <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Status</th>
-                    {checksOf ? <th scope="col">Check-in / out</th> : null}
-                    <th scope="col" class="num">
-                      Progress
+                    <th scope="row" class="nick">
+                      {s.nickname}
                     </th>
-                    <th scope="col" class="num">
-                      Correct
-                    </th>
-                    <th scope="col">Facts told from claims</th>
-                    <th scope="col">Lean</th>
-                    <th scope="col" class="no-print">
-                      Tick, code, remove
-                    </th>
+                    <td>
+                      <StudentStatus status={s.status} />
+                    </td>
+                    {checksOf ? (
+                      <td>{CHECKS_DONE_WORDS[checksDone(checksOf.get(s.id) ?? { before: null, after: null })]}</td>
+                    ) : null}
+                    <td class="num">{progressWords(s.progress, d.items.length)}</td>
+                    {s.finished ? (
+                      <>
+                        <td class="num">{s.correct}</td>
+                        <td>{studentDiscernmentWords(s.discernment ?? 0)}</td>
+                        <td>{s.lean ? LEAN_WORDS[s.lean] : ""}</td>
+                      </>
+                    ) : (
+                      <td colspan={3} class="muted">
+                        no result yet
+                      </td>
+                    )}
+                    <td class="no-print">
+                      <div class="row">
+                        {/* The label is the 44 px target around a 20 px box. */}
+                        <label class="tick-box">
+                          <input
+                            type="checkbox"
+                            name="student"
+                            value={s.id}
+                            form={REMOVE_TICKED_FORM}
+                            aria-label={`Tick ${s.nickname}`}
+                          />
+                        </label>
+                        <form method="post" action={`/c/${d.code}/teacher/code`}>
+                          <input type="hidden" name="student" value={s.id} />
+                          <button
+                            type="submit"
+                            class="secondary"
+                            aria-label={`Show ${s.nickname}'s code to get back in`}
+                          >
+                            Code
+                          </button>
+                        </form>
+                        <form method="post" action={`/c/${d.code}/teacher/remove`}>
+                          <input type="hidden" name="student" value={s.id} />
+                          <button type="submit" class="secondary" aria-label={`Remove ${s.nickname}`}>
+                            Remove
+                          </button>
+                        </form>
+                      </div>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {d.students.map((s) => (
-                    <tr>
-                      <th scope="row" class="nick">
-                        {s.nickname}
-                      </th>
-                      <td>
-                        <StudentStatus status={s.status} />
-                      </td>
-                      {checksOf ? (
-                        <td>{CHECKS_DONE_WORDS[checksDone(checksOf.get(s.id) ?? { before: null, after: null })]}</td>
-                      ) : null}
-                      <td class="num">{progressWords(s.progress, d.items.length)}</td>
-                      {s.finished ? (
-                        <>
-                          <td class="num">{s.correct}</td>
-                          <td>{studentDiscernmentWords(s.discernment ?? 0)}</td>
-                          <td>{s.lean ? LEAN_WORDS[s.lean] : ""}</td>
-                        </>
-                      ) : (
-                        <td colspan={3} class="muted">
-                          no result yet
-                        </td>
-                      )}
-                      <td class="no-print">
-                        <div class="row">
-                          {/* The label is the 44 px target around a 20 px box. */}
-                          <label class="tick-box">
-                            <input
-                              type="checkbox"
-                              name="student"
-                              value={s.id}
-                              form={REMOVE_TICKED_FORM}
-                              aria-label={`Tick ${s.nickname}`}
-                            />
-                          </label>
-                          <form method="post" action={`/c/${d.code}/teacher/code`}>
-                            <input type="hidden" name="student" value={s.id} />
-                            <button
-                              type="submit"
-                              class="secondary"
-                              aria-label={`Show ${s.nickname}'s code to get back in`}
-                            >
-                              Code
-                            </button>
-                          </form>
-                          <form method="post" action={`/c/${d.code}/teacher/remove`}>
-                            <input type="hidden" name="student" value={s.id} />
-                            <button type="submit" class="secondary" aria-label={`Remove ${s.nickname}`}>
-                              Remove
-                            </button>
-                          </form>
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </section>
+                ))}
+              </tbody>
+            </ScrollTable>
           )}
           {d.students.length > 1 ? <RemoveTicked code={d.code} /> : null}
 

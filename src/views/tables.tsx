@@ -2,10 +2,20 @@
 import type { Child } from "hono/jsx";
 
 /** A table in a focusable box that scrolls sideways on small screens, named for screen readers. */
-export function ScrollTable({ label, caption, children }: { label: string; caption: string; children: Child }) {
+export function ScrollTable({
+  label,
+  caption,
+  tableClass,
+  children,
+}: {
+  label: string;
+  caption: Child;
+  tableClass?: string;
+  children: Child;
+}) {
   return (
     <section class="table-wrap" tabindex={0} aria-label={`${label} (scrolls sideways on small screens)`}>
-      <table>
+      <table class={tableClass}>
         <caption>{caption}</caption>
         {children}
       </table>
