@@ -151,37 +151,34 @@ export function ChecksSection({ checks }: { checks: ChecksView }) {
       {c.both > 0 ? (
         <details>
           <summary>The figures behind this</summary>
-          <section class="table-wrap" tabindex={0} aria-label="Check-in and check-out figures (scrolls sideways)">
-            <table>
-              <caption>
-                Averages over the students who did both (the last column: how many; for expected minus got, those who
-                said both times how many they expected).
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Figure</th>
-                  <th scope="col" class="num">
-                    Check-in
-                  </th>
-                  <th scope="col" class="num">
-                    Check-out
-                  </th>
-                  <th scope="col" class="num">
-                    Change
-                  </th>
-                  <th scope="col" class="num">
-                    Students
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                <Row name={`Correct (of ${c.size})`} c={c.correct} />
-                <Row name="Facts told from claims (−1 to 1)" c={c.discernment} />
-                <Row name="Lean figure (above 0: says unverified more)" c={c.lean} />
-                <Row name="Expected minus got" c={c.overconfidence} />
-              </tbody>
-            </table>
-          </section>
+          <ScrollTable
+            label="Check-in and check-out figures"
+            caption="Averages over the students who did both (the last column: how many; for expected minus got, those who said both times how many they expected)."
+          >
+            <thead>
+              <tr>
+                <th scope="col">Figure</th>
+                <th scope="col" class="num">
+                  Check-in
+                </th>
+                <th scope="col" class="num">
+                  Check-out
+                </th>
+                <th scope="col" class="num">
+                  Change
+                </th>
+                <th scope="col" class="num">
+                  Students
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              <Row name={`Correct (of ${c.size})`} c={c.correct} />
+              <Row name="Facts told from claims (−1 to 1)" c={c.discernment} />
+              <Row name="Lean figure (above 0: says unverified more)" c={c.lean} />
+              <Row name="Expected minus got" c={c.overconfidence} />
+            </tbody>
+          </ScrollTable>
         </details>
       ) : null}
     </section>
