@@ -3,8 +3,11 @@
  * `__Host-` ones included), form posts with an Origin header, a teacher who
  * creates a class, and students who join and play through the real /quiz pages.
  */
-import { env } from "cloudflare:test";
+import { env, runInDurableObject } from "cloudflare:test";
 import { pack } from "../src/content/pack";
+import type { ClassRecord } from "../src/domain/class";
+import type { RoomSettings } from "../src/domain/room";
+import { getClass } from "../src/store/class-records";
 import { call, location, ORIGIN } from "./quiz-helpers";
 
 export { call, countingKv, escapeHtml, location, ORIGIN } from "./quiz-helpers";
@@ -178,3 +181,26 @@ export const SCHEMA_2 =
   "CREATE UNIQUE INDEX students_back ON students (back);" +
   "CREATE TABLE tally (item TEXT PRIMARY KEY, v INTEGER NOT NULL, u INTEGER NOT NULL) WITHOUT ROWID;" +
   "INSERT INTO meta VALUES ('schema', 2);";
+
+/**
+ * The teacher's change as only the class's object takes it (rev 1, the record's statements,
+ * student-paced with a lobby, plus `change`): the class record in KV stays as it was, like the copy
+ * another isolate cached before the change. Returns that record.
+ */
+export async function changeInObjectOnly(code: string, change: Partial<RoomSettings>): Promise<ClassRecord> {
+  const record = await getClass(env.SCORES, code);
+  if (!record) throw new Error("no record");
+  const settings: RoomSettings = {
+    rev: 1,
+    itemIds: record.itemIds,
+    shuffle: true,
+    paced: false,
+    gated: true,
+    admit: false,
+    size: 40,
+    ...change,
+  };
+  const stub = env.CLASS_ROOM.get(env.CLASS_ROOM.idFromName(code));
+  await runInDurableObject(stub, (room) => room.configure({ expiresAt: record.expiresAt }, settings, false));
+  return record;
+}
